@@ -1,0 +1,41 @@
+package io.layerlab.project;
+
+import io.layerlab.data.DataSpec;
+import io.layerlab.graph.Graph;
+import io.layerlab.train.TrainingSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One project file in memory: name, description, the graph, the data and training sections.
+ * {@code extras} holds top-level fields this version does not know, written back on save.
+ */
+public final class Project {
+    private String name;
+    private String description;
+    private final Graph graph;
+    private DataSpec data;
+    private TrainingSpec training;
+    private final Map<String, Object> extras = new LinkedHashMap<>();
+
+    public Project(String name, String description, Graph graph, DataSpec data, TrainingSpec training) {
+        this.name = Objects.requireNonNullElse(name, "Untitled");
+        this.description = Objects.requireNonNullElse(description, "");
+        this.graph = Objects.requireNonNull(graph);
+        this.data = Objects.requireNonNull(data);
+        this.training = Objects.requireNonNull(training);
+    }
+
+    public String name() { return name; }
+    public String description() { return description; }
+    public Graph graph() { return graph; }
+    public DataSpec data() { return data; }
+    public TrainingSpec training() { return training; }
+    public Map<String, Object> extras() { return extras; }
+
+    public void setName(String name) { this.name = name; }
+    public void setDescription(String description) { this.description = description; }
+    public void setData(DataSpec data) { this.data = Objects.requireNonNull(data); }
+    public void setTraining(TrainingSpec training) { this.training = Objects.requireNonNull(training); }
+}
