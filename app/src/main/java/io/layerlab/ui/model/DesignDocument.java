@@ -1,0 +1,89 @@
+package io.layerlab.ui.model;
+
+import io.layerlab.graph.Edit;
+import io.layerlab.graph.EditHistory;
+import io.layerlab.graph.Graph;
+import io.layerlab.project.Project;
+import io.layerlab.shape.ShapeReport;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+
+/**
+ * One open project as the views see it: the project, its undo history, the shape report of the
+ * current graph (recomputed after every edit), the selection, the file and the dirty flag.
+ * Views observe these properties and change the graph only through {@link #execute(Edit)}.
+ * Used on the JavaFX thread only.
+ */
+public final class DesignDocument {
+    private final Project project;
+    private final EditHistory history;
+    private final Function<Graph, ShapeReport> analyzer;
+    private final ReadOnlyObjectWrapper<ShapeReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper(this, "undoLabel", "");
+    private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel", "");
+    private final ObservableSet<String> selection = FXCollections.observableSet();
+
+    /**
+     * @param analyzer the shape check (ShapeInference::infer in the app; cheap enough to run on
+     *                 every edit)
+     */
+    public DesignDocument(Project project, Path file, Function<Graph, ShapeReport> analyzer) {
+        this.project = Objects.requireNonNull(project);
+        this.analyzer = Objects.requireNonNull(analyzer);
+        this.history = new EditHistory(project.graph());
+        this.file.set(file);
+        project.graph().addListener(g -> {
+            report.set(analyzer.apply(g));
+            selection.removeIf(id -> !g.contains(id));
+        });
+        history.addListener(h -> {
+            dirty.set(h.isDirty());
+            undoLabel.set(h.undoDescription().orElse(""));
+            redoLabel.set(h.redoDescription().orElse(""));
+        });
+        report.set(analyzer.apply(project.graph()));
+    }
+
+    public Project project() { return project; }
+    public Graph graph() { return project.graph(); }
+    public EditHistory history() { return history; }
+
+    /** Applies an undoable edit; the report, the dirty flag and the undo labels follow. */
+    public void execute(Edit edit) { history.execute(edit); }
+
+    public void undo() { history.undo(); }
+    public void redo() { history.redo(); }
+
+    public ReadOnlyObjectProperty<ShapeReport> reportProperty() { return report.getReadOnlyProperty(); }
+    public ShapeReport report() { return report.get(); }
+
+    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+    public boolean isDirty() { return dirty.get(); }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
+    public Path file() { return file.get(); }
+
+    /** After a successful save: remember where, and mark the current state as saved. */
+    public void savedTo(Path path) {
+        file.set(path);
+        history.markSaved();
+    }
+
+    /** "Add Dense" etc., empty when there is nothing to undo. */
+    public ReadOnlyStringProperty undoLabelProperty() { return undoLabel.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty redoLabelProperty() { return redoLabel.getReadOnlyProperty(); }
+
+    /** Ids of the selected nodes. */
+    public ObservableSet<String> selection() { return selection; }
+}
