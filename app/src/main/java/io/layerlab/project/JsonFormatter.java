@@ -8,12 +8,13 @@ import java.util.Map;
 
 /**
  * Writes a JSON tree the way project files look: two-space indent, fields in the tree's order,
- * the top-level sections spread over lines, and below them any object or list that fits within
- * {@link #WIDTH} characters on one line (so a node or a wire is usually one line, and a diff
- * shows what changed). Lists of plain values, such as shapes and kernels, are always on one line.
+ * the top-level sections spread over lines, a list of objects (nodes, wires) one element per
+ * line, and any object that fits within {@link #WIDTH} characters on one line (so a node or a
+ * wire is usually one line, and a diff shows what changed). Lists of plain values, such as
+ * shapes and kernels, are always on one line.
  */
 final class JsonFormatter {
-    static final int WIDTH = 120;
+    static final int WIDTH = 140;
     private static final String INDENT = "  ";
 
     private JsonFormatter() { }
@@ -27,12 +28,12 @@ final class JsonFormatter {
     /** Writes {@code node} starting at the current position, whose line already has {@code used} characters. */
     private static void write(JsonNode node, int depth, int used, StringBuilder out) {
         if (!node.isContainerNode()) { out.append(scalar(node)); return; }
-        String inline = inline(node);
-        if (allScalars(node) && node.isArray() || used + inline.length() + 1 <= WIDTH) {
-            out.append(inline);
-        } else {
-            writeBlock(node, depth, out);
+        if (node.isArray()) {
+            if (allScalars(node)) out.append(inline(node)); else writeBlock(node, depth, out);
+            return;
         }
+        String inline = inline(node);
+        if (used + inline.length() + 1 <= WIDTH) out.append(inline); else writeBlock(node, depth, out);
     }
 
     private static void writeBlock(JsonNode node, int depth, StringBuilder out) {
