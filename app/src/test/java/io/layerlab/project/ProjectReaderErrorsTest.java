@@ -185,6 +185,15 @@ class ProjectReaderErrorsTest {
     }
 
     @Test
+    void aNumberNoDoubleCanHoldIsRefusedAtItsParameter() {
+        ProjectFileException e = failure(withGraph("\"nodes\": [{\"id\": \"d\", \"type\": \"Dense\", \"params\": {\"units\": 1e999}}]"));
+
+        assertThat(e.jsonPath()).contains("graph.nodes[0].params.units");
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.problem()).isEqualTo("is Infinity, a number too large to represent");
+    }
+
+    @Test
     void fileErrorsNameTheFile(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("nope.layerlab.json");
         ProjectFileException e = catchThrowableOfType(() -> reader.read(missing), ProjectFileException.class);
