@@ -12,7 +12,7 @@ import java.util.Locale;
 public record MemoryEstimate(long weightBytes, long updaterBytes, long activationBytes, int batchSize, String optimizer) {
     /** float32. */
     public static final int BYTES_PER_VALUE = 4;
-    private static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam");
+    private static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "adam", "rmsprop");
     private static final String[] UNITS = {"KB", "MB", "GB", "TB", "PB", "EB"};
 
     /** Weights, optimiser state and activations together. */

@@ -99,29 +99,7 @@ public final class ShapeInference {
     private List<TensorShape> inputShapes(int i, LayerKind kind, List<Node> sources) {
         Node node = index.nodes[i];
         int[] in = index.inputs[i];
-        String label = Words.layer(node.type(), node.id());
-        if (kind.arity() == Arity.NONE && in.length > 0) {
-            diagnostics.error(DiagnosticCode.BAD_WIRE, node.id(), null,
-                    label + " has a wire in from " + names(in) + ", but an Input takes no wires in",
-                    "remove the wire; data enters the network at an Input");
-        } else if (kind.arity() == Arity.ONE && in.length == 0) {
-            diagnostics.error(DiagnosticCode.MISSING_INPUT, node.id(), null, label + " has no input wire",
-                    "wire the output of an Input or another layer into it");
-            return null;
-        } else if (kind.arity() == Arity.ONE && in.length > 1) {
-            diagnostics.error(DiagnosticCode.TOO_MANY_INPUTS, node.id(), null,
-                    label + " has " + in.length + " wires in (from " + names(in) + "), but it takes one",
-                    "join them first with Add (same shapes) or Concatenate, or remove all but one");
-            return null;
-        } else if (kind.arity() == Arity.MANY && in.length == 0) {
-            diagnostics.error(DiagnosticCode.MISSING_INPUT, node.id(), null,
-                    label + " has no input wires; it joins two or more", "wire two or more layers into it");
-            return null;
-        } else if (kind.arity() == Arity.MANY && in.length == 1) {
-            diagnostics.error(DiagnosticCode.MISSING_INPUT, node.id(), null,
-                    label + " has only one input (from " + names(in) + "); it joins two or more",
-                    "wire a second layer into it, or remove it");
-        }
+        if (!arityOk(node, kind, in)) return null;
         if (kind.arity() == Arity.NONE) return List.of();
         List<TensorShape> shapes = new ArrayList<>(in.length);
         for (int src : in) {
@@ -132,19 +110,49 @@ public final class ShapeInference {
         return shapes;
     }
 
-    private void reportNotCompilable(Node node, LayerKind kind, NodeParams params) {
+    /** Reports a wrong number of wires in; false when the layer cannot be inferred with them. */
+    private boolean arityOk(Node node, LayerKind kind, int[] in) {
+        Arity arity = kind.arity();
+        boolean expected = arity == Arity.NONE ? in.length == 0 : arity == Arity.ONE ? in.length == 1 : in.length >= 2;
+        if (expected) return true;
         String label = Words.layer(node.type(), node.id());
+        if (kind.arity() == Arity.NONE) {
+            diagnostics.error(DiagnosticCode.BAD_WIRE, node.id(), null,
+                    label + " has a wire in from " + names(in) + ", but an Input takes no wires in",
+                    "remove the wire; data enters the network at an Input");
+        } else if (kind.arity() == Arity.ONE && in.length == 0) {
+            diagnostics.error(DiagnosticCode.MISSING_INPUT, node.id(), null, label + " has no input wire",
+                    "wire the output of an Input or another layer into it");
+            return false;
+        } else if (kind.arity() == Arity.ONE && in.length > 1) {
+            diagnostics.error(DiagnosticCode.TOO_MANY_INPUTS, node.id(), null,
+                    label + " has " + in.length + " wires in (from " + names(in) + "), but it takes one",
+                    "join them first with Add (same shapes) or Concatenate, or remove all but one");
+            return false;
+        } else if (kind.arity() == Arity.MANY && in.length == 0) {
+            diagnostics.error(DiagnosticCode.MISSING_INPUT, node.id(), null,
+                    label + " has no input wires; it joins two or more", "wire two or more layers into it");
+            return false;
+        } else {
+            diagnostics.error(DiagnosticCode.MISSING_INPUT, node.id(), null,
+                    label + " has only one input (from " + names(in) + "); it joins two or more",
+                    "wire a second layer into it, or remove it");
+        }
+        return true;
+    }
+
+    private void reportNotCompilable(Node node, LayerKind kind, NodeParams params) {
         if (!kind.compilable()) {
             diagnostics.error(DiagnosticCode.NOT_COMPILABLE, node.id(), null,
-                    label + " cannot be compiled yet: this version of LayerLab does not build " + kind.type() + " layers",
+                    Words.layer(node.type(), node.id()) + " cannot be compiled yet: this version of LayerLab does not build " + kind.type() + " layers",
                     replacementFor(kind.type()));
         }
-        String param = kind.type().equals("Activation") ? "function" : kind.param("activation").isPresent() ? "activation" : null;
+        String param = kind.type().equals("Activation") ? "function" : params.has("activation") ? "activation" : null;
         if (param == null) return;
         ActivationKind activation = Catalog.activation(params.string(param)).orElse(null);
         if (activation != null && !activation.compilable()) {
             diagnostics.error(DiagnosticCode.NOT_COMPILABLE, node.id(), param,
-                    label + " uses the " + activation.name() + " activation, which cannot be compiled yet",
+                    Words.layer(node.type(), node.id()) + " uses the " + activation.name() + " activation, which cannot be compiled yet",
                     "use relu or leakyrelu; for a more flexible layer, give it more units");
         }
     }
@@ -164,7 +172,7 @@ public final class ShapeInference {
         if (kind.type().equals("Activation")) {
             return params.string("function").equals("prelu") ? new Inferred(r.output(), values, values) : r;
         }
-        if (kind.param("activation").isPresent() && params.string("activation").equals("prelu")) {
+        if (params.has("activation") && params.string("activation").equals("prelu")) {
             return new Inferred(r.output(), Sizes.add(r.params(), values), Sizes.add(r.multiplyAdds(), values));
         }
         return r;

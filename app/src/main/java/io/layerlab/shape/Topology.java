@@ -154,7 +154,9 @@ final class Topology {
 
     private static int[] pathTo(int[] parent, int last) {
         List<Integer> path = new ArrayList<>();
-        for (int v = last; v != -1; v = parent[v]) path.add(0, v);
-        return path.stream().mapToInt(Integer::intValue).toArray();
+        for (int v = last; v != -1; v = parent[v]) path.add(v);
+        int[] loop = new int[path.size()];
+        for (int k = 0; k < loop.length; k++) loop[k] = path.get(loop.length - 1 - k);
+        return loop;
     }
 }
