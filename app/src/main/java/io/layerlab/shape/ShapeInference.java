@@ -22,9 +22,22 @@ import java.util.Map;
  *
  * <p>A node whose shape cannot be known (unknown type, invalid shape parameter, a wrong input)
  * gets a null output; nodes downstream of it are then left unchecked rather than reported again.
- * A layer whose {@code activation} is prelu also learns one alpha per output value.
+ * An invalid parameter that does not decide the shape (activation, rate, loss) is reported and
+ * its default used.
+ *
+ * <p>Parameters are counted as DL4J counts them (see the rule classes). A layer whose
+ * {@code activation} is prelu also learns one alpha per output value. Multiply-adds per example
+ * count weight products: Dense n_in*units, Conv2D out_h*out_w*filters*kh*kw*c_in, recurrent
+ * layers their per-step products times the steps; BatchNormalization and prelu one per value;
+ * pooling, activations, dropout, merges and Flatten none.
+ *
+ * <p>A network whose weights with Adam's state and one example's activations would need more than
+ * {@link #MEMORY_LIMIT_BYTES} is refused (TOO_LARGE) with its estimate, before anything is built.
  */
 public final class ShapeInference {
+    /** 4 GB: more than a desktop JVM can give one model, and far beyond any teaching network. */
+    public static final long MEMORY_LIMIT_BYTES = 4_000_000_000L;
+
     private static final Map<String, LayerRule> RULES = rules();
 
     private final GraphIndex index;

@@ -8,8 +8,7 @@ package io.layerlab.shape;
  * above it as a whole is reported at its largest layer.
  */
 final class SizeGuard {
-    /** 4 GB: more than a desktop JVM can give one model, and far beyond any teaching network. */
-    static final long LIMIT_BYTES = 4_000_000_000L;
+    static final long LIMIT_BYTES = ShapeInference.MEMORY_LIMIT_BYTES;
     private static final int BYTES_PER_PARAM = MemoryEstimate.BYTES_PER_VALUE * (1 + MemoryEstimate.updaterSlots("adam"));
     private static final int BYTES_PER_ACTIVATION = MemoryEstimate.BYTES_PER_VALUE * 2;
 
