@@ -14,8 +14,8 @@ final class ConvolutionRules {
 
     static void register(Map<String, LayerRule> rules) {
         rules.put("Conv2D", ConvolutionRules::conv2d);
-        rules.put("MaxPooling2D", n -> pooling(n));
-        rules.put("AveragePooling2D", n -> pooling(n));
+        rules.put("MaxPooling2D", ConvolutionRules::pooling);
+        rules.put("AveragePooling2D", ConvolutionRules::pooling);
         rules.put("GlobalAveragePooling2D", ConvolutionRules::globalAveragePooling);
     }
 

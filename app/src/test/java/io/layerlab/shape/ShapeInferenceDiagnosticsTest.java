@@ -6,7 +6,6 @@ import io.layerlab.catalog.Catalog;
 import io.layerlab.graph.Edge;
 import io.layerlab.graph.Graph;
 import io.layerlab.graph.Node;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -493,8 +492,8 @@ class ShapeInferenceDiagnosticsTest {
     }
 
     @Test
-    void diagnosticsOfOneNodeAreFoundByItsId() {
-        List<Diagnostic> all = new ArrayList<>(fed(List.of(28, 28, 1), "Dense", "units", -1).diagnosticsFor("x"));
-        assertThat(all).extracting(Diagnostic::code).containsExactly(DiagnosticCode.INVALID_PARAM);
+    void aLayerWithAnInvalidSizeIsNotAlsoJudgedOnItsInput() {
+        List<Diagnostic> found = fed(List.of(28, 28, 1), "Dense", "units", -1).diagnosticsFor("x");
+        assertThat(found).extracting(Diagnostic::code).containsExactly(DiagnosticCode.INVALID_PARAM);
     }
 }
