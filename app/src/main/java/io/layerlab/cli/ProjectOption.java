@@ -11,7 +11,7 @@ final class ProjectOption {
 
     static Project read(Path file) {
         try {
-            return ProjectReader.read(file);
+            return new ProjectReader().read(file);
         } catch (ProjectFileException e) {
             throw new CliException(e.getMessage());
         }
