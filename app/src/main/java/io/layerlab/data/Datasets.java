@@ -1,5 +1,6 @@
 package io.layerlab.data;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
@@ -54,13 +55,13 @@ public final class Datasets {
             double[] values = row.apply(r);
             for (int c = 0; c < columns; c++) flat[r * columns + c] = (float) values[c];
         }
-        return Nd4j.create(flat, rows, columns);
+        return Nd4j.create(flat, new long[] {rows, columns}, DataType.FLOAT);
     }
 
     private static INDArray oneHot(RawDataset data) {
         int classes = data.classCount();
         float[] flat = new float[data.size() * classes];
         for (int r = 0; r < data.size(); r++) flat[r * classes + data.label(r)] = 1f;
-        return Nd4j.create(flat, data.size(), classes);
+        return Nd4j.create(flat, new long[] {data.size(), classes}, DataType.FLOAT);
     }
 }
