@@ -11,8 +11,8 @@ import java.util.Random;
  * the axes, as in TensorFlow Playground.
  */
 final class XorSource implements DataSource {
-    /** Distance from the axes kept free of clean points: 5% of the extent. */
-    static final double AXIS_GAP = 0.1;
+    /** Distance from the axes kept free of clean points (10% of the extent), so mild noise rarely crosses an axis. */
+    static final double AXIS_GAP = 0.2;
 
     @Override public String name() { return "xor"; }
 
