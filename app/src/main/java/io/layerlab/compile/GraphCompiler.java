@@ -14,6 +14,7 @@ import io.layerlab.train.TrainingSpec;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 import java.util.ArrayDeque;
@@ -57,6 +58,8 @@ public final class GraphCompiler {
                 .seed(training.seed())
                 .updater(updater)
                 .weightInit(WeightInit.XAVIER)
+                // DL4J's default is sigmoid; layers without an activation parameter (Dropout, pooling, batch norm) are linear.
+                .activation(Activation.IDENTITY)
                 .graphBuilder()
                 .allowDisconnected(true);
         List<String> ids = graph.nodes().stream().map(Node::id).toList();
