@@ -47,6 +47,14 @@ public final class Activations {
         };
     }
 
+    /**
+     * For a function applied to a whole image or sequence at once (a convolution's activation,
+     * an Activation node after one): softmax normalises each position's channels or features.
+     */
+    public static IActivation perPosition(String name, double alpha) {
+        return name.equals("softmax") ? new FeatureSoftmax() : of(name, alpha);
+    }
+
     /** The function's own default alpha (leaky ReLU 0.01, ELU 1.0), or 0 for functions without one. */
     public static double defaultAlpha(String name) {
         return Catalog.activation(name).flatMap(a -> a.params().stream().filter(p -> p.name().equals("alpha")).findFirst())

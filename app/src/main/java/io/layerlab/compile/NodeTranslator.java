@@ -66,7 +66,7 @@ final class NodeTranslator {
             case "Input" -> input(id, p);
             case "Dense" -> withActivation(id, p, a -> init(new DenseLayer.Builder().nOut(p.integer("units")), a).build(), inputs.get(0));
             case "Conv2D" -> withActivation(id, p, a -> init(new ConvolutionLayer.Builder(p.ints("kernel"), p.ints("stride"))
-                    .nOut(p.integer("filters")).convolutionMode(mode(p)), a).build(), inputs.get(0));
+                    .nOut(p.integer("filters")).convolutionMode(mode(p)), a).build(), inputs.get(0), true);
             case "SimpleRNN" -> withActivation(id, p, a -> lastStepUnlessSequences(p,
                     init(new SimpleRnn.Builder().nOut(p.integer("units")), a).build()), inputs.get(0));
             case "LSTM" -> withActivation(id, p, a -> lastStepUnlessSequences(p,
@@ -103,9 +103,17 @@ final class NodeTranslator {
      * learned PReLU follows it, carrying the node's name.
      */
     private String withActivation(String id, NodeParams p, Function<IActivation, Layer> layerWith, String input) {
+        return withActivation(id, p, layerWith, input, false);
+    }
+
+    /** @param wholeTensor the layer applies its activation to a whole image, not to one vector at a time */
+    private String withActivation(String id, NodeParams p, Function<IActivation, Layer> layerWith, String input,
+                                  boolean wholeTensor) {
         String function = p.string("activation");
         if (!function.equals(Activations.PRELU)) {
-            Layer layer = layerWith.apply(Activations.of(function, Activations.defaultAlpha(function)));
+            double alpha = Activations.defaultAlpha(function);
+            IActivation fn = wholeTensor ? Activations.perPosition(function, alpha) : Activations.of(function, alpha);
+            Layer layer = layerWith.apply(fn);
             return net.addLayer(id, frozen(p, layer), input);
         }
         String linear = net.addLayer(net.innerName("linear"), frozen(p, layerWith.apply(new ActivationIdentity())), input);
@@ -115,7 +123,8 @@ final class NodeTranslator {
     private String activation(String id, NodeParams p, String input) {
         String function = p.string("function");
         if (function.equals(Activations.PRELU)) return net.addLayer(id, prelu(net.typeOf(input)), input);
-        IActivation fn = Activations.of(function, p.decimal("alpha"));
+        boolean vector = net.typeOf(input) instanceof InputType.InputTypeFeedForward;
+        IActivation fn = vector ? Activations.of(function, p.decimal("alpha")) : Activations.perPosition(function, p.decimal("alpha"));
         return net.addLayer(id, new ActivationLayer.Builder().activation(fn).build(), input);
     }
 

@@ -84,6 +84,26 @@ class GraphCompilerTest {
     }
 
     @Test
+    void softmaxInsideTheNetworkNormalisesEachPositionsChannelsOrFeatures() {
+        Graph g = new Graphs().input("img", 3, 4, 2)
+                .then("conv", "Conv2D", "filters", 3, "kernel", List.of(1, 1), "activation", "softmax")
+                .then("act", "Activation", "function", "softmax")
+                .then("gap", "GlobalAveragePooling2D")
+                .then("out", "Output", "units", 2)
+                .build();
+        CompiledModel model = GraphCompiler.compile(g, SGD);
+        ComputationGraph net = model.newNetwork();
+
+        Map<String, INDArray> acts = net.feedForward(Forward.randomInputs(g, model, 2), false);
+
+        for (String node : List.of("conv", "act")) {
+            INDArray channelSums = acts.get(node).sum(1);
+            assertThat(channelSums.minNumber().doubleValue()).as(node).isCloseTo(1.0, within(1e-5));
+            assertThat(channelSums.maxNumber().doubleValue()).as(node).isCloseTo(1.0, within(1e-5));
+        }
+    }
+
+    @Test
     void jsonRoundTripKeepsCustomPiecesAndGivesTheSameNetwork() {
         Graph g = new Graphs().input("in", 4, 3)
                 .then("lstm", "LSTM", "units", 3, "returnSequences", true, "frozen", true)
