@@ -156,7 +156,11 @@ final class NodeTranslator {
         String linear = net.addLayer(net.innerName("linear"),
                 new DenseLayer.Builder().nOut(units).activation(new ActivationIdentity()).build(), input);
         String prelu = net.addLayer(net.innerName("prelu"), prelu(net.typeOf(linear)), linear);
-        return net.addLayer(id, new LossLayer.Builder(loss).activation(new ActivationIdentity()).build(), prelu);
+        LossLayer lossLayer = new LossLayer.Builder(loss).activation(new ActivationIdentity()).build();
+        // Its builder refuses sizes, but without them DL4J reports a size-0 output type (and warns).
+        lossLayer.setNIn(units);
+        lossLayer.setNOut(units);
+        return net.addLayer(id, lossLayer, prelu);
     }
 
     private String sequenceOutput(String id, NodeParams p, String input) {

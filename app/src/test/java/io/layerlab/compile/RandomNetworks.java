@@ -43,7 +43,7 @@ final class RandomNetworks {
         return Combinators.combine(
                 Arbitraries.integers().between(0, 2),
                 Arbitraries.integers().between(1, 7), Arbitraries.integers().between(1, 7), Arbitraries.integers().between(1, 3),
-                step.list().ofMaxSize(5), choice, Arbitraries.integers().between(1, 4)).as(Recipe::new);
+                step.list().ofMinSize(1).ofMaxSize(6), choice, Arbitraries.integers().between(1, 4)).as(Recipe::new);
     }
 
     static Graph build(Recipe r) {
