@@ -187,13 +187,16 @@ class GraphCompilerTest {
         Graph g = new Graphs().input("in", 3)
                 .then("out", "Output", "units", 2)
                 .from("in").then("loose", "Dense", "units", 4)
+                .input("unused", 5)
                 .build();
 
         CompiledModel model = GraphCompiler.compile(g, SGD);
 
         assertThat(model.configuration().getVertices()).containsOnlyKeys("out");
         assertThat(model.verticesOf("loose")).isEmpty();
+        assertThat(model.inputNames()).containsExactly("in");
         assertThat(model.vertexOf("in")).isEqualTo("in");
+        assertThat(model.shapeReport().diagnosticsFor("loose")).anySatisfy(d -> assertThat(d.code()).isEqualTo(DiagnosticCode.DANGLING));
     }
 
     @Test
