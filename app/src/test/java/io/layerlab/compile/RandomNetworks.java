@@ -33,8 +33,17 @@ final class RandomNetworks {
 
     private RandomNetworks() { }
 
-    static Arbitrary<Graph> graphs() {
-        return recipes().map(RandomNetworks::build);
+    /** A generated graph that prints as its nodes and wires, so a failing sample can be read. */
+    record Network(Graph graph) {
+        @Override public String toString() {
+            StringBuilder sb = new StringBuilder();
+            for (Node n : graph.nodes()) sb.append("\n  ").append(n);
+            return sb.append("\n  wires ").append(graph.edges()).toString();
+        }
+    }
+
+    static Arbitrary<Network> networks() {
+        return recipes().map(r -> new Network(build(r)));
     }
 
     static Arbitrary<Recipe> recipes() {
