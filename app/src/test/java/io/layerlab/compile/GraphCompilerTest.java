@@ -19,6 +19,10 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.deeplearning4j.util.ModelSerializer;
+import java.io.File;
+import java.nio.file.Path;
 import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationGELU;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
@@ -127,6 +131,26 @@ class GraphCompilerTest {
         INDArray[] x = Forward.randomInputs(g, model, 2);
         assertThat(restored.params()).isEqualTo(original.params());
         assertThat(restored.output(x)[0]).isEqualTo(original.output(x)[0]);
+    }
+
+    @Test
+    void savedModelRestoresClassicalMomentumAndItsVelocity(@TempDir Path dir) throws Exception {
+        Graph g = new Graphs().input("in", 3)
+                .then("d", "Dense", "units", 4, "activation", "tanh")
+                .then("out", "Output", "units", 2)
+                .build();
+        ComputationGraph net = GraphCompiler.compile(g, SGD.withOptimizer("momentum")).newNetwork();
+        net.fit(batch(3, 2));
+        File zip = dir.resolve("model.zip").toFile();
+
+        ModelSerializer.writeModel(net, zip, true);
+        ComputationGraph restored = ModelSerializer.restoreComputationGraph(zip, true);
+
+        assertThat(restored.getConfiguration()).isEqualTo(net.getConfiguration());
+        assertThat(restored.params()).isEqualTo(net.params());
+        INDArray velocity = net.getUpdater().getStateViewArray();
+        assertThat(velocity.amaxNumber().doubleValue()).as("one step left a velocity").isPositive();
+        assertThat(restored.getUpdater().getStateViewArray()).isEqualTo(velocity);
     }
 
     @Test
