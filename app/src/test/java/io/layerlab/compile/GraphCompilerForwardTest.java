@@ -30,13 +30,15 @@ class GraphCompilerForwardTest {
                 .then("act", "Activation", "function", "leakyrelu", "alpha", 0.2)
                 .then("gelu", "Activation", "function", "gelu")
                 .then("step", "Activation", "function", "step")
+                .then("flat", "Flatten")
                 .then("out", "Output", "units", 3, "activation", "softmax", "loss", "mcxent")
                 .build();
 
         Result r = run(g);
 
         assertThat(r.shapes).containsEntry("d", features(8)).containsEntry("drop", features(8)).containsEntry("bn", features(8))
-                .containsEntry("act", features(8)).containsEntry("step", features(8)).containsEntry("out", features(3));
+                .containsEntry("act", features(8)).containsEntry("step", features(8)).containsEntry("flat", features(8))
+                .containsEntry("out", features(3));
         assertThat(r.params("d")).isEqualTo(4 * 8 + 8);
         assertThat(r.params("drop")).isZero();
         assertThat(r.params("bn")).isEqualTo(4 * 8);
