@@ -1,0 +1,366 @@
+package io.layerlab.train;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.dataset.AsyncDataSetIterator;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Trains one initialised DL4J {@link ComputationGraph} for {@link TrainingSpec#epochs()} epochs,
+ * once. {@link #run()} trains on the calling thread; {@link #start(Executor)} on a worker. Neither
+ * touches any UI thread: observers receive events on the training thread.
+ *
+ * <h2>The loop</h2>
+ * One {@code net.fit(minibatch)} per iteration, as a hand-written DL4J loop would do, and nothing
+ * that waits on the device in between: {@code net.score()} only reads the loss DL4J already computed
+ * during backpropagation, so the divergence guard sees every iteration for free, while event objects
+ * are built only for iterations some observer asked for. Data from a source that says it benefits
+ * ({@link DataSetIterator#asyncSupported()}) is prefetched on a background thread; in-memory
+ * sources say they do not, and are read directly.
+ *
+ * <h2>Control</h2>
+ * {@link #pause()}, {@link #resume()} and {@link #stop()} may be called from any thread and take
+ * effect between iterations: a stop requested during an iteration ends the run after it. Paused time
+ * counts neither towards the run's seconds nor its samples per second.
+ *
+ * <h2>Best weights</h2>
+ * After each epoch the trainer scores it by validation loss, or by the epoch's mean training loss
+ * when there is no validation data, and keeps a copy of the parameters of the best epoch. At the end
+ * of every run (completed, stopped or diverged) the network gets the best epoch's parameters back,
+ * and the result's metrics are that epoch's: the model handed on is the best one seen, not the last.
+ * If no epoch completed, a diverged network gets its initial parameters back (its current ones are
+ * not finite) and a stopped one keeps its current parameters.
+ *
+ * <h2>Reproducibility</h2>
+ * The trainer seeds ND4J's random generator of the training thread with {@link TrainingSpec#seed()}
+ * (dropout draws from it), and adds no randomness of its own: the same initialised network, the
+ * same data in the same order and the same seed give the same losses. Shuffling between epochs is
+ * the data source's job (its {@code reset()}), seeded by the data seed.
+ */
+public final class Trainer {
+    private final ComputationGraph net;
+    private final DataSetIterator trainData;
+    private final DataSetIterator validationData;
+    private final TrainingSpec spec;
+    private final TaskKind task;
+    private final List<Registration> registrations = new ArrayList<>();
+    private final RunControl control = new RunControl();
+    private final AtomicReference<TrainerState> state = new AtomicReference<>(TrainerState.READY);
+
+    /**
+     * @param net            an initialised network ({@code init()} called) with one input and one output
+     * @param trainData      minibatches for one epoch; must support {@code reset()} to train for several epochs
+     * @param validationData held-out minibatches, or null to train without validation
+     * @param spec           epochs, seed, and the optimizer and learning rate (which the hints name)
+     * @param task           classification (accuracy is measured) or regression
+     */
+    public Trainer(ComputationGraph net, DataSetIterator trainData, DataSetIterator validationData,
+                   TrainingSpec spec, TaskKind task) {
+        this.net = Objects.requireNonNull(net, "net");
+        this.trainData = Objects.requireNonNull(trainData, "trainData");
+        this.validationData = validationData;
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.task = Objects.requireNonNull(task, "task");
+        if (net.params() == null) {
+            throw new IllegalArgumentException("The network is not initialised: call init() on it before training.");
+        }
+        if (net.getNumInputArrays() != 1 || net.getNumOutputArrays() != 1) {
+            throw new IllegalArgumentException("The trainer trains networks with one input and one output; this one has "
+                    + net.getNumInputArrays() + " inputs and " + net.getNumOutputArrays() + " outputs.");
+        }
+        if (spec.epochs() < 1) {
+            throw new IllegalArgumentException("training.epochs must be at least 1, was " + spec.epochs());
+        }
+        if (spec.epochs() > 1 && !trainData.resetSupported()) {
+            throw new IllegalArgumentException("The training data cannot be replayed (its iterator does not support reset), "
+                    + "so it can be trained for 1 epoch only, not " + spec.epochs() + ".");
+        }
+        if (validationData != null && !validationData.resetSupported() && spec.epochs() > 1) {
+            throw new IllegalArgumentException("The validation data cannot be replayed (its iterator does not support reset), "
+                    + "so it cannot be measured after each of " + spec.epochs() + " epochs.");
+        }
+    }
+
+    /** Without validation data: the best epoch is chosen by training loss. */
+    public Trainer(ComputationGraph net, DataSetIterator trainData, TrainingSpec spec, TaskKind task) {
+        this(net, trainData, null, spec, task);
+    }
+
+    /** Registers {@code observer} to receive events at {@code rate}. Only before the run starts. */
+    public Trainer addObserver(TrainingObserver observer, ObserverRate rate) {
+        Objects.requireNonNull(observer, "observer");
+        Objects.requireNonNull(rate, "rate");
+        if (state.get() != TrainerState.READY) {
+            throw new IllegalStateException("Observers must be added before the run starts.");
+        }
+        registrations.add(new Registration(observer, new Throttle(rate), rate.wantsIterations()));
+        return this;
+    }
+
+    /** Asks the run to halt before its next iteration; it then waits for {@link #resume()} or {@link #stop()}. */
+    public void pause() {
+        control.pause();
+    }
+
+    public void resume() {
+        control.resume();
+    }
+
+    /** Asks the run to end before its next iteration, also when paused. Safe to call at any time. */
+    public void stop() {
+        control.stop();
+    }
+
+    public TrainerState state() {
+        return state.get();
+    }
+
+    public ComputationGraph network() {
+        return net;
+    }
+
+    /**
+     * Runs {@link #run()} on {@code executor}. Cancelling the future does not stop training; call
+     * {@link #stop()} (the future then completes with a "stopped" result).
+     */
+    public CompletableFuture<TrainingResult> start(Executor executor) {
+        return CompletableFuture.supplyAsync(this::run, executor);
+    }
+
+    /** Trains on the calling thread and returns when the run has ended; a trainer runs once. */
+    public TrainingResult run() {
+        if (!state.compareAndSet(TrainerState.READY, TrainerState.RUNNING)) {
+            throw new IllegalStateException("This trainer has already run; create a new Trainer for another run.");
+        }
+        DataSetIterator source = null;
+        try {
+            Nd4j.getRandom().setSeed(spec.seed());
+            if (trainData.resetSupported()) {
+                trainData.reset();
+            }
+            source = trainData.asyncSupported() ? new AsyncDataSetIterator(trainData, 2, true) : trainData;
+            return new Run(source).execute();
+        } finally {
+            if (source instanceof AsyncDataSetIterator prefetching) {
+                prefetching.shutdown();
+            }
+            state.set(TrainerState.FINISHED);
+        }
+    }
+
+    private record Registration(TrainingObserver observer, Throttle throttle, boolean wantsIterations) {
+    }
+
+    /** The state of one run: counters, clocks and the epoch loop. */
+    private final class Run {
+        private final DataSetIterator source;
+        private final Registration[] observers = registrations.toArray(new Registration[0]);
+        private final boolean anyIterationObserver = registrations.stream().anyMatch(Registration::wantsIterations);
+        private final RunHistory history = new RunHistory();
+        private final DivergenceGuard guard = new DivergenceGuard(spec.optimizer(), spec.learningRate());
+        private final BestWeights bestWeights = new BestWeights(net);
+        private final String learningRateLayer = firstLayerWithLearningRate();
+        private final long startNanos = System.nanoTime();
+
+        private long pausedNanos;
+        /** Time spent in completed epochs' training loops, pauses excluded; the current epoch adds to it. */
+        private long trainingNanos;
+        private long epochStartNanos;
+        private long epochPausedNanos;
+        private int iteration;
+        private long samples;
+        private int completedEpochs;
+        private StopReason stopReason;
+        private String hint;
+
+        private double bestTrainLoss = Double.NaN;
+        private Double bestValLoss;
+        private Double bestValAccuracy;
+        /** Sum and count of the current epoch's healthy minibatch losses. */
+        private double epochLossSum;
+        private int epochBatches;
+        private long samplesAtEpochStart;
+
+        Run(DataSetIterator source) {
+            this.source = source;
+        }
+
+        TrainingResult execute() {
+            StartEvent start = new StartEvent(spec.epochs(), net.numParams(), spec.optimizer(), spec.learningRate(),
+                    validationData != null, task);
+            for (Registration r : observers) {
+                r.observer().onStart(start);
+            }
+            for (int epoch = 1; epoch <= spec.epochs() && stopReason == null; epoch++) {
+                if (epoch > 1) {
+                    source.reset();
+                }
+                trainOneEpoch(epoch);
+                if (stopReason == null) {
+                    finishEpoch(epoch);
+                }
+            }
+            if (stopReason == null) {
+                stopReason = StopReason.COMPLETED;
+            }
+            TrainingResult result = restoreBestAndSummarise();
+            for (Registration r : observers) {
+                r.observer().onFinished(result);
+            }
+            return result;
+        }
+
+        /** Trains one pass over the data; sets {@link #stopReason} when the run must end early. */
+        private void trainOneEpoch(int epoch) {
+            epochStartNanos = System.nanoTime();
+            epochPausedNanos = 0;
+            samplesAtEpochStart = samples;
+            epochLossSum = 0;
+            epochBatches = 0;
+            while (source.hasNext()) {
+                if (control.pauseRequested()) {
+                    waitWhilePaused();
+                }
+                if (control.stopRequested()) {
+                    stopReason = StopReason.STOPPED;
+                    break;
+                }
+                DataSet batch = source.next();
+                net.fit(batch);
+                iteration++;
+                double loss = net.score(); // a field DL4J filled during backprop: no device sync
+                history.addIteration(loss);
+                samples += batch.numExamples();
+                String divergence = guard.check(iteration, loss);
+                if (divergence != null) {
+                    stopReason = StopReason.DIVERGED;
+                    hint = divergence;
+                    break;
+                }
+                epochLossSum += loss;
+                epochBatches++;
+                if (anyIterationObserver) {
+                    publishIteration(epoch, loss);
+                }
+            }
+            trainingNanos += System.nanoTime() - epochStartNanos - epochPausedNanos;
+            if (stopReason == null && epochBatches == 0) {
+                throw new IllegalArgumentException("The training data gave no minibatches in epoch " + epoch
+                        + "; it needs at least one example.");
+            }
+        }
+
+        private void waitWhilePaused() {
+            long pausedAt = System.nanoTime();
+            state.set(TrainerState.PAUSED);
+            for (Registration r : observers) {
+                r.observer().onPaused(iteration);
+            }
+            control.awaitResumeOrStop();
+            state.set(TrainerState.RUNNING);
+            long paused = System.nanoTime() - pausedAt;
+            pausedNanos += paused;
+            epochPausedNanos += paused;
+            if (!control.stopRequested()) {
+                for (Registration r : observers) {
+                    r.observer().onResumed(iteration);
+                }
+            }
+        }
+
+        private void publishIteration(int epoch, double loss) {
+            long now = System.nanoTime();
+            IterationEvent event = null;
+            for (Registration r : observers) {
+                if (r.wantsIterations() && r.throttle().admit(iteration, now)) {
+                    if (event == null) {
+                        long activeTraining = trainingNanos + (now - epochStartNanos - epochPausedNanos);
+                        event = new IterationEvent(iteration, epoch, loss, perSecond(samples, activeTraining));
+                    }
+                    r.observer().onIteration(event);
+                }
+            }
+        }
+
+        private void finishEpoch(int epoch) {
+            long epochTrainingNanos = System.nanoTime() - epochStartNanos - epochPausedNanos;
+            double trainLoss = epochLossSum / epochBatches;
+            ValidationMeasure validation = validationData == null ? null : ValidationMeasure.of(net, validationData, task);
+            double selectionLoss = validation == null ? trainLoss : validation.loss();
+            boolean best = bestWeights.offer(epoch, selectionLoss, net);
+            Double valLoss = validation == null ? null : validation.loss();
+            Double valAccuracy = validation == null ? null : validation.accuracy();
+            if (best) {
+                bestTrainLoss = trainLoss;
+                bestValLoss = valLoss;
+                bestValAccuracy = valAccuracy;
+            }
+            double learningRate = currentLearningRate();
+            double elapsed = (System.nanoTime() - startNanos - pausedNanos) / 1e9;
+            history.addEpoch(trainLoss, nanIfNull(valLoss), nanIfNull(valAccuracy), learningRate, elapsed);
+            net.incrementEpochCount();
+            completedEpochs = epoch;
+            EpochEvent event = new EpochEvent(epoch, iteration, trainLoss, valLoss, valAccuracy, learningRate,
+                    perSecond(samples - samplesAtEpochStart, epochTrainingNanos), elapsed, best);
+            for (Registration r : observers) {
+                r.observer().onEpoch(event);
+            }
+        }
+
+        private TrainingResult restoreBestAndSummarise() {
+            int bestEpoch = bestWeights.epoch();
+            Double trainLoss;
+            if (bestEpoch > 0) {
+                bestWeights.restoreInto(net);
+                trainLoss = bestTrainLoss;
+            } else {
+                if (stopReason == StopReason.DIVERGED) {
+                    bestWeights.restoreInto(net); // the initial parameters: the current ones are not finite
+                }
+                trainLoss = epochBatches == 0 ? null : epochLossSum / epochBatches;
+            }
+            double seconds = (System.nanoTime() - startNanos - pausedNanos) / 1e9;
+            return new TrainingResult(completedEpochs, iteration, trainLoss, bestValLoss, bestValAccuracy, bestEpoch,
+                    bestValLoss, net.numParams(), seconds, perSecond(samples, trainingNanos), stopReason, hint, history);
+        }
+
+        private double currentLearningRate() {
+            if (learningRateLayer != null) {
+                Double rate = net.getLearningRate(learningRateLayer);
+                if (rate != null) {
+                    return rate;
+                }
+            }
+            return spec.learningRate();
+        }
+
+        private String firstLayerWithLearningRate() {
+            for (Layer layer : net.getLayers()) {
+                if (layer.numParams() > 0) {
+                    String name = layer.conf().getLayer().getLayerName();
+                    if (net.getLearningRate(name) != null) {
+                        return name;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    private static double perSecond(long count, long nanos) {
+        return nanos <= 0 ? 0 : count * 1e9 / nanos;
+    }
+
+    private static double nanIfNull(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+}
