@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <h2>Control</h2>
  * {@link #pause()}, {@link #resume()} and {@link #stop()} may be called from any thread and take
- * effect between iterations: a stop requested during an iteration ends the run after it. Paused time
- * counts neither towards the run's seconds nor its samples per second.
+ * effect between iterations: a stop requested during an iteration ends the run after it. Interrupting
+ * the training thread (e.g. {@code shutdownNow()} of its executor) stops the run the same way. Paused
+ * time counts neither towards the run's seconds nor its samples per second.
  *
  * <h2>Best weights</h2>
  * After each epoch the trainer scores it by validation loss, or by the epoch's mean training loss
@@ -70,7 +71,7 @@ public final class Trainer {
         this.validationData = validationData;
         this.spec = Objects.requireNonNull(spec, "spec");
         this.task = Objects.requireNonNull(task, "task");
-        if (net.params() == null) {
+        if (net.getLayers() == null) {
             throw new IllegalArgumentException("The network is not initialised: call init() on it before training.");
         }
         if (net.getNumInputArrays() != 1 || net.getNumOutputArrays() != 1) {
@@ -230,7 +231,7 @@ public final class Trainer {
                 if (control.pauseRequested()) {
                     waitWhilePaused();
                 }
-                if (control.stopRequested()) {
+                if (control.stopRequested() || Thread.currentThread().isInterrupted()) {
                     stopReason = StopReason.STOPPED;
                     break;
                 }

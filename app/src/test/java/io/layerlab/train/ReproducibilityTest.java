@@ -36,4 +36,86 @@ class ReproducibilityTest {
             worker.shutdownNow();
         }
     }
+
+    @Test
+    void prefetchingASourceDoesNotChangeWhatIsLearned() {
+        DataSet data = TinyProblems.xor(80, 9);
+        TrainingResult direct = new Trainer(TinyProblems.classifier(5, TinyProblems.adam(0.02)), TinyProblems.batches(data, 20),
+                TinyProblems.spec("adam", 0.02, 3), TaskKind.CLASSIFICATION).run();
+        TrainingResult prefetched = new Trainer(TinyProblems.classifier(5, TinyProblems.adam(0.02)),
+                new PrefetchableIterator(TinyProblems.batches(data, 20)), TinyProblems.spec("adam", 0.02, 3),
+                TaskKind.CLASSIFICATION).run();
+
+        assertThat(prefetched.iterations()).isEqualTo(12);
+        assertThat(prefetched.history().iterationLosses()).containsExactly(direct.history().iterationLosses());
+    }
+
+    /** An iterator that asks to be read ahead on a background thread, as file-backed sources do. */
+    private static final class PrefetchableIterator implements org.nd4j.linalg.dataset.api.iterator.DataSetIterator {
+        private final org.nd4j.linalg.dataset.api.iterator.DataSetIterator source;
+
+        PrefetchableIterator(org.nd4j.linalg.dataset.api.iterator.DataSetIterator source) {
+            this.source = source;
+        }
+
+        @Override
+        public boolean asyncSupported() {
+            return true;
+        }
+
+        @Override
+        public DataSet next(int num) {
+            return source.next(num);
+        }
+
+        @Override
+        public int inputColumns() {
+            return source.inputColumns();
+        }
+
+        @Override
+        public int totalOutcomes() {
+            return source.totalOutcomes();
+        }
+
+        @Override
+        public boolean resetSupported() {
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            source.reset();
+        }
+
+        @Override
+        public int batch() {
+            return source.batch();
+        }
+
+        @Override
+        public void setPreProcessor(org.nd4j.linalg.dataset.api.DataSetPreProcessor preProcessor) {
+            source.setPreProcessor(preProcessor);
+        }
+
+        @Override
+        public org.nd4j.linalg.dataset.api.DataSetPreProcessor getPreProcessor() {
+            return source.getPreProcessor();
+        }
+
+        @Override
+        public java.util.List<String> getLabels() {
+            return source.getLabels();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return source.hasNext();
+        }
+
+        @Override
+        public DataSet next() {
+            return source.next();
+        }
+    }
 }

@@ -1,0 +1,68 @@
+package io.layerlab.train;
+
+import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TrainerInputTest {
+
+    @Test
+    void anUninitialisedNetworkIsRefusedWithWhatToDo() {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().graphBuilder()
+                .addInputs("in")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(1).nOut(1)
+                        .activation(Activation.IDENTITY).build(), "in")
+                .setOutputs("out").build();
+        ComputationGraph net = new ComputationGraph(conf);
+
+        assertThatThrownBy(() -> new Trainer(net, TinyProblems.batches(TinyProblems.line(10, 1), 5),
+                TinyProblems.spec("sgd", 0.1, 1), TaskKind.REGRESSION))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("call init()");
+    }
+
+    @Test
+    void zeroEpochsAreRefused() {
+        ComputationGraph net = TinyProblems.linearRegression(1, TinyProblems.sgd(0.1));
+        assertThatThrownBy(() -> new Trainer(net, TinyProblems.batches(TinyProblems.line(10, 1), 5),
+                TinyProblems.spec("sgd", 0.1, 0), TaskKind.REGRESSION))
+                .hasMessage("training.epochs must be at least 1, was 0");
+    }
+
+    @Test
+    void dataThatCannotBeReplayedIsRefusedForSeveralEpochs() {
+        ComputationGraph net = TinyProblems.linearRegression(1, TinyProblems.sgd(0.1));
+        List<DataSet> batches = TinyProblems.line(10, 1).batchBy(5);
+        var once = new ExistingDataSetIterator(batches.iterator());
+
+        assertThatThrownBy(() -> new Trainer(net, once, TinyProblems.spec("sgd", 0.1, 3), TaskKind.REGRESSION))
+                .hasMessageContaining("cannot be replayed")
+                .hasMessageContaining("1 epoch only, not 3");
+    }
+
+    @Test
+    void stoppingBeforeTheStartTrainsNothing() {
+        ComputationGraph net = TinyProblems.linearRegression(1, TinyProblems.sgd(0.1));
+        Trainer trainer = new Trainer(net, TinyProblems.batches(TinyProblems.line(10, 1), 5),
+                TinyProblems.spec("sgd", 0.1, 3), TaskKind.REGRESSION);
+        trainer.stop();
+
+        TrainingResult result = trainer.run();
+
+        assertThat(result.stopReason()).isEqualTo(StopReason.STOPPED);
+        assertThat(result.iterations()).isZero();
+        assertThat(result.trainLoss()).isNull();
+        assertThat(net.getIterationCount()).isZero();
+    }
+}
