@@ -1,5 +1,6 @@
 package io.layerlab.train;
 
+import io.layerlab.data.Task;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
@@ -52,7 +53,7 @@ public final class Trainer {
     private final DataSetIterator trainData;
     private final DataSetIterator validationData;
     private final TrainingSpec spec;
-    private final TaskKind task;
+    private final Task task;
     private final List<Registration> registrations = new ArrayList<>();
     private final RunControl control = new RunControl();
     private final AtomicReference<TrainerState> state = new AtomicReference<>(TrainerState.READY);
@@ -60,15 +61,15 @@ public final class Trainer {
     /**
      * @param net            an initialised network ({@code init()} called) with one input and one output
      * @param trainData      minibatches for one epoch; must support {@code reset()} to train for several epochs
-     * @param validationData held-out minibatches, or null to train without validation
+     * @param validationData held-out minibatches, or null (or an empty iterator) to train without validation
      * @param spec           epochs, seed, and the optimizer and learning rate (which the hints name)
      * @param task           classification (accuracy is measured) or regression
      */
     public Trainer(ComputationGraph net, DataSetIterator trainData, DataSetIterator validationData,
-                   TrainingSpec spec, TaskKind task) {
+                   TrainingSpec spec, Task task) {
         this.net = Objects.requireNonNull(net, "net");
         this.trainData = Objects.requireNonNull(trainData, "trainData");
-        this.validationData = validationData;
+        this.validationData = hasExamples(validationData) ? validationData : null;
         this.spec = Objects.requireNonNull(spec, "spec");
         this.task = Objects.requireNonNull(task, "task");
         if (net.getLayers() == null) {
@@ -85,14 +86,14 @@ public final class Trainer {
             throw new IllegalArgumentException("The training data cannot be replayed (its iterator does not support reset), "
                     + "so it can be trained for 1 epoch only, not " + spec.epochs() + ".");
         }
-        if (validationData != null && !validationData.resetSupported() && spec.epochs() > 1) {
+        if (this.validationData != null && !this.validationData.resetSupported() && spec.epochs() > 1) {
             throw new IllegalArgumentException("The validation data cannot be replayed (its iterator does not support reset), "
                     + "so it cannot be measured after each of " + spec.epochs() + " epochs.");
         }
     }
 
     /** Without validation data: the best epoch is chosen by training loss. */
-    public Trainer(ComputationGraph net, DataSetIterator trainData, TrainingSpec spec, TaskKind task) {
+    public Trainer(ComputationGraph net, DataSetIterator trainData, TrainingSpec spec, Task task) {
         this(net, trainData, null, spec, task);
     }
 
@@ -355,6 +356,16 @@ public final class Trainer {
             }
             return null;
         }
+    }
+
+    private static boolean hasExamples(DataSetIterator data) {
+        if (data == null) {
+            return false;
+        }
+        if (data.resetSupported()) {
+            data.reset();
+        }
+        return data.hasNext();
     }
 
     private static double perSecond(long count, long nanos) {

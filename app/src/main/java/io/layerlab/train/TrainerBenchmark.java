@@ -1,5 +1,6 @@
 package io.layerlab.train;
 
+import io.layerlab.data.Task;
 import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -133,7 +134,7 @@ public final class TrainerBenchmark {
     private static double trainerRound(ComputationGraph net, List<DataSet> batches, long seed) {
         TrainingSpec spec = new TrainingSpec("adam", 1e-3, BATCH_SIZE, 1, false, seed);
         long start = System.nanoTime();
-        Trainer trainer = new Trainer(net, new ExistingDataSetIterator(batches), spec, TaskKind.CLASSIFICATION);
+        Trainer trainer = new Trainer(net, new ExistingDataSetIterator(batches), spec, Task.CLASSIFICATION);
         trainer.addObserver(new LatestLoss(), ObserverRate.everyIterations(OBSERVED_EVERY));
         trainer.run();
         return samplesPerSecond(batches, System.nanoTime() - start);

@@ -1,5 +1,6 @@
 package io.layerlab.train;
 
+import io.layerlab.data.Task;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,7 +16,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  */
 record ValidationMeasure(double loss, Double accuracy) {
 
-    static ValidationMeasure of(ComputationGraph net, DataSetIterator data, TaskKind task) {
+    static ValidationMeasure of(ComputationGraph net, DataSetIterator data, Task task) {
         if (data.resetSupported()) {
             data.reset();
         }
@@ -28,7 +29,7 @@ record ValidationMeasure(double loss, Double accuracy) {
             int n = batch.numExamples();
             lossSum += net.score(batch, false) * n;
             examples += n;
-            if (task == TaskKind.CLASSIFICATION) {
+            if (task == Task.CLASSIFICATION) {
                 INDArray[] featureMasks = batch.getFeaturesMaskArray() == null ? null : new INDArray[]{batch.getFeaturesMaskArray()};
                 INDArray[] labelMasks = batch.getLabelsMaskArray() == null ? null : new INDArray[]{batch.getLabelsMaskArray()};
                 INDArray output = net.output(false, new INDArray[]{batch.getFeatures()}, featureMasks, labelMasks)[0];
@@ -40,7 +41,7 @@ record ValidationMeasure(double loss, Double accuracy) {
         if (examples == 0) {
             throw new IllegalArgumentException("The validation data is empty; give it at least one example or train without validation.");
         }
-        Double accuracy = task == TaskKind.CLASSIFICATION ? (counted == 0 ? null : correct / counted) : null;
+        Double accuracy = task == Task.CLASSIFICATION ? (counted == 0 ? null : correct / counted) : null;
         return new ValidationMeasure(lossSum / examples, accuracy);
     }
 

@@ -1,5 +1,6 @@
 package io.layerlab.train;
 
+import io.layerlab.data.Task;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
@@ -18,7 +19,7 @@ class BestWeightsTest {
         ComputationGraph net = TinyProblems.classifier(3, 32, TinyProblems.adam(0.05), 1);
 
         TrainingResult result = new Trainer(net, TinyProblems.batches(train, 10), TinyProblems.batches(validation, 20),
-                TinyProblems.spec("adam", 0.05, 25), TaskKind.CLASSIFICATION).run();
+                TinyProblems.spec("adam", 0.05, 25), Task.CLASSIFICATION).run();
 
         double[] valLosses = result.history().valLosses();
         assertThat(result.bestEpoch()).isBetween(1, 24);
@@ -37,7 +38,7 @@ class BestWeightsTest {
         ComputationGraph net = TinyProblems.classifier(7, TinyProblems.adam(0.05));
 
         TrainingResult result = new Trainer(net, TinyProblems.batches(train, 20), TinyProblems.spec("adam", 0.05, 8),
-                TaskKind.CLASSIFICATION).run();
+                Task.CLASSIFICATION).run();
 
         double[] trainLosses = result.history().trainLosses();
         double lowest = java.util.Arrays.stream(trainLosses).min().orElseThrow();

@@ -1,5 +1,6 @@
 package io.layerlab.train;
 
+import io.layerlab.data.Task;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,7 +21,7 @@ class DivergenceTest {
         List<TrainingResult> finished = new ArrayList<>();
 
         TrainingResult result = new Trainer(net, TinyProblems.batches(train, 20), TinyProblems.spec("adam", 50, 20),
-                TaskKind.CLASSIFICATION)
+                Task.CLASSIFICATION)
                 .addObserver(new TrainingObserver() {
                     @Override
                     public void onFinished(TrainingResult r) {
@@ -48,7 +49,7 @@ class DivergenceTest {
         ComputationGraph net = TinyProblems.linearRegression(5, TinyProblems.sgd(50));
 
         TrainingResult result = new Trainer(net, TinyProblems.batches(train, 20), TinyProblems.spec("sgd", 50, 20),
-                TaskKind.REGRESSION).run();
+                Task.REGRESSION).run();
 
         assertThat(result.stopReason()).isEqualTo(StopReason.DIVERGED);
         assertThat(result.hint()).contains("learning rate 50 is probably too high for SGD; try 0.1.");
@@ -60,7 +61,7 @@ class DivergenceTest {
         ComputationGraph net = TinyProblems.linearRegression(5, TinyProblems.sgd(0.1));
 
         TrainingResult result = new Trainer(net, TinyProblems.batches(train, 20), TinyProblems.spec("sgd", 0.1, 5),
-                TaskKind.REGRESSION).run();
+                Task.REGRESSION).run();
 
         assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
         assertThat(result.hint()).isNull();

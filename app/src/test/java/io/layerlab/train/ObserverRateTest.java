@@ -1,5 +1,6 @@
 package io.layerlab.train;
 
+import io.layerlab.data.Task;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
@@ -49,7 +50,7 @@ class ObserverRateTest {
         Recorder everyFourth = new Recorder();
         Recorder epochsOnly = new Recorder();
 
-        new Trainer(net, TinyProblems.batches(train, 10), TinyProblems.spec("adam", 0.05, 3), TaskKind.CLASSIFICATION)
+        new Trainer(net, TinyProblems.batches(train, 10), TinyProblems.spec("adam", 0.05, 3), Task.CLASSIFICATION)
                 .addObserver(everything, ObserverRate.everyIteration())
                 .addObserver(everyFourth, ObserverRate.everyIterations(4))
                 .addObserver(epochsOnly, ObserverRate.epochsOnly())

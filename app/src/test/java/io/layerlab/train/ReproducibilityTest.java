@@ -1,5 +1,6 @@
 package io.layerlab.train;
 
+import io.layerlab.data.Task;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
@@ -17,7 +18,7 @@ class ReproducibilityTest {
         // Dropout draws random masks every iteration: only a seeded generator repeats them.
         ComputationGraph net = TinyProblems.classifier(modelSeed, 16, TinyProblems.adam(0.02), 0.7);
         Trainer trainer = new Trainer(net, TinyProblems.batches(data, 20), TinyProblems.batches(TinyProblems.xor(40, dataSeed + 1), 40),
-                TinyProblems.spec("adam", 0.02, 3).withSeed(trainingSeed), TaskKind.CLASSIFICATION);
+                TinyProblems.spec("adam", 0.02, 3).withSeed(trainingSeed), Task.CLASSIFICATION);
         return worker == null ? trainer.run() : trainer.start(worker).get(120, TimeUnit.SECONDS);
     }
 
@@ -41,10 +42,10 @@ class ReproducibilityTest {
     void prefetchingASourceDoesNotChangeWhatIsLearned() {
         DataSet data = TinyProblems.xor(80, 9);
         TrainingResult direct = new Trainer(TinyProblems.classifier(5, TinyProblems.adam(0.02)), TinyProblems.batches(data, 20),
-                TinyProblems.spec("adam", 0.02, 3), TaskKind.CLASSIFICATION).run();
+                TinyProblems.spec("adam", 0.02, 3), Task.CLASSIFICATION).run();
         TrainingResult prefetched = new Trainer(TinyProblems.classifier(5, TinyProblems.adam(0.02)),
                 new PrefetchableIterator(TinyProblems.batches(data, 20)), TinyProblems.spec("adam", 0.02, 3),
-                TaskKind.CLASSIFICATION).run();
+                Task.CLASSIFICATION).run();
 
         assertThat(prefetched.iterations()).isEqualTo(12);
         assertThat(prefetched.history().iterationLosses()).containsExactly(direct.history().iterationLosses());

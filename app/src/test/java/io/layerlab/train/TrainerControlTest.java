@@ -1,5 +1,6 @@
 package io.layerlab.train;
 
+import io.layerlab.data.Task;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class TrainerControlTest {
         DataSet train = TinyProblems.xor(100, 1);
         ComputationGraph net = TinyProblems.classifier(7, TinyProblems.adam(0.05));
         return new Trainer(net, TinyProblems.batches(train, 100 / ITERATIONS_PER_EPOCH),
-                TinyProblems.spec("adam", 0.05, epochs), TaskKind.CLASSIFICATION);
+                TinyProblems.spec("adam", 0.05, epochs), Task.CLASSIFICATION);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.layerlab.train;
 
+import io.layerlab.data.Task;
 import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -27,7 +28,7 @@ class TrainerInputTest {
         ComputationGraph net = new ComputationGraph(conf);
 
         assertThatThrownBy(() -> new Trainer(net, TinyProblems.batches(TinyProblems.line(10, 1), 5),
-                TinyProblems.spec("sgd", 0.1, 1), TaskKind.REGRESSION))
+                TinyProblems.spec("sgd", 0.1, 1), Task.REGRESSION))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("call init()");
     }
@@ -36,7 +37,7 @@ class TrainerInputTest {
     void zeroEpochsAreRefused() {
         ComputationGraph net = TinyProblems.linearRegression(1, TinyProblems.sgd(0.1));
         assertThatThrownBy(() -> new Trainer(net, TinyProblems.batches(TinyProblems.line(10, 1), 5),
-                TinyProblems.spec("sgd", 0.1, 0), TaskKind.REGRESSION))
+                TinyProblems.spec("sgd", 0.1, 0), Task.REGRESSION))
                 .hasMessage("training.epochs must be at least 1, was 0");
     }
 
@@ -46,7 +47,7 @@ class TrainerInputTest {
         List<DataSet> batches = TinyProblems.line(10, 1).batchBy(5);
         var once = new ExistingDataSetIterator(batches.iterator());
 
-        assertThatThrownBy(() -> new Trainer(net, once, TinyProblems.spec("sgd", 0.1, 3), TaskKind.REGRESSION))
+        assertThatThrownBy(() -> new Trainer(net, once, TinyProblems.spec("sgd", 0.1, 3), Task.REGRESSION))
                 .hasMessageContaining("cannot be replayed")
                 .hasMessageContaining("1 epoch only, not 3");
     }
@@ -55,7 +56,7 @@ class TrainerInputTest {
     void stoppingBeforeTheStartTrainsNothing() {
         ComputationGraph net = TinyProblems.linearRegression(1, TinyProblems.sgd(0.1));
         Trainer trainer = new Trainer(net, TinyProblems.batches(TinyProblems.line(10, 1), 5),
-                TinyProblems.spec("sgd", 0.1, 3), TaskKind.REGRESSION);
+                TinyProblems.spec("sgd", 0.1, 3), Task.REGRESSION);
         trainer.stop();
 
         TrainingResult result = trainer.run();
@@ -64,5 +65,18 @@ class TrainerInputTest {
         assertThat(result.iterations()).isZero();
         assertThat(result.trainLoss()).isNull();
         assertThat(net.getIterationCount()).isZero();
+    }
+
+    @Test
+    void anEmptyValidationSetCountsAsNone() {
+        ComputationGraph net = TinyProblems.linearRegression(1, TinyProblems.sgd(0.1));
+        var empty = new ExistingDataSetIterator(List.<DataSet>of());
+
+        TrainingResult result = new Trainer(net, TinyProblems.batches(TinyProblems.line(10, 1), 5), empty,
+                TinyProblems.spec("sgd", 0.1, 2), Task.REGRESSION).run();
+
+        assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(result.valLoss()).isNull();
+        assertThat(result.bestEpoch()).isPositive();
     }
 }

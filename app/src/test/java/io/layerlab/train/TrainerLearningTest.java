@@ -1,5 +1,6 @@
 package io.layerlab.train;
 
+import io.layerlab.data.Task;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
@@ -16,7 +17,7 @@ class TrainerLearningTest {
         double before = TinyProblems.loss(net, validation);
 
         TrainingResult result = new Trainer(net, TinyProblems.batches(train, 20), TinyProblems.batches(validation, 50),
-                TinyProblems.spec("adam", 0.05, 40), TaskKind.CLASSIFICATION).run();
+                TinyProblems.spec("adam", 0.05, 40), Task.CLASSIFICATION).run();
 
         assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
         assertThat(result.diverged()).isFalse();
@@ -41,7 +42,7 @@ class TrainerLearningTest {
         ComputationGraph net = TinyProblems.linearRegression(5, TinyProblems.adam(0.1));
 
         TrainingResult result = new Trainer(net, TinyProblems.batches(train, 20), TinyProblems.batches(validation, 40),
-                TinyProblems.spec("adam", 0.1, 60), TaskKind.REGRESSION).run();
+                TinyProblems.spec("adam", 0.1, 60), Task.REGRESSION).run();
 
         assertThat(result.valAccuracy()).isNull();
         assertThat(result.valLoss()).isLessThan(0.05);
