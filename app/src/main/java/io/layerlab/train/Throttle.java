@@ -13,6 +13,10 @@ final class Throttle {
         this.rate = rate;
     }
 
+    boolean wantsIterations() {
+        return rate.wantsIterations();
+    }
+
     /** Whether iteration {@code iteration} (1-based) at time {@code nowNanos} goes through; records it if so. */
     boolean admit(int iteration, long nowNanos) {
         if (!rate.wantsIterations() || iteration % rate.everyIterations() != 0) {

@@ -1,10 +1,8 @@
 package io.layerlab.train;
 
 import io.layerlab.data.Task;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -104,7 +102,7 @@ public final class Trainer {
         if (state.get() != TrainerState.READY) {
             throw new IllegalStateException("Observers must be added before the run starts.");
         }
-        registrations.add(new Registration(observer, new Throttle(rate), rate.wantsIterations()));
+        registrations.add(new Registration(observer, new Throttle(rate)));
         return this;
     }
 
@@ -150,211 +148,13 @@ public final class Trainer {
                 trainData.reset();
             }
             source = trainData.asyncSupported() ? new AsyncDataSetIterator(trainData, 2, true) : trainData;
-            return new Run(source).execute();
+            return new TrainingRun(net, source, validationData, spec, task,
+                    registrations.toArray(new Registration[0]), control, state).execute();
         } finally {
             if (source instanceof AsyncDataSetIterator prefetching) {
                 prefetching.shutdown();
             }
             state.set(TrainerState.FINISHED);
-        }
-    }
-
-    private record Registration(TrainingObserver observer, Throttle throttle, boolean wantsIterations) {
-    }
-
-    /** The state of one run: counters, clocks and the epoch loop. */
-    private final class Run {
-        private final DataSetIterator source;
-        private final Registration[] observers = registrations.toArray(new Registration[0]);
-        private final boolean anyIterationObserver = registrations.stream().anyMatch(Registration::wantsIterations);
-        private final RunHistory history = new RunHistory();
-        private final DivergenceGuard guard = new DivergenceGuard(spec.optimizer(), spec.learningRate());
-        private final BestWeights bestWeights = new BestWeights(net);
-        private final String learningRateLayer = firstLayerWithLearningRate();
-        private final long startNanos = System.nanoTime();
-
-        private long pausedNanos;
-        /** Time spent in completed epochs' training loops, pauses excluded; the current epoch adds to it. */
-        private long trainingNanos;
-        private long epochStartNanos;
-        private long epochPausedNanos;
-        private int iteration;
-        private long samples;
-        private int completedEpochs;
-        private StopReason stopReason;
-        private String hint;
-
-        private double bestTrainLoss = Double.NaN;
-        private Double bestValLoss;
-        private Double bestValAccuracy;
-        /** Sum and count of the current epoch's healthy minibatch losses. */
-        private double epochLossSum;
-        private int epochBatches;
-        private long samplesAtEpochStart;
-
-        Run(DataSetIterator source) {
-            this.source = source;
-        }
-
-        TrainingResult execute() {
-            StartEvent start = new StartEvent(spec.epochs(), net.numParams(), spec.optimizer(), spec.learningRate(),
-                    validationData != null, task);
-            for (Registration r : observers) {
-                r.observer().onStart(start);
-            }
-            for (int epoch = 1; epoch <= spec.epochs() && stopReason == null; epoch++) {
-                if (epoch > 1) {
-                    source.reset();
-                }
-                trainOneEpoch(epoch);
-                if (stopReason == null) {
-                    finishEpoch(epoch);
-                }
-            }
-            if (stopReason == null) {
-                stopReason = StopReason.COMPLETED;
-            }
-            TrainingResult result = restoreBestAndSummarise();
-            for (Registration r : observers) {
-                r.observer().onFinished(result);
-            }
-            return result;
-        }
-
-        /** Trains one pass over the data; sets {@link #stopReason} when the run must end early. */
-        private void trainOneEpoch(int epoch) {
-            epochStartNanos = System.nanoTime();
-            epochPausedNanos = 0;
-            samplesAtEpochStart = samples;
-            epochLossSum = 0;
-            epochBatches = 0;
-            while (source.hasNext()) {
-                if (control.pauseRequested()) {
-                    waitWhilePaused();
-                }
-                if (control.stopRequested() || Thread.currentThread().isInterrupted()) {
-                    stopReason = StopReason.STOPPED;
-                    break;
-                }
-                DataSet batch = source.next();
-                net.fit(batch);
-                iteration++;
-                double loss = net.score(); // a field DL4J filled during backprop: no device sync
-                history.addIteration(loss);
-                samples += batch.numExamples();
-                String divergence = guard.check(iteration, loss);
-                if (divergence != null) {
-                    stopReason = StopReason.DIVERGED;
-                    hint = divergence;
-                    break;
-                }
-                epochLossSum += loss;
-                epochBatches++;
-                if (anyIterationObserver) {
-                    publishIteration(epoch, loss);
-                }
-            }
-            trainingNanos += System.nanoTime() - epochStartNanos - epochPausedNanos;
-            if (stopReason == null && epochBatches == 0) {
-                throw new IllegalArgumentException("The training data gave no minibatches in epoch " + epoch
-                        + "; it needs at least one example.");
-            }
-        }
-
-        private void waitWhilePaused() {
-            long pausedAt = System.nanoTime();
-            state.set(TrainerState.PAUSED);
-            for (Registration r : observers) {
-                r.observer().onPaused(iteration);
-            }
-            control.awaitResumeOrStop();
-            state.set(TrainerState.RUNNING);
-            long paused = System.nanoTime() - pausedAt;
-            pausedNanos += paused;
-            epochPausedNanos += paused;
-            if (!control.stopRequested()) {
-                for (Registration r : observers) {
-                    r.observer().onResumed(iteration);
-                }
-            }
-        }
-
-        private void publishIteration(int epoch, double loss) {
-            long now = System.nanoTime();
-            IterationEvent event = null;
-            for (Registration r : observers) {
-                if (r.wantsIterations() && r.throttle().admit(iteration, now)) {
-                    if (event == null) {
-                        long activeTraining = trainingNanos + (now - epochStartNanos - epochPausedNanos);
-                        event = new IterationEvent(iteration, epoch, loss, perSecond(samples, activeTraining));
-                    }
-                    r.observer().onIteration(event);
-                }
-            }
-        }
-
-        private void finishEpoch(int epoch) {
-            long epochTrainingNanos = System.nanoTime() - epochStartNanos - epochPausedNanos;
-            double trainLoss = epochLossSum / epochBatches;
-            ValidationMeasure validation = validationData == null ? null : ValidationMeasure.of(net, validationData, task);
-            double selectionLoss = validation == null ? trainLoss : validation.loss();
-            boolean best = bestWeights.offer(epoch, selectionLoss, net);
-            Double valLoss = validation == null ? null : validation.loss();
-            Double valAccuracy = validation == null ? null : validation.accuracy();
-            if (best) {
-                bestTrainLoss = trainLoss;
-                bestValLoss = valLoss;
-                bestValAccuracy = valAccuracy;
-            }
-            double learningRate = currentLearningRate();
-            double elapsed = (System.nanoTime() - startNanos - pausedNanos) / 1e9;
-            history.addEpoch(trainLoss, nanIfNull(valLoss), nanIfNull(valAccuracy), learningRate, elapsed);
-            net.incrementEpochCount();
-            completedEpochs = epoch;
-            EpochEvent event = new EpochEvent(epoch, iteration, trainLoss, valLoss, valAccuracy, learningRate,
-                    perSecond(samples - samplesAtEpochStart, epochTrainingNanos), elapsed, best);
-            for (Registration r : observers) {
-                r.observer().onEpoch(event);
-            }
-        }
-
-        private TrainingResult restoreBestAndSummarise() {
-            int bestEpoch = bestWeights.epoch();
-            Double trainLoss;
-            if (bestEpoch > 0) {
-                bestWeights.restoreInto(net);
-                trainLoss = bestTrainLoss;
-            } else {
-                if (stopReason == StopReason.DIVERGED) {
-                    bestWeights.restoreInto(net); // the initial parameters: the current ones are not finite
-                }
-                trainLoss = epochBatches == 0 ? null : epochLossSum / epochBatches;
-            }
-            double seconds = (System.nanoTime() - startNanos - pausedNanos) / 1e9;
-            return new TrainingResult(completedEpochs, iteration, trainLoss, bestValLoss, bestValAccuracy, bestEpoch,
-                    bestValLoss, net.numParams(), seconds, perSecond(samples, trainingNanos), stopReason, hint, history);
-        }
-
-        private double currentLearningRate() {
-            if (learningRateLayer != null) {
-                Double rate = net.getLearningRate(learningRateLayer);
-                if (rate != null) {
-                    return rate;
-                }
-            }
-            return spec.learningRate();
-        }
-
-        private String firstLayerWithLearningRate() {
-            for (Layer layer : net.getLayers()) {
-                if (layer.numParams() > 0) {
-                    String name = layer.conf().getLayer().getLayerName();
-                    if (net.getLearningRate(name) != null) {
-                        return name;
-                    }
-                }
-            }
-            return null;
         }
     }
 
@@ -366,13 +166,5 @@ public final class Trainer {
             data.reset();
         }
         return data.hasNext();
-    }
-
-    private static double perSecond(long count, long nanos) {
-        return nanos <= 0 ? 0 : count * 1e9 / nanos;
-    }
-
-    private static double nanIfNull(Double value) {
-        return value == null ? Double.NaN : value;
     }
 }
