@@ -4,36 +4,56 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A copy of the network's parameters at its best epoch so far (lowest selection loss). Before
- * any epoch completes it holds the initial parameters, so a run that diverges in its first epoch
- * can still hand back finite weights. One buffer, reused: keeping a new best is one copy.
+ * Remembers the network's best epoch so far (lowest selection loss) and gives its parameters back
+ * at the end. Copies only what can be lost: the parameters of a best epoch that later epochs will
+ * overwrite. When the final epoch is the best, the network already holds its parameters and nothing
+ * is copied; the copy buffer is allocated once, when first needed, and reused.
  */
 final class BestWeights {
-    private final INDArray snapshot;
+    private INDArray snapshot;
     private int epoch;
     private double loss = Double.POSITIVE_INFINITY;
+    /** Whether the network's current parameters are the best epoch's (no later update has run). */
+    private boolean networkHoldsBest;
 
-    BestWeights(ComputationGraph net) {
-        this.snapshot = net.params().dup();
-    }
-
-    /** Keeps the network's current parameters if {@code epochLoss} beats the best so far; NaN never does. */
-    boolean offer(int epochNumber, double epochLoss, ComputationGraph net) {
+    /**
+     * Records epoch {@code epochNumber} if {@code epochLoss} beats the best so far (NaN never does).
+     *
+     * @param finalEpoch no update will follow, so the network keeps these parameters without a copy
+     */
+    boolean offer(int epochNumber, double epochLoss, boolean finalEpoch, ComputationGraph net) {
         if (!(epochLoss < loss)) {
+            networkHoldsBest = false;
             return false;
         }
-        snapshot.assign(net.params());
+        if (!finalEpoch) {
+            if (snapshot == null) {
+                snapshot = net.params().dup();
+            } else {
+                snapshot.assign(net.params());
+            }
+        }
         epoch = epochNumber;
         loss = epochLoss;
+        networkHoldsBest = true;
         return true;
     }
 
-    /** 0 while no epoch has been kept (the snapshot then holds the initial parameters). */
+    /** The network is about to be updated again (a new epoch starts). */
+    void networkChanging() {
+        networkHoldsBest = false;
+    }
+
+    /** 0 while no epoch has been recorded. */
     int epoch() {
         return epoch;
     }
 
+    /** Gives the network the best epoch's parameters, if it does not hold them already. */
     void restoreInto(ComputationGraph net) {
-        net.setParams(snapshot);
+        if (epoch > 0 && !networkHoldsBest) {
+            net.setParams(snapshot);
+            networkHoldsBest = true;
+        }
     }
 }

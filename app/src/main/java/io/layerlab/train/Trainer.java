@@ -37,8 +37,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * when there is no validation data, and keeps a copy of the parameters of the best epoch. At the end
  * of every run (completed, stopped or diverged) the network gets the best epoch's parameters back,
  * and the result's metrics are that epoch's: the model handed on is the best one seen, not the last.
- * If no epoch completed, a diverged network gets its initial parameters back (its current ones are
- * not finite) and a stopped one keeps its current parameters.
+ * Validation loss rather than accuracy, because it also moves when accuracy is flat and exists for
+ * regression. If no epoch completed, the network keeps its current parameters: after a divergence
+ * they are not finite, which {@code bestEpoch == 0} of a diverged result signals. Only a best epoch
+ * that later epochs overwrite is copied, so an improving run copies nothing at its last epoch.
  *
  * <h2>Reproducibility</h2>
  * The trainer seeds ND4J's random generator of the training thread with {@link TrainingSpec#seed()}

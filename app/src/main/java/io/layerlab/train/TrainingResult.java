@@ -3,8 +3,9 @@ package io.layerlab.train;
 /**
  * What a run ended with. The metrics describe the weights the network holds after the run: those
  * of {@code bestEpoch} (see {@link Trainer} for how the best epoch is chosen). When no epoch
- * completed, {@code bestEpoch} is 0, {@code trainLoss} is the mean finite loss of the iterations
- * that ran (null if none), and the validation metrics are null.
+ * completed, {@code bestEpoch} is 0, {@code trainLoss} is the mean loss of the healthy iterations
+ * that ran (null if none), the validation metrics are null, and the network keeps the parameters it
+ * had when the run ended: after a divergence they are not usable, so do not save that model.
  *
  * @param epochs           completed epochs
  * @param iterations       minibatch updates performed

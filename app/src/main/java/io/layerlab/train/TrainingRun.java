@@ -25,7 +25,7 @@ final class TrainingRun {
 
     private final RunHistory history = new RunHistory();
     private final DivergenceGuard guard;
-    private final BestWeights bestWeights;
+    private final BestWeights bestWeights = new BestWeights();
     private final String learningRateLayer;
     private final long startNanos = System.nanoTime();
 
@@ -65,7 +65,6 @@ final class TrainingRun {
         }
         this.anyIterationObserver = wantsIterations;
         this.guard = new DivergenceGuard(spec.optimizer(), spec.learningRate());
-        this.bestWeights = new BestWeights(net);
         this.learningRateLayer = firstLayerWithLearningRate(net);
     }
 
@@ -79,6 +78,7 @@ final class TrainingRun {
             if (epoch > 1) {
                 source.reset();
             }
+            bestWeights.networkChanging();
             trainOneEpoch(epoch);
             if (stopReason == null) {
                 finishEpoch(epoch);
@@ -172,7 +172,7 @@ final class TrainingRun {
         double trainLoss = epochLossSum / epochBatches;
         ValidationMeasure validation = validationData == null ? null : ValidationMeasure.of(net, validationData, task);
         double selectionLoss = validation == null ? trainLoss : validation.loss();
-        boolean best = bestWeights.offer(epoch, selectionLoss, net);
+        boolean best = bestWeights.offer(epoch, selectionLoss, epoch == spec.epochs(), net);
         Double valLoss = validation == null ? null : validation.loss();
         Double valAccuracy = validation == null ? null : validation.accuracy();
         if (best) {
@@ -194,15 +194,12 @@ final class TrainingRun {
 
     private TrainingResult restoreBestAndSummarise() {
         int bestEpoch = bestWeights.epoch();
-        Double trainLoss;
+        bestWeights.restoreInto(net);
+        Double trainLoss = null;
         if (bestEpoch > 0) {
-            bestWeights.restoreInto(net);
             trainLoss = bestTrainLoss;
-        } else {
-            if (stopReason == StopReason.DIVERGED) {
-                bestWeights.restoreInto(net); // the initial parameters: the current ones are not finite
-            }
-            trainLoss = epochBatches == 0 ? null : epochLossSum / epochBatches;
+        } else if (epochBatches > 0) {
+            trainLoss = epochLossSum / epochBatches;
         }
         double seconds = (System.nanoTime() - startNanos - pausedNanos) / 1e9;
         return new TrainingResult(completedEpochs, iteration, trainLoss, bestValLoss, bestValAccuracy, bestEpoch,

@@ -47,4 +47,28 @@ class BestWeightsTest {
         assertThat(result.trainLoss()).isEqualTo(lowest);
         assertThat(trainLosses[result.bestEpoch() - 1]).isEqualTo(lowest);
     }
+
+    @Test
+    void aStoppedRunGetsItsBestCompletedEpochBack() {
+        DataSet train = TinyProblems.noise(40, 11);
+        DataSet validation = TinyProblems.noise(40, 12);
+        ComputationGraph net = TinyProblems.classifier(3, 32, TinyProblems.adam(0.05), 1);
+        Trainer trainer = new Trainer(net, TinyProblems.batches(train, 10), TinyProblems.batches(validation, 20),
+                TinyProblems.spec("adam", 0.05, 25), Task.CLASSIFICATION);
+        trainer.addObserver(new TrainingObserver() {
+            @Override
+            public void onIteration(IterationEvent event) {
+                if (event.iteration() == 4 * 12 + 2) {
+                    trainer.stop();
+                }
+            }
+        }, ObserverRate.everyIteration());
+
+        TrainingResult result = trainer.run();
+
+        assertThat(result.stopReason()).isEqualTo(StopReason.STOPPED);
+        assertThat(result.epochs()).isEqualTo(12);
+        assertThat(result.bestEpoch()).isBetween(1, 12);
+        assertThat(TinyProblems.loss(net, validation)).isCloseTo(result.bestValLoss(), within(1e-5));
+    }
 }
