@@ -57,14 +57,18 @@ public final class TrainerBenchmark {
             }
         }
 
-        /** About a minute on a laptop: 20 minibatches, 10 measured pairs after 1 warm-up pair. */
+        /**
+         * Half a minute on a laptop: 10 minibatches per round, 30 measured pairs after 3 warm-up
+         * pairs. Many short pairs rather than a few long ones: a pair is less likely to straddle a
+         * change in machine load, and the median of many pair ratios settles.
+         */
         public static Settings standard() {
-            return new Settings(20, 10, 1, 7);
+            return new Settings(10, 30, 3, 7);
         }
 
-        /** A few seconds: 10 minibatches, 4 measured pairs after 1 warm-up pair. */
+        /** A few seconds: 5 minibatches per round, 8 measured pairs after 2 warm-up pairs. */
         public static Settings quick() {
-            return new Settings(10, 4, 1, 7);
+            return new Settings(5, 8, 2, 7);
         }
     }
 
@@ -78,11 +82,16 @@ public final class TrainerBenchmark {
     public record Result(Figures plain, Figures ours, double[] plainRounds, double[] oursRounds, Settings settings) {
         /** Ours over plain, the median over pairs: 1.00 means the trainer's loop costs nothing. */
         public double ratio() {
+            return median(pairRatios());
+        }
+
+        /** Ours over plain for each pair, in the order measured. */
+        public double[] pairRatios() {
             double[] ratios = new double[plainRounds.length];
             for (int i = 0; i < ratios.length; i++) {
                 ratios[i] = oursRounds[i] / plainRounds[i];
             }
-            return median(ratios);
+            return ratios;
         }
 
         /** Report lines: the model, each side's figures, and {@code ratio=X.XX} last. */
@@ -92,7 +101,17 @@ public final class TrainerBenchmark {
                             INPUTS, HIDDEN, HIDDEN, CLASSES, BATCH_SIZE, settings.batchesPerRound(), settings.rounds(), settings.warmupRounds()),
                     side("plain DL4J fit loop", plain),
                     side("LayerLab trainer   ", ours),
+                    spread(),
                     String.format(Locale.ROOT, "ratio=%.2f", ratio()));
+        }
+
+        /** The middle half of the pair ratios: how much the machine's load moved the figures. */
+        private String spread() {
+            double[] sorted = pairRatios();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            return String.format(Locale.ROOT, "pair ratios: middle half %.2f to %.2f over %d pairs",
+                    sorted[n / 4], sorted[(3 * n - 1) / 4], n);
         }
 
         private static String side(String name, Figures figures) {

@@ -16,6 +16,7 @@ class TrainerBenchmarkTest {
 
         assertThat(result.ratio()).isEqualTo(1.01);
         assertThat(result.lines()).last().isEqualTo("ratio=1.01");
+        assertThat(result.lines()).contains("pair ratios: middle half 1.00 to 1.02 over 5 pairs");
     }
 
     @Test
