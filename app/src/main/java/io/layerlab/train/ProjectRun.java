@@ -5,7 +5,6 @@ import io.layerlab.compile.CompiledModel;
 import io.layerlab.compile.GraphCompiler;
 import io.layerlab.data.Datasets;
 import io.layerlab.data.LoadedData;
-import io.layerlab.data.Task;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
 import java.io.File;
@@ -34,11 +33,10 @@ public final class ProjectRun {
         this.model = model;
         this.data = data;
         this.network = model.newNetwork();
-        TaskKind task = data.task() == Task.CLASSIFICATION ? TaskKind.CLASSIFICATION : TaskKind.REGRESSION;
         this.trainer = new Trainer(network,
                 data.trainIterator(training.batchSize(), training.shuffle(), training.seed()),
                 data.hasValidation() ? data.validationIterator(training.batchSize()) : null,
-                training, task);
+                training, data.task());
     }
 
     /**
@@ -77,7 +75,10 @@ public final class ProjectRun {
         Path tmp = Files.createTempFile(dir, "." + zip.getFileName(), ".tmp");
         try {
             File f = tmp.toFile();
-            ModelSerializer.writeModel(network, f, true, data.normalizer());
+            // writeModel(model, file, true, normalizer) fails here ("stream is closed") with the
+            // commons-io DL4J ships; adding the normaliser to the written zip works.
+            ModelSerializer.writeModel(network, f, true);
+            ModelSerializer.addNormalizerToModel(f, data.normalizer());
             try {
                 Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (java.nio.file.AtomicMoveNotSupportedException e) {
