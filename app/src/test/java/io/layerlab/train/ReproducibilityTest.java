@@ -1,10 +1,14 @@
 package io.layerlab.train;
 
+import io.layerlab.data.DataSpec;
+import io.layerlab.data.Datasets;
+import io.layerlab.data.LoadedData;
 import io.layerlab.data.Task;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +40,24 @@ class ReproducibilityTest {
         } finally {
             worker.shutdownNow();
         }
+    }
+
+    @Test
+    void shuffledProjectDataRepeatsForTheSameSeeds() {
+        float[] first = trainOnLoadedXor(7, 42);
+        float[] second = trainOnLoadedXor(7, 42);
+        float[] otherShuffle = trainOnLoadedXor(7, 43);
+
+        assertThat(second).containsExactly(first);
+        assertThat(otherShuffle).isNotEqualTo(first);
+    }
+
+    private static float[] trainOnLoadedXor(long dataSeed, long trainingSeed) {
+        LoadedData data = Datasets.load(new DataSpec("xor", Map.of("samples", 100), 0.2, dataSeed));
+        ComputationGraph net = TinyProblems.classifier(5, TinyProblems.adam(0.02));
+        TrainingSpec spec = new TrainingSpec("adam", 0.02, 16, 3, true, trainingSeed);
+        return new Trainer(net, data.trainIterator(spec.batchSize(), spec.shuffle(), spec.seed()),
+                data.validationIterator(32), spec, data.task()).run().history().iterationLosses();
     }
 
     @Test
