@@ -16,17 +16,14 @@ import io.layerlab.train.TrainingSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * A checked network ready to be written out: the shape check passed, and the nodes that make up
- * the network are listed in the order the compiler builds them (every node after its inputs,
- * ties in the graph's order). Like the compiler, it leaves out nodes that feed no output; Input
- * nodes are always in.
+ * the network are listed in the order the compiler builds them (every node after its inputs).
+ * Like the compiler, it leaves out nodes that feed no output.
  */
 final class NetworkPlan {
     private final Project project;
@@ -35,12 +32,12 @@ final class NetworkPlan {
     private final List<Node> inputs;
     private final List<Node> outputs;
 
-    private NetworkPlan(Project project, ShapeReport report, List<Node> order) {
+    private NetworkPlan(Project project, ShapeReport report, List<Node> order, List<Node> outputs) {
         this.project = project;
         this.report = report;
         this.order = List.copyOf(order);
         this.inputs = order.stream().filter(n -> kind(n).isInput()).toList();
-        this.outputs = order.stream().filter(n -> kind(n).isOutput()).toList();
+        this.outputs = List.copyOf(outputs);
     }
 
     /**
@@ -56,7 +53,7 @@ final class NetworkPlan {
             throw new ExportException(project.name(), List.of(Diagnostic.error(DiagnosticCode.NO_OUTPUT, null, null,
                     "the network has no Output or SequenceOutput layer", "add an Output layer at the end of the network")));
         }
-        return new NetworkPlan(project, report, buildOrder(graph, outputs));
+        return new NetworkPlan(project, report, buildOrder(graph, report, outputs), outputs);
     }
 
     /**
@@ -87,7 +84,7 @@ final class NetworkPlan {
     /** The network's nodes, each after its inputs. */
     List<Node> order() { return order; }
 
-    /** Input nodes in graph order: the order of the network's input arrays. */
+    /** Input nodes that feed an output, in build order: the order of the network's input arrays. */
     List<Node> inputs() { return inputs; }
 
     /** Output and SequenceOutput nodes in graph order: the order of the network's output arrays. */
@@ -118,30 +115,20 @@ final class NetworkPlan {
         return Catalog.layer(node.type()).orElseThrow(() -> new IllegalStateException("unknown layer type " + node.type()));
     }
 
-    /** The compiler's order: the nodes that feed an output and every Input, a node once all its inputs are placed. */
-    private static List<Node> buildOrder(Graph graph, List<Node> outputs) {
-        Set<String> needed = new LinkedHashSet<>();
+    /**
+     * The compiler's order: the shape check's topological order, keeping the nodes with a path
+     * to an output (an Input that feeds nothing is left out, as the compiler leaves it out).
+     */
+    private static List<Node> buildOrder(Graph graph, ShapeReport report, List<Node> outputs) {
+        Set<String> needed = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();
         for (Node n : outputs) todo.push(n.id());
         while (!todo.isEmpty()) {
             String id = todo.pop();
-            if (!needed.add(id)) continue;
-            for (Edge e : graph.inputsOf(id)) todo.push(e.from());
+            if (needed.add(id)) for (Edge e : graph.inputsOf(id)) todo.push(e.from());
         }
-        for (Node n : graph.nodes()) if (kind(n).isInput()) needed.add(n.id());
-
-        Map<String, Integer> pending = new HashMap<>();
-        for (String id : needed) pending.put(id, graph.inputsOf(id).size());
         List<Node> order = new ArrayList<>();
-        Deque<String> ready = new ArrayDeque<>();
-        for (Node n : graph.nodes()) if (needed.contains(n.id()) && pending.get(n.id()) == 0) ready.add(n.id());
-        while (!ready.isEmpty()) {
-            String id = ready.poll();
-            order.add(graph.node(id).orElseThrow());
-            for (Edge e : graph.outputsOf(id)) {
-                if (needed.contains(e.to()) && pending.merge(e.to(), -1, Integer::sum) == 0) ready.add(e.to());
-            }
-        }
+        for (String id : report.order()) if (needed.contains(id)) order.add(graph.node(id).orElseThrow());
         return order;
     }
 }
