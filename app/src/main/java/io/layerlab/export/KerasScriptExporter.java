@@ -1,6 +1,7 @@
 package io.layerlab.export;
 
 import io.layerlab.catalog.LayerKind;
+import io.layerlab.compile.Updaters;
 import io.layerlab.data.DataSpec;
 import io.layerlab.export.KerasModel.Block;
 import io.layerlab.export.KerasModel.Helper;
@@ -157,18 +158,19 @@ public final class KerasScriptExporter implements TextExporter {
         private void compile() {
             TrainingSpec t = plan.project().training();
             String lr = Python.number(t.learningRate());
+            String momentum = Python.number(Updaters.MOMENTUM);
             String optimizer = switch (t.optimizer()) {
                 case "sgd" -> "keras.optimizers.SGD(learning_rate=" + lr + ")";
-                case "momentum" -> "keras.optimizers.SGD(learning_rate=" + lr + ", momentum=0.9)";
-                case "nesterov" -> "keras.optimizers.SGD(learning_rate=" + lr + ", momentum=0.9, nesterov=True)";
+                case "momentum" -> "keras.optimizers.SGD(learning_rate=" + lr + ", momentum=" + momentum + ")";
+                case "nesterov" -> "keras.optimizers.SGD(learning_rate=" + lr + ", momentum=" + momentum + ", nesterov=True)";
                 case "adam" -> "keras.optimizers.Adam(learning_rate=" + lr + ")";
                 case "rmsprop" -> "keras.optimizers.RMSprop(learning_rate=" + lr + ", rho=0.95)";
                 default -> throw new IllegalStateException("optimizer " + t.optimizer() + " passed the check");
             };
             String why = switch (t.optimizer()) {
                 case "sgd" -> "plain stochastic gradient descent";
-                case "momentum" -> "gradient descent with momentum 0.9";
-                case "nesterov" -> "gradient descent with Nesterov momentum 0.9";
+                case "momentum" -> "gradient descent with momentum " + momentum;
+                case "nesterov" -> "gradient descent with Nesterov momentum " + momentum;
                 case "adam" -> "Adam";
                 default -> "RMSprop with DL4J's decay of 0.95 (Keras' rho)";
             };
