@@ -24,7 +24,9 @@ public final class DiagramExporter {
     /** The PNG's pixels per diagram unit. */
     public static final double PNG_SCALE = 2;
     /** Larger pictures are drawn at a smaller scale, down to 1; beyond that SVG is the way. */
-    static final long MAX_PNG_PIXELS = 60_000_000L;
+    static final long MAX_PNG_PIXELS = 40_000_000L;
+    /** The longest side many image viewers and editors open. */
+    static final int MAX_PNG_SIDE = 32_000;
 
     public enum Format {
         SVG, PNG;
@@ -56,8 +58,8 @@ public final class DiagramExporter {
     public byte[] png(Project project) {
         DiagramLayout layout = layout(project);
         double scale = PNG_SCALE;
-        while (scale > 1 && pixels(layout, scale) > MAX_PNG_PIXELS) scale -= 0.25;
-        if (pixels(layout, scale) > MAX_PNG_PIXELS) {
+        while (scale > 1 && !fits(layout, scale)) scale -= 0.25;
+        if (!fits(layout, scale)) {
             throw new ExportException(project.name(), List.of(Diagnostic.error(DiagnosticCode.TOO_LARGE, null, null,
                     "the diagram would be " + (long) layout.width() + " × " + (long) layout.height() + " pixels, too large for a PNG",
                     "export it as SVG, which has no size limit")));
@@ -82,7 +84,9 @@ public final class DiagramExporter {
         return DiagramLayout.of(NetworkPlan.of(project));
     }
 
-    private static double pixels(DiagramLayout layout, double scale) {
-        return Math.ceil(layout.width() * scale) * Math.ceil(layout.height() * scale);
+    private static boolean fits(DiagramLayout layout, double scale) {
+        double w = Math.ceil(layout.width() * scale);
+        double h = Math.ceil(layout.height() * scale);
+        return w <= MAX_PNG_SIDE && h <= MAX_PNG_SIDE && w * h <= MAX_PNG_PIXELS;
     }
 }

@@ -1,7 +1,6 @@
 package io.layerlab.export;
 
 import io.layerlab.graph.Node;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,7 +19,7 @@ record KerasModel(List<Block> blocks, List<String> inputs, List<Output> outputs,
         blocks = List.copyOf(blocks);
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
-        helpers = helpers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(helpers));
+        helpers = Set.copyOf(helpers);
     }
 
     /**

@@ -36,11 +36,6 @@ public final class KerasScriptExporter implements TextExporter {
         return new Script(plan, model, counts).text();
     }
 
-    /** The Keras layers of {@code project}'s network (for the parameter check). */
-    static KerasModel model(Project project) {
-        return KerasModelBuilder.build(NetworkPlan.of(project));
-    }
-
     private static final class Script {
         private final NetworkPlan plan;
         private final KerasModel model;

@@ -106,6 +106,35 @@ class DiagramExporterTest {
     }
 
     @Test
+    void aVeryWideNetworkIsDrawnSmallerAndAnEnormousOneOnlyAsSvg() throws Exception {
+        BufferedImage wide = ImageIO.read(new ByteArrayInputStream(exporter.png(chain(100))));
+        Element svg = parse(exporter.svg(chain(100))).getDocumentElement();
+        assertThat(Integer.parseInt(svg.getAttribute("width"))).isGreaterThan(DiagramExporter.MAX_PNG_SIDE / 2);
+        assertThat(wide.getWidth()).isLessThanOrEqualTo(DiagramExporter.MAX_PNG_SIDE)
+                .isGreaterThanOrEqualTo(Integer.parseInt(svg.getAttribute("width")));
+
+        Project enormous = chain(200);
+        assertThatThrownBy(() -> exporter.png(enormous)).isInstanceOf(ExportException.class)
+                .hasMessageContaining("too large for a PNG").hasMessageContaining("SVG");
+        assertThat(parse(exporter.svg(enormous)).getElementsByTagName("g").getLength()).isGreaterThan(200);
+    }
+
+    /** Input, {@code hidden} Dense layers and an Output in a row, 180 units apart as the designer places them. */
+    private static Project chain(int hidden) {
+        List<Node> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        nodes.add(new Node("in", "Input", 0, 100, Map.of("shape", List.of(4))));
+        String previous = "in";
+        for (int i = 1; i <= hidden + 1; i++) {
+            String id = i <= hidden ? "d" + i : "out";
+            nodes.add(new Node(id, i <= hidden ? "Dense" : "Output", 180.0 * i, 100, Map.of("units", 4)));
+            edges.add(new Edge(previous, id));
+            previous = id;
+        }
+        return KerasScriptExporterTest.project(nodes, edges);
+    }
+
+    @Test
     void anInvalidNetworkIsRefusedAndNoPictureIsWritten(@TempDir Path dir) {
         Project project = KerasScriptExporterTest.project(List.of(
                         Node.of("in", "Input", Map.of("shape", List.of(3))),

@@ -1,5 +1,7 @@
 package io.layerlab.export;
 
+import io.layerlab.graph.Edge;
+import io.layerlab.graph.Node;
 import io.layerlab.project.Project;
 import io.layerlab.project.ProjectFileException;
 import io.layerlab.project.ProjectReader;
@@ -10,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +31,32 @@ final class ExportFixtures {
         for (SampleProject s : new SampleProjects().list()) names.add(s.shortName());
         names.addAll(TEST_PROJECTS);
         return names.stream();
+    }
+
+    /**
+     * Output with a learned PReLU after convolutions whose softmax works per pixel; a dangling
+     * Dense named "out_linear" takes the name the compiler would give the output's helper layer.
+     */
+    static Project preluOutputOnImages() {
+        return KerasScriptExporterTest.project(List.of(
+                        Node.of("image", "Input", Map.of("shape", List.of(6, 6, 2))),
+                        Node.of("conv", "Conv2D", Map.of("filters", 4, "padding", "same", "activation", "softmax")),
+                        Node.of("soft", "Activation", Map.of("function", "softmax")),
+                        Node.of("flat", "Flatten", Map.of()),
+                        Node.of("out", "Output", Map.of("units", 3, "activation", "prelu", "loss", "mse")),
+                        Node.of("out_linear", "Dense", Map.of("units", 2))),
+                List.of(new Edge("image", "conv"), new Edge("conv", "soft"), new Edge("soft", "flat"), new Edge("flat", "out"),
+                        new Edge("flat", "out_linear")));
+    }
+
+    /** A per-step output with a learned PReLU after a step-activated SimpleRNN and a leaky ReLU on a sequence. */
+    static Project preluOutputOnSequences() {
+        return KerasScriptExporterTest.project(List.of(
+                        Node.of("steps", "Input", Map.of("shape", List.of(5, 3))),
+                        Node.of("rnn", "SimpleRNN", Map.of("units", 4, "activation", "step", "returnSequences", true)),
+                        Node.of("leaky", "Activation", Map.of("function", "leakyrelu", "alpha", 0.3)),
+                        Node.of("tags", "SequenceOutput", Map.of("units", 2, "activation", "prelu", "loss", "mse"))),
+                List.of(new Edge("steps", "rnn"), new Edge("rnn", "leaky"), new Edge("leaky", "tags")));
     }
 
     /** A fresh copy of the sample or test project with this short name. */

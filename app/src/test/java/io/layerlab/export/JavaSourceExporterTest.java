@@ -73,21 +73,8 @@ class JavaSourceExporterTest {
 
     @Test
     void outputsWithALearnedPReluPerPositionSoftmaxAndTakenHelperNamesMatchTheCompiler(@TempDir Path dir) throws Exception {
-        Project image = KerasScriptExporterTest.project(List.of(
-                        Node.of("image", "Input", Map.of("shape", List.of(6, 6, 2))),
-                        Node.of("conv", "Conv2D", Map.of("filters", 4, "padding", "same", "activation", "softmax")),
-                        Node.of("soft", "Activation", Map.of("function", "softmax")),
-                        Node.of("flat", "Flatten", Map.of()),
-                        Node.of("out", "Output", Map.of("units", 3, "activation", "prelu", "loss", "mse")),
-                        Node.of("out_linear", "Dense", Map.of("units", 2))),
-                List.of(new Edge("image", "conv"), new Edge("conv", "soft"), new Edge("soft", "flat"), new Edge("flat", "out"),
-                        new Edge("flat", "out_linear")));
-        Project sequence = KerasScriptExporterTest.project(List.of(
-                        Node.of("steps", "Input", Map.of("shape", List.of(5, 3))),
-                        Node.of("rnn", "SimpleRNN", Map.of("units", 4, "activation", "step", "returnSequences", true)),
-                        Node.of("leaky", "Activation", Map.of("function", "leakyrelu", "alpha", 0.3)),
-                        Node.of("tags", "SequenceOutput", Map.of("units", 2, "activation", "prelu", "loss", "mse"))),
-                List.of(new Edge("steps", "rnn"), new Edge("rnn", "leaky"), new Edge("leaky", "tags")));
+        Project image = ExportFixtures.preluOutputOnImages();
+        Project sequence = ExportFixtures.preluOutputOnSequences();
         int i = 0;
         for (Project project : List.of(image, sequence)) {
             String className = "Case" + i++;

@@ -43,6 +43,19 @@ class KerasScriptExporterTest {
         assertThat(KerasParamCounter.total(KerasModelBuilder.build(plan))).isEqualTo(plan.totalParams()).isPositive();
     }
 
+    @Test
+    void learnedPReluOutputsCountAsManyParametersAsTheShapeCheck() {
+        for (Project project : List.of(ExportFixtures.preluOutputOnImages(), ExportFixtures.preluOutputOnSequences())) {
+            NetworkPlan plan = NetworkPlan.of(project);
+            assertThat(KerasParamCounter.total(KerasModelBuilder.build(plan))).as(project.graph().nodes().toString())
+                    .isEqualTo(plan.totalParams());
+        }
+        assertThat(exporter.export(ExportFixtures.preluOutputOnSequences()))
+                .contains("tags = layers.TimeDistributed(layers.Dense(2, activation=\"linear\"), name=\"tags_linear\")(leaky)")
+                .contains("tags = layers.PReLU(alpha_initializer=keras.initializers.Constant(0.25), name=\"tags\")(tags)")
+                .contains("rnn = layers.SimpleRNN(4, activation=step, return_sequences=True, name=\"rnn\")(steps)");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("projects")
     void scriptIsValidPython(String name, @TempDir Path dir) throws Exception {
