@@ -12,7 +12,7 @@
  *   <li>{@link io.layerlab.export.ModelCardExporter}: a Markdown model card.</li>
  * </ul>
  *
- * <p>Every exporter first runs the shape check ({@code NetworkPlan}); a network with errors is
+ * <p>Every exporter of a project first runs the shape check ({@code NetworkPlan}); a network with errors is
  * refused with an {@link io.layerlab.export.ExportException} listing every problem, before
  * anything is written. Files are written atomically, so a failed export leaves no partial file.
  * Like the compiler, exporters build only the nodes that lead to an output.
