@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -171,6 +172,19 @@ class CliTest {
         assertThat(o.exitCode()).as(o.err()).isZero();
         ComputationGraphConfiguration conf = ComputationGraphConfiguration.fromJson(Files.readString(file));
         assertThat(conf.getVertices()).containsKeys("stem", "add", "out");
+    }
+
+    @Test
+    void exportWritesEveryFormat() throws Exception {
+        for (String format : List.of("java", "keras", "svg", "png", "card")) {
+            Path file = dir.resolve("Spiral." + Map.of("java", "java", "keras", "py", "svg", "svg", "png", "png", "card", "md").get(format));
+            Outcome o = run("export", sample("spiral").toString(), "--format", format, "--out", file.toString());
+            assertThat(o.exitCode()).as(format + ": " + o.err()).isZero();
+            assertThat(Files.size(file)).as(format).isGreaterThan(200);
+        }
+        assertThat(Files.readString(dir.resolve("Spiral.java"))).contains("class Spiral ");
+        assertThat(Files.readString(dir.resolve("Spiral.py"))).contains("keras");
+        assertThat(ImageIO.read(dir.resolve("Spiral.png").toFile())).isNotNull();
     }
 
     @Test
