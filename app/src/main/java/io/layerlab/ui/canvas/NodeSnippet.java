@@ -23,6 +23,7 @@ import java.util.Set;
  */
 public record NodeSnippet(List<Node> nodes, List<Edge> edges) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> NODE_FIELDS = Set.of("id", "type", "x", "y", "params");
 
     public NodeSnippet {
         nodes = List.copyOf(nodes);
@@ -51,6 +52,8 @@ public record NodeSnippet(List<Node> nodes, List<Edge> edges) {
             o.put("x", n.x());
             o.put("y", n.y());
             o.set("params", JSON.valueToTree(n.params()));
+            // Fields a newer LayerLab wrote travel along, as in the project file.
+            n.extras().forEach((k, v) -> { if (!o.has(k)) o.set(k, JSON.valueToTree(v)); });
         }
         ArrayNode es = root.putArray("edges");
         for (Edge e : edges) {
@@ -89,7 +92,11 @@ public record NodeSnippet(List<Node> nodes, List<Edge> edges) {
             String type = text(n, "type", where);
             Map<String, Object> params = n.has("params") && n.get("params").isObject()
                     ? JSON.convertValue(n.get("params"), LinkedHashMap.class) : Map.of();
-            nodes.add(new Node(id, type, n.path("x").asDouble(), n.path("y").asDouble(), params));
+            Map<String, Object> extras = new LinkedHashMap<>();
+            n.fields().forEachRemaining(f -> {
+                if (!NODE_FIELDS.contains(f.getKey())) extras.put(f.getKey(), JSON.convertValue(f.getValue(), Object.class));
+            });
+            nodes.add(new Node(id, type, n.path("x").asDouble(), n.path("y").asDouble(), params, extras));
         }
         List<Edge> edges = new ArrayList<>();
         i = 0;

@@ -31,7 +31,7 @@ public record PastePlan(Edit edit, List<String> newIds) {
         List<String> ids = new ArrayList<>();
         for (Node n : snippet.nodes()) {
             String id = scratch.freshId(NodeIds.prefixFor(n.type(), n.params()));
-            Node copy = new Node(id, n.type(), n.x() + dx, n.y() + dy, n.params());
+            Node copy = n.withId(id).withPosition(n.x() + dx, n.y() + dy);
             AddNode add = new AddNode(copy);
             add.apply(scratch);
             edits.add(add);

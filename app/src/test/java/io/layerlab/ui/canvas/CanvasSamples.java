@@ -5,6 +5,7 @@ import io.layerlab.graph.Edge;
 import io.layerlab.graph.Graph;
 import io.layerlab.graph.Node;
 import io.layerlab.project.Project;
+import io.layerlab.shape.ShapeInference;
 import io.layerlab.train.TrainingSpec;
 import io.layerlab.ui.model.DesignDocument;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ final class CanvasSamples {
 
     static DesignDocument document(Graph graph) {
         Project project = new Project("Canvas test", "", graph, new DataSpec("xor", Map.of(), 0.2, 7), TrainingSpec.defaults());
-        return new DesignDocument(project, null, FakeShapes::infer);
+        return new DesignDocument(project, null, ShapeInference::infer);
     }
 
     /** A small CNN for MNIST-sized images, laid out left to right. */

@@ -28,6 +28,15 @@ class PastePlanTest {
     }
 
     @Test
+    void fieldsOfANewerVersionTravelWithACopiedNode() {
+        Graph g = Graph.of(List.of(new Node("d", "Dense", 0, 0, Map.of(), Map.of("note", "keep me"))), List.of());
+        NodeSnippet back = NodeSnippet.fromJson(NodeSnippet.of(g, List.of("d")).toJson());
+        PastePlan plan = PastePlan.of(g, back, 0, 0, "Paste");
+        plan.edit().apply(g);
+        assertThat(g.node(plan.newIds().get(0)).orElseThrow().extras()).containsEntry("note", "keep me");
+    }
+
+    @Test
     void pastedNodesGetFreshIdsAnOffsetAndTheirWiresAsOneUndoStep() {
         EditHistory history = new EditHistory(graph);
         NodeSnippet s = NodeSnippet.of(graph, List.of("dense1", "dense2", "relu1"));
