@@ -4,10 +4,8 @@ import io.layerlab.graph.Node;
 import io.layerlab.shape.Diagnostic;
 import io.layerlab.shape.LayerInfo;
 import java.util.List;
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
+import javafx.geometry.VPos;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -16,53 +14,51 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * shape is also on the wire leaving it.
  */
 final class ActivationPillView extends NodeView {
-    private final Label name = new Label();
-    private final Label params = new Label();
-    private final Label count = new Label();
-    private final FontIcon badge = new FontIcon();
+    private static final double HEIGHT = 2 * PORT_Y;
+    private static final double PAD_LEFT = 10;
+    private static final double PAD_RIGHT = 14;
+    private static final double GAP = 5;
+
+    private final FontIcon icon = new FontIcon("mdi2f-function-variant");
+    private final Text name = text("pill-name");
+    private final Text params = text("pill-params");
+    private final Text count = text("pill-params");
+    private FontIcon badge;
     private boolean detailed = true;
 
     ActivationPillView(Node node) {
-        this(node, new HBox());
-    }
-
-    private ActivationPillView(Node node, HBox body) {
-        super(node, body);
+        super(node);
         getStyleClass().add("activation-pill");
-        FontIcon icon = new FontIcon("mdi2f-function-variant");
         icon.getStyleClass().add("pill-icon");
-        name.getStyleClass().add("pill-name");
-        params.getStyleClass().add("pill-params");
-        count.getStyleClass().add("pill-params");
-        badge.getStyleClass().add("problem-badge");
-        for (Label l : List.of(name, params, count)) l.setMinWidth(Region.USE_PREF_SIZE);
-        body.setAlignment(Pos.CENTER_LEFT);
-        body.setMinHeight(2 * PORT_Y);
-        body.setPrefHeight(2 * PORT_Y);
-        body.setMaxHeight(2 * PORT_Y);
-        body.getChildren().addAll(icon, name, params, count, badge);
-        badge.setVisible(false);
-        badge.setManaged(false);
+        icon.setTextOrigin(VPos.TOP);
+        getChildren().addAll(0, List.of(icon, name, params, count));
     }
 
     @Override protected void showContent(Node node, LayerInfo info) {
         String fn = NodeCaptions.activationName(node);
         name.setText(fn == null ? "Activation" : fn);
-        String key = NodeCaptions.keyParams(node);
-        params.setText(key);
-        params.setManaged(!key.isEmpty());
+        params.setText(NodeCaptions.keyParams(node));
         // Only PReLU learns parameters; saying "0 params" on every pill would be noise.
         boolean learns = info != null && info.params() > 0;
         count.setText(learns ? NodeCaptions.paramCountLabel(info.params()) : "");
-        count.setManaged(learns);
         setDetailed(detailed);
+        requestLayout();
     }
 
     @Override protected void showProblems(List<Diagnostic> problems) {
-        boolean any = !problems.isEmpty();
+        if (problems.isEmpty()) {
+            if (badge != null) badge.setVisible(false);
+            return;
+        }
+        if (badge == null) {
+            badge = new FontIcon();
+            badge.getStyleClass().add("problem-badge");
+            badge.setTextOrigin(VPos.TOP);
+            getChildren().add(getChildren().indexOf(count) + 1, badge);
+        }
         badge.setIconLiteral(problems.stream().anyMatch(Diagnostic::isError) ? "mdi2a-alert-circle" : "mdi2a-alert");
-        badge.setVisible(any);
-        badge.setManaged(any);
+        badge.setVisible(true);
+        requestLayout();
     }
 
     @Override protected String description(Node node, LayerInfo info) {
@@ -72,7 +68,38 @@ final class ActivationPillView extends NodeView {
 
     @Override void setDetailed(boolean detailed) {
         this.detailed = detailed;
-        params.setVisible(detailed && params.isManaged());
-        count.setVisible(detailed && count.isManaged());
+        params.setVisible(detailed && !params.getText().isEmpty());
+        count.setVisible(detailed && !count.getText().isEmpty());
+    }
+
+    private List<Text> row() {
+        List<Text> row = new java.util.ArrayList<>(List.of(icon, name));
+        if (!params.getText().isEmpty()) row.add(params);
+        if (!count.getText().isEmpty()) row.add(count);
+        if (badge != null && badge.isVisible()) row.add(badge);
+        return row;
+    }
+
+    @Override protected double bodyWidth() {
+        double w = PAD_LEFT + PAD_RIGHT - GAP;
+        for (Text t : row()) w += t.getLayoutBounds().getWidth() + GAP;
+        return w;
+    }
+
+    @Override protected double bodyHeight() { return HEIGHT; }
+
+    @Override protected void layoutBody(double width, double height) {
+        double x = PAD_LEFT;
+        for (Text t : row()) {
+            t.relocate(Math.round(x), Math.round((height - t.getLayoutBounds().getHeight()) / 2));
+            x += t.getLayoutBounds().getWidth() + GAP;
+        }
+    }
+
+    private static Text text(String styleClass) {
+        Text t = new Text();
+        t.getStyleClass().add(styleClass);
+        t.setTextOrigin(VPos.TOP);
+        return t;
     }
 }

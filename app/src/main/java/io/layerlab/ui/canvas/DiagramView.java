@@ -45,6 +45,10 @@ final class DiagramView extends Group {
     private long shownVersion = -1;
     private boolean detailed = true;
     private WireView selectedWire;
+    /** Only what meets this rectangle (graph coordinates) is drawn; null draws everything. */
+    private Bounds shownArea;
+    /** Drawn margin around the visible area, so nodes do not pop in at the edges. */
+    private static final double CULL_MARGIN = 60;
 
     DiagramView() {
         getStyleClass().add("diagram");
@@ -105,14 +109,16 @@ final class DiagramView extends Group {
                 view.setSelected(document.selection().contains(n.id()));
                 view.setDetailed(detailed);
                 nodeLayer.getChildren().add(view);
+                view.setVisible(false); // until placed: shown by the culling below
                 reattach.add(n.id());
             }
             boolean slotsChanged = view.update(n, report.info(n.id()).orElse(null),
                     problems.getOrDefault(n.id(), List.of()), wiresIn.getOrDefault(n.id(), List.of()), feeding.contains(n.id()));
             if (slotsChanged) reattach.add(n.id());
-            if (view.getLayoutX() != n.x() || view.getLayoutY() != n.y()) {
+            if (view.getLayoutX() != n.x() || view.getLayoutY() != n.y() || reattach.contains(n.id())) {
                 view.relocate(n.x(), n.y());
                 reattach.add(n.id());
+                cull(view);
             }
         }
 
@@ -131,9 +137,8 @@ final class DiagramView extends Group {
                 wires.put(e, wire);
                 wiresByNode.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(wire);
                 wiresByNode.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(wire);
-                wireLayer.getChildren().addAll(wire.hitArea(), wire.curve());
+                wireLayer.getChildren().add(wire.curve());
                 labelLayer.getChildren().add(wire.label());
-                wire.label().setVisible(detailed);
                 attach(wire);
             }
             TensorShape shape = report.outputShape(e.from());
@@ -143,7 +148,7 @@ final class DiagramView extends Group {
     }
 
     private void removeWireView(WireView wire) {
-        wireLayer.getChildren().removeAll(wire.hitArea(), wire.curve());
+        wireLayer.getChildren().remove(wire.curve());
         labelLayer.getChildren().remove(wire.label());
         List<WireView> a = wiresByNode.get(wire.edge().from());
         if (a != null) a.remove(wire);
@@ -166,6 +171,8 @@ final class DiagramView extends Group {
 
     /** Re-draws the wires at a node after it moved or changed size. */
     void reattachWires(String nodeId) {
+        NodeView v = views.get(nodeId);
+        if (v != null) cull(v);
         List<WireView> ws = wiresByNode.get(nodeId);
         if (ws != null) for (WireView w : ws) attach(w);
     }
@@ -176,6 +183,34 @@ final class DiagramView extends Group {
         if (from == null || to == null) return;
         int slot = Math.max(0, to.slotOf(wire.edge()));
         wire.connect(from.outputAnchor(), to.inputAnchor(slot));
+        cull(wire);
+    }
+
+    /**
+     * Draws only what meets the visible part of the graph (plus a margin). Scrolled-off nodes and
+     * wires are hidden, which keeps panning and zooming cheap on large graphs.
+     *
+     * @param visible the visible part in graph coordinates; null shows everything (for pictures)
+     */
+    void setShownArea(Bounds visible) {
+        shownArea = visible == null ? null : new javafx.geometry.BoundingBox(visible.getMinX() - CULL_MARGIN,
+                visible.getMinY() - CULL_MARGIN, visible.getWidth() + 2 * CULL_MARGIN, visible.getHeight() + 2 * CULL_MARGIN);
+        for (NodeView v : views.values()) cull(v);
+        for (WireView w : wires.values()) cull(w);
+    }
+
+    private void cull(NodeView v) {
+        boolean shown = shownArea == null || (v.getLayoutX() + Math.max(v.getWidth(), 1) >= shownArea.getMinX()
+                && v.getLayoutX() <= shownArea.getMaxX()
+                && v.getLayoutY() + Math.max(v.getHeight(), 1) >= shownArea.getMinY()
+                && v.getLayoutY() <= shownArea.getMaxY());
+        if (v.isVisible() != shown) v.setVisible(shown);
+    }
+
+    private void cull(WireView w) {
+        boolean shown = shownArea == null
+                || w.intersects(shownArea.getMinX(), shownArea.getMinY(), shownArea.getMaxX(), shownArea.getMaxY());
+        w.setShown(shown, detailed);
     }
 
     private void select(String id, boolean selected) {
@@ -227,6 +262,19 @@ final class DiagramView extends Group {
         return null;
     }
 
+    /** The drawn wire nearest to the point, if within {@code reach} (graph units); else null. */
+    WireView wireNear(Point2D world, double reach) {
+        WireView best = null;
+        double bestDistance = reach;
+        for (WireView w : wires.values()) {
+            if (!w.curve().isVisible() || w.curve().getOpacity() == 0) continue;
+            if (!w.intersects(world.getX() - reach, world.getY() - reach, world.getX() + reach, world.getY() + reach)) continue;
+            double d = w.distanceTo(world.getX(), world.getY());
+            if (d <= bestDistance) { bestDistance = d; best = w; }
+        }
+        return best;
+    }
+
     void bringToFront(Collection<NodeView> moving) {
         for (NodeView v : moving) v.toFront();
     }
@@ -236,7 +284,7 @@ final class DiagramView extends Group {
         if (this.detailed == detailed) return;
         this.detailed = detailed;
         for (NodeView v : views.values()) v.setDetailed(detailed);
-        for (WireView w : wires.values()) w.label().setVisible(detailed);
+        for (WireView w : wires.values()) w.setShown(w.curve().isVisible(), detailed);
     }
 
     boolean isDetailed() { return detailed; }

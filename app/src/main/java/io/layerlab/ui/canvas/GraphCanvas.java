@@ -84,6 +84,8 @@ public class GraphCanvas extends Region {
     static final double DRAG_THRESHOLD = 3;
     /** How close (screen pixels) the loose end of a wire must come to a port to snap to it. */
     static final double PORT_REACH = 18;
+    /** How close (screen pixels) a click must come to a wire to select it. */
+    static final double WIRE_REACH = 6;
     private static final double ZOOM_STEP = 1.25;
     private static final double FIT_MARGIN = 40;
     private static final double PASTE_OFFSET = 2 * GRID;
@@ -117,6 +119,8 @@ public class GraphCanvas extends Region {
     private double zoomPivotX = Double.NaN;
     private double zoomPivotY = Double.NaN;
     private boolean fitPending;
+    private double laidOutWidth = -1;
+    private double laidOutHeight = -1;
     private String lastPasted;
     private int pasteCount;
 
@@ -264,6 +268,7 @@ public class GraphCanvas extends Region {
     private void viewChanged() {
         grid.setView(pan.getX(), pan.getY(), scale.getX());
         diagram.setDetailed(scale.getX() >= DETAIL_ZOOM);
+        diagram.setShownArea(visibleWorld());
         refreshMinimap();
     }
 
@@ -561,6 +566,7 @@ public class GraphCanvas extends Region {
         diagram.setSelectedWire(null);
         boolean detailed = diagram.isDetailed();
         diagram.setDetailed(true);
+        diagram.setShownArea(null);
         try {
             SnapshotParameters params = new SnapshotParameters();
             params.setFill(background);
@@ -579,6 +585,7 @@ public class GraphCanvas extends Region {
             for (NodeView v : selected) v.setSelected(true);
             diagram.setSelectedWire(wire);
             diagram.setDetailed(detailed);
+            diagram.setShownArea(visibleWorld());
         }
     }
 
@@ -602,6 +609,11 @@ public class GraphCanvas extends Region {
     @Override protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
+        if (w != laidOutWidth || h != laidOutHeight) {
+            laidOutWidth = w;
+            laidOutHeight = h;
+            diagram.setShownArea(visibleWorld());
+        }
         grid.resizeRelocate(0, 0, w, h);
         minimap.autosize();
         minimap.relocate(w - minimap.getWidth() - 12, h - minimap.getHeight() - 12);
@@ -650,6 +662,7 @@ public class GraphCanvas extends Region {
         }
         if (e.getButton() != MouseButton.PRIMARY) return;
         Object hit = hitTarget(e.getPickResult().getIntersectedNode());
+        if (hit == null) hit = diagram.wireNear(toWorld(p), WIRE_REACH / getZoom());
         if (hit instanceof PortView port) {
             selectWire(null);
             gesture = WireGesture.startingAt(this, port, p);
@@ -701,12 +714,10 @@ public class GraphCanvas extends Region {
         }
     }
 
-    /** The port, node or wire under the mouse, found from the picked scene node upwards. */
+    /** The port or node under the mouse, found from the picked scene node upwards. */
     private Object hitTarget(javafx.scene.Node picked) {
         for (javafx.scene.Node n = picked; n != null && n != this; n = n.getParent()) {
             if (n instanceof PortView || n instanceof NodeView) return n;
-            Object wire = n.getProperties().get(WireView.class);
-            if (wire != null) return wire;
         }
         return null;
     }

@@ -19,8 +19,9 @@ import javafx.util.Duration;
 
 /**
  * The skin of one node on the canvas. Subclasses draw the body (a layer card, an activation
- * pill); this base keeps the ports, the selection and problem states and the geometry the wires
- * attach to. Ports sit at fixed heights from the top so a chain of nodes lines up: the output
+ * pill) with as few scene nodes as they can (plain texts, laid out by hand: a large graph has
+ * hundreds of these); this base keeps the ports, the selection and problem states and the
+ * geometry the wires attach to. Ports sit at fixed heights from the top so a chain of nodes lines up: the output
  * and the first input at {@link #PORT_Y}, further merge slots {@link #PORT_GAP} below each other.
  */
 abstract class NodeView extends Region {
@@ -32,7 +33,6 @@ abstract class NodeView extends Region {
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
     private final String nodeId;
-    private final Region body;
     private final List<PortView> inputs = new ArrayList<>();
     private final PortView output;
     private Node node;
@@ -42,13 +42,10 @@ abstract class NodeView extends Region {
     private boolean outputWired;
     private Tooltip tooltip;
 
-    NodeView(Node node, Region body) {
+    NodeView(Node node) {
         this.nodeId = node.id();
-        this.body = body;
         getStyleClass().add("node-view");
         getStyleClass().add(categoryClass(node.type()));
-        body.getStyleClass().add("node-body");
-        getChildren().add(body);
         output = WireCheck.hasOutput(node) ? new PortView(this, true, 0) : null;
         if (output != null) getChildren().add(output);
     }
@@ -123,11 +120,20 @@ abstract class NodeView extends Region {
         return -1;
     }
 
-    @Override protected double computePrefWidth(double height) { return body.prefWidth(-1); }
+    /** Width the body needs for its content. */
+    protected abstract double bodyWidth();
+
+    /** Height the body needs for its content. */
+    protected abstract double bodyHeight();
+
+    /** Places the body's content in a view of this size. */
+    protected abstract void layoutBody(double width, double height);
+
+    @Override protected double computePrefWidth(double height) { return Math.ceil(bodyWidth()); }
 
     @Override protected double computePrefHeight(double width) {
         double portsNeed = inputs.isEmpty() ? 0 : 2 * PORT_Y + (inputs.size() - 1) * PORT_GAP;
-        return Math.max(body.prefHeight(width), portsNeed);
+        return Math.ceil(Math.max(bodyHeight(), portsNeed));
     }
 
     @Override protected double computeMinWidth(double height) { return computePrefWidth(height); }
@@ -138,7 +144,7 @@ abstract class NodeView extends Region {
     @Override protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        body.resizeRelocate(0, 0, w, h);
+        layoutBody(w, h);
         double half = PortView.SIZE / 2;
         for (PortView p : inputs) p.resizeRelocate(-half, PORT_Y + p.slot() * PORT_GAP - half, PortView.SIZE, PortView.SIZE);
         if (output != null) output.resizeRelocate(w - half, PORT_Y - half, PortView.SIZE, PortView.SIZE);

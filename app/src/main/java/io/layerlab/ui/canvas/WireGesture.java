@@ -182,9 +182,9 @@ final class WireGesture implements Gesture {
         }
     }
 
+    /** Hides a lifted wire by opacity, leaving its visibility to the canvas's culling. */
     private static void setShown(WireView w, boolean shown) {
-        w.curve().setVisible(shown);
-        w.hitArea().setVisible(shown);
+        w.curve().setOpacity(shown ? 1 : 0);
         w.label().setOpacity(shown ? 1 : 0);
     }
 }

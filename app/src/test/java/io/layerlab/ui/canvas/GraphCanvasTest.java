@@ -137,7 +137,7 @@ class GraphCanvasTest {
         assertThat(relu.type()).isEqualTo("Activation");
         assertThat(relu.params()).containsEntry("function", "relu");
         assertThat(view("relu1")).isInstanceOf(ActivationPillView.class);
-        assertThat(robot.from(view("relu1")).lookup(".pill-name").queryLabeled().getText()).isEqualTo("ReLU");
+        assertThat(robot.from(view("relu1")).lookup(".pill-name").queryAs(javafx.scene.text.Text.class).getText()).isEqualTo("ReLU");
     }
 
     // --- wiring ---
@@ -161,7 +161,7 @@ class GraphCanvasTest {
         robot.interact(() -> doc.execute(new SetParam("dense1", "units", 64)));
 
         assertThat(wire.label().getText()).isEqualTo("64");
-        assertThat(robot.from(view("dense1")).lookup(".node-params").queryLabeled().getText()).isEqualTo("64 units");
+        assertThat(robot.from(view("dense1")).lookup(".node-params").queryAs(javafx.scene.text.Text.class).getText()).isEqualTo("64 units");
         robot.interact(doc::undo);
         assertThat(wire.label().getText()).isEqualTo("16");
     }
