@@ -31,6 +31,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -81,6 +82,8 @@ public class GraphCanvas extends Region {
     public static final double MAX_ZOOM = 3.0;
     /** Below this zoom nodes show only their titles and wires lose their labels. */
     static final double DETAIL_ZOOM = 0.45;
+    /** Below this zoom the graph is drawn as plain shapes ({@link OverviewLayer}). */
+    static final double OVERVIEW_ZOOM = 0.3;
     static final double DRAG_THRESHOLD = 3;
     /** How close (screen pixels) the loose end of a wire must come to a port to snap to it. */
     static final double PORT_REACH = 18;
@@ -102,6 +105,7 @@ public class GraphCanvas extends Region {
     private final Rectangle band = new Rectangle();
     private final MessageBubble bubble = new MessageBubble();
     private final Minimap minimap;
+    private final OverviewLayer overview;
     private final Rectangle clip = new Rectangle();
 
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1) {
@@ -113,6 +117,7 @@ public class GraphCanvas extends Region {
 
     private final GraphListener graphListener = g -> graphChanged();
     private final ChangeListener<ShapeReport> reportListener = (obs, was, now) -> graphChanged();
+    private final SetChangeListener<String> selectionListener = change -> selectionChanged();
     private DesignDocument document;
     private Gesture gesture;
     private boolean spaceDown;
@@ -151,7 +156,29 @@ public class GraphCanvas extends Region {
         }, this::centreOnWorld);
         minimap.setManaged(false);
         minimap.setVisible(false);
-        getChildren().addAll(grid, world, band, bubble, minimap);
+        overview = new OverviewLayer(new OverviewLayer.Source() {
+            @Override public void forEachNode(OverviewLayer.NodeSink sink) {
+                double z = scale.getX();
+                for (NodeView v : diagram.views()) {
+                    sink.node(v.getLayoutX() * z + pan.getX(), v.getLayoutY() * z + pan.getY(), v.getWidth() * z,
+                            v.getHeight() * z, v.accentBand() * z, v.accent(), v.isSelected(), v.hasError());
+                }
+            }
+
+            @Override public void forEachWire(OverviewLayer.WireSink sink) {
+                double z = scale.getX();
+                double px = pan.getX();
+                double py = pan.getY();
+                for (WireView w : diagram.wires()) {
+                    javafx.scene.shape.CubicCurve c = w.curve();
+                    sink.wire(c.getStartX() * z + px, c.getStartY() * z + py, c.getControlX1() * z + px, c.getControlY1() * z + py,
+                            c.getControlX2() * z + px, c.getControlY2() * z + py, c.getEndX() * z + px, c.getEndY() * z + py);
+                }
+            }
+        });
+        overview.setManaged(false);
+        overview.setVisible(false);
+        getChildren().addAll(grid, world, overview, band, bubble, minimap);
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
@@ -179,6 +206,7 @@ public class GraphCanvas extends Region {
         if (document != null) {
             document.graph().removeListener(graphListener);
             document.reportProperty().removeListener(reportListener);
+            document.selection().removeListener(selectionListener);
         }
         document = doc;
         diagram.setSelectedWire(null);
@@ -187,12 +215,18 @@ public class GraphCanvas extends Region {
         if (doc != null) {
             doc.graph().addListener(graphListener);
             doc.reportProperty().addListener(reportListener);
+            doc.selection().addListener(selectionListener);
         }
         diagram.setDocument(doc);
         refreshMinimap();
     }
 
     public DesignDocument getDocument() { return document; }
+
+    private void selectionChanged() {
+        refreshMinimap();
+        overview.refresh();
+    }
 
     private void graphChanged() {
         if (gesture != null && !(gesture instanceof PanGesture)) {
@@ -201,6 +235,7 @@ public class GraphCanvas extends Region {
             gesture = null;
         }
         diagram.sync();
+        overview.refresh();
         WireView sel = diagram.selectedWire();
         selectedWire.set(sel == null ? null : sel.edge());
         refreshMinimap();
@@ -267,9 +302,19 @@ public class GraphCanvas extends Region {
 
     private void viewChanged() {
         grid.setView(pan.getX(), pan.getY(), scale.getX());
-        diagram.setDetailed(scale.getX() >= DETAIL_ZOOM);
-        diagram.setShownArea(visibleWorld());
-        refreshMinimap();
+        boolean far = scale.getX() < OVERVIEW_ZOOM;
+        if (far == world.isVisible()) {
+            world.setVisible(!far);
+            overview.setVisible(far);
+        }
+        if (far) {
+            overview.refresh();
+        } else {
+            diagram.setDetailed(scale.getX() >= DETAIL_ZOOM);
+            diagram.setShownArea(visibleWorld());
+        }
+        updateMinimapVisibility();
+        if (minimap.isVisible()) minimap.refreshView();
     }
 
     /** Zooms and pans so the whole graph is in view (never above 100 %). */
@@ -543,7 +588,6 @@ public class GraphCanvas extends Region {
         Set<String> wanted = new LinkedHashSet<>(ids);
         document.selection().retainAll(wanted);
         document.selection().addAll(wanted);
-        refreshMinimap();
     }
 
     private void selectWire(WireView wire) {
@@ -567,6 +611,8 @@ public class GraphCanvas extends Region {
         boolean detailed = diagram.isDetailed();
         diagram.setDetailed(true);
         diagram.setShownArea(null);
+        boolean worldShown = world.isVisible();
+        world.setVisible(true);
         try {
             SnapshotParameters params = new SnapshotParameters();
             params.setFill(background);
@@ -586,6 +632,7 @@ public class GraphCanvas extends Region {
             diagram.setSelectedWire(wire);
             diagram.setDetailed(detailed);
             diagram.setShownArea(visibleWorld());
+            world.setVisible(worldShown);
         }
     }
 
@@ -615,22 +662,27 @@ public class GraphCanvas extends Region {
             diagram.setShownArea(visibleWorld());
         }
         grid.resizeRelocate(0, 0, w, h);
+        overview.resizeRelocate(0, 0, w, h);
         minimap.autosize();
         minimap.relocate(w - minimap.getWidth() - 12, h - minimap.getHeight() - 12);
         if (fitPending && w > 0 && h > 0) fitToView();
         updateMinimapVisibility();
     }
 
+    /** After an edit or a change of selection: the minimap's nodes may have changed. */
     private void refreshMinimap() {
         updateMinimapVisibility();
-        if (minimap.isVisible()) minimap.refresh();
+        if (minimap.isVisible()) minimap.refreshNodes();
     }
 
     /** The minimap appears only when part of the graph is out of view. */
     private void updateMinimapVisibility() {
         Bounds content = diagram.contentBounds();
         boolean needed = content != null && getWidth() > 2 * Minimap.WIDTH && !visibleWorld().contains(content);
-        if (needed != minimap.isVisible()) minimap.setVisible(needed);
+        if (needed != minimap.isVisible()) {
+            minimap.setVisible(needed);
+            if (needed) minimap.refreshNodes();
+        }
     }
 
     // --- for the gestures and tests in this package ---
@@ -640,6 +692,11 @@ public class GraphCanvas extends Region {
     Group ghostLayer() { return ghostLayer; }
 
     Minimap minimap() { return minimap; }
+
+    OverviewLayer overview() { return overview; }
+
+    /** Views moved without an edit (during a drag): the overview must follow. */
+    void viewsMoved() { overview.refresh(); }
 
     MessageBubble bubble() { return bubble; }
 
@@ -661,8 +718,9 @@ public class GraphCanvas extends Region {
             return;
         }
         if (e.getButton() != MouseButton.PRIMARY) return;
-        Object hit = hitTarget(e.getPickResult().getIntersectedNode());
-        if (hit == null) hit = diagram.wireNear(toWorld(p), WIRE_REACH / getZoom());
+        // Far out, the graph is an overview picture: find the node under the mouse by geometry.
+        Object hit = world.isVisible() ? hitTarget(e.getPickResult().getIntersectedNode()) : diagram.nodeAt(toWorld(p));
+        if (hit == null && world.isVisible()) hit = diagram.wireNear(toWorld(p), WIRE_REACH / getZoom());
         if (hit instanceof PortView port) {
             selectWire(null);
             gesture = WireGesture.startingAt(this, port, p);

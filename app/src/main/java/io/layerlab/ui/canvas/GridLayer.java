@@ -16,29 +16,33 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.ImagePattern;
 
 /**
- * The dotted background grid, in screen space, following the canvas's pan and zoom. It is one
- * image pattern (a tile of 5 × 5 grid cells with a stronger dot every fifth cell) filled over the
- * whole view, so panning costs a single fill. When zoomed out the dots thin out by fives. Dot
- * colours come from CSS ({@code -ll-grid-color}, {@code -ll-grid-major-color}).
+ * The dotted background grid, in screen space, following the canvas's pan and zoom, with a
+ * stronger dot every fifth cell. Each row of dots is one thin strip filled with a repeating
+ * image (one period of five dots), so a frame costs a few dozen small fills however many dots
+ * there are: filling the whole view with a pattern, or each dot separately, is much slower in the
+ * software renderer. When zoomed out the dots thin out by fives. Colours come from CSS
+ * ({@code -ll-grid-color}, {@code -ll-grid-major-color}).
  */
 final class GridLayer extends Region {
     /** Closest two drawn dots may be on screen before the grid thins out. */
-    private static final double MIN_SPACING = 12;
+    private static final double MIN_SPACING = 14;
+    private static final int DOT = 2;
 
     private final Canvas canvas = new Canvas();
     private final StyleableObjectProperty<Color> dotColor =
             new SimpleStyleableObjectProperty<>(DOT_COLOR, this, "dotColor", Color.gray(0.5, 0.35)) {
-                @Override protected void invalidated() { tile = null; requestLayout(); }
+                @Override protected void invalidated() { tileSpacing = -1; requestLayout(); }
             };
     private final StyleableObjectProperty<Color> majorColor =
             new SimpleStyleableObjectProperty<>(MAJOR_COLOR, this, "majorColor", Color.gray(0.5, 0.6)) {
-                @Override protected void invalidated() { tile = null; requestLayout(); }
+                @Override protected void invalidated() { tileSpacing = -1; requestLayout(); }
             };
-    private double gridSize = GraphCanvas.GRID;
     private double panX;
     private double panY;
     private double zoom = 1;
-    private WritableImage tile;
+    /** One period (five dots) of an ordinary row and of a row through major dots. */
+    private WritableImage rowTile;
+    private WritableImage majorRowTile;
     private double tileSpacing = -1;
 
     GridLayer() {
@@ -67,45 +71,39 @@ final class GridLayer extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
         if (w <= 0 || h <= 0) return;
-        double spacing = gridSize * zoom;
+        double spacing = GraphCanvas.GRID * zoom;
         while (spacing < MIN_SPACING) spacing *= 5;
-        if (tile == null || spacing != tileSpacing) {
-            tile = makeTile(spacing);
+        if (spacing != tileSpacing) {
+            rowTile = makeRow(spacing, false);
+            majorRowTile = makeRow(spacing, true);
             tileSpacing = spacing;
         }
         double period = 5 * spacing;
-        // The pattern repeats every five cells; anchor it so a major dot sits on world (0, 0).
+        // Anchor the pattern so a major dot sits on the graph's origin.
         double ox = floorMod(panX, period) - period;
-        double oy = floorMod(panY, period) - period;
-        g.setFill(new ImagePattern(tile, ox, oy, period, period, false));
-        g.fillRect(0, 0, w, h);
+        long first = (long) Math.floor(-panY / spacing);
+        for (long i = first; ; i++) {
+            double y = Math.round(panY + i * spacing) - DOT / 2.0;
+            if (y > h) break;
+            boolean major = Math.floorMod(i, 5) == 0;
+            // The pattern's y is relative to the strip, so each strip starts the tile afresh.
+            g.setFill(major ? new ImagePattern(majorRowTile, ox - DOT / 2.0, y, period, DOT, false)
+                    : new ImagePattern(rowTile, ox - DOT / 2.0, y, period, DOT, false));
+            g.fillRect(0, y, w, DOT);
+        }
     }
 
-    private WritableImage makeTile(double spacing) {
-        int size = Math.max(1, (int) Math.round(5 * spacing));
-        WritableImage img = new WritableImage(size, size);
+    /** One period of a row: five dots, the first a major one in a major row. */
+    private WritableImage makeRow(double spacing, boolean major) {
+        int width = Math.max(5 * DOT, (int) Math.round(5 * spacing));
+        WritableImage img = new WritableImage(width, DOT);
         PixelWriter px = img.getPixelWriter();
         for (int i = 0; i < 5; i++) {
-            for (int j = 0; j < 5; j++) {
-                boolean major = i == 0 && j == 0;
-                int cx = (int) Math.round(i * size / 5.0);
-                int cy = (int) Math.round(j * size / 5.0);
-                dot(px, size, cx, cy, major ? 2 : 1, major ? majorColor.get() : dotColor.get());
-            }
+            Color c = major && i == 0 ? majorColor.get() : dotColor.get();
+            int x = (int) Math.round(i * width / 5.0);
+            for (int dx = 0; dx < DOT; dx++) for (int dy = 0; dy < DOT; dy++) px.setColor(Math.min(width - 1, x + dx), dy, c);
         }
         return img;
-    }
-
-    /** A small dot centred on a pixel corner, wrapping at the tile's edges so tiles join seamlessly. */
-    private static void dot(PixelWriter px, int size, int cx, int cy, int radius, Color color) {
-        for (int dx = -radius; dx < radius; dx++) {
-            for (int dy = -radius; dy < radius; dy++) {
-                // Soften the corners of the larger dot.
-                boolean corner = radius > 1 && Math.abs(dx + 0.5) + Math.abs(dy + 0.5) > radius + 0.5;
-                Color c = corner ? color.deriveColor(0, 1, 1, 0.4) : color;
-                px.setColor(Math.floorMod(cx + dx, size), Math.floorMod(cy + dy, size), c);
-            }
-        }
     }
 
     private static double floorMod(double a, double m) {

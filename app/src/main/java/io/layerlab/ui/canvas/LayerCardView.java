@@ -84,6 +84,10 @@ final class LayerCardView extends NodeView {
 
     @Override protected String description(Node node, LayerInfo info) { return null; }
 
+    @Override protected Region accentRegion() { return header; }
+
+    @Override double accentBand() { return HEADER; }
+
     @Override void setDetailed(boolean detailed) {
         // Hidden, not removed: the card keeps its size, so wires stay attached while zooming.
         this.detailed = detailed;

@@ -22,8 +22,10 @@ import javafx.scene.paint.Color;
 
 /**
  * An overview of the whole graph in a corner of the canvas, with the visible part outlined.
- * Clicking or dragging in it moves the view there. Drawn on a small canvas; colours from CSS
- * ({@code -ll-node-color}, {@code -ll-selected-color}, {@code -ll-viewport-color}).
+ * Clicking or dragging in it moves the view there. Two small canvases: the nodes, redrawn only
+ * when the graph or the selection changes, and the outline of the view, redrawn when panning or
+ * zooming. Colours from CSS ({@code -ll-node-color}, {@code -ll-selected-color},
+ * {@code -ll-viewport-color}).
  */
 final class Minimap extends Region {
     static final double WIDTH = 200;
@@ -39,12 +41,14 @@ final class Minimap extends Region {
     interface NodeSink { void node(double x, double y, double w, double h, boolean selected); }
 
     private final Canvas canvas = new Canvas(WIDTH, HEIGHT);
+    private final Canvas viewCanvas = new Canvas(WIDTH, HEIGHT);
+    private boolean nodesStale = true;
     private final Source source;
     private final Consumer<Point2D> centreOn;
     private final StyleableObjectProperty<Color> nodeColor = colour(NODE_COLOR, "nodeColor");
     private final StyleableObjectProperty<Color> selectedColor = colour(SELECTED_COLOR, "selectedColor");
     private final StyleableObjectProperty<Color> viewportColor = colour(VIEWPORT_COLOR, "viewportColor");
-    private double scale = 1;
+    private double scale;
     private double offsetX;
     private double offsetY;
 
@@ -53,7 +57,7 @@ final class Minimap extends Region {
         this.source = source;
         this.centreOn = centreOn;
         getStyleClass().add("minimap");
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, viewCanvas);
         setMinSize(WIDTH, HEIGHT);
         setPrefSize(WIDTH, HEIGHT);
         setMaxSize(WIDTH, HEIGHT);
@@ -62,18 +66,34 @@ final class Minimap extends Region {
         addEventHandler(MouseEvent.ANY, MouseEvent::consume);
     }
 
-    /** Draws again at the next layout pass (coalesces several changes in one pulse). */
-    void refresh() { requestLayout(); }
+    /** Draws the nodes again at the next layout pass (the graph or the selection changed). */
+    void refreshNodes() {
+        nodesStale = true;
+        requestLayout();
+    }
+
+    /** Draws the view's outline again at the next layout pass (panned or zoomed). */
+    void refreshView() { requestLayout(); }
 
     @Override protected void layoutChildren() {
         Insets in = getInsets();
-        canvas.relocate(in.getLeft(), in.getTop());
-        canvas.setWidth(Math.max(1, getWidth() - in.getLeft() - in.getRight()));
-        canvas.setHeight(Math.max(1, getHeight() - in.getTop() - in.getBottom()));
-        draw();
+        double w = Math.max(1, getWidth() - in.getLeft() - in.getRight());
+        double h = Math.max(1, getHeight() - in.getTop() - in.getBottom());
+        for (Canvas c : List.of(canvas, viewCanvas)) {
+            c.relocate(in.getLeft(), in.getTop());
+            if (c.getWidth() != w || c.getHeight() != h) {
+                c.setWidth(w);
+                c.setHeight(h);
+                nodesStale = true;
+            }
+        }
+        if (nodesStale) drawNodes();
+        drawView();
     }
 
-    private void draw() {
+    /** The nodes, scaled so the whole graph fits. */
+    private void drawNodes() {
+        nodesStale = false;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -84,18 +104,24 @@ final class Minimap extends Region {
             rects.add(new double[] {x, y, nw, nh, sel ? 1 : 0});
             grow(extent, x, y, x + nw, y + nh);
         });
-        Bounds view = source.visibleWorld();
-        grow(extent, view.getMinX(), view.getMinY(), view.getMaxX(), view.getMaxY());
         double ew = extent[2] - extent[0];
         double eh = extent[3] - extent[1];
         if (!(ew > 0 && eh > 0)) return;
-        scale = Math.min(w / ew, h / eh);
+        scale = Math.min(w / ew, h / eh) * 0.94;
         offsetX = (w - ew * scale) / 2 - extent[0] * scale;
         offsetY = (h - eh * scale) / 2 - extent[1] * scale;
         for (double[] r : rects) {
             g.setFill(r[4] > 0 ? selectedColor.get() : nodeColor.get());
             g.fillRect(offsetX + r[0] * scale, offsetY + r[1] * scale, Math.max(1.5, r[2] * scale), Math.max(1.5, r[3] * scale));
         }
+    }
+
+    /** The outline of what the canvas shows. */
+    private void drawView() {
+        GraphicsContext g = viewCanvas.getGraphicsContext2D();
+        g.clearRect(0, 0, viewCanvas.getWidth(), viewCanvas.getHeight());
+        if (scale <= 0) return;
+        Bounds view = source.visibleWorld();
         g.setStroke(viewportColor.get());
         g.setLineWidth(1.5);
         g.strokeRect(offsetX + view.getMinX() * scale, offsetY + view.getMinY() * scale, view.getWidth() * scale, view.getHeight() * scale);
@@ -121,7 +147,7 @@ final class Minimap extends Region {
 
     private StyleableObjectProperty<Color> colour(CssMetaData<Minimap, Color> meta, String name) {
         return new SimpleStyleableObjectProperty<>(meta, this, name, meta.getInitialValue(this)) {
-            @Override protected void invalidated() { requestLayout(); }
+            @Override protected void invalidated() { refreshNodes(); }
         };
     }
 

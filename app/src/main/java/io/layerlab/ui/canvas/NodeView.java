@@ -15,6 +15,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
 /**
@@ -105,6 +106,24 @@ abstract class NodeView extends Region {
     abstract void setDetailed(boolean detailed);
 
     void setSelected(boolean selected) { pseudoClassStateChanged(SELECTED, selected); }
+
+    boolean hasError() { return getPseudoClassStates().contains(ERROR); }
+
+    /** The category colour as CSS resolved it (for the far-out overview); grey before CSS ran. */
+    Color accent() {
+        Region painted = accentRegion();
+        if (painted.getBackground() != null && !painted.getBackground().getFills().isEmpty()
+                && painted.getBackground().getFills().get(0).getFill() instanceof Color c) {
+            return c;
+        }
+        return Color.GRAY;
+    }
+
+    /** Height of the band drawn in the category colour in the overview (graph units). */
+    double accentBand() { return getHeight(); }
+
+    /** The region whose first background layer is the category colour. */
+    protected Region accentRegion() { return this; }
 
     boolean isSelected() { return getPseudoClassStates().contains(SELECTED); }
 

@@ -35,7 +35,9 @@ import jdk.jfr.consumer.RecordingStream;
  * graph) and on the render thread (painting, presenting), all tagged with the pulse number. The
  * benchmark consumes them in-process with a {@link RecordingStream} started before the toolkit.
  * A pulse's time is from the start of its first phase to the end of its last one, render thread
- * included. Input comes from {@link Robot} through the windowing system (run it under Xvfb), one
+ * included. Because a busy machine stretches wall-clock times, the report also gives the CPU time
+ * the JavaFX and render threads used per pulse ("CPU ms/p", from {@code ThreadMXBean}), and a
+ * baseline: panning an empty canvas. Input comes from {@link Robot} through the windowing system (run it under Xvfb), one
  * mouse step per frame, so event delivery, picking and the canvas's handlers are all measured.
  *
  * <p>Run: {@code DISPLAY=:98 java -cp <test classpath> io.layerlab.ui.canvas.CanvasBenchmark}.
@@ -43,10 +45,12 @@ import jdk.jfr.consumer.RecordingStream;
 public final class CanvasBenchmark {
     private static final int NODES = 500;
     private static final double SCENARIO_SECONDS = 3;
+    private static final String WARM_UP = "warm-up";
 
     private record Phase(int pulse, String name, Instant start, Instant end, boolean renderThread) { }
 
-    private record Window(String name, Instant start, Instant end) { }
+    /** One scenario's time span, and the CPU time the JavaFX and render threads used in it (ns). */
+    private record Window(String name, Instant start, Instant end, long fxCpu, long renderCpu) { }
 
     /** One thing a person does for a few seconds; frame gets t from 0 to 1. */
     private interface Scenario {
@@ -89,7 +93,7 @@ public final class CanvasBenchmark {
         Graph graph = SyntheticGraphs.layered(Integer.getInteger("bench.nodes", NODES), 7);
         DesignDocument doc = CanvasSamples.document(graph);
         GraphCanvas canvas = new GraphCanvas();
-        canvas.setDocument(doc);
+        canvas.setDocument(CanvasSamples.document(new Graph()));
         Stage stage = new Stage();
         stage.setX(0);
         stage.setY(0);
@@ -99,26 +103,57 @@ public final class CanvasBenchmark {
         String middle = graph.nodes().stream().skip(graph.size() / 2).findFirst().map(Node::id).orElseThrow();
 
         List<Scenario> scenarios = List.of(
+                baseline(canvas, robot, doc),
+                warmUp(canvas, robot),
                 drag(canvas, robot, middle, 1.0),
                 drag(canvas, robot, middle, 0.5),
                 pan(canvas, robot, middle, 1.0, false),
                 pan(canvas, robot, middle, 0, true),
                 zoom(canvas, robot));
         String only = System.getProperty("bench.only", "");
-        if (!only.isEmpty()) scenarios = scenarios.stream().filter(s -> s.name().contains(only)).toList();
-        if (!Boolean.parseBoolean(System.getProperty("bench.grid", "true"))) canvas.getChildrenUnmodifiable().get(0).setVisible(false);
-        if (!Boolean.parseBoolean(System.getProperty("bench.clip", "true"))) canvas.setClip(null);
-        if (!Boolean.parseBoolean(System.getProperty("bench.showWires", "true"))) {
-            canvas.diagram().getChildren().get(0).setOpacity(0);
-            canvas.diagram().getChildren().get(1).setOpacity(0);
-        }
-        if (!Boolean.parseBoolean(System.getProperty("bench.showNodes", "true"))) canvas.diagram().getChildren().get(2).setOpacity(0);
-        if (Boolean.getBoolean("bench.cache")) {
-            for (NodeView v : canvas.diagram().views()) { v.setCache(true); v.setCacheHint(javafx.scene.CacheHint.valueOf(System.getProperty("bench.hint", "DEFAULT"))); }
-        }
+        if (!only.isEmpty()) scenarios = scenarios.stream().filter(s -> s.name().contains(only) || s.name().startsWith("baseline")).toList();
         new ScenarioRunner(scenarios, windows, done).start();
         return String.format(Locale.ROOT, "Graph: %d nodes, %d wires (SyntheticGraphs.layered); window 1600×900; Prism pipeline: %s",
                 graph.size(), graph.edges().size(), com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
+    }
+
+    /**
+     * The floor set by the machine: panning an empty canvas (the grid and the window still have to
+     * be painted). Afterwards the 500-node document is shown.
+     */
+    private static Scenario baseline(GraphCanvas canvas, Robot robot, DesignDocument doc) {
+        return new Scenario() {
+            private Point2D centre;
+
+            @Override public String name() { return "baseline: pan an empty canvas"; }
+
+            @Override public void begin() {
+                centre = canvas.localToScreen(canvas.getWidth() / 2, canvas.getHeight() / 2);
+                robot.mouseMove(centre);
+                robot.mousePress(MouseButton.MIDDLE);
+            }
+
+            @Override public void frame(double t) {
+                double a = 2 * Math.PI * t * 2;
+                robot.mouseMove(centre.add(300 * Math.cos(a) - 300, 200 * Math.sin(a)));
+            }
+
+            @Override public void end() {
+                robot.mouseRelease(MouseButton.MIDDLE);
+                canvas.setDocument(doc);
+            }
+        };
+    }
+
+    /** Pans and zooms over the big graph once so the JIT has compiled the hot paths; not reported. */
+    private static Scenario warmUp(GraphCanvas canvas, Robot robot) {
+        Scenario zoom = zoom(canvas, robot);
+        return new Scenario() {
+            @Override public String name() { return WARM_UP; }
+            @Override public void begin() { zoom.begin(); }
+            @Override public void frame(double t) { zoom.frame(t); }
+            @Override public void end() { zoom.end(); }
+        };
     }
 
     /** Press on a node and drag it in loops for a few seconds, then release. */
@@ -210,6 +245,8 @@ public final class CanvasBenchmark {
         private long restUntil = -1;
         private long startedAt;
         private Instant startedInstant;
+        private long fxCpuAtStart;
+        private long renderCpuAtStart;
 
         ScenarioRunner(List<Scenario> scenarios, List<Window> windows, CountDownLatch done) {
             this.scenarios = scenarios;
@@ -226,6 +263,8 @@ public final class CanvasBenchmark {
                 running = true;
                 startedAt = now;
                 startedInstant = Instant.now();
+                fxCpuAtStart = cpu(Thread.currentThread());
+                renderCpuAtStart = cpu(renderThread());
                 return;
             }
             double t = (now - startedAt) / (SCENARIO_SECONDS * 1e9);
@@ -233,8 +272,9 @@ public final class CanvasBenchmark {
                 s.frame(t);
                 return;
             }
+            windows.add(new Window(s.name(), startedInstant, Instant.now(),
+                    cpu(Thread.currentThread()) - fxCpuAtStart, cpu(renderThread()) - renderCpuAtStart));
             s.end();
-            windows.add(new Window(s.name(), startedInstant, Instant.now()));
             running = false;
             restUntil = now + REST_NANOS;
             if (++index == scenarios.size()) {
@@ -244,14 +284,25 @@ public final class CanvasBenchmark {
         }
     }
 
+    private static Thread renderThread() {
+        for (Thread t : Thread.getAllStackTraces().keySet()) if (t.getName().contains("QuantumRenderer")) return t;
+        return null;
+    }
+
+    private static long cpu(Thread t) {
+        return t == null ? 0 : java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(t.getId());
+    }
+
     private static void report(List<Phase> phases, List<Window> windows) {
         Map<Integer, List<Phase>> byPulse = new HashMap<>();
         synchronized (phases) {
             for (Phase p : phases) byPulse.computeIfAbsent(p.pulse(), k -> new ArrayList<>()).add(p);
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-42s %7s %8s %8s %8s   %s%n", "scenario", "pulses", "p50 ms", "p99 ms", "max ms", "(JavaFX thread only: p50 / p99 / max)");
+        System.out.printf(Locale.ROOT, "%-42s %7s %8s %8s %8s %10s   %s%n", "scenario", "pulses", "p50 ms", "p99 ms", "max ms",
+                "CPU ms/p", "(JavaFX thread only: p50 / p99 / max)");
         for (Window w : windows) {
+            if (w.name().equals(WARM_UP)) continue;
             List<Double> total = new ArrayList<>();
             List<Double> fx = new ArrayList<>();
             for (List<Phase> pulse : byPulse.values()) {
@@ -264,9 +315,14 @@ public final class CanvasBenchmark {
             }
             Collections.sort(total);
             Collections.sort(fx);
-            System.out.printf(Locale.ROOT, "%-42s %7d %8.1f %8.1f %8.1f   (%.1f / %.1f / %.1f)%n", w.name(), total.size(),
-                    pct(total, 50), pct(total, 99), pct(total, 100), pct(fx, 50), pct(fx, 99), pct(fx, 100));
-            if (Boolean.getBoolean("phases")) printPhases(byPulse, w);
+            double cpuPerPulse = (w.fxCpu() + w.renderCpu()) / 1e6 / Math.max(1, total.size());
+            System.out.printf(Locale.ROOT, "%-42s %7d %8.1f %8.1f %8.1f %10.1f   (%.1f / %.1f / %.1f)%n", w.name(), total.size(),
+                    pct(total, 50), pct(total, 99), pct(total, 100), cpuPerPulse, pct(fx, 50), pct(fx, 99), pct(fx, 100));
+            if (Boolean.getBoolean("phases")) {
+                System.out.printf(Locale.ROOT, "      CPU per pulse: JavaFX thread %.1f ms, render thread %.1f ms%n",
+                        w.fxCpu() / 1e6 / Math.max(1, total.size()), w.renderCpu() / 1e6 / Math.max(1, total.size()));
+                printPhases(byPulse, w);
+            }
         }
     }
 

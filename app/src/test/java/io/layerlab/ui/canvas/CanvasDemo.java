@@ -30,7 +30,7 @@ public final class CanvasDemo {
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         Graph graph;
         if (args.contains("large")) {
-            graph = CanvasSamples.large(500, 600);
+            graph = io.layerlab.shape.SyntheticGraphs.layered(500, 7);
         } else {
             Graph cnn = CanvasSamples.cnn();
             List<Node> nodes = new ArrayList<>(cnn.nodes());
@@ -49,6 +49,10 @@ public final class CanvasDemo {
         stage.setTitle("LayerLab canvas");
         stage.show();
         canvas.fitToView();
+        if (args.contains("100")) {
+            canvas.zoomProperty().set(1);
+            canvas.centerOn(graph.nodes().stream().skip(graph.size() / 2).findFirst().orElseThrow().id());
+        }
     }
     }
 }
