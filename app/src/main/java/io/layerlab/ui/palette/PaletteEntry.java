@@ -40,7 +40,7 @@ public record PaletteEntry(Kind kind, Category category, String name, String tit
 
     /** True when every word of {@code query} occurs in the name, title or summary (any case). */
     boolean matches(String query) {
-        String haystack = (name + " " + title + " " + summary + " " + category.label()).toLowerCase(Locale.ROOT);
+        String haystack = (name + " " + title + " " + summary).toLowerCase(Locale.ROOT);
         for (String word : query.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
             if (!word.isEmpty() && !haystack.contains(word)) return false;
         }
