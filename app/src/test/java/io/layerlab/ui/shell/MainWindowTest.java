@@ -1,0 +1,178 @@
+package io.layerlab.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.layerlab.graph.SetParam;
+import io.layerlab.ui.TestDocuments;
+import io.layerlab.ui.model.DesignDocument;
+import io.layerlab.ui.palette.PaletteEntry;
+import io.layerlab.ui.palette.PaletteGroup;
+import io.layerlab.ui.support.DialogService.SaveChoice;
+import io.layerlab.ui.support.DirectTaskExecutor;
+import io.layerlab.ui.support.FakeDialogService;
+import io.layerlab.ui.support.StyleClasses;
+import io.layerlab.ui.support.Theme;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private final FakeDialogService dialogs = new FakeDialogService();
+    private final InMemoryProjectFiles files = new InMemoryProjectFiles();
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Theme theme = new Theme(null);
+        theme.apply();
+        window = new MainWindow(stage, new DesignerServices(dialogs, new DirectTaskExecutor(), TestDocuments.analyzer(), files, theme));
+        window.files().show(TestDocuments.document(TestDocuments.xorProject()));
+        stage.setWidth(1250);
+        stage.setHeight(780);
+        window.show();
+    }
+
+    private DesignDocument doc() { return window.workspace().document(); }
+
+    private void select(FxRobot robot, String id) {
+        robot.interact(() -> { doc().selection().clear(); doc().selection().add(id); });
+    }
+
+    /** Selects the field's whole text and types over it, as a person would. */
+    private static void retype(FxRobot robot, TextField field, String text) {
+        robot.clickOn(field).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write(text);
+    }
+
+    @Test
+    void thePaletteSearchFiltersAsYouType(FxRobot robot) {
+        robot.clickOn(".palette .text-field").write("conv");
+
+        TreeView<Object> tree = robot.lookup(".palette .tree-view").queryAs(TreeView.class);
+        assertThat(tree.getRoot().getChildren()).hasSize(1);
+        TreeItem<Object> group = tree.getRoot().getChildren().get(0);
+        assertThat(((PaletteGroup) group.getValue()).category().label()).isEqualTo("Convolution");
+        assertThat(group.getChildren()).extracting(i -> ((PaletteEntry) i.getValue()).name()).containsExactly("Conv2D");
+
+        robot.type(KeyCode.ESCAPE);
+        assertThat(tree.getRoot().getChildren()).hasSizeGreaterThan(4);
+    }
+
+    @Test
+    void theInspectorRefusesAnInvalidValueWithAMessageAndAppliesAValidOneAsAnUndoableEdit(FxRobot robot) {
+        select(robot, "dense1");
+        TextField units = robot.lookup("#param-units").queryAs(TextField.class);
+        assertThat(units.getText()).isEqualTo("8");
+
+        retype(robot, units, "-5");
+        robot.type(KeyCode.ENTER);
+
+        Label message = robot.lookup("." + "inspector-error").queryAs(Label.class);
+        assertThat(units.getPseudoClassStates()).contains(StyleClasses.INVALID);
+        assertThat(message.isVisible()).isTrue();
+        assertThat(message.getText()).startsWith("units ").contains("whole number from 1 to");
+        assertThat(doc().graph().node("dense1").orElseThrow().param("units")).isEqualTo(8);
+        assertThat(doc().isDirty()).isFalse();
+
+        retype(robot, units, "64");
+        robot.type(KeyCode.ENTER);
+
+        assertThat(units.getPseudoClassStates()).doesNotContain(StyleClasses.INVALID);
+        assertThat(message.isVisible()).isFalse();
+        assertThat(doc().graph().node("dense1").orElseThrow().param("units")).isEqualTo(64);
+        assertThat(doc().undoLabelProperty().get()).isEqualTo("Set units of dense1");
+
+        robot.clickOn("#undoButton");
+        assertThat(doc().graph().node("dense1").orElseThrow().param("units")).isEqualTo(8);
+        assertThat(units.getText()).isEqualTo("8");
+    }
+
+    @Test
+    void theTitleMarksUnsavedChangesAndNewAsksBeforeLosingThem(FxRobot robot) {
+        assertThat(stage.getTitle()).isEqualTo("XOR — LayerLab");
+        robot.interact(() -> doc().execute(new SetParam("dense1", "units", 32)));
+        assertThat(stage.getTitle()).isEqualTo("XOR* — LayerLab");
+
+        DesignDocument edited = doc();
+        dialogs.saveChoices.add(SaveChoice.CANCEL);
+        robot.clickOn("#newButton");
+        assertThat(dialogs.saveQuestions).containsExactly("XOR / creating a new project");
+        assertThat(doc()).as("cancel keeps the document").isSameAs(edited);
+
+        dialogs.saveChoices.add(SaveChoice.DONT_SAVE);
+        robot.clickOn("#newButton");
+        assertThat(doc()).isNotSameAs(edited);
+        assertThat(doc().graph().size()).isZero();
+        assertThat(stage.getTitle()).isEqualTo("Untitled — LayerLab");
+    }
+
+    @Test
+    void choosingSaveInThePromptSavesFirstAndThenProceeds(FxRobot robot) {
+        robot.interact(() -> doc().execute(new SetParam("dense1", "units", 32)));
+        Path target = Path.of("/projects/xor.layerlab.json");
+        dialogs.saveChoices.add(SaveChoice.SAVE);
+        dialogs.saveLocations.add(Optional.of(target));
+
+        robot.clickOn("#newButton");
+
+        assertThat(files.files.get(target).graph().node("dense1").orElseThrow().param("units")).isEqualTo(32);
+        assertThat(doc().graph().size()).isZero();
+    }
+
+    @Test
+    void cancellingTheSaveDialogInThePromptKeepsTheDocument(FxRobot robot) {
+        robot.interact(() -> doc().execute(new SetParam("dense1", "units", 32)));
+        DesignDocument edited = doc();
+        dialogs.saveChoices.add(SaveChoice.SAVE);
+        dialogs.saveLocations.add(Optional.empty());
+
+        robot.clickOn("#newButton");
+
+        assertThat(doc()).isSameAs(edited);
+        assertThat(doc().isDirty()).isTrue();
+    }
+
+    @Test
+    void closingTheWindowWithUnsavedChangesAsksAndCancelKeepsItOpen(FxRobot robot) {
+        robot.interact(() -> doc().execute(new SetParam("dense1", "units", 32)));
+        dialogs.saveChoices.add(SaveChoice.CANCEL);
+
+        robot.interact(() -> window.quit());
+        assertThat(stage.isShowing()).isTrue();
+
+        dialogs.saveChoices.add(SaveChoice.DONT_SAVE);
+        robot.interact(() -> window.quit());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).isFalse();
+        assertThat(dialogs.saveQuestions).hasSize(2);
+    }
+
+    @Test
+    void savingClearsTheStarAndReopeningGivesTheSameGraph(FxRobot robot) {
+        robot.interact(() -> doc().execute(new SetParam("dense1", "units", 32)));
+        Path target = Path.of("/projects/net.layerlab.json");
+        dialogs.saveLocations.add(Optional.of(target));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        assertThat(stage.getTitle()).isEqualTo("net.layerlab.json — LayerLab");
+
+        dialogs.filesToOpen.add(Optional.of(target));
+        robot.clickOn("#openButton");
+        assertThat(doc().file()).isEqualTo(target);
+        assertThat(doc().graph().nodes()).containsExactlyElementsOf(files.files.get(target).graph().nodes());
+        assertThat(doc().graph().node("dense1").orElseThrow().param("units")).isEqualTo(32);
+    }
+}
