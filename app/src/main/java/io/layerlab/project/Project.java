@@ -1,6 +1,7 @@
 package io.layerlab.project;
 
 import io.layerlab.data.DataSpec;
+import io.layerlab.graph.Edge;
 import io.layerlab.graph.Graph;
 import io.layerlab.train.TrainingSpec;
 import java.util.LinkedHashMap;
@@ -9,7 +10,10 @@ import java.util.Objects;
 
 /**
  * One project file in memory: name, description, the graph, the data and training sections.
- * {@code extras} holds top-level fields this version does not know, written back on save.
+ * {@code extras} holds top-level fields this version does not know, written back on save;
+ * {@code graphExtras} and {@code edgeExtras} do the same for the "graph" object and for each
+ * wire's object (nodes carry their own, see {@link io.layerlab.graph.Node#extras()}). A wire's
+ * unknown fields are keyed by the wire itself, so they are written back while that wire exists.
  */
 public final class Project {
     private String name;
@@ -18,6 +22,8 @@ public final class Project {
     private DataSpec data;
     private TrainingSpec training;
     private final Map<String, Object> extras = new LinkedHashMap<>();
+    private final Map<String, Object> graphExtras = new LinkedHashMap<>();
+    private final Map<Edge, Map<String, Object>> edgeExtras = new LinkedHashMap<>();
 
     public Project(String name, String description, Graph graph, DataSpec data, TrainingSpec training) {
         this.name = Objects.requireNonNullElse(name, "Untitled");
@@ -33,6 +39,10 @@ public final class Project {
     public DataSpec data() { return data; }
     public TrainingSpec training() { return training; }
     public Map<String, Object> extras() { return extras; }
+    /** Unknown fields of the "graph" object. */
+    public Map<String, Object> graphExtras() { return graphExtras; }
+    /** Unknown fields of each wire's object, by wire. */
+    public Map<Edge, Map<String, Object>> edgeExtras() { return edgeExtras; }
 
     public void setName(String name) { this.name = name; }
     public void setDescription(String description) { this.description = description; }
