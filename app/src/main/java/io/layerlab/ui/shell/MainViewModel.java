@@ -1,16 +1,21 @@
 package io.layerlab.ui.shell;
 
-import io.layerlab.data.DataSpec;
+import io.layerlab.graph.Edge;
 import io.layerlab.graph.Graph;
 import io.layerlab.project.Project;
+import io.layerlab.project.ProjectDefaults;
+import io.layerlab.project.ProjectReader;
+import io.layerlab.project.ProjectWriter;
+import io.layerlab.project.RecentFiles;
 import io.layerlab.shape.ShapeReport;
-import io.layerlab.train.TrainingSpec;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.support.DialogService;
 import io.layerlab.ui.support.DialogService.SaveChoice;
 import io.layerlab.ui.support.TaskExecutor;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -19,11 +24,14 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
- * The window's document life cycle: New, Open, Save, Save As, and the question before
- * unsaved changes would be lost. File IO runs on the {@link TaskExecutor}; errors are shown
- * by the {@link DialogService} and never lose the open document.
+ * The window's document life cycle: New, Open, Open Recent, Save, Save As, and the question
+ * before unsaved changes would be lost. File IO runs on the {@link TaskExecutor}; errors are
+ * shown by the {@link DialogService} and never lose the open document. Recovery copies follow
+ * the document through the {@link RecoveryKeeper}.
  */
 public final class MainViewModel {
     static final String APP_NAME = "LayerLab";
@@ -31,19 +39,24 @@ public final class MainViewModel {
     private final Workspace workspace;
     private final DialogService dialogs;
     private final TaskExecutor executor;
-    private final ProjectFiles files;
     private final Function<Graph, ShapeReport> analyzer;
+    private final RecentFiles recentFiles;
+    private final RecoveryKeeper recovery;
     private final Consumer<String> status;
+    private final ProjectReader reader = new ProjectReader();
+    private final ProjectWriter writer = new ProjectWriter();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private Path lastDirectory;
 
-    MainViewModel(Workspace workspace, DialogService dialogs, TaskExecutor executor, ProjectFiles files,
-                  Function<Graph, ShapeReport> analyzer, Consumer<String> status) {
+    MainViewModel(Workspace workspace, DialogService dialogs, TaskExecutor executor, Function<Graph, ShapeReport> analyzer,
+                  RecentFiles recentFiles, RecoveryKeeper recovery, Consumer<String> status) {
         this.workspace = Objects.requireNonNull(workspace);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.executor = Objects.requireNonNull(executor);
-        this.files = Objects.requireNonNull(files);
         this.analyzer = Objects.requireNonNull(analyzer);
+        this.recentFiles = Objects.requireNonNull(recentFiles);
+        this.recovery = Objects.requireNonNull(recovery);
         this.status = Objects.requireNonNull(status);
         workspace.documentProperty().addListener((obs, old, doc) -> bindTitle(doc));
         bindTitle(workspace.document());
@@ -51,6 +64,9 @@ public final class MainViewModel {
 
     /** "xor.layerlab.json* — LayerLab": the file (or project) name, a star while there are unsaved changes. */
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+
+    /** Recently opened or saved files, most recent first. */
+    public ObservableList<Path> recentFiles() { return recent; }
 
     public DesignDocument document() { return workspace.document(); }
 
@@ -73,13 +89,9 @@ public final class MainViewModel {
     /** A new, empty, untitled project (after asking about unsaved changes). */
     public void newDocument() {
         whenChangesAreSafe("creating a new project", () -> {
-            show(new DesignDocument(emptyProject(), null, analyzer));
+            show(new DesignDocument(ProjectDefaults.newProject(), null, analyzer));
             status.accept("New project");
         });
-    }
-
-    static Project emptyProject() {
-        return new Project("Untitled", "", new Graph(), new DataSpec("xor", Map.of(), 0.2, 7), TrainingSpec.defaults());
     }
 
     /** Asks for a file, then opens it. */
@@ -96,17 +108,18 @@ public final class MainViewModel {
     /** Reads {@code file} in the background and shows it; on failure the current document stays open. */
     private void load(Path file) {
         status.accept("Opening " + file.getFileName() + "…");
-        executor.execute(() -> files.read(file), project -> {
+        executor.execute(() -> reader.read(file), project -> {
             show(new DesignDocument(project, file, analyzer));
             remember(file);
             status.accept("Opened " + file);
         }, failure -> {
             status.accept("Could not open " + file.getFileName());
-            dialogs.showError("Cannot open " + file.getFileName(), file + "\n\n" + describe(failure));
+            dialogs.showError("Cannot open " + file.getFileName(), describe(failure)
+                    + "\n\nThe project that was open is still open.");
         });
     }
 
-    /** Opens a copy of {@code project} as a new untitled document (samples, recovered work). */
+    /** Opens {@code project} (a sample's fresh copy) as a new untitled document, after asking about unsaved changes. */
     public void openAsUntitled(Project project, String message) {
         whenChangesAreSafe("opening another project", () -> {
             show(new DesignDocument(project, null, analyzer));
@@ -114,8 +127,26 @@ public final class MainViewModel {
         });
     }
 
-    void show(DesignDocument doc) {
+    /** Shows work restored from a recovery copy: unsaved, tied to its file if it had one. */
+    DesignDocument showRecovered(Project project, Path originalFile) {
+        DesignDocument doc = new DesignDocument(project, originalFile, analyzer);
+        doc.history().markUnsaved();
         workspace.show(doc);
+        status.accept("Restored unsaved work on \"" + project.name() + "\"");
+        return doc;
+    }
+
+    /** Makes {@code doc} the open document; the one it replaces was dealt with by {@link #whenChangesAreSafe}. */
+    void show(DesignDocument doc) {
+        DesignDocument previous = workspace.document();
+        if (previous != null) recovery.closed(previous);
+        workspace.show(doc);
+        recovery.track(doc);
+    }
+
+    /** A recovery copy of the open document, if it has changes not yet copied (the autosave timer calls this). */
+    public void autosave() {
+        if (workspace.document() != null) recovery.saveCopy(workspace.document());
     }
 
     // --- Save ---
@@ -132,7 +163,7 @@ public final class MainViewModel {
 
     private void saveAs(Runnable afterSaving) {
         DesignDocument doc = workspace.document();
-        Path dir = doc.file() != null ? doc.file().getParent() : lastDirectory;
+        Path dir = doc.file() != null ? doc.file().toAbsolutePath().getParent() : lastDirectory;
         dialogs.chooseProjectSaveLocation(dir, suggestedFileName(doc)).ifPresent(path -> write(doc, path, afterSaving));
     }
 
@@ -147,8 +178,11 @@ public final class MainViewModel {
         Project snapshot = snapshot(doc.project());
         long revision = doc.history().revision();
         status.accept("Saving " + path.getFileName() + "…");
-        executor.execute(() -> { files.write(snapshot, path); return path; }, saved -> {
-            if (doc.history().revision() == revision) doc.savedTo(saved);
+        executor.execute(() -> { writer.save(snapshot, path); return path; }, saved -> {
+            if (doc.history().revision() == revision) {
+                doc.savedTo(saved);
+                recovery.saved(doc, saved);
+            }
             remember(saved);
             status.accept("Saved " + saved);
             afterSaving.run();
@@ -159,16 +193,35 @@ public final class MainViewModel {
         });
     }
 
-    /** A copy the worker can write while the person keeps editing the original. */
+    /** A copy a worker can write while the person keeps editing the original. */
     static Project snapshot(Project p) {
         Project copy = new Project(p.name(), p.description(), p.graph().copy(), p.data(), p.training());
         copy.extras().putAll(p.extras());
+        copy.graphExtras().putAll(p.graphExtras());
+        Map<Edge, Map<String, Object>> edges = new HashMap<>();
+        p.edgeExtras().forEach((edge, fields) -> edges.put(edge, new HashMap<>(fields)));
+        copy.edgeExtras().putAll(edges);
         return copy;
     }
 
+    // --- recent files ---
+
+    /** Reads the recent-files list (at start). */
+    public void loadRecentFiles() {
+        executor.execute(recentFiles::list, recent::setAll,
+                failure -> status.accept("Could not read the recent-files list: " + describe(failure)));
+    }
+
     private void remember(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) lastDirectory = parent;
+        Path absolute = file.toAbsolutePath();
+        if (absolute.getParent() != null) lastDirectory = absolute.getParent();
+        executor.execute(() -> { recentFiles.add(absolute); return recentFiles.list(); }, recent::setAll,
+                failure -> status.accept("Could not update the recent-files list: " + describe(failure)));
+    }
+
+    public void clearRecentFiles() {
+        executor.execute(() -> { recentFiles.clear(); return List.<Path>of(); }, recent::setAll,
+                failure -> status.accept("Could not clear the recent-files list: " + describe(failure)));
     }
 
     // --- unsaved changes ---
@@ -186,6 +239,11 @@ public final class MainViewModel {
             case DONT_SAVE -> proceed.run();
             case CANCEL -> { }
         }
+    }
+
+    /** Closes the document for good (the window is closing): its recovery copy goes. */
+    void closeDocument() {
+        if (workspace.document() != null) recovery.closed(workspace.document());
     }
 
     /** The message of a failure, without Java's class-name prefixes. */

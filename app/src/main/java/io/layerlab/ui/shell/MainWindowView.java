@@ -1,5 +1,6 @@
 package io.layerlab.ui.shell;
 
+import io.layerlab.ui.gallery.SampleGalleryViewModel;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.support.DialogService;
@@ -9,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -17,6 +19,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextInputControl;
@@ -42,6 +45,8 @@ public final class MainWindowView {
     private final Parent inspector;
     private final Parent summary;
     private final Parent problems;
+    private final Parent gallery;
+    private final SampleGalleryViewModel galleryModel;
     private final ObservableValue<String> problemsTabTitle;
     private final Runnable quit;
 
@@ -80,7 +85,8 @@ public final class MainWindowView {
     @FXML private ProgressBar trainingProgress;
 
     MainWindowView(Workspace workspace, MainViewModel files, StatusViewModel status, CanvasCommands canvas, Theme theme,
-                   DialogService dialogs, TaskExecutor executor, Panels panels, Runnable quit) {
+                   DialogService dialogs, TaskExecutor executor, Panels panels, SampleGalleryViewModel galleryModel,
+                   Runnable quit) {
         this.workspace = workspace;
         this.files = files;
         this.status = status;
@@ -92,18 +98,21 @@ public final class MainWindowView {
         this.inspector = panels.inspector();
         this.summary = panels.summary();
         this.problems = panels.problems();
+        this.gallery = panels.gallery();
+        this.galleryModel = galleryModel;
         this.problemsTabTitle = panels.problemsTabTitle();
         this.quit = quit;
     }
 
     /** The views placed in the window's slots. */
-    record Panels(Parent palette, Parent inspector, Parent summary, Parent problems, ObservableValue<String> problemsTabTitle) { }
+    record Panels(Parent palette, Parent inspector, Parent summary, Parent problems, Parent gallery,
+                  ObservableValue<String> problemsTabTitle) { }
 
     @FXML
     private void initialize() {
         paletteSlot.getChildren().setAll(palette);
         inspectorSlot.getChildren().setAll(inspector);
-        canvasSlot.getChildren().setAll(canvas.view());
+        canvasSlot.getChildren().setAll(canvas.view(), gallery);
         summaryTab.setContent(summary);
         problemsTab.setContent(problems);
         problemsTab.textProperty().bind(problemsTabTitle);
@@ -117,6 +126,9 @@ public final class MainWindowView {
         statusSelection.textProperty().bind(status.selectionProperty());
         statusProblems.textProperty().bind(status.problemsProperty());
         statusParams.textProperty().bind(status.paramsProperty());
+
+        files.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecentMenu());
+        fillRecentMenu();
 
         workspace.documentProperty().addListener((obs, old, doc) -> attach(doc));
         attach(workspace.document());
@@ -150,7 +162,27 @@ public final class MainWindowView {
     // --- File ---
     @FXML void onNew() { files.newDocument(); }
     @FXML void onOpen() { files.open(); }
-    @FXML void onOpenSample() { }
+    @FXML void onOpenSample() { galleryModel.show(); }
+
+    private void fillRecentMenu() {
+        recentMenu.getItems().clear();
+        if (files.recentFiles().isEmpty()) {
+            MenuItem none = new MenuItem("No recent projects");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+            return;
+        }
+        for (Path file : files.recentFiles()) {
+            Path dir = file.getParent();
+            MenuItem item = new MenuItem(file.getFileName() + (dir == null ? "" : "   (" + dir + ")"));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> files.open(file));
+            recentMenu.getItems().add(item);
+        }
+        MenuItem clear = new MenuItem("Clear Recent Projects");
+        clear.setOnAction(e -> files.clearRecentFiles());
+        recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+    }
     @FXML void onSave() { files.save(); }
     @FXML void onSaveAs() { files.saveAs(); }
     @FXML void onQuit() { quit.run(); }

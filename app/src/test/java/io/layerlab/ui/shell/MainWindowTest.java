@@ -2,17 +2,20 @@ package io.layerlab.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.layerlab.graph.Edge;
+import io.layerlab.graph.Node;
 import io.layerlab.graph.SetParam;
+import io.layerlab.project.ProjectReader;
 import io.layerlab.ui.TestDocuments;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.palette.PaletteEntry;
 import io.layerlab.ui.palette.PaletteGroup;
 import io.layerlab.ui.support.DialogService.SaveChoice;
-import io.layerlab.ui.support.DirectTaskExecutor;
 import io.layerlab.ui.support.FakeDialogService;
 import io.layerlab.ui.support.StyleClasses;
-import io.layerlab.ui.support.Theme;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -20,6 +23,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -29,22 +33,23 @@ import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-    private final FakeDialogService dialogs = new FakeDialogService();
-    private final InMemoryProjectFiles files = new InMemoryProjectFiles();
+    private final DesignerFixture fixture = new DesignerFixture();
+    private final FakeDialogService dialogs = fixture.dialogs;
     private MainWindow window;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme theme = new Theme(null);
-        theme.apply();
-        window = new MainWindow(stage, new DesignerServices(dialogs, new DirectTaskExecutor(), TestDocuments.analyzer(), files, theme));
-        window.files().show(TestDocuments.document(TestDocuments.xorProject()));
+        window = new MainWindow(stage, fixture.services());
         stage.setWidth(1250);
         stage.setHeight(780);
         window.show();
+        window.files().show(TestDocuments.document(TestDocuments.xorProject()));
     }
+
+    @AfterEach
+    void deleteFiles() throws Exception { fixture.close(); }
 
     private DesignDocument doc() { return window.workspace().document(); }
 
@@ -120,15 +125,15 @@ class MainWindowTest {
     }
 
     @Test
-    void choosingSaveInThePromptSavesFirstAndThenProceeds(FxRobot robot) {
+    void choosingSaveInThePromptSavesFirstAndThenProceeds(FxRobot robot) throws Exception {
         robot.interact(() -> doc().execute(new SetParam("dense1", "units", 32)));
-        Path target = Path.of("/projects/xor.layerlab.json");
+        Path target = fixture.file("xor.layerlab.json");
         dialogs.saveChoices.add(SaveChoice.SAVE);
         dialogs.saveLocations.add(Optional.of(target));
 
         robot.clickOn("#newButton");
 
-        assertThat(files.files.get(target).graph().node("dense1").orElseThrow().param("units")).isEqualTo(32);
+        assertThat(new ProjectReader().read(target).graph().node("dense1").orElseThrow().param("units")).isEqualTo(32);
         assertThat(doc().graph().size()).isZero();
     }
 
@@ -163,16 +168,38 @@ class MainWindowTest {
     @Test
     void savingClearsTheStarAndReopeningGivesTheSameGraph(FxRobot robot) {
         robot.interact(() -> doc().execute(new SetParam("dense1", "units", 32)));
-        Path target = Path.of("/projects/net.layerlab.json");
+        Path target = fixture.file("net.layerlab.json");
         dialogs.saveLocations.add(Optional.of(target));
+        List<Node> nodes = List.copyOf(doc().graph().nodes());
+        List<Edge> edges = List.copyOf(doc().graph().edges());
 
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
         assertThat(stage.getTitle()).isEqualTo("net.layerlab.json — LayerLab");
+        assertThat(window.files().recentFiles()).containsExactly(target.toAbsolutePath());
 
+        robot.clickOn("#newButton");
+        assertThat(doc().graph().size()).isZero();
         dialogs.filesToOpen.add(Optional.of(target));
         robot.clickOn("#openButton");
+
         assertThat(doc().file()).isEqualTo(target);
-        assertThat(doc().graph().nodes()).containsExactlyElementsOf(files.files.get(target).graph().nodes());
-        assertThat(doc().graph().node("dense1").orElseThrow().param("units")).isEqualTo(32);
+        assertThat(doc().isDirty()).isFalse();
+        assertThat(doc().graph().nodes()).containsExactlyElementsOf(nodes);
+        assertThat(doc().graph().edges()).containsExactlyElementsOf(edges);
+        assertThat(doc().project().training()).isEqualTo(TestDocuments.xorProject().training());
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsReportedByNameAndTheOpenDocumentStays(FxRobot robot) throws Exception {
+        Path broken = fixture.file("broken.layerlab.json");
+        Files.writeString(broken, "{\"format\": \"layerlab-project\", \"version\": 1, \"graph\": {\"nodes\": [ }");
+        DesignDocument before = doc();
+        dialogs.filesToOpen.add(Optional.of(broken));
+
+        robot.clickOn("#openButton");
+
+        assertThat(dialogs.errors).hasSize(1);
+        assertThat(dialogs.errors.get(0)).startsWith("Cannot open broken.layerlab.json").contains("line 1");
+        assertThat(doc()).isSameAs(before);
     }
 }
