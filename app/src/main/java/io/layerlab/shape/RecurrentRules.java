@@ -1,0 +1,85 @@
+package io.layerlab.shape;
+
+import io.layerlab.shape.LayerRule.Inferred;
+import java.util.Map;
+
+/**
+ * SimpleRNN, LSTM, GRU, Embedding, SelfAttention and SequenceOutput. Recurrent layers count
+ * their per-step multiply-adds times the number of steps. GRU, Embedding and SelfAttention are
+ * not compiled yet; their counts follow DL4J's layers of the same name (GRU without the
+ * reset-after bias, Embedding without bias, SelfAttention with projections and no biases).
+ */
+final class RecurrentRules {
+    private RecurrentRules() { }
+
+    static void register(Map<String, LayerRule> rules) {
+        rules.put("SimpleRNN", n -> recurrent(n, 1));
+        rules.put("LSTM", n -> recurrent(n, 4));
+        rules.put("GRU", n -> recurrent(n, 3));
+        rules.put("Embedding", RecurrentRules::embedding);
+        rules.put("SelfAttention", RecurrentRules::selfAttention);
+        rules.put("SequenceOutput", RecurrentRules::sequenceOutput);
+    }
+
+    /**
+     * gates*(n_in*u + u*u + u): one input matrix, one recurrent matrix and one bias per gate
+     * (SimpleRNN 1, GRU 3, LSTM 4; DL4J's LSTM has no peepholes). returnSequences=false keeps
+     * the last step (DL4J LastTimeStep).
+     */
+    private static Inferred recurrent(NodeContext n, int gates) {
+        if (!n.expectSequence()) return null;
+        long steps = n.input().timeSteps();
+        long nIn = n.input().lastDim();
+        long units = n.params().integer("units");
+        long perGateProducts = Sizes.add(Sizes.mul(nIn, units), Sizes.mul(units, units));
+        long params = Sizes.mul(gates, Sizes.add(perGateProducts, units));
+        long macs = Sizes.mul(steps, gates, perGateProducts);
+        TensorShape out = n.params().bool("returnSequences") ? n.sequence(steps, units) : n.features(units);
+        return out == null ? null : new Inferred(out, params, macs);
+    }
+
+    /** Token ids to vectors: [n] ids give [n, units]; [t, 1] gives [t, units]. vocabulary*units weights. */
+    private static Inferred embedding(NodeContext n) {
+        TensorShape in = n.input();
+        long steps;
+        if (in.kind() == TensorShape.Kind.FEATURES) {
+            steps = in.dim(0);
+        } else if (in.kind() == TensorShape.Kind.SEQUENCE && in.lastDim() == 1) {
+            steps = in.timeSteps();
+        } else {
+            n.error(DiagnosticCode.WRONG_INPUT_KIND, null,
+                    n.label() + " is fed " + Words.shape(in) + ", but it takes token ids: [t] or [t, 1]",
+                    "give the Input the shape [t] with one token id per step");
+            return null;
+        }
+        long units = n.params().integer("units");
+        TensorShape out = n.sequence(steps, units);
+        return out == null ? null : new Inferred(out, Sizes.mul(n.params().integer("vocabulary"), units), 0);
+    }
+
+    /**
+     * Query, key and value projections to heads*headSize, and an output projection back to f:
+     * 4*f*heads*headSize weights; the output keeps the input's shape [t, f].
+     */
+    private static Inferred selfAttention(NodeContext n) {
+        if (!n.expectSequence()) return null;
+        long steps = n.input().timeSteps();
+        long f = n.input().lastDim();
+        long heads = n.params().integer("heads");
+        long projected = Sizes.mul(heads, n.params().integer("headSize"));
+        long params = Sizes.mul(4, f, projected);
+        long projections = Sizes.mul(steps, params);
+        long attention = Sizes.mul(2, steps, steps, projected);
+        return new Inferred(n.input(), params, Sizes.add(projections, attention));
+    }
+
+    /** A Dense applied at every step, with a loss: f*units + units; [t, f] gives [t, units]. */
+    private static Inferred sequenceOutput(NodeContext n) {
+        if (!n.expectSequence()) return null;
+        long steps = n.input().timeSteps();
+        long f = n.input().lastDim();
+        long units = n.params().integer("units");
+        TensorShape out = n.sequence(steps, units);
+        return out == null ? null : new Inferred(out, Sizes.add(Sizes.mul(f, units), units), Sizes.mul(steps, f, units));
+    }
+}
