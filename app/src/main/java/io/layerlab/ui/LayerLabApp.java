@@ -3,15 +3,13 @@ package io.layerlab.ui;
 import io.layerlab.project.RecentFiles;
 import io.layerlab.project.RecoveryStore;
 import io.layerlab.project.SampleProjects;
-import io.layerlab.shape.ShapeReport;
+import io.layerlab.shape.ShapeInference;
 import io.layerlab.ui.shell.DesignerServices;
 import io.layerlab.ui.shell.MainWindow;
 import io.layerlab.ui.support.FxDialogService;
 import io.layerlab.ui.support.FxTaskExecutor;
 import io.layerlab.ui.support.Theme;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -26,7 +24,7 @@ public final class LayerLabApp extends Application {
         Theme theme = new Theme(Preferences.userNodeForPackage(LayerLabApp.class));
         theme.apply();
         DesignerServices services = new DesignerServices(new FxDialogService(() -> stage), new FxTaskExecutor(),
-                g -> new ShapeReport(Map.of(), List.of(), List.of()), theme, RecentFiles.inUserHome(),
+                ShapeInference::infer, theme, RecentFiles.inUserHome(),
                 RecoveryStore.inUserHome(), new SampleProjects(), AUTOSAVE_INTERVAL);
         MainWindow window = new MainWindow(stage, services);
         stage.setWidth(1400);

@@ -1,10 +1,15 @@
 package io.layerlab.ui.summary;
 
-import io.layerlab.shape.LayerInfo;
+import io.layerlab.graph.Node;
+import io.layerlab.shape.MemoryEstimate;
+import io.layerlab.shape.ModelSummary;
 import io.layerlab.shape.ShapeReport;
+import io.layerlab.train.TrainingSpec;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.model.Workspace;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,7 +41,7 @@ public final class SummaryViewModel {
     /** Layers in topological order, then one totals row. */
     public ObservableList<SummaryRow> rows() { return rows; }
 
-    /** "1,234 parameters · 5,678 multiply-adds per example · weights ≈ 4.8 KB". */
+    /** Totals and the memory training needs at the project's batch size and optimizer. */
     public ReadOnlyStringProperty totalsProperty() { return totals.getReadOnlyProperty(); }
 
     /** Selects the row's node in the document. */
@@ -49,21 +54,32 @@ public final class SummaryViewModel {
     private void refresh() {
         if (document == null) { rows.clear(); totals.set(""); return; }
         ShapeReport report = document.report();
+        TrainingSpec training = document.project().training();
+        ModelSummary summary = ModelSummary.of(report, Math.max(1, training.batchSize()), knownOptimizer(training.optimizer()));
         List<SummaryRow> out = new ArrayList<>();
-        List<String> order = new ArrayList<>(report.order());
-        // Nodes the check could not order (on a cycle) still get a line, after the others.
-        for (var node : document.graph().nodes()) if (!order.contains(node.id())) order.add(node.id());
-        for (String id : order) {
-            LayerInfo info = report.info(id).orElse(null);
-            String type = document.graph().node(id).map(n -> n.type()).orElse(info == null ? "?" : info.type());
-            out.add(new SummaryRow(id, type, info == null || info.output() == null ? "?" : info.output().label(),
-                    info == null ? 0 : info.params(), info == null ? 0 : info.multiplyAdds(), false));
+        Set<String> listed = new HashSet<>();
+        for (ModelSummary.Row r : summary.rows()) {
+            out.add(new SummaryRow(r.id(), r.type(), r.outputLabel(), r.params(), r.multiplyAdds(), false));
+            listed.add(r.id());
         }
-        long params = report.totalParams();
-        long macs = report.totalMultiplyAdds();
-        out.add(new SummaryRow("Total", "", "", params, macs, true));
+        // Nodes the check could not order (on a cycle) still get a line, after the others.
+        for (Node node : document.graph().nodes()) {
+            if (!listed.contains(node.id())) {
+                out.add(new SummaryRow(node.id(), node.type(), ModelSummary.UNKNOWN_SHAPE, 0, 0, false));
+            }
+        }
+        out.add(new SummaryRow("Total", "", "", summary.totalParams(), summary.totalMultiplyAdds(), true));
         rows.setAll(out);
-        totals.set(String.format("%,d parameters  ·  %,d multiply-adds per example  ·  weights ≈ %s",
-                params, macs, Bytes.format(params * Float.BYTES)));
+        MemoryEstimate m = summary.memory();
+        totals.set(String.format("%,d parameters  ·  %,d multiply-adds per example  ·  memory to train (%s, batch %d): %s"
+                        + "  (weights %s, optimizer state %s, activations %s)",
+                summary.totalParams(), summary.totalMultiplyAdds(), m.optimizer(), m.batchSize(),
+                MemoryEstimate.format(m.total()), MemoryEstimate.format(m.weightBytes()),
+                MemoryEstimate.format(m.updaterBytes()), MemoryEstimate.format(m.activationBytes())));
+    }
+
+    /** The memory estimate knows the five optimizers; a file naming another is reported by the project reader. */
+    private static String knownOptimizer(String optimizer) {
+        return TrainingSpec.OPTIMIZERS.contains(optimizer) ? optimizer : "adam";
     }
 }

@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import io.layerlab.shape.Diagnostic;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -201,5 +203,26 @@ class MainWindowTest {
         assertThat(dialogs.errors).hasSize(1);
         assertThat(dialogs.errors.get(0)).startsWith("Cannot open broken.layerlab.json").contains("line 1");
         assertThat(doc()).isSameAs(before);
+    }
+
+    @Test
+    void clickingAProblemSelectsItsNodeAndTheInspectorExplainsIt(FxRobot robot) {
+        robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.cnnWithoutFlatten())));
+        robot.clickOn("Problems (1)");
+
+        ListView<Diagnostic> problems = robot.lookup(".problems-list").queryAs(ListView.class);
+        assertThat(problems.getItems()).hasSize(1);
+        Diagnostic problem = problems.getItems().get(0);
+        assertThat(problem.nodeId()).isEqualTo("dense1");
+        assertThat(problem.hint()).contains("Flatten");
+
+        robot.clickOn(problem.message());
+
+        assertThat(doc().selection()).containsExactly("dense1");
+        Label inspectorProblems = robot.lookup(".inspector-problems").queryAs(Label.class);
+        assertThat(inspectorProblems.isVisible()).isTrue();
+        assertThat(inspectorProblems.getText()).contains("Flatten");
+        assertThat(stage.getScene().lookup("#statusProblems")).isInstanceOfSatisfying(Label.class,
+                l -> assertThat(l.getText()).isEqualTo("1 error"));
     }
 }
