@@ -86,8 +86,8 @@ final class ProjectSettings {
         for (ParamSpec p : DataSourceSpecs.params(source)) {
             out.add(new Setting<>(p, label(p.name()), d -> d.param(p.name(), p.defaultValue()), (d, v) -> withParam(d, p.name(), v)));
         }
-        out.add(new Setting<>(decimal("validationSplit", 0.2, 0, 1, false, true, "Fraction of the examples held out to measure generalisation"),
-                "Validation split", DataSpec::validationSplit,
+        out.add(new Setting<>(decimal("validationSplit", 0.2, 0, 0.9, false, false, "Fraction of the examples held out to measure generalisation"),
+                "Validation", DataSpec::validationSplit,
                 (d, v) -> new DataSpec(d.source(), d.params(), (Double) v, d.seed(), d.extras())));
         return out;
     }

@@ -9,6 +9,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
 /** The summary table in the bottom pane; clicking a layer selects it. */
 public final class SummaryView {
@@ -47,6 +48,11 @@ public final class SummaryView {
             return row;
         });
         totals.textProperty().bind(model.totalsProperty());
+        Tooltip memory = new Tooltip();
+        memory.textProperty().bind(model.memoryProperty());
+        memory.setWrapText(true);
+        memory.setMaxWidth(420);
+        totals.setTooltip(memory);
     }
 
     private static TableCell<SummaryRow, Long> numberCell(Function<Long, String> format) {

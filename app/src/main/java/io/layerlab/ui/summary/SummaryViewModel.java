@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 public final class SummaryViewModel {
     private final ObservableList<SummaryRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
+    private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper(this, "memory", "");
     private final ChangeListener<ShapeReport> reportListener = (obs, old, report) -> refresh();
     private DesignDocument document;
 
@@ -44,6 +45,9 @@ public final class SummaryViewModel {
     /** Totals and the memory training needs at the project's batch size and optimizer. */
     public ReadOnlyStringProperty totalsProperty() { return totals.getReadOnlyProperty(); }
 
+    /** The memory estimate in full: weights, optimizer state and activations at the project's batch size. */
+    public ReadOnlyStringProperty memoryProperty() { return memory.getReadOnlyProperty(); }
+
     /** Selects the row's node in the document. */
     public void reveal(SummaryRow row) {
         if (document == null || row == null || row.total() || !document.graph().contains(row.nodeId())) return;
@@ -52,7 +56,7 @@ public final class SummaryViewModel {
     }
 
     private void refresh() {
-        if (document == null) { rows.clear(); totals.set(""); return; }
+        if (document == null) { rows.clear(); totals.set(""); memory.set(""); return; }
         ShapeReport report = document.report();
         TrainingSpec training = document.project().training();
         ModelSummary summary = ModelSummary.of(report, Math.max(1, training.batchSize()), knownOptimizer(training.optimizer()));
@@ -71,10 +75,10 @@ public final class SummaryViewModel {
         out.add(new SummaryRow("Total", "", "", summary.totalParams(), summary.totalMultiplyAdds(), true));
         rows.setAll(out);
         MemoryEstimate m = summary.memory();
-        totals.set(String.format("%,d parameters  ·  %,d multiply-adds per example  ·  memory to train (%s, batch %d): %s"
-                        + "  (weights %s, optimizer state %s, activations %s)",
-                summary.totalParams(), summary.totalMultiplyAdds(), m.optimizer(), m.batchSize(),
-                MemoryEstimate.format(m.total()), MemoryEstimate.format(m.weightBytes()),
+        totals.set(String.format("%,d parameters  ·  %,d multiply-adds per example  ·  memory to train ≈ %s",
+                summary.totalParams(), summary.totalMultiplyAdds(), MemoryEstimate.format(m.total())));
+        memory.set(String.format("Training with %s at batch %d needs about %s: weights %s, optimizer state %s, activations %s.",
+                m.optimizer(), m.batchSize(), MemoryEstimate.format(m.total()), MemoryEstimate.format(m.weightBytes()),
                 MemoryEstimate.format(m.updaterBytes()), MemoryEstimate.format(m.activationBytes())));
     }
 
