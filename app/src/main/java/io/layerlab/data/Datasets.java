@@ -1,0 +1,67 @@
+package io.layerlab.data;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Loads a project's data section: generate the rows, split them into training and validation
+ * (stratified by class), fit the standardisation on the training part and apply it to both.
+ * The same spec always gives identical arrays.
+ */
+public final class Datasets {
+    private Datasets() { }
+
+    /**
+     * @throws DataException when the spec is invalid; its message names each place and what
+     *                       would be valid (see {@link DataSources#check})
+     */
+    public static LoadedData load(DataSpec spec) {
+        RawDataset raw = DataSources.generate(spec);
+        TrainValidationSplit split = TrainValidationSplit.of(raw, spec.validationSplit(), spec.seed());
+        RawDataset rawTrain = raw.select(split.train());
+        RawDataset rawValidation = raw.select(split.validation());
+
+        DataSet train = toDataSet(rawTrain);
+        DataSet validation = rawValidation.size() == 0 ? null : toDataSet(rawValidation);
+        NormalizerStandardize normalizer = new NormalizerStandardize();
+        normalizer.fit(train);
+        normalizer.transform(train);
+        if (validation != null) normalizer.transform(validation);
+        return new LoadedData(spec, raw, rawTrain, rawValidation, train, validation, normalizer);
+    }
+
+    /** Features as float rows; labels one-hot for classification, the targets for regression. */
+    static DataSet toDataSet(RawDataset data) {
+        INDArray features = matrix(data::featureRow, data.size(), data.featureCount());
+        INDArray labels = data.task() == Task.CLASSIFICATION
+                ? oneHot(data)
+                : matrix(data::targetRow, data.size(), data.targetCount());
+        return new DataSet(features, labels);
+    }
+
+    static INDArray matrix(double[][] rows, int columns) {
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length != columns) throw new IllegalArgumentException("point " + r + " has " + rows[r].length + " values, expected " + columns);
+        }
+        return matrix(r -> rows[r], rows.length, columns);
+    }
+
+    private static INDArray matrix(java.util.function.IntFunction<double[]> row, int rows, int columns) {
+        float[] flat = new float[rows * columns];
+        for (int r = 0; r < rows; r++) {
+            double[] values = row.apply(r);
+            for (int c = 0; c < columns; c++) flat[r * columns + c] = (float) values[c];
+        }
+        return Nd4j.create(flat, new long[] {rows, columns}, DataType.FLOAT);
+    }
+
+    private static INDArray oneHot(RawDataset data) {
+        int classes = data.classCount();
+        float[] flat = new float[data.size() * classes];
+        for (int r = 0; r < data.size(); r++) flat[r * classes + data.label(r)] = 1f;
+        return Nd4j.create(flat, new long[] {data.size(), classes}, DataType.FLOAT);
+    }
+}

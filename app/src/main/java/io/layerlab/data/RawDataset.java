@@ -1,0 +1,142 @@
+package io.layerlab.data;
+
+import java.util.List;
+
+/**
+ * A data set as plain Java arrays, before any split or standardisation: one row per example,
+ * its feature values, and either a class label or real-valued targets. The designer draws these
+ * points without touching ND4J.
+ *
+ * <p>Immutable: the factories take ownership of the arrays they are given and the accessors
+ * hand out single values or copies.
+ */
+public final class RawDataset {
+    private final Task task;
+    private final double[][] features;
+    private final int[] labels;
+    private final double[][] targets;
+    private final List<String> featureNames;
+    private final List<String> classNames;
+    private final List<String> targetNames;
+
+    private RawDataset(Task task, double[][] features, int[] labels, double[][] targets,
+                       List<String> featureNames, List<String> classNames, List<String> targetNames) {
+        this.task = task;
+        this.features = features;
+        this.labels = labels;
+        this.targets = targets;
+        this.featureNames = List.copyOf(featureNames);
+        this.classNames = List.copyOf(classNames);
+        this.targetNames = List.copyOf(targetNames);
+        for (double[] row : features) {
+            if (row.length != featureNames.size()) {
+                throw new IllegalArgumentException("every row needs " + featureNames.size() + " features, one had " + row.length);
+            }
+        }
+    }
+
+    /** Takes ownership of the arrays. Labels run from 0 to {@code classNames.size() - 1}. */
+    static RawDataset classification(double[][] features, int[] labels, List<String> featureNames, List<String> classNames) {
+        if (labels.length != features.length) throw new IllegalArgumentException(features.length + " rows but " + labels.length + " labels");
+        for (int label : labels) {
+            if (label < 0 || label >= classNames.size()) {
+                throw new IllegalArgumentException("label " + label + " outside 0.." + (classNames.size() - 1));
+            }
+        }
+        return new RawDataset(Task.CLASSIFICATION, features, labels, null, featureNames, classNames, List.of());
+    }
+
+    /** Takes ownership of the arrays. */
+    static RawDataset regression(double[][] features, double[][] targets, List<String> featureNames, List<String> targetNames) {
+        if (targets.length != features.length) throw new IllegalArgumentException(features.length + " rows but " + targets.length + " targets");
+        for (double[] row : targets) {
+            if (row.length != targetNames.size()) throw new IllegalArgumentException("every row needs " + targetNames.size() + " targets");
+        }
+        return new RawDataset(Task.REGRESSION, features, null, targets, featureNames, List.of(), targetNames);
+    }
+
+    public Task task() { return task; }
+
+    public int size() { return features.length; }
+
+    public int featureCount() { return featureNames.size(); }
+
+    /** Number of classes; 0 for regression. */
+    public int classCount() { return classNames.size(); }
+
+    /** Number of target values per row; 0 for classification. */
+    public int targetCount() { return targetNames.size(); }
+
+    public List<String> featureNames() { return featureNames; }
+
+    /** Class names by label; empty for regression. */
+    public List<String> classNames() { return classNames; }
+
+    /** Names of the regression targets; empty for classification. */
+    public List<String> targetNames() { return targetNames; }
+
+    public double feature(int row, int column) { return features[row][column]; }
+
+    /** The class of a row (classification only). */
+    public int label(int row) {
+        requireTask(Task.CLASSIFICATION, "labels");
+        return labels[row];
+    }
+
+    /** A target value of a row (regression only). */
+    public double target(int row, int column) {
+        requireTask(Task.REGRESSION, "targets");
+        return targets[row][column];
+    }
+
+    /** A copy of every row's features. */
+    public double[][] features() { return deepCopy(features); }
+
+    /** A copy of the labels (classification only). */
+    public int[] labels() {
+        requireTask(Task.CLASSIFICATION, "labels");
+        return labels.clone();
+    }
+
+    /** A copy of the targets (regression only). */
+    public double[][] targets() {
+        requireTask(Task.REGRESSION, "targets");
+        return deepCopy(targets);
+    }
+
+    /** How many rows each class has, by label; empty for regression. */
+    public int[] classCounts() {
+        int[] counts = new int[classNames.size()];
+        if (labels != null) for (int label : labels) counts[label]++;
+        return counts;
+    }
+
+    /** The given rows, in the given order, as a new data set. */
+    public RawDataset select(int[] rows) {
+        double[][] f = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) f[i] = features[rows[i]].clone();
+        if (task == Task.CLASSIFICATION) {
+            int[] l = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) l[i] = labels[rows[i]];
+            return new RawDataset(task, f, l, null, featureNames, classNames, targetNames);
+        }
+        double[][] t = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) t[i] = targets[rows[i]].clone();
+        return new RawDataset(task, f, null, t, featureNames, classNames, targetNames);
+    }
+
+    // Package-private direct access for the loader, which copies into ND4J buffers anyway.
+    double[] featureRow(int row) { return features[row]; }
+
+    double[] targetRow(int row) { return targets[row]; }
+
+    private void requireTask(Task wanted, String what) {
+        if (task != wanted) throw new IllegalStateException("a " + task.name().toLowerCase() + " data set has no " + what);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+        return c;
+    }
+}
