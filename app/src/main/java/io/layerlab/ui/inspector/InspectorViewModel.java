@@ -4,6 +4,7 @@ import io.layerlab.catalog.ActivationKind;
 import io.layerlab.catalog.Catalog;
 import io.layerlab.catalog.LayerKind;
 import io.layerlab.catalog.ParamSpec;
+import io.layerlab.data.DataSources;
 import io.layerlab.graph.Graph;
 import io.layerlab.graph.Node;
 import io.layerlab.graph.SetParam;
@@ -218,9 +219,10 @@ public final class InspectorViewModel {
         mode.set(Mode.PROJECT);
         title.set("Project");
         subtitle.set(document.project().name());
-        explanation.set("Select a node to see and edit its parameters. With nothing selected, these are the "
-                + "project's data and training settings.");
         String source = document.project().data().source();
+        explanation.set(DataSources.find(source).map(s -> s.name() + ": " + s.explanation() + "\n\n").orElse("")
+                + "Select a node to see and edit its parameters. With nothing selected, these are the "
+                + "project's data and training settings.");
         if (!Objects.equals(source, shownSource) || dataItems.isEmpty()) {
             shownSource = source;
             clearValidation();

@@ -6,6 +6,8 @@ import static io.layerlab.catalog.ParamSpec.decimal;
 import static io.layerlab.catalog.ParamSpec.integer;
 
 import io.layerlab.catalog.ParamSpec;
+import io.layerlab.data.DataSource;
+import io.layerlab.data.DataSources;
 import io.layerlab.data.DataSpec;
 import io.layerlab.train.TrainingSpec;
 import io.layerlab.ui.model.DesignDocument;
@@ -78,18 +80,30 @@ final class ProjectSettings {
 
     private static List<Setting<DataSpec>> dataSettings(String source) {
         List<Setting<DataSpec>> out = new ArrayList<>();
-        List<String> sources = new ArrayList<>(DataSourceSpecs.names());
+        List<String> sources = new ArrayList<>(DataSources.names());
+        // A file may name a source this version does not know; it stays selectable so nothing is lost.
         if (source != null && !sources.contains(source)) sources.add(source);
-        out.add(new Setting<>(choice("source", DataSourceSpecs.names().get(0), sources, "Where the examples come from"),
-                "Source", DataSpec::source,
-                (d, v) -> new DataSpec((String) v, DataSourceSpecs.defaultParams((String) v), d.validationSplit(), d.seed(), d.extras())));
-        for (ParamSpec p : DataSourceSpecs.params(source)) {
+        out.add(new Setting<>(choice("source", DataSources.names().get(0), sources, "Where the examples come from"),
+                "Source", DataSpec::source, ProjectSettings::withSource));
+        List<ParamSpec> params = DataSources.find(source).map(DataSource::params).orElse(List.of());
+        for (ParamSpec p : params) {
             out.add(new Setting<>(p, label(p.name()), d -> d.param(p.name(), p.defaultValue()), (d, v) -> withParam(d, p.name(), v)));
         }
-        out.add(new Setting<>(decimal("validationSplit", 0.2, 0, 0.9, false, false, "Fraction of the examples held out to measure generalisation"),
+        out.add(new Setting<>(decimal("validationSplit", 0.2, 0, DataSources.MAX_VALIDATION_SPLIT, false, false,
+                        "Fraction of the examples held out to measure generalisation"),
                 "Validation", DataSpec::validationSplit,
                 (d, v) -> new DataSpec(d.source(), d.params(), (Double) v, d.seed(), d.extras())));
         return out;
+    }
+
+    /** Another source keeps the parameters it shares with the old one (say, samples) and drops the rest. */
+    private static DataSpec withSource(DataSpec d, Object source) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (ParamSpec p : DataSources.find((String) source).map(DataSource::params).orElse(List.of())) {
+            Object kept = d.params().get(p.name());
+            if (kept != null && p.coerce(kept).isOk()) params.put(p.name(), kept);
+        }
+        return new DataSpec((String) source, params, d.validationSplit(), d.seed(), d.extras());
     }
 
     private static DataSpec withParam(DataSpec d, String name, Object value) {
