@@ -3,42 +3,30 @@ package io.layerlab.ui.palette;
 import io.layerlab.catalog.Catalog;
 import io.layerlab.catalog.Category;
 import io.layerlab.catalog.LayerKind;
-import io.layerlab.graph.AddNode;
-import io.layerlab.graph.Graph;
-import io.layerlab.graph.Node;
-import io.layerlab.ui.model.DesignDocument;
-import io.layerlab.ui.model.Workspace;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.geometry.Point2D;
 
 /**
  * The palette's content: the catalog's layers grouped by category, activation functions listed
  * one by one under Activations, filtered by the search text; and adding an entry to the graph
- * (what a double-click does; dragging is handled by the canvas on drop).
+ * (what a double-click does; a drag is taken by the canvas on drop).
  */
 public final class PaletteViewModel {
-    private final Workspace workspace;
-    private final Supplier<Point2D> placement;
+    private final NodePlacer placer;
     private final List<PaletteGroup> allGroups;
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final ReadOnlyObjectWrapper<List<PaletteGroup>> groups = new ReadOnlyObjectWrapper<>(this, "groups");
 
-    /**
-     * @param placement where a double-clicked entry goes, in graph coordinates (the centre of
-     *                  the visible canvas)
-     */
-    public PaletteViewModel(Workspace workspace, Supplier<Point2D> placement) {
-        this.workspace = Objects.requireNonNull(workspace);
-        this.placement = Objects.requireNonNull(placement);
+    /** @param placer adds a double-clicked entry at the centre of the canvas (one undoable edit) */
+    public PaletteViewModel(NodePlacer placer) {
+        this.placer = Objects.requireNonNull(placer);
         this.allGroups = catalogGroups();
         groups.set(allGroups);
         query.addListener((obs, old, q) -> groups.set(filter(q)));
@@ -52,23 +40,12 @@ public final class PaletteViewModel {
 
     public List<PaletteGroup> groups() { return groups.get(); }
 
-    /**
-     * Adds a node for {@code entry} at the placement point as one undoable edit and selects it.
-     * Returns the new node's id.
-     */
+    /** Adds a node for {@code entry} at the centre of the canvas and selects it; returns its id. */
     public String addToGraph(PaletteEntry entry) {
-        DesignDocument doc = workspace.document();
-        Graph graph = doc.graph();
-        Point2D at = placement.get();
-        Node node = switch (entry.kind()) {
-            case LAYER -> new Node(graph.freshId(entry.name()), entry.name(), at.getX(), at.getY(), Map.of());
-            case ACTIVATION -> new Node(graph.freshId(entry.name()), "Activation", at.getX(), at.getY(),
-                    Map.of("function", entry.name()));
+        return switch (entry.kind()) {
+            case LAYER -> placer.place(entry.name(), Map.of());
+            case ACTIVATION -> placer.place("Activation", Map.of("function", entry.name()));
         };
-        doc.execute(new AddNode(node));
-        doc.selection().clear();
-        doc.selection().add(node.id());
-        return node.id();
     }
 
     private List<PaletteGroup> filter(String q) {

@@ -1,5 +1,6 @@
 package io.layerlab.ui.shell;
 
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.image.WritableImage;
@@ -23,6 +24,6 @@ interface CanvasCommands {
     void nudgeSelection(double dx, double dy);
     BooleanProperty snapToGridProperty();
     WritableImage snapshotDiagram();
-    /** Where a node added from the palette by double-click goes, in graph coordinates. */
-    Point2D placementPoint();
+    /** Adds a node with catalog defaults (overridden by {@code params}) at a point of the view, or its centre for null; selects it. */
+    String addNodeAt(String type, Map<String, Object> params, Point2D canvasPoint);
 }

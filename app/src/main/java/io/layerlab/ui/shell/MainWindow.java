@@ -57,7 +57,7 @@ public final class MainWindow {
         this.gallery = new SampleGalleryViewModel(services.samples(), workspace, services.executor(), services.dialogs(),
                 files::openAsUntitled);
 
-        PaletteViewModel paletteModel = new PaletteViewModel(workspace, canvas::placementPoint);
+        PaletteViewModel paletteModel = new PaletteViewModel((type, params) -> canvas.addNodeAt(type, params, null));
         InspectorViewModel inspectorModel = new InspectorViewModel(workspace);
         SummaryViewModel summaryModel = new SummaryViewModel(workspace);
         ProblemsViewModel problemsModel = new ProblemsViewModel(workspace);

@@ -1,6 +1,8 @@
 package io.layerlab.ui.shell;
 
+import io.layerlab.graph.AddNode;
 import io.layerlab.graph.RemoveNodes;
+import java.util.Map;
 import io.layerlab.graph.Node;
 import io.layerlab.ui.model.DesignDocument;
 import javafx.beans.property.BooleanProperty;
@@ -33,10 +35,14 @@ final class PlaceholderCanvas implements CanvasCommands {
     @Override public void nudgeSelection(double dx, double dy) { }
     @Override public BooleanProperty snapToGridProperty() { return snap; }
     @Override public WritableImage snapshotDiagram() { return pane.snapshot(null, null); }
-    @Override public Point2D placementPoint() {
+    @Override public String addNodeAt(String type, Map<String, Object> params, Point2D canvasPoint) {
         double x = 40;
         double y = 40;
         for (Node n : document.graph().nodes()) { x = Math.max(x, n.x() + 180); y = n.y(); }
-        return new Point2D(x, y);
+        String id = document.graph().freshId(type.equals("Activation") ? String.valueOf(params.get("function")) : type);
+        document.execute(new AddNode(new Node(id, type, x, y, params)));
+        document.selection().clear();
+        document.selection().add(id);
+        return id;
     }
 }
