@@ -13,11 +13,15 @@ import io.layerlab.ui.palette.PaletteGroup;
 import io.layerlab.ui.support.DialogService.SaveChoice;
 import io.layerlab.ui.support.FakeDialogService;
 import io.layerlab.ui.support.StyleClasses;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import io.layerlab.shape.Diagnostic;
+import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -32,6 +36,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import javax.imageio.ImageIO;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
@@ -224,5 +229,31 @@ class MainWindowTest {
         assertThat(inspectorProblems.getText()).contains("Flatten");
         assertThat(stage.getScene().lookup("#statusProblems")).isInstanceOfSatisfying(Label.class,
                 l -> assertThat(l.getText()).isEqualTo("1 error"));
+    }
+
+    @Test
+    void theDiagramIsExportedAsAPngImage(FxRobot robot) throws Exception {
+        Path png = fixture.file("diagram.png");
+        dialogs.saveLocations.add(Optional.of(png));
+
+        robot.clickOn("File").clickOn("Export Diagram as PNG…");
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isGreaterThan(10);
+        assertThat(image.getHeight()).isGreaterThan(10);
+    }
+
+    @Test
+    void theViewMenuSwitchesToTheDarkThemeAndBack(FxRobot robot) {
+        String light = new PrimerLight().getUserAgentStylesheet();
+        String dark = new PrimerDark().getUserAgentStylesheet();
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(light);
+
+        robot.clickOn("View").clickOn("Dark Theme");
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(dark);
+
+        robot.clickOn("#darkThemeButton");
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(light);
     }
 }
