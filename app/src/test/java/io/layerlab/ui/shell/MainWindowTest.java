@@ -24,6 +24,8 @@ import io.layerlab.shape.Diagnostic;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import io.layerlab.ui.summary.SummaryRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -255,5 +257,30 @@ class MainWindowTest {
 
         robot.clickOn("#darkThemeButton");
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(light);
+    }
+
+    @Test
+    void aRecentFileReopensFromTheFileMenu(FxRobot robot) {
+        Path target = fixture.file("recent.layerlab.json");
+        dialogs.saveLocations.add(Optional.of(target));
+        robot.clickOn("#saveButton");
+        robot.clickOn("#newButton");
+
+        robot.clickOn("File").clickOn("Open Recent").clickOn("recent.layerlab.json   (" + fixture.folder.toAbsolutePath() + ")");
+
+        assertThat(doc().file()).isEqualTo(target.toAbsolutePath());
+        assertThat(doc().graph().size()).isEqualTo(3);
+    }
+
+    @Test
+    void clickingALayerInTheSummarySelectsIt(FxRobot robot) {
+        TableView<SummaryRow> summary = robot.lookup(".summary-table").queryAs(TableView.class);
+        assertThat(summary.getItems()).extracting(SummaryRow::nodeId).containsExactly("in", "dense1", "out", "Total");
+        assertThat(summary.getItems().get(1).output()).isEqualTo("8");
+        assertThat(summary.getItems().get(1).params()).isEqualTo(2 * 8 + 8);
+
+        robot.clickOn("dense1");
+
+        assertThat(doc().selection()).containsExactly("dense1");
     }
 }
