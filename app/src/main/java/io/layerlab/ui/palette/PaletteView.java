@@ -148,8 +148,8 @@ public final class PaletteView {
                 setTooltip(null);
             } else if (item instanceof PaletteEntry entry) {
                 setText(null);
-                title.setText(entry.trainable() ? entry.title() : entry.title() + "  (not trainable yet)");
-                summary.setText(entry.summary());
+                title.setText(entry.title());
+                summary.setText(entry.trainable() ? entry.summary() : "not trainable yet · " + entry.summary());
                 icon.setIconCode(entry.kind() == PaletteEntry.Kind.ACTIVATION
                         ? MaterialDesignC.CHART_BELL_CURVE : iconOf(entry.category()));
                 pseudoClassStateChanged(StyleClasses.NOT_TRAINABLE, !entry.trainable());
