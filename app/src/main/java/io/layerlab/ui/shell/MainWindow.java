@@ -14,6 +14,7 @@ import io.layerlab.ui.problems.ProblemsViewModel;
 import io.layerlab.ui.summary.SummaryView;
 import io.layerlab.ui.summary.SummaryViewModel;
 import io.layerlab.ui.support.FxmlView;
+import io.layerlab.ui.training.TrainingViewModel;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -43,6 +44,8 @@ public final class MainWindow {
     private final MainViewModel files;
     private final RecoveryKeeper recovery;
     private final SampleGalleryViewModel gallery;
+    private final TrainingViewModel training;
+    private final MainWindowView view;
     private final CanvasCommands canvas = createCanvas();
     private final Scene scene;
     private Timeline autosave;
@@ -57,6 +60,8 @@ public final class MainWindow {
         this.gallery = new SampleGalleryViewModel(services.samples(), workspace, services.executor(), services.dialogs(),
                 files::openAsUntitled);
 
+        this.training = new TrainingViewModel(workspace, services.executor(), services.dialogs(), status::showMessage,
+                this::showProblems);
         PaletteViewModel paletteModel = new PaletteViewModel((type, params) -> canvas.addNodeAt(type, params, null));
         InspectorViewModel inspectorModel = new InspectorViewModel(workspace);
         SummaryViewModel summaryModel = new SummaryViewModel(workspace);
@@ -71,8 +76,9 @@ public final class MainWindow {
                     int n = problemsModel.errorCountProperty().get() + problemsModel.warningCountProperty().get();
                     return n == 0 ? "Problems" : "Problems (" + n + ")";
                 }, problemsModel.errorCountProperty(), problemsModel.warningCountProperty()));
-        Parent root = FxmlView.load("main-window.fxml", new MainWindowView(workspace, files, status, canvas,
-                services.theme(), services.dialogs(), services.executor(), panels, gallery, this::quit));
+        this.view = new MainWindowView(workspace, files, status, canvas, services.theme(), services.dialogs(),
+                services.executor(), panels, gallery, training, this::quit);
+        Parent root = FxmlView.load("main-window.fxml", view);
 
         scene = new Scene(root);
         scene.getStylesheets().add(FxmlView.stylesheet("app.css"));
@@ -106,6 +112,8 @@ public final class MainWindow {
         }
     }
 
+    private void showProblems() { view.showProblems(); }
+
     private void nudge(KeyEvent e) {
         double step = e.isShiftDown() ? NUDGE_FAR : NUDGE;
         switch (e.getCode()) {
@@ -125,6 +133,7 @@ public final class MainWindow {
     public void quit() {
         files.whenChangesAreSafe("quitting", () -> {
             if (autosave != null) autosave.stop();
+            training.stop();
             files.closeDocument();
             services.executor().shutdown();
             stage.close();

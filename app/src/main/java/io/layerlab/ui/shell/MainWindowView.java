@@ -2,6 +2,7 @@ package io.layerlab.ui.shell;
 
 import io.layerlab.ui.gallery.SampleGalleryViewModel;
 import io.layerlab.ui.model.DesignDocument;
+import io.layerlab.ui.training.TrainingViewModel;
 import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.support.DialogService;
 import io.layerlab.ui.support.TaskExecutor;
@@ -22,6 +23,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -47,6 +49,7 @@ public final class MainWindowView {
     private final Parent problems;
     private final Parent gallery;
     private final SampleGalleryViewModel galleryModel;
+    private final TrainingViewModel training;
     private final ObservableValue<String> problemsTabTitle;
     private final Runnable quit;
 
@@ -75,6 +78,7 @@ public final class MainWindowView {
     @FXML private StackPane paletteSlot;
     @FXML private StackPane canvasSlot;
     @FXML private StackPane inspectorSlot;
+    @FXML private TabPane bottomTabs;
     @FXML private Tab summaryTab;
     @FXML private Tab problemsTab;
     @FXML private Label statusMessage;
@@ -86,7 +90,7 @@ public final class MainWindowView {
 
     MainWindowView(Workspace workspace, MainViewModel files, StatusViewModel status, CanvasCommands canvas, Theme theme,
                    DialogService dialogs, TaskExecutor executor, Panels panels, SampleGalleryViewModel galleryModel,
-                   Runnable quit) {
+                   TrainingViewModel training, Runnable quit) {
         this.workspace = workspace;
         this.files = files;
         this.status = status;
@@ -100,6 +104,7 @@ public final class MainWindowView {
         this.problems = panels.problems();
         this.gallery = panels.gallery();
         this.galleryModel = galleryModel;
+        this.training = training;
         this.problemsTabTitle = panels.problemsTabTitle();
         this.quit = quit;
     }
@@ -126,6 +131,14 @@ public final class MainWindowView {
         statusSelection.textProperty().bind(status.selectionProperty());
         statusProblems.textProperty().bind(status.problemsProperty());
         statusParams.textProperty().bind(status.paramsProperty());
+        statusTraining.textProperty().bind(training.progressTextProperty());
+        trainingProgress.progressProperty().bind(training.progressProperty());
+        trainingProgress.visibleProperty().bind(training.runningProperty().or(training.progressTextProperty().isNotEmpty()));
+        trainingProgress.managedProperty().bind(trainingProgress.visibleProperty());
+        trainItem.disableProperty().bind(training.runningProperty());
+        trainButton.disableProperty().bind(training.runningProperty());
+        stopItem.disableProperty().bind(training.runningProperty().not());
+        stopButton.disableProperty().bind(training.runningProperty().not());
 
         files.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecentMenu());
         fillRecentMenu();
@@ -221,8 +234,11 @@ public final class MainWindowView {
     @FXML void onAutoLayout() { canvas.autoLayout(); }
 
     // --- Run ---
-    @FXML void onTrain() { }
-    @FXML void onStop() { }
+    @FXML void onTrain() { training.train(); }
+    @FXML void onStop() { training.stop(); }
+
+    /** Brings the problems list to the front. */
+    void showProblems() { bottomTabs.getSelectionModel().select(problemsTab); }
 
     // --- Help ---
     @FXML
