@@ -1,8 +1,12 @@
 package io.layerlab;
 
+import io.layerlab.cli.Cli;
 import io.layerlab.ui.DesignerLauncher;
 
-/** Opens the designer when started without arguments; runs the command line otherwise. */
+/**
+ * Opens the designer when started without arguments; runs the command line otherwise. The
+ * command-line path never touches JavaFX, so it runs on machines without a display.
+ */
 public final class Main {
     private Main() { }
 
@@ -11,9 +15,6 @@ public final class Main {
             DesignerLauncher.main(args);
             return;
         }
-        // The command line (io.layerlab.cli) takes over this branch.
-        System.err.println("usage: layerlab                      open the designer");
-        System.err.println("       layerlab check|train|export …  (the command line is not part of this build yet)");
-        System.exit(2);
+        System.exit(Cli.run(args));
     }
 }
