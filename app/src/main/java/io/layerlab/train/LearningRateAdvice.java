@@ -1,0 +1,58 @@
+package io.layerlab.train;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/** What to tell a person whose run diverged: a smaller learning rate that suits their optimizer. */
+final class LearningRateAdvice {
+    private LearningRateAdvice() {
+    }
+
+    /**
+     * A hundredth of the rate that failed, but no more than the top of the range where the
+     * optimizer usually works, rounded to one significant digit.
+     */
+    static double suggestedRate(String optimizer, double failedRate) {
+        double suggestion = Math.min(failedRate / 100.0, usualCeiling(optimizer));
+        if (!(suggestion > 0) || !Double.isFinite(suggestion)) {
+            return usualCeiling(optimizer);
+        }
+        return new BigDecimal(suggestion).round(new MathContext(1)).doubleValue();
+    }
+
+    /** "learning rate 50 is probably too high for Adam; try 0.01." */
+    static String advice(String optimizer, double failedRate) {
+        return "learning rate " + format(failedRate) + " is probably too high for " + label(optimizer)
+                + "; try " + format(suggestedRate(optimizer, failedRate)) + ".";
+    }
+
+    static String label(String optimizer) {
+        String name = optimizer == null ? "" : optimizer.toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "sgd" -> "SGD";
+            case "momentum" -> "SGD with momentum";
+            case "nesterov" -> "SGD with Nesterov momentum";
+            case "adam" -> "Adam";
+            case "rmsprop" -> "RMSProp";
+            default -> name.isEmpty() ? "this optimizer" : optimizer;
+        };
+    }
+
+    /** Plain decimal notation without trailing zeros: 50, 0.05, 0.0001. */
+    static String format(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static double usualCeiling(String optimizer) {
+        String name = optimizer == null ? "" : optimizer.toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "sgd" -> 0.1;
+            case "momentum", "nesterov" -> 0.05;
+            default -> 0.01; // adam, rmsprop and other adaptive methods
+        };
+    }
+}
