@@ -154,6 +154,17 @@ class GraphCanvasViewTest extends CanvasFixture {
     }
 
     @Test
+    void anIdReusedForAnotherKindOfLayerGetsTheRightSkin(FxRobot robot) {
+        show(robot, chain());
+        robot.interact(() -> doc.execute(new io.layerlab.graph.CompoundEdit("Replace", List.of(
+                new io.layerlab.graph.RemoveNodes(java.util.Set.of("dense1")),
+                new io.layerlab.graph.AddNode(new Node("dense1", "Activation", 300, 100, Map.of("function", "tanh")))))));
+
+        assertThat(view("dense1")).isInstanceOf(ActivationPillView.class);
+        assertThat(canvas.diagram().views()).hasSize(4);
+    }
+
+    @Test
     void copyingNothingSaysSoInTheStatus(FxRobot robot) {
         show(robot, chain());
         robot.interact(canvas::copySelection);
