@@ -124,6 +124,7 @@ class GraphCanvasTest extends CanvasFixture {
         robot.drag(out("spare"), MouseButton.PRIMARY).dropTo(in("out", 0));
 
         assertThat(doc.graph().inputsOf("out")).containsExactly(new Edge("spare", "out"));
+        assertThat(canvas.statusMessageProperty().get()).isEqualTo("Connected spare → out, replacing the wire from dense1.");
         robot.interact(doc::undo);
         assertThat(doc.graph().inputsOf("out")).containsExactly(new Edge("dense1", "out"));
     }
