@@ -23,12 +23,16 @@ import java.util.Optional;
  * entry {@value #ENTRY} in the model zip; DL4J ignores it, so the zip stays a plain DL4J model.
  *
  * <pre>{"format": "layerlab-model", "version": 1, "project": "Iris flowers", "task": "classification",
- *  "features": ["sepal length", ...], "classes": ["setosa", ...], "targets": []}</pre>
+ *  "inputShape": [4], "features": ["sepal length", ...], "classes": ["setosa", ...], "targets": []}</pre>
+ *
+ * <p>{@code inputShape} is one example's shape in LayerLab's terms: {@code [n]} features,
+ * {@code [h, w, c]} an image (channels last), {@code [t, f]} a sequence.
  *
  * <p>Reading is lenient (this is a description, not the model): unknown fields are ignored and a
  * missing list is empty.
  */
-public record ModelInfo(String project, Task task, List<String> features, List<String> classes, List<String> targets) {
+public record ModelInfo(String project, Task task, List<Integer> inputShape, List<String> features, List<String> classes,
+                        List<String> targets) {
     /** The zip entry that holds it. */
     public static final String ENTRY = "layerlab.json";
     static final String FORMAT = "layerlab-model";
@@ -36,6 +40,7 @@ public record ModelInfo(String project, Task task, List<String> features, List<S
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ModelInfo {
+        inputShape = List.copyOf(inputShape);
         features = List.copyOf(features);
         classes = List.copyOf(classes);
         targets = List.copyOf(targets);
@@ -45,7 +50,7 @@ public record ModelInfo(String project, Task task, List<String> features, List<S
     public static ModelInfo of(String projectName, LoadedData data) {
         List<String> targets = data.task() == Task.REGRESSION ? data.raw().targetNames() : List.of();
         List<String> classes = data.task() == Task.CLASSIFICATION ? data.classNames() : List.of();
-        return new ModelInfo(projectName, data.task(), data.featureNames(), classes, targets);
+        return new ModelInfo(projectName, data.task(), data.inputShape().toList(), data.featureNames(), classes, targets);
     }
 
     /** The task, if the model says. */
@@ -57,6 +62,7 @@ public record ModelInfo(String project, Task task, List<String> features, List<S
         root.put("version", VERSION);
         root.put("project", project);
         root.put("task", task == null ? null : task.name().toLowerCase(Locale.ROOT));
+        inputShape.forEach(root.putArray("inputShape")::add);
         strings(root.putArray("features"), features);
         strings(root.putArray("classes"), classes);
         strings(root.putArray("targets"), targets);
@@ -90,7 +96,13 @@ public record ModelInfo(String project, Task task, List<String> features, List<S
             case "regression" -> Task.REGRESSION;
             default -> null;
         };
-        return new ModelInfo(project, task, strings(root.path("features")), strings(root.path("classes")), strings(root.path("targets")));
+        List<Integer> shape = new ArrayList<>();
+        for (JsonNode d : root.path("inputShape")) {
+            if (!d.canConvertToInt() || d.asInt() < 1) throw new IllegalArgumentException("has an invalid inputShape: " + root.get("inputShape"));
+            shape.add(d.asInt());
+        }
+        if (shape.size() > 3) throw new IllegalArgumentException("has an inputShape of rank " + shape.size() + "; valid: [n], [t, f] or [h, w, c]");
+        return new ModelInfo(project, task, shape, strings(root.path("features")), strings(root.path("classes")), strings(root.path("targets")));
     }
 
     private static List<String> strings(JsonNode array) {
