@@ -165,9 +165,6 @@ final class LayerMapper {
             notes.add(l.label() + " normalises axis " + a + "; LayerLab normalises the last axis (features or channels), the usual case");
         }
         if (!l.flag("center", true) || !l.flag("scale", true)) problem(l, "center=False or scale=False is not supported");
-        double epsilon = number(l, "epsilon", 0.001);
-        notes.add(l.label() + ": Keras adds epsilon " + epsilon + " to the variance; LayerLab's BatchNormalization uses DL4J's 1e-5, "
-                + "so outputs differ slightly");
         return "BatchNormalization";
     }
 
