@@ -1,0 +1,447 @@
+package io.layerlab.train.sweep;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Short observations read off a sweep's measured curves, each naming its numbers. What is measured:
+ * <ul>
+ *   <li><b>diverged</b>: runs the trainer stopped because the loss became NaN or exploded, with the
+ *       iteration and the last loss;</li>
+ *   <li><b>oscillated</b>: per combination (averaged over its repeats), the epoch-to-epoch steps of
+ *       the loss curve change direction in at least {@value #OSCILLATION_DIRECTION_CHANGES} of the
+ *       step pairs, and the mean step is at least {@value #OSCILLATION_STEP} of the starting loss
+ *       (so the small wobble of a converged curve is not counted);</li>
+ *   <li><b>too slow</b>: completed runs whose training loss fell by less than
+ *       {@value #TOO_SLOW_FALL} of the starting loss over all their epochs;</li>
+ *   <li><b>noise by batch size</b>: the standard deviation of each run's per-iteration loss around
+ *       its centred moving average over {@value #NOISE_WINDOW} iterations (its first epoch left out,
+ *       where the trend bends most), the median per batch size, smallest batch against largest;</li>
+ *   <li><b>target</b>: which combination reached the target loss in the fewest epochs (and, if
+ *       another one, in the least time), or how close the best came;</li>
+ *   <li><b>best</b> and, with repeats, <b>repeat spread</b>: the lowest final loss and the combination
+ *       whose repeats disagree most.</li>
+ * </ul>
+ * The starting loss is the mean of a run's first three iteration losses (measured before those
+ * updates took effect), so it is the untrained network's loss.
+ */
+public final class CurveObservations {
+    public static final double OSCILLATION_DIRECTION_CHANGES = 0.4;
+    public static final double OSCILLATION_STEP = 0.05;
+    public static final double TOO_SLOW_FALL = 0.10;
+    public static final int NOISE_WINDOW = 11;
+    /** Noise ratios closer to 1 than this are reported as "about as noisy". */
+    static final double NOISE_SAME = 1.15;
+    private static final int MIN_NOISE_ITERATIONS = 20;
+    private static final int MIN_OSCILLATION_STEPS = 4;
+    private static final int STARTING_ITERATIONS = 3;
+
+    private CurveObservations() { }
+
+    public static List<Observation> of(SweepResult result) {
+        List<RunCurves> curves = result.runs().stream().filter(r -> r.history() != null).map(SweepRun::curves).toList();
+        return of(curves, result.spec().targetLoss(), result.validated());
+    }
+
+    /**
+     * @param runs       the runs, in plan order
+     * @param targetLoss the sweep's target loss, or null
+     * @param validated  whether {@link RunCurves#epochLoss()} holds validation losses (it names them so)
+     */
+    public static List<Observation> of(List<RunCurves> runs, Double targetLoss, boolean validated) {
+        String lossName = validated ? "validation loss" : "training loss";
+        Map<Combination, List<RunCurves>> groups = new LinkedHashMap<>();
+        for (RunCurves run : runs) groups.computeIfAbsent(run.key().combination(), c -> new ArrayList<>()).add(run);
+        List<Observation> observations = new ArrayList<>();
+        diverged(groups).ifPresent(observations::add);
+        oscillated(groups, lossName).ifPresent(observations::add);
+        tooSlow(groups).ifPresent(observations::add);
+        batchNoise(runs).ifPresent(observations::add);
+        if (targetLoss != null) target(groups, targetLoss, lossName).ifPresent(observations::add);
+        best(groups, lossName).ifPresent(observations::add);
+        repeatSpread(groups, lossName).ifPresent(observations::add);
+        return List.copyOf(observations);
+    }
+
+    // --- measures, public so a view can show them beside the curves ---
+
+    /** The untrained network's loss: mean of the first three finite iteration losses, else the first epoch's loss. */
+    public static double startingLoss(RunCurves run) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < run.iterationLoss().length && n < STARTING_ITERATIONS; i++) {
+            if (Float.isFinite(run.iterationLoss()[i])) {
+                sum += run.iterationLoss()[i];
+                n++;
+            }
+        }
+        if (n > 0) return sum / n;
+        return run.trainLoss().length > 0 ? run.trainLoss()[0] : Double.NaN;
+    }
+
+    /**
+     * How a loss curve moves from epoch to epoch.
+     *
+     * @param steps            epoch-to-epoch differences counted
+     * @param directionChanges how often consecutive differences have opposite signs
+     * @param meanStep         mean absolute difference
+     */
+    public record Oscillation(int steps, int directionChanges, double meanStep) {
+        /** Share of step pairs that changed direction. */
+        public double changeRate() {
+            return steps < 2 ? 0 : directionChanges / (double) (steps - 1);
+        }
+    }
+
+    public static Oscillation oscillation(double[] curve) {
+        double[] finite = Arrays.stream(curve).filter(Double::isFinite).toArray();
+        int steps = Math.max(0, finite.length - 1);
+        int changes = 0;
+        double total = 0;
+        double previous = 0;
+        for (int i = 1; i < finite.length; i++) {
+            double step = finite[i] - finite[i - 1];
+            total += Math.abs(step);
+            if (i > 1 && step * previous < 0) changes++;
+            if (step != 0) previous = step;
+        }
+        return new Oscillation(steps, changes, steps == 0 ? 0 : total / steps);
+    }
+
+    /**
+     * Standard deviation of the per-iteration loss around its centred moving average of
+     * {@value #NOISE_WINDOW} iterations, leaving out the first {@code skip} iterations; NaN when fewer
+     * than 20 iterations remain or any is not finite.
+     */
+    public static double iterationNoise(float[] losses, int skip) {
+        int from = Math.max(0, skip);
+        int n = losses.length;
+        if (n - from < MIN_NOISE_ITERATIONS) return Double.NaN;
+        double[] prefix = new double[n - from + 1];
+        for (int i = from; i < n; i++) {
+            if (!Float.isFinite(losses[i])) return Double.NaN;
+            prefix[i - from + 1] = prefix[i - from] + losses[i];
+        }
+        int half = NOISE_WINDOW / 2;
+        double squares = 0;
+        for (int i = from; i < n; i++) {
+            int lo = Math.max(from, i - half);
+            int hi = Math.min(n - 1, i + half);
+            double trend = (prefix[hi - from + 1] - prefix[lo - from]) / (hi - lo + 1);
+            double residual = losses[i] - trend;
+            squares += residual * residual;
+        }
+        return Math.sqrt(squares / (n - from));
+    }
+
+    /** Training loss fallen from the start to the last epoch, as a share of the start (negative when it rose). */
+    public static double fall(RunCurves run) {
+        double start = startingLoss(run);
+        if (run.trainLoss().length == 0 || !(start > 0)) return Double.NaN;
+        return (start - run.trainLoss()[run.trainLoss().length - 1]) / start;
+    }
+
+    // --- the observations ---
+
+    private static java.util.Optional<Observation> diverged(Map<Combination, List<RunCurves>> groups) {
+        Map<String, List<Combination>> divergedByOthers = new LinkedHashMap<>();
+        Map<String, List<Combination>> allByOthers = new LinkedHashMap<>();
+        for (Map.Entry<Combination, List<RunCurves>> g : groups.entrySet()) {
+            String rate = rateGroup(g.getKey());
+            allByOthers.computeIfAbsent(rate, k -> new ArrayList<>()).add(g.getKey());
+            if (g.getValue().stream().anyMatch(RunCurves::diverged)) {
+                divergedByOthers.computeIfAbsent(rate, k -> new ArrayList<>()).add(g.getKey());
+            }
+        }
+        if (divergedByOthers.isEmpty()) return java.util.Optional.empty();
+        List<String> items = new ArrayList<>();
+        List<Combination> involved = new ArrayList<>();
+        for (Map.Entry<String, List<Combination>> e : divergedByOthers.entrySet()) {
+            List<Combination> combos = e.getValue();
+            involved.addAll(combos);
+            List<RunCurves> runs = combos.stream().flatMap(c -> groups.get(c).stream()).filter(RunCurves::diverged).toList();
+            boolean wholeRate = combos.size() == allByOthers.get(e.getKey()).size() && combos.size() > 1;
+            if (wholeRate) {
+                items.add(e.getKey() + " with every batch size tried (" + divergencePoints(runs) + ")");
+            } else {
+                for (Combination c : combos) {
+                    List<RunCurves> cr = groups.get(c);
+                    List<RunCurves> d = cr.stream().filter(RunCurves::diverged).toList();
+                    String share = cr.size() > 1 ? " in " + d.size() + " of " + cr.size() + " runs" : "";
+                    items.add(c.label() + share + " (" + divergencePoints(d) + ")");
+                }
+            }
+        }
+        return java.util.Optional.of(new Observation(Observation.Kind.DIVERGED,
+                "Diverged: " + String.join("; ", items) + ".", involved));
+    }
+
+    /** "at iteration 3, loss NaN" or "at iterations 2 to 5, last losses NaN to 48.2". */
+    private static String divergencePoints(List<RunCurves> runs) {
+        int first = runs.stream().mapToInt(r -> r.iterationLoss().length).min().orElse(0);
+        int last = runs.stream().mapToInt(r -> r.iterationLoss().length).max().orElse(0);
+        List<String> losses = runs.stream().map(r -> r.iterationLoss().length == 0 ? "NaN"
+                : num(r.iterationLoss()[r.iterationLoss().length - 1])).distinct().toList();
+        String where = first == last ? "at iteration " + first : "at iterations " + first + " to " + last;
+        return where + ", loss " + String.join(" / ", losses);
+    }
+
+    private static java.util.Optional<Observation> oscillated(Map<Combination, List<RunCurves>> groups, String lossName) {
+        List<String> items = new ArrayList<>();
+        List<Combination> involved = new ArrayList<>();
+        for (Map.Entry<Combination, List<RunCurves>> g : groups.entrySet()) {
+            List<RunCurves> healthy = g.getValue().stream().filter(r -> !r.diverged()).toList();
+            if (healthy.isEmpty()) continue;
+            double changeRate = 0;
+            double meanStep = 0;
+            double start = 0;
+            int steps = 0;
+            int changes = 0;
+            for (RunCurves r : healthy) {
+                Oscillation o = oscillation(r.epochLoss());
+                changeRate += o.changeRate();
+                meanStep += o.meanStep();
+                start += startingLoss(r);
+                steps += o.steps();
+                changes += o.directionChanges();
+            }
+            int n = healthy.size();
+            changeRate /= n;
+            meanStep /= n;
+            start /= n;
+            if (steps / n < MIN_OSCILLATION_STEPS || !(start > 0)) continue;
+            if (changeRate >= OSCILLATION_DIRECTION_CHANGES && meanStep >= OSCILLATION_STEP * start) {
+                involved.add(g.getKey());
+                String changed = n == 1
+                        ? "changed direction " + changes + " times in " + (steps - 1) + " epoch steps"
+                        : "changed direction in " + percent(changeRate) + " of its epoch steps";
+                items.add(g.getKey().label() + " (the " + lossName + " " + changed + ", by " + num(meanStep)
+                        + " on average, " + percent(meanStep / start) + " of its starting value " + num(start) + ")");
+            }
+        }
+        if (items.isEmpty()) return java.util.Optional.empty();
+        return java.util.Optional.of(new Observation(Observation.Kind.OSCILLATED,
+                "Oscillated: " + String.join("; ", items) + ".", involved));
+    }
+
+    private static java.util.Optional<Observation> tooSlow(Map<Combination, List<RunCurves>> groups) {
+        List<String> items = new ArrayList<>();
+        List<Combination> involved = new ArrayList<>();
+        double bestFall = Double.NEGATIVE_INFINITY;
+        String bestLabel = null;
+        int epochs = 0;
+        for (Map.Entry<Combination, List<RunCurves>> g : groups.entrySet()) {
+            List<RunCurves> completed = g.getValue().stream().filter(r -> r.status() == RunStatus.COMPLETED).toList();
+            if (completed.isEmpty()) continue;
+            double fall = completed.stream().mapToDouble(CurveObservations::fall).average().orElse(Double.NaN);
+            if (!Double.isFinite(fall)) continue;
+            if (fall > bestFall) {
+                bestFall = fall;
+                bestLabel = g.getKey().label();
+            }
+            if (fall < TOO_SLOW_FALL) {
+                RunCurves r = completed.get(0);
+                epochs = Math.max(epochs, r.trainLoss().length);
+                involved.add(g.getKey());
+                String change = fall >= 0 ? "fell " + percent(fall) : "rose " + percent(-fall);
+                items.add(g.getKey().label() + " (training loss " + change + ", " + num(startingLoss(r)) + " → "
+                        + num(r.trainLoss()[r.trainLoss().length - 1]) + (completed.size() > 1 ? " in its first run" : "") + ")");
+            }
+        }
+        if (items.isEmpty()) return java.util.Optional.empty();
+        String text = "Too slow to learn in " + epochs + (epochs == 1 ? " epoch" : " epochs") + ": " + String.join("; ", items) + ".";
+        if (bestLabel != null && bestFall >= TOO_SLOW_FALL) {
+            text += " For comparison, " + bestLabel + " fell " + percent(bestFall) + ".";
+        }
+        return java.util.Optional.of(new Observation(Observation.Kind.TOO_SLOW, text, involved));
+    }
+
+    private static java.util.Optional<Observation> batchNoise(List<RunCurves> runs) {
+        Map<Integer, List<Double>> noiseByBatch = new TreeMap<>();
+        for (RunCurves r : runs) {
+            if (r.diverged() || r.status() == RunStatus.FAILED) continue;
+            int epochs = r.trainLoss().length;
+            int perEpoch = epochs == 0 ? 0 : (int) Math.ceil(r.iterationLoss().length / (double) epochs);
+            double noise = iterationNoise(r.iterationLoss(), epochs >= 3 ? perEpoch : 0);
+            if (Double.isFinite(noise)) noiseByBatch.computeIfAbsent(r.key().batchSize(), b -> new ArrayList<>()).add(noise);
+        }
+        if (noiseByBatch.size() < 2) return java.util.Optional.empty();
+        Map<Integer, Double> median = new TreeMap<>();
+        noiseByBatch.forEach((batch, values) -> median.put(batch, median(values)));
+        int small = ((TreeMap<Integer, Double>) median).firstKey();
+        int large = ((TreeMap<Integer, Double>) median).lastKey();
+        double ratio = median.get(small) / median.get(large);
+        String scatter = "standard deviation of the per-iteration training loss around its moving average, median over runs: "
+                + median.entrySet().stream().map(e -> "batch " + e.getKey() + " " + num(e.getValue()))
+                .collect(Collectors.joining(", "));
+        String text;
+        if (ratio >= NOISE_SAME) {
+            text = "Batch " + small + " curves are " + times(ratio) + " noisier than batch " + large + " (" + scatter + ").";
+        } else if (ratio <= 1 / NOISE_SAME) {
+            text = "Batch " + large + " curves are " + times(1 / ratio) + " noisier than batch " + small + " (" + scatter + ").";
+        } else {
+            text = "Batch " + small + " curves are about as noisy as batch " + large + " (" + scatter + ").";
+        }
+        return java.util.Optional.of(new Observation(Observation.Kind.BATCH_NOISE, text, List.of()));
+    }
+
+    private static java.util.Optional<Observation> target(Map<Combination, List<RunCurves>> groups, double target, String lossName) {
+        List<RunCurves> reached = groups.values().stream().flatMap(List::stream).filter(r -> r.epochsToTarget() != null).toList();
+        int total = (int) groups.values().stream().mapToLong(List::size).sum();
+        if (reached.isEmpty()) {
+            return bestCurvePoint(groups).map(p -> new Observation(Observation.Kind.TARGET,
+                    "No run reached the target " + lossName + " " + num(target) + "; the lowest was " + num(p.loss)
+                            + " (" + p.run.key().label() + ", epoch " + p.epoch + ").", List.of(p.run.key().combination())));
+        }
+        RunCurves fewestEpochs = reached.stream().min(Comparator.comparingInt(RunCurves::epochsToTarget)
+                .thenComparingDouble(r -> seconds(r.secondsToTarget()))).orElseThrow();
+        RunCurves soonest = reached.stream().min(Comparator.comparingDouble((RunCurves r) -> seconds(r.secondsToTarget()))
+                .thenComparingInt(RunCurves::epochsToTarget)).orElseThrow();
+        StringBuilder text = new StringBuilder(fewestEpochs.key().label()).append(" reached the target ").append(lossName)
+                .append(' ').append(num(target)).append(" first, at epoch ").append(fewestEpochs.epochsToTarget());
+        if (fewestEpochs.secondsToTarget() != null) text.append(" (").append(secs(fewestEpochs.secondsToTarget())).append(')');
+        List<Combination> involved = new ArrayList<>(List.of(fewestEpochs.key().combination()));
+        if (soonest != fewestEpochs && !soonest.key().combination().equals(fewestEpochs.key().combination())) {
+            text.append("; in time, ").append(soonest.key().label()).append(" was sooner: ")
+                    .append(secs(soonest.secondsToTarget())).append(" at epoch ").append(soonest.epochsToTarget());
+            involved.add(soonest.key().combination());
+        }
+        text.append(". ").append(reached.size()).append(" of ").append(total).append(total == 1 ? " run" : " runs").append(" reached it.");
+        return java.util.Optional.of(new Observation(Observation.Kind.TARGET, text.toString(), involved));
+    }
+
+    private record CurvePoint(RunCurves run, int epoch, double loss) { }
+
+    private static java.util.Optional<CurvePoint> bestCurvePoint(Map<Combination, List<RunCurves>> groups) {
+        CurvePoint best = null;
+        for (List<RunCurves> runs : groups.values()) {
+            for (RunCurves r : runs) {
+                for (int e = 0; e < r.epochLoss().length; e++) {
+                    double v = r.epochLoss()[e];
+                    if (Double.isFinite(v) && (best == null || v < best.loss)) best = new CurvePoint(r, e + 1, v);
+                }
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    private static java.util.Optional<Observation> best(Map<Combination, List<RunCurves>> groups, String lossName) {
+        Combination bestCombination = null;
+        double bestMean = Double.POSITIVE_INFINITY;
+        List<Double> bestFinals = List.of();
+        for (Map.Entry<Combination, List<RunCurves>> g : groups.entrySet()) {
+            List<Double> finals = finals(g.getValue());
+            if (finals.isEmpty()) continue;
+            double mean = finals.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            if (mean < bestMean) {
+                bestMean = mean;
+                bestCombination = g.getKey();
+                bestFinals = finals;
+            }
+        }
+        if (bestCombination == null) return java.util.Optional.empty();
+        StringBuilder text = new StringBuilder("Lowest final ").append(lossName).append(": ").append(num(bestMean))
+                .append(" at ").append(bestCombination.label());
+        if (bestFinals.size() > 1) {
+            text.append(" (mean of ").append(bestFinals.size()).append(" runs, ")
+                    .append(num(bestFinals.stream().mapToDouble(Double::doubleValue).min().orElseThrow())).append(" to ")
+                    .append(num(bestFinals.stream().mapToDouble(Double::doubleValue).max().orElseThrow())).append(')');
+        }
+        List<Double> accuracies = groups.get(bestCombination).stream().filter(r -> !r.diverged() && r.finalAccuracy() != null)
+                .map(RunCurves::finalAccuracy).toList();
+        if (!accuracies.isEmpty()) {
+            text.append(", validation accuracy ").append(num(accuracies.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
+        }
+        return java.util.Optional.of(new Observation(Observation.Kind.BEST, text.append('.').toString(), List.of(bestCombination)));
+    }
+
+    private static java.util.Optional<Observation> repeatSpread(Map<Combination, List<RunCurves>> groups, String lossName) {
+        Combination widest = null;
+        double widestRange = -1;
+        double lo = 0;
+        double hi = 0;
+        int count = 0;
+        List<Double> ranges = new ArrayList<>();
+        for (Map.Entry<Combination, List<RunCurves>> g : groups.entrySet()) {
+            List<Double> finals = finals(g.getValue());
+            if (finals.size() < 2) continue;
+            double min = finals.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            double max = finals.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            ranges.add(max - min);
+            if (max - min > widestRange) {
+                widestRange = max - min;
+                widest = g.getKey();
+                lo = min;
+                hi = max;
+                count = finals.size();
+            }
+        }
+        if (widest == null) return java.util.Optional.empty();
+        String text = "Seeds matter most at " + widest.label() + ": its final " + lossName + " ranged from " + num(lo) + " to "
+                + num(hi) + " over " + count + " runs";
+        if (ranges.size() > 1) text += "; the median range over all settings is " + num(median(ranges));
+        return java.util.Optional.of(new Observation(Observation.Kind.REPEAT_SPREAD, text + ".", List.of(widest)));
+    }
+
+    // --- helpers ---
+
+    private static List<Double> finals(List<RunCurves> runs) {
+        List<Double> finals = new ArrayList<>();
+        for (RunCurves r : runs) {
+            if (r.diverged() || r.epochLoss().length == 0) continue;
+            double v = r.epochLoss()[r.epochLoss().length - 1];
+            if (Double.isFinite(v)) finals.add(v);
+        }
+        return finals;
+    }
+
+    /** Learning rate plus the optimizer and activation, when the sweep varies them: what "every batch size" is relative to. */
+    private static String rateGroup(Combination c) {
+        String label = c.label();
+        int batch = label.indexOf(" · batch ");
+        if (batch < 0) return label;
+        int after = label.indexOf(" · ", batch + 1);
+        return label.substring(0, batch) + (after < 0 ? "" : label.substring(after));
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    private static double seconds(Double s) {
+        return s == null ? Double.POSITIVE_INFINITY : s;
+    }
+
+    /** Three significant digits: 0.0431, 1.25, 48.2; NaN and infinities by name. */
+    static String num(double v) {
+        if (Double.isNaN(v)) return "NaN";
+        if (Double.isInfinite(v)) return v > 0 ? "infinite" : "-infinite";
+        if (v == 0) return "0";
+        if (Math.abs(v) < 1e-4) return String.format(Locale.ROOT, "%.2e", v);
+        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String percent(double share) {
+        double p = share * 100;
+        return (Math.abs(p) < 10 ? String.format(Locale.ROOT, "%.1f", p) : String.format(Locale.ROOT, "%.0f", p)) + "%";
+    }
+
+    private static String times(double ratio) {
+        return String.format(Locale.ROOT, "%.1f×", ratio);
+    }
+
+    private static String secs(double s) {
+        return String.format(Locale.ROOT, "%.1f s", s);
+    }
+}
