@@ -15,14 +15,15 @@ import java.util.stream.Collectors;
 /**
  * Short observations read off a sweep's measured curves, each naming its numbers. What is measured:
  * <ul>
- *   <li><b>diverged</b>: runs the trainer stopped because the loss became NaN or exploded, with the
- *       iteration and the last loss;</li>
- *   <li><b>oscillated</b>: per combination (averaged over its repeats), the epoch-to-epoch steps of
- *       the loss curve change direction in at least {@value #OSCILLATION_DIRECTION_CHANGES} of the
- *       step pairs, and the mean step is at least {@value #OSCILLATION_STEP} of the starting loss
- *       (so the small wobble of a converged curve is not counted);</li>
- *   <li><b>too slow</b>: completed runs whose training loss fell by less than
- *       {@value #TOO_SLOW_FALL} of the starting loss over all their epochs;</li>
+ *   <li><b>diverged</b>: runs whose loss became NaN or exploded (see {@link SweepRun}), with the
+ *       peak or non-finite loss and its iteration;</li>
+ *   <li><b>oscillated</b>: per combination (averaged over its repeats that did not diverge), the
+ *       epoch-to-epoch steps of the loss curve change direction in at least
+ *       {@value #OSCILLATION_DIRECTION_CHANGES} of the step pairs, and the curve moves back and forth
+ *       (travel beyond its net change) by at least {@value #OSCILLATION_STEP} of the untrained loss
+ *       per epoch, so the small wobble of a converged curve is not counted;</li>
+ *   <li><b>too slow</b>: completed runs whose loss curve ended less than {@value #TOO_SLOW_FALL}
+ *       below the untrained network's loss;</li>
  *   <li><b>noise by batch size</b>: the standard deviation of each run's per-iteration loss around
  *       its centred moving average over {@value #NOISE_WINDOW} iterations (its first epoch left out,
  *       where the trend bends most), the median per batch size, smallest batch against largest;</li>
@@ -31,19 +32,17 @@ import java.util.stream.Collectors;
  *   <li><b>best</b> and, with repeats, <b>repeat spread</b>: the lowest final loss and the combination
  *       whose repeats disagree most.</li>
  * </ul>
- * The starting loss is the mean of a run's first three iteration losses (measured before those
- * updates took effect), so it is the untrained network's loss.
+ * The untrained loss is the run's epoch 0 (see {@link #startingLoss}).
  */
 public final class CurveObservations {
     public static final double OSCILLATION_DIRECTION_CHANGES = 0.4;
-    public static final double OSCILLATION_STEP = 0.05;
+    public static final double OSCILLATION_STEP = 0.075;
     public static final double TOO_SLOW_FALL = 0.10;
     public static final int NOISE_WINDOW = 11;
     /** Noise ratios closer to 1 than this are reported as "about as noisy". */
     static final double NOISE_SAME = 1.15;
     private static final int MIN_NOISE_ITERATIONS = 20;
     private static final int MIN_OSCILLATION_STEPS = 4;
-    private static final int STARTING_ITERATIONS = 3;
 
     private CurveObservations() { }
 
@@ -64,7 +63,7 @@ public final class CurveObservations {
         List<Observation> observations = new ArrayList<>();
         diverged(groups).ifPresent(observations::add);
         oscillated(groups, lossName).ifPresent(observations::add);
-        tooSlow(groups).ifPresent(observations::add);
+        tooSlow(groups, lossName).ifPresent(observations::add);
         batchNoise(runs).ifPresent(observations::add);
         if (targetLoss != null) target(groups, targetLoss, lossName).ifPresent(observations::add);
         best(groups, lossName).ifPresent(observations::add);
@@ -74,18 +73,14 @@ public final class CurveObservations {
 
     // --- measures, public so a view can show them beside the curves ---
 
-    /** The untrained network's loss: mean of the first three finite iteration losses, else the first epoch's loss. */
+    /**
+     * The untrained network's loss: the run's epoch-0 loss when measured, otherwise its first
+     * minibatch loss (measured before the first update), otherwise its first epoch's loss.
+     */
     public static double startingLoss(RunCurves run) {
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < run.iterationLoss().length && n < STARTING_ITERATIONS; i++) {
-            if (Float.isFinite(run.iterationLoss()[i])) {
-                sum += run.iterationLoss()[i];
-                n++;
-            }
-        }
-        if (n > 0) return sum / n;
-        return run.trainLoss().length > 0 ? run.trainLoss()[0] : Double.NaN;
+        if (Double.isFinite(run.initialLoss())) return run.initialLoss();
+        if (run.iterationLoss().length > 0 && Float.isFinite(run.iterationLoss()[0])) return run.iterationLoss()[0];
+        return run.epochLoss().length > 0 ? run.epochLoss()[0] : Double.NaN;
     }
 
     /**
@@ -93,28 +88,31 @@ public final class CurveObservations {
      *
      * @param steps            epoch-to-epoch differences counted
      * @param directionChanges how often consecutive differences have opposite signs
-     * @param meanStep         mean absolute difference
+     * @param backAndForth     movement per step beyond the net change: (sum of |differences| minus
+     *                         |last - first|) / steps; 0 for a curve that only falls (or only rises)
      */
-    public record Oscillation(int steps, int directionChanges, double meanStep) {
+    public record Oscillation(int steps, int directionChanges, double backAndForth) {
         /** Share of step pairs that changed direction. */
         public double changeRate() {
             return steps < 2 ? 0 : directionChanges / (double) (steps - 1);
         }
     }
 
+    /** The finite values of {@code curve}, in order, measured as an {@link Oscillation}. */
     public static Oscillation oscillation(double[] curve) {
         double[] finite = Arrays.stream(curve).filter(Double::isFinite).toArray();
         int steps = Math.max(0, finite.length - 1);
         int changes = 0;
-        double total = 0;
+        double travel = 0;
         double previous = 0;
         for (int i = 1; i < finite.length; i++) {
             double step = finite[i] - finite[i - 1];
-            total += Math.abs(step);
-            if (i > 1 && step * previous < 0) changes++;
+            travel += Math.abs(step);
+            if (previous != 0 && step * previous < 0) changes++;
             if (step != 0) previous = step;
         }
-        return new Oscillation(steps, changes, steps == 0 ? 0 : total / steps);
+        double net = steps == 0 ? 0 : Math.abs(finite[finite.length - 1] - finite[0]);
+        return new Oscillation(steps, changes, steps == 0 ? 0 : (travel - net) / steps);
     }
 
     /**
@@ -143,11 +141,14 @@ public final class CurveObservations {
         return Math.sqrt(squares / (n - from));
     }
 
-    /** Training loss fallen from the start to the last epoch, as a share of the start (negative when it rose). */
+    /**
+     * How far the curve fell from the untrained loss to its last epoch, as a share of the untrained
+     * loss (negative when it rose); NaN without epochs.
+     */
     public static double fall(RunCurves run) {
         double start = startingLoss(run);
-        if (run.trainLoss().length == 0 || !(start > 0)) return Double.NaN;
-        return (start - run.trainLoss()[run.trainLoss().length - 1]) / start;
+        if (run.epochLoss().length == 0 || !(start > 0)) return Double.NaN;
+        return (start - run.epochLoss()[run.epochLoss().length - 1]) / start;
     }
 
     // --- the observations ---
@@ -185,14 +186,23 @@ public final class CurveObservations {
                 "Diverged: " + String.join("; ", items) + ".", involved));
     }
 
-    /** "at iteration 3, loss NaN" or "at iterations 2 to 5, last losses NaN to 48.2". */
+    /** "loss NaN at iteration 3", or "loss up to 13.7 at iterations 2 to 5" for several runs. */
     private static String divergencePoints(List<RunCurves> runs) {
-        int first = runs.stream().mapToInt(r -> r.iterationLoss().length).min().orElse(0);
-        int last = runs.stream().mapToInt(r -> r.iterationLoss().length).max().orElse(0);
-        List<String> losses = runs.stream().map(r -> r.iterationLoss().length == 0 ? "NaN"
-                : num(r.iterationLoss()[r.iterationLoss().length - 1])).distinct().toList();
-        String where = first == last ? "at iteration " + first : "at iterations " + first + " to " + last;
-        return where + ", loss " + String.join(" / ", losses);
+        List<String> points = new ArrayList<>();
+        for (RunCurves r : runs) {
+            float[] losses = r.iterationLoss();
+            if (losses.length == 0) continue;
+            int at = losses.length - 1;
+            if (Float.isFinite(losses[at])) {
+                for (int i = 0; i < losses.length; i++) {
+                    if (losses[i] > losses[at]) at = i;
+                }
+                points.add("loss " + num(losses[at]) + " at iteration " + (at + 1));
+            } else {
+                points.add("loss " + num(losses[at]) + " at iteration " + (at + 1));
+            }
+        }
+        return points.isEmpty() ? "before its first iteration" : String.join(", ", points.stream().distinct().toList());
     }
 
     private static java.util.Optional<Observation> oscillated(Map<Combination, List<RunCurves>> groups, String lossName) {
@@ -202,30 +212,31 @@ public final class CurveObservations {
             List<RunCurves> healthy = g.getValue().stream().filter(r -> !r.diverged()).toList();
             if (healthy.isEmpty()) continue;
             double changeRate = 0;
-            double meanStep = 0;
+            double backAndForth = 0;
             double start = 0;
             int steps = 0;
             int changes = 0;
             for (RunCurves r : healthy) {
                 Oscillation o = oscillation(r.epochLoss());
                 changeRate += o.changeRate();
-                meanStep += o.meanStep();
+                backAndForth += o.backAndForth();
                 start += startingLoss(r);
                 steps += o.steps();
                 changes += o.directionChanges();
             }
             int n = healthy.size();
             changeRate /= n;
-            meanStep /= n;
+            backAndForth /= n;
             start /= n;
             if (steps / n < MIN_OSCILLATION_STEPS || !(start > 0)) continue;
-            if (changeRate >= OSCILLATION_DIRECTION_CHANGES && meanStep >= OSCILLATION_STEP * start) {
+            if (changeRate >= OSCILLATION_DIRECTION_CHANGES && backAndForth >= OSCILLATION_STEP * start) {
                 involved.add(g.getKey());
                 String changed = n == 1
-                        ? "changed direction " + changes + " times in " + (steps - 1) + " epoch steps"
-                        : "changed direction in " + percent(changeRate) + " of its epoch steps";
-                items.add(g.getKey().label() + " (the " + lossName + " " + changed + ", by " + num(meanStep)
-                        + " on average, " + percent(meanStep / start) + " of its starting value " + num(start) + ")");
+                        ? "changed direction " + changes + " times in " + steps + " epochs"
+                        : "changed direction in " + percent(changeRate) + " of its epochs";
+                items.add(g.getKey().label() + " (the " + lossName + " " + changed + " and moved back and forth by "
+                        + num(backAndForth) + " per epoch, " + percent(backAndForth / start) + " of the untrained loss "
+                        + num(start) + ")");
             }
         }
         if (items.isEmpty()) return java.util.Optional.empty();
@@ -233,7 +244,7 @@ public final class CurveObservations {
                 "Oscillated: " + String.join("; ", items) + ".", involved));
     }
 
-    private static java.util.Optional<Observation> tooSlow(Map<Combination, List<RunCurves>> groups) {
+    private static java.util.Optional<Observation> tooSlow(Map<Combination, List<RunCurves>> groups, String lossName) {
         List<String> items = new ArrayList<>();
         List<Combination> involved = new ArrayList<>();
         double bestFall = Double.NEGATIVE_INFINITY;
@@ -250,17 +261,19 @@ public final class CurveObservations {
             }
             if (fall < TOO_SLOW_FALL) {
                 RunCurves r = completed.get(0);
-                epochs = Math.max(epochs, r.trainLoss().length);
+                epochs = Math.max(epochs, r.epochLoss().length);
                 involved.add(g.getKey());
                 String change = fall >= 0 ? "fell " + percent(fall) : "rose " + percent(-fall);
-                items.add(g.getKey().label() + " (training loss " + change + ", " + num(startingLoss(r)) + " → "
-                        + num(r.trainLoss()[r.trainLoss().length - 1]) + (completed.size() > 1 ? " in its first run" : "") + ")");
+                String from = completed.size() > 1 ? ", " + completed.size() + " runs" : ", " + num(startingLoss(r)) + " → "
+                        + num(r.epochLoss()[r.epochLoss().length - 1]);
+                items.add(g.getKey().label() + " (" + change + from + ")");
             }
         }
         if (items.isEmpty()) return java.util.Optional.empty();
-        String text = "Too slow to learn in " + epochs + (epochs == 1 ? " epoch" : " epochs") + ": " + String.join("; ", items) + ".";
+        String text = "Too slow to learn in " + epochs + (epochs == 1 ? " epoch" : " epochs") + ": the " + lossName
+                + " fell less than " + percent(TOO_SLOW_FALL) + " from the untrained network's at " + String.join("; ", items) + ".";
         if (bestLabel != null && bestFall >= TOO_SLOW_FALL) {
-            text += " For comparison, " + bestLabel + " fell " + percent(bestFall) + ".";
+            text += " For comparison, at " + bestLabel + " it fell " + percent(bestFall) + ".";
         }
         return java.util.Optional.of(new Observation(Observation.Kind.TOO_SLOW, text, involved));
     }

@@ -167,8 +167,12 @@ public final class Sweep {
             trainer.addObserver(new Relay(key), ObserverRate.atMostEvery(Duration.ofNanos(1_000_000_000L / ITERATION_EVENTS_PER_SECOND)));
             training.add(trainer);
             if (cancelled) return null;
+            boolean validated = prepared.data().hasValidation();
+            int batch = run.training().batchSize();
+            double initialLoss = InitialLoss.of(prepared.network(), validated
+                    ? prepared.data().validationIterator(batch) : prepared.data().trainIterator(batch, false, 0));
             TrainingResult result = trainer.run();
-            outcome = SweepRun.of(key, result, prepared.data().hasValidation(), plan.spec().targetLoss(), secondsSince(startNanos));
+            outcome = SweepRun.of(key, result, validated, initialLoss, plan.spec().targetLoss(), secondsSince(startNanos));
         } catch (RuntimeException e) {
             outcome = SweepRun.failed(key, describe(e), secondsSince(startNanos));
         } finally {
