@@ -22,8 +22,10 @@ import java.util.stream.Collectors;
  *       {@value #OSCILLATION_DIRECTION_CHANGES} of the step pairs, and the curve moves back and forth
  *       (travel beyond its net change) by at least {@value #OSCILLATION_STEP} of the untrained loss
  *       per epoch, so the small wobble of a converged curve is not counted;</li>
- *   <li><b>too slow</b>: completed runs whose loss curve ended less than {@value #TOO_SLOW_FALL}
- *       below the untrained network's loss;</li>
+ *   <li><b>too slow</b>: combinations whose completed runs' loss fell from the untrained network's
+ *       to their last epoch by less than a third ({@link #TOO_SLOW_SHARE}) of the largest fall in
+ *       the sweep (by less than {@value #TOO_SLOW_FALL} of the untrained loss when there is nothing
+ *       to compare with);</li>
  *   <li><b>noise by batch size</b>: the standard deviation of each run's per-iteration loss around
  *       its centred moving average over {@value #NOISE_WINDOW} iterations (its first epoch left out,
  *       where the trend bends most), the median per batch size, smallest batch against largest;</li>
@@ -37,6 +39,7 @@ import java.util.stream.Collectors;
 public final class CurveObservations {
     public static final double OSCILLATION_DIRECTION_CHANGES = 0.4;
     public static final double OSCILLATION_STEP = 0.075;
+    public static final double TOO_SLOW_SHARE = 1.0 / 3;
     public static final double TOO_SLOW_FALL = 0.10;
     public static final int NOISE_WINDOW = 11;
     /** Noise ratios closer to 1 than this are reported as "about as noisy". */
@@ -245,36 +248,35 @@ public final class CurveObservations {
     }
 
     private static java.util.Optional<Observation> tooSlow(Map<Combination, List<RunCurves>> groups, String lossName) {
+        Map<Combination, Double> falls = new LinkedHashMap<>();
+        for (Map.Entry<Combination, List<RunCurves>> g : groups.entrySet()) {
+            double fall = g.getValue().stream().filter(r -> r.status() == RunStatus.COMPLETED)
+                    .mapToDouble(CurveObservations::fall).filter(Double::isFinite).average().orElse(Double.NaN);
+            if (Double.isFinite(fall)) falls.put(g.getKey(), fall);
+        }
+        if (falls.isEmpty()) return java.util.Optional.empty();
+        Combination best = falls.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        double bestFall = falls.get(best);
+        double limit = falls.size() > 1 && bestFall > 0 ? TOO_SLOW_SHARE * bestFall : TOO_SLOW_FALL;
         List<String> items = new ArrayList<>();
         List<Combination> involved = new ArrayList<>();
-        double bestFall = Double.NEGATIVE_INFINITY;
-        String bestLabel = null;
         int epochs = 0;
-        for (Map.Entry<Combination, List<RunCurves>> g : groups.entrySet()) {
-            List<RunCurves> completed = g.getValue().stream().filter(r -> r.status() == RunStatus.COMPLETED).toList();
-            if (completed.isEmpty()) continue;
-            double fall = completed.stream().mapToDouble(CurveObservations::fall).average().orElse(Double.NaN);
-            if (!Double.isFinite(fall)) continue;
-            if (fall > bestFall) {
-                bestFall = fall;
-                bestLabel = g.getKey().label();
-            }
-            if (fall < TOO_SLOW_FALL) {
-                RunCurves r = completed.get(0);
-                epochs = Math.max(epochs, r.epochLoss().length);
-                involved.add(g.getKey());
-                String change = fall >= 0 ? "fell " + percent(fall) : "rose " + percent(-fall);
-                String from = completed.size() > 1 ? ", " + completed.size() + " runs" : ", " + num(startingLoss(r)) + " → "
-                        + num(r.epochLoss()[r.epochLoss().length - 1]);
-                items.add(g.getKey().label() + " (" + change + from + ")");
-            }
+        for (Map.Entry<Combination, Double> e : falls.entrySet()) {
+            if (e.getValue() >= limit) continue;
+            List<RunCurves> completed = groups.get(e.getKey()).stream().filter(r -> r.status() == RunStatus.COMPLETED).toList();
+            RunCurves r = completed.get(0);
+            epochs = Math.max(epochs, r.epochLoss().length);
+            involved.add(e.getKey());
+            String change = lossName + (e.getValue() >= 0 ? " fell " + percent(e.getValue()) : " rose " + percent(-e.getValue()));
+            String detail = completed.size() > 1 ? " (mean of " + completed.size() + " runs)"
+                    : ", " + num(startingLoss(r)) + " → " + num(r.epochLoss()[r.epochLoss().length - 1]);
+            items.add(e.getKey().label() + " (" + change + detail + ")");
         }
         if (items.isEmpty()) return java.util.Optional.empty();
-        String text = "Too slow to learn in " + epochs + (epochs == 1 ? " epoch" : " epochs") + ": the " + lossName
-                + " fell less than " + percent(TOO_SLOW_FALL) + " from the untrained network's at " + String.join("; ", items) + ".";
-        if (bestLabel != null && bestFall >= TOO_SLOW_FALL) {
-            text += " For comparison, at " + bestLabel + " it fell " + percent(bestFall) + ".";
-        }
+        String text = "Too slow to learn in " + epochs + (epochs == 1 ? " epoch" : " epochs") + ": " + String.join("; ", items) + ". ";
+        text += limit == TOO_SLOW_FALL || involved.contains(best)
+                ? "Each fell less than " + percent(TOO_SLOW_FALL) + " from the untrained network's loss."
+                : "That is less than a third of the " + percent(bestFall) + " fall at " + best.label() + ".";
         return java.util.Optional.of(new Observation(Observation.Kind.TOO_SLOW, text, involved));
     }
 
