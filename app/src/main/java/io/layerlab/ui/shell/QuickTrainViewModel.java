@@ -1,4 +1,4 @@
-package io.layerlab.ui.training;
+package io.layerlab.ui.shell;
 
 import io.layerlab.compile.CompileException;
 import io.layerlab.data.DataException;
@@ -40,7 +40,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * that does not fit the data) go to the problems list, never up as exceptions. The full
  * training dashboard builds on this later.
  */
-public final class TrainingViewModel {
+public final class QuickTrainViewModel {
     /** How often the status line follows the loss within an epoch. */
     private static final Duration ITERATION_UPDATES = Duration.ofMillis(250);
 
@@ -58,7 +58,7 @@ public final class TrainingViewModel {
     /**
      * @param showProblems brings the problems list to the front (the compiler found something)
      */
-    public TrainingViewModel(Workspace workspace, TaskExecutor executor, DialogService dialogs, Consumer<String> status,
+    public QuickTrainViewModel(Workspace workspace, TaskExecutor executor, DialogService dialogs, Consumer<String> status,
                              Runnable showProblems) {
         this.workspace = Objects.requireNonNull(workspace);
         this.executor = Objects.requireNonNull(executor);
