@@ -1,0 +1,41 @@
+package io.layerlab.train;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Evaluates a {@link DecisionBoundary} on the training thread as the network learns: once before the
+ * first iteration, at the iterations its {@link ObserverRate} admits, and once at the end with the
+ * weights the run keeps (the best epoch's).
+ */
+public final class BoundarySampler implements TrainingObserver {
+    /** Four frames a second: a live picture without costing the training measurable time. */
+    public static final ObserverRate DEFAULT_RATE = ObserverRate.atMostEvery(Duration.ofMillis(250));
+
+    private final DecisionBoundary boundary;
+    private final ComputationGraph net;
+    private final Consumer<BoundaryFrame> sink;
+
+    public BoundarySampler(DecisionBoundary boundary, ComputationGraph net, Consumer<BoundaryFrame> sink) {
+        this.boundary = boundary;
+        this.net = net;
+        this.sink = sink;
+    }
+
+    @Override
+    public void onStart(StartEvent event) {
+        sink.accept(boundary.evaluate(net, 0));
+    }
+
+    @Override
+    public void onIteration(IterationEvent event) {
+        sink.accept(boundary.evaluate(net, event.iteration()));
+    }
+
+    @Override
+    public void onFinished(TrainingResult result) {
+        sink.accept(boundary.evaluate(net, result.iterations()));
+    }
+}
