@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * an update, and the parameters before and after that update. Nothing is recomputed. On iterations
  * its {@link ObserverRate} does not admit, each callback returns after one field check; on a
  * sampled iteration it copies the watched activations and the node's parameters once.
- * {@link #DEFAULT_RATE} keeps that to at most five samples a second.
+ * {@link #DEFAULT_RATE} keeps that to at most five samples a second, and it skips samples as needed to
+ * spend at most {@link #TIME_SHARE} of the training time whatever the network's size.
  *
  * <h2>Threads</h2>
  * Everything runs on the training thread, inside {@code net.fit}; the sink receives each
@@ -42,6 +43,8 @@ public final class LayerStatistics {
     public static final ObserverRate DEFAULT_RATE = ObserverRate.everyIterations(10).atMostEveryAlso(Duration.ofMillis(200));
     /** Sigmoid outputs below 1 - this or above it, and tanh outputs beyond ± this, count as saturated. */
     public static final double SATURATION_LEVEL = 0.97;
+    /** The largest share of training time spent measuring. */
+    public static final double TIME_SHARE = 0.01;
 
     private enum Watch { DEAD_UNITS, SATURATION_SIGMOID, SATURATION_TANH, NONE }
 
@@ -54,6 +57,9 @@ public final class LayerStatistics {
     private final Throttle throttle;
     private final Consumer<LayerStatsEvent> sink;
     private final TrainingListener listener = new Listener();
+    private final DutyCycle duty;
+    private long sampleStart;
+    private long sampleCost;
 
     private int completedIterations;
     private boolean armed;
@@ -63,8 +69,10 @@ public final class LayerStatistics {
     private final double[] gradient;
     private final INDArray[][] parametersBefore;
 
-    private LayerStatistics(ComputationGraph net, List<Probe> probes, ObserverRate rate, Consumer<LayerStatsEvent> sink) {
+    private LayerStatistics(ComputationGraph net, List<Probe> probes, ObserverRate rate, double timeShare,
+                            Consumer<LayerStatsEvent> sink) {
         this.net = net;
+        this.duty = new DutyCycle(timeShare);
         this.probes = probes;
         this.throttle = new Throttle(rate);
         this.sink = sink;
@@ -76,20 +84,25 @@ public final class LayerStatistics {
     }
 
     /**
-     * Starts measuring {@code run}'s network. Call before training starts.
+     * Starts measuring {@code run}'s network at {@code rate}, within {@link #TIME_SHARE} of the
+     * training time. Call before training starts.
      *
      * @param graph the graph the run was compiled from (it says which activation each node uses)
      * @param rate  which iterations to sample; epoch-only rates sample nothing
      * @param sink  receives each sample on the training thread
      */
     public static LayerStatistics attach(ProjectRun run, Graph graph, ObserverRate rate, Consumer<LayerStatsEvent> sink) {
-        return attach(run.network(), run.model(), graph, rate, sink);
+        return attach(run.network(), run.model(), graph, rate, TIME_SHARE, sink);
     }
 
+    /**
+     * @param timeShare the largest share of training time spent measuring (1 to sample exactly at
+     *                  {@code rate}, whatever it costs)
+     */
     public static LayerStatistics attach(ComputationGraph net, CompiledModel model, Graph graph, ObserverRate rate,
-                                         Consumer<LayerStatsEvent> sink) {
+                                         double timeShare, Consumer<LayerStatsEvent> sink) {
         Objects.requireNonNull(sink, "sink");
-        LayerStatistics statistics = new LayerStatistics(net, probes(net, model, graph), rate, sink);
+        LayerStatistics statistics = new LayerStatistics(net, probes(net, model, graph), rate, timeShare, sink);
         net.addListeners(statistics.listener);
         return statistics;
     }
@@ -263,25 +276,35 @@ public final class LayerStatistics {
         @Override
         public void onForwardPass(Model model, Map<String, INDArray> activations) {
             if (armed) {
+                long start = System.nanoTime();
+                sampleStart = start;
                 measureActivations(activations);
+                sampleCost = System.nanoTime() - start;
             }
         }
 
         @Override
         public void onGradientCalculation(Model model) {
             if (armed) {
+                long start = System.nanoTime();
                 measureGradients();
+                sampleCost += System.nanoTime() - start;
             }
         }
 
         @Override
         public void iterationDone(Model model, int iteration, int epoch) {
             completedIterations++;
+            long now = System.nanoTime();
             if (armed && sawForwardPass) {
                 publish(completedIterations);
+                long end = System.nanoTime();
+                duty.spent(sampleStart, sampleCost + (end - now));
+                now = end;
             }
             sawForwardPass = false;
-            armed = throttle.admit(completedIterations + 1, System.nanoTime());
+            // The duty cycle is asked first: the throttle counts what it admits towards its rate.
+            armed = duty.ready(now) && throttle.admit(completedIterations + 1, now);
         }
     }
 }

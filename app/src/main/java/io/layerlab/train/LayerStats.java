@@ -19,7 +19,37 @@ package io.layerlab.train;
 public record LayerStats(String nodeId, String activation, double meanAbsGradient, double deadFraction,
                          double saturatedFraction, double updateRatio) {
 
+    /** Mean absolute gradients below this are too small to move the weights: the gradient vanished. */
+    public static final double VANISHING_GRADIENT = 1e-6;
+    /** Update ratios above this are steps so large the layer is thrown around rather than refined. */
+    public static final double LARGE_UPDATE = 0.1;
+    /** Update ratios below this leave the weights practically unchanged. */
+    public static final double TINY_UPDATE = 1e-6;
+
     public boolean hasParameters() {
         return !Double.isNaN(meanAbsGradient);
+    }
+
+    /**
+     * What looks wrong with this layer, in plain words, most serious first; empty when it looks
+     * healthy. The thresholds are rules of thumb, not laws: a reason to look closer.
+     */
+    public java.util.List<String> concerns() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!Double.isNaN(deadFraction) && deadFraction >= 0.5) {
+            out.add(Math.round(deadFraction * 100) + "% of its ReLUs are dead");
+        }
+        if (!Double.isNaN(saturatedFraction) && saturatedFraction >= 0.5) {
+            out.add("saturated: " + Math.round(saturatedFraction * 100) + "% of outputs in the flat tails");
+        }
+        if (!Double.isNaN(meanAbsGradient) && meanAbsGradient < VANISHING_GRADIENT) {
+            out.add("vanishing gradient");
+        }
+        if (!Double.isNaN(updateRatio) && updateRatio > LARGE_UPDATE) {
+            out.add("very large steps");
+        } else if (!Double.isNaN(updateRatio) && updateRatio < TINY_UPDATE && updateRatio >= 0) {
+            out.add("weights barely change");
+        }
+        return out;
     }
 }

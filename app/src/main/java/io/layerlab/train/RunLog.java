@@ -28,6 +28,16 @@ public final class RunLog {
         return RunSetup.of(id, (id - 1) % COLOURS, project, training, data);
     }
 
+    /**
+     * Gives back a run that never trained (its network could not be built): its id is handed out
+     * again if no later run has begun, so run names have no gaps.
+     */
+    public void abandon(RunSetup setup) {
+        if (setup.id() == nextId - 1 && find(setup.id()).isEmpty()) {
+            nextId--;
+        }
+    }
+
     /** Keeps a finished run. */
     public void add(RunRecord record) {
         if (find(record.id()).isPresent()) {

@@ -22,7 +22,7 @@ class LayerStatisticsTest {
         ComputationGraph net = model.newNetwork();
         prepare.accept(net);
         List<LayerStatsEvent> events = new ArrayList<>();
-        LayerStatistics.attach(net, model, graph, rate, events::add);
+        LayerStatistics.attach(net, model, graph, rate, 1.0, events::add);
         DataSet data = TinyProblems.xor(16 * iterations, 5);
         new Trainer(net, TinyProblems.batches(data, 16), spec.withEpochs(1), Task.CLASSIFICATION).run();
         return events;
