@@ -15,7 +15,7 @@ import io.layerlab.ui.problems.ProblemsViewModel;
 import io.layerlab.ui.summary.SummaryView;
 import io.layerlab.ui.summary.SummaryViewModel;
 import io.layerlab.ui.support.FxmlView;
-import io.layerlab.ui.training.TrainingViewModel;
+
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -41,7 +41,7 @@ public final class MainWindow {
     private final MainViewModel files;
     private final RecoveryKeeper recovery;
     private final SampleGalleryViewModel gallery;
-    private final TrainingViewModel training;
+    private final QuickTrainViewModel training;
     private final MainWindowView view;
     private final GraphCanvas canvas = new GraphCanvas();
     private final Scene scene;
@@ -57,7 +57,7 @@ public final class MainWindow {
         this.gallery = new SampleGalleryViewModel(services.samples(), workspace, services.executor(), services.dialogs(),
                 files::openAsUntitled);
 
-        this.training = new TrainingViewModel(workspace, services.executor(), services.dialogs(), status::showMessage,
+        this.training = new QuickTrainViewModel(workspace, services.executor(), services.dialogs(), status::showMessage,
                 this::showProblems);
         PaletteViewModel paletteModel = new PaletteViewModel((type, params) -> canvas.addNodeAt(type, params, null));
         InspectorViewModel inspectorModel = new InspectorViewModel(workspace);

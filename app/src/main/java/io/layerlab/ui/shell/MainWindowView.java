@@ -3,7 +3,7 @@ package io.layerlab.ui.shell;
 import io.layerlab.ui.canvas.GraphCanvas;
 import io.layerlab.ui.gallery.SampleGalleryViewModel;
 import io.layerlab.ui.model.DesignDocument;
-import io.layerlab.ui.training.TrainingViewModel;
+
 import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.support.DialogService;
 import io.layerlab.ui.support.TaskExecutor;
@@ -51,7 +51,7 @@ public final class MainWindowView {
     private final Parent problems;
     private final Parent gallery;
     private final SampleGalleryViewModel galleryModel;
-    private final TrainingViewModel training;
+    private final QuickTrainViewModel training;
     private final ObservableValue<String> problemsTabTitle;
     private final Runnable quit;
 
@@ -92,7 +92,7 @@ public final class MainWindowView {
 
     MainWindowView(Workspace workspace, MainViewModel files, StatusViewModel status, GraphCanvas canvas, Theme theme,
                    DialogService dialogs, TaskExecutor executor, Panels panels, SampleGalleryViewModel galleryModel,
-                   TrainingViewModel training, Runnable quit) {
+                   QuickTrainViewModel training, Runnable quit) {
         this.workspace = workspace;
         this.files = files;
         this.status = status;
