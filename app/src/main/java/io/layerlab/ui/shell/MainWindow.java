@@ -15,7 +15,6 @@ import io.layerlab.ui.problems.ProblemsViewModel;
 import io.layerlab.ui.summary.SummaryView;
 import io.layerlab.ui.summary.SummaryViewModel;
 import io.layerlab.ui.support.FxmlView;
-
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

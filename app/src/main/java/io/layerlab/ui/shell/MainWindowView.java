@@ -3,7 +3,6 @@ package io.layerlab.ui.shell;
 import io.layerlab.ui.canvas.GraphCanvas;
 import io.layerlab.ui.gallery.SampleGalleryViewModel;
 import io.layerlab.ui.model.DesignDocument;
-
 import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.support.DialogService;
 import io.layerlab.ui.support.TaskExecutor;

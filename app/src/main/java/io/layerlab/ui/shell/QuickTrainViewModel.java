@@ -6,10 +6,10 @@ import io.layerlab.data.DataProblem;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
 import io.layerlab.shape.DiagnosticCode;
+import io.layerlab.train.DataFit;
 import io.layerlab.train.EpochEvent;
 import io.layerlab.train.IterationEvent;
 import io.layerlab.train.ObserverRate;
-import io.layerlab.train.DataFit;
 import io.layerlab.train.ProjectRun;
 import io.layerlab.train.StopReason;
 import io.layerlab.train.Trainer;
@@ -79,7 +79,8 @@ public final class QuickTrainViewModel {
     /** Compiles, loads the data and trains the open project in the background. */
     public void train() {
         if (running.get()) return;
-        Project snapshot = snapshot(workspace.document().project());
+        // A copy: the person keeps editing the original while this one trains.
+        Project snapshot = MainViewModel.snapshot(workspace.document().project());
         running.set(true);
         stopRequested.set(false);
         progress.set(-1);
@@ -97,7 +98,7 @@ public final class QuickTrainViewModel {
             }
         }, failure -> {
             ended("Training failed");
-            dialogs.showError("Cannot train", describe(failure));
+            dialogs.showError("Cannot train", MainViewModel.describe(failure));
         });
     }
 
@@ -128,13 +129,6 @@ public final class QuickTrainViewModel {
         }
     }
 
-    /** The project as it is now; the person keeps editing the original while this one trains. */
-    private static Project snapshot(Project p) {
-        Project copy = new Project(p.name(), p.description(), p.graph().copy(), p.data(), p.training());
-        copy.extras().putAll(p.extras());
-        return copy;
-    }
-
     private void refuse(List<Diagnostic> problems) {
         workspace.setCompilerDiagnostics(problems);
         long errors = problems.stream().filter(Diagnostic::isError).count();
@@ -152,7 +146,7 @@ public final class QuickTrainViewModel {
                 + spec.learningRate() + ", batch " + spec.batchSize() + "…");
         executor.execute(t::run, this::finished, failure -> {
             ended("Training failed");
-            dialogs.showError("Training failed", describe(failure));
+            dialogs.showError("Training failed", MainViewModel.describe(failure));
         });
     }
 
@@ -225,9 +219,4 @@ public final class QuickTrainViewModel {
 
     private static String percent(double fraction) { return String.format(Locale.ROOT, "%.1f %%", fraction * 100); }
 
-    private static String describe(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) t = t.getCause();
-        return t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
-    }
 }
