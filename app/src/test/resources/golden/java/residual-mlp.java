@@ -28,8 +28,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * version 1.0.0-M2.1.
  *
  * <p>Training as LayerLab runs it: adam at learning rate 0.01 (set in configuration()), batches of
- * 32, 150 epochs, shuffled; data from the "spiral" source (samples 600, noise 0.1, classes 2), 20%
- * kept for validation.
+ * 32, 150 epochs, shuffled; data from the "spiral" source (samples 600, noise 0.05, classes 2),
+ * 20% kept for validation.
  */
 public class AResidualBlockNetwork {
     /**

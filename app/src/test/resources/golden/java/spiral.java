@@ -26,8 +26,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * version 1.0.0-M2.1.
  *
  * <p>Training as LayerLab runs it: adam at learning rate 0.01 (set in configuration()), batches of
- * 32, 200 epochs, shuffled; data from the "spiral" source (samples 600, noise 0.1, classes 2), 20%
- * kept for validation.
+ * 32, 100 epochs, shuffled; data from the "spiral" source (samples 600, noise 0.05, classes 2),
+ * 20% kept for validation.
  */
 public class TwoSpiralsNetwork {
     /**
@@ -80,6 +80,6 @@ public class TwoSpiralsNetwork {
         // One random example per input in DL4J's layout: features [1, n], images [1, c, h, w], sequences [1, f, t].
         INDArray[] outputs = network.output(Nd4j.rand(DataType.FLOAT, 1, 2));
         System.out.println("out: " + Arrays.toString(outputs[0].shape()));
-        // To train it: network.fit(data) with a DataSetIterator, for 200 epochs.
+        // To train it: network.fit(data) with a DataSetIterator, for 100 epochs.
     }
 }

@@ -46,7 +46,7 @@ model.compile(
 )
 model.summary()  # 2,274 parameters in total, as LayerLab counts them
 
-# Training as LayerLab runs it. LayerLab's data: the "spiral" source (samples 600, noise 0.1,
+# Training as LayerLab runs it. LayerLab's data: the "spiral" source (samples 600, noise 0.05,
 # classes 2), 20% of the examples kept for validation (seed 7). Load the same data as NumPy arrays,
 # N examples:
 #   x: shape (N, 2)

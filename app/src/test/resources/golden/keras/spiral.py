@@ -38,9 +38,9 @@ model.compile(
 )
 model.summary()  # 4,482 parameters in total, as LayerLab counts them
 
-# Training as LayerLab runs it. LayerLab's data: the "spiral" source (samples 600, noise 0.1,
+# Training as LayerLab runs it. LayerLab's data: the "spiral" source (samples 600, noise 0.05,
 # classes 2), 20% of the examples kept for validation (seed 7). Load the same data as NumPy arrays,
 # N examples:
 #   x: shape (N, 2)
 #   y: shape (N, 2), one-hot class labels
-# model.fit(x, y, batch_size=32, epochs=200, validation_split=0.2, shuffle=True)
+# model.fit(x, y, batch_size=32, epochs=100, validation_split=0.2, shuffle=True)

@@ -20,8 +20,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code layerlab export PROJECT --format F [--out FILE]}: the network in another form. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Exports the network as DL4J Java source (java), a tf.keras script (keras), DL4J's",
-                "configuration JSON (json), a diagram (svg, png) or a Markdown model card (card)."})
+        description = {"Exports the network as code, a diagram or a model card.",
+                "Formats: DL4J Java source (java), a tf.keras script (keras), DL4J's configuration JSON (json),",
+                "a diagram (svg, png) or a Markdown model card (card)."})
 final class ExportCommand implements Callable<Integer> {
     enum Format { java, keras, json, svg, png, card }
 

@@ -40,6 +40,7 @@ public final class ProjectRun {
                 data.trainIterator(training.batchSize(), training.shuffle(), training.seed()),
                 data.hasValidation() ? data.validationIterator(training.batchSize()) : null,
                 training, data.task());
+        ScheduledLearningRate.install(trainer, training);
     }
 
     /**

@@ -1,0 +1,35 @@
+package io.layerlab.train.sweep;
+
+import io.layerlab.train.EpochEvent;
+import io.layerlab.train.IterationEvent;
+import io.layerlab.train.StartEvent;
+
+/**
+ * Follows a sweep as it runs, run by run. Every event names its run, so a chart can draw each
+ * run's curve as it forms. Events arrive on the sweep's worker threads, several runs at once:
+ * implementations must be thread-safe and return quickly (copy the numbers, hand them to their own
+ * thread, never block). An exception thrown here fails that run, not the sweep.
+ */
+public interface SweepListener {
+    /** Before the first run, with every run the sweep will start (unless cancelled). */
+    default void onSweepStarted(SweepPlan plan) {
+    }
+
+    default void onRunStarted(RunKey run, StartEvent event) {
+    }
+
+    /** At most {@link Sweep#ITERATION_EVENTS_PER_SECOND} per run. */
+    default void onIteration(RunKey run, IterationEvent event) {
+    }
+
+    default void onEpoch(RunKey run, EpochEvent event) {
+    }
+
+    /** A run ended: completed, diverged, stopped by a cancel, or failed. */
+    default void onRunFinished(SweepRun run) {
+    }
+
+    /** After the last run ended, also after a cancel. */
+    default void onSweepFinished(SweepResult result) {
+    }
+}
