@@ -34,7 +34,7 @@ final class Hdf5Attributes implements AutoCloseable {
             try {
                 return new Hdf5Attributes(path, new H5File(path.toString(), H5F_ACC_RDONLY()));
             } catch (RuntimeException e) {
-                throw new ModelFileException(path, "is not a readable HDF5 file: " + e.getMessage(), e);
+                throw new ModelFileException(path, "is truncated or damaged: HDF5 cannot open it (" + e.getMessage() + ")", e);
             }
         }
     }

@@ -1,11 +1,15 @@
 package io.layerlab.keras;
 
+import io.layerlab.compile.CompileException;
+import io.layerlab.compile.GraphCompiler;
 import io.layerlab.graph.Edge;
 import io.layerlab.graph.Graph;
 import io.layerlab.graph.Node;
+import io.layerlab.model.ModelFileException;
 import io.layerlab.shape.ShapeInference;
 import io.layerlab.shape.ShapeReport;
 import io.layerlab.shape.TensorShape;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +19,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -39,7 +44,81 @@ public final class WeightTransfer {
         public boolean complete() { return skipped.isEmpty(); }
     }
 
+    /** The network compiled from an imported project, holding the imported weights. */
+    public record Compiled(ComputationGraph network, Result transfer, double largestDifference) { }
+
     private WeightTransfer() { }
+
+    /**
+     * Compiles {@code imported.project()}, copies the imported weights into it and measures the
+     * largest difference between its outputs and the imported network's on a random batch (near 0
+     * unless the notes name a behaviour LayerLab's layers do not share).
+     *
+     * @throws ModelFileException when the project does not compile or a layer's weights cannot be moved
+     */
+    public static Compiled compile(ImportedModel imported, Path h5) throws ModelFileException {
+        ComputationGraph network;
+        try {
+            network = GraphCompiler.compile(imported.project().graph(), imported.project().training()).newNetwork();
+        } catch (CompileException e) {
+            throw new ModelFileException(h5, "cannot be imported: the network does not compile: " + e.getMessage(), e);
+        }
+        Result result = copy(imported, network);
+        if (!result.complete()) {
+            throw new ModelFileException(h5, "cannot be imported: the weights of " + String.join("; ", result.skipped())
+                    + " do not fit LayerLab's layers");
+        }
+        return new Compiled(network, result, largestDifference(imported, network));
+    }
+
+    /** The largest output difference between the imported network and {@code target} on one seeded random batch. */
+    static double largestDifference(ImportedModel imported, ComputationGraph target) {
+        ShapeReport shapes = ShapeInference.infer(imported.project().graph());
+        ComputationGraph source = imported.network();
+        List<String> sourceInputs = source.getConfiguration().getNetworkInputs();
+        List<String> targetInputs = target.getConfiguration().getNetworkInputs();
+        org.nd4j.linalg.api.rng.Random random = Nd4j.getRandomFactory().getNewRandomInstance(42);
+        INDArray[] sourceBatch = new INDArray[sourceInputs.size()];
+        INDArray[] targetBatch = new INDArray[targetInputs.size()];
+        for (int i = 0; i < sourceInputs.size(); i++) {
+            String input = sourceInputs.get(i);
+            int[] dims = shapes.outputShape(input).dims();
+            long[] batch = new long[dims.length + 1];
+            batch[0] = 4;
+            for (int d = 0; d < dims.length; d++) batch[d + 1] = dims[d];
+            INDArray channelsLast = Nd4j.rand(batch, -2.0, 2.0, random).castTo(target.params().dataType());
+            sourceBatch[i] = channelsLast;
+            INDArray channelsFirst = switch (dims.length) {
+                case 3 -> channelsLast.permute(0, 3, 1, 2).dup();
+                case 2 -> channelsLast.permute(0, 2, 1).dup();
+                default -> channelsLast.dup();
+            };
+            int t = targetInputs.indexOf(input);
+            if (t >= 0) targetBatch[t] = channelsFirst;
+        }
+        for (INDArray in : targetBatch) if (in == null) return Double.POSITIVE_INFINITY;
+        INDArray[] expected = source.output(false, sourceBatch.clone());
+        INDArray[] actual = target.output(false, targetBatch);
+        List<String> sourceOutputs = source.getConfiguration().getNetworkOutputs();
+        List<String> targetOutputs = target.getConfiguration().getNetworkOutputs();
+        double largest = 0;
+        for (int i = 0; i < targetOutputs.size(); i++) {
+            int s = sourceOutputs.indexOf(targetOutputs.get(i));
+            if (s < 0) s = mergedOutput(source, sourceOutputs, targetOutputs.get(i));
+            if (s < 0 || !Arrays.equals(expected[s].shape(), actual[i].shape())) return Double.POSITIVE_INFINITY;
+            largest = Math.max(largest, expected[s].sub(actual[i]).amaxNumber().doubleValue());
+        }
+        return largest;
+    }
+
+    /** The imported output that an Output layer merged from a Dense and its Activation stands for: the Activation fed by the Dense. */
+    private static int mergedOutput(ComputationGraph source, List<String> sourceOutputs, String dense) {
+        for (int i = 0; i < sourceOutputs.size(); i++) {
+            List<String> in = source.getConfiguration().getVertexInputs().get(sourceOutputs.get(i));
+            if (in != null && in.equals(List.of(dense))) return i;
+        }
+        return -1;
+    }
 
     /**
      * Copies {@code imported}'s weights into {@code target}, a network compiled from

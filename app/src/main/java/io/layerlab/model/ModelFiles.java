@@ -64,6 +64,30 @@ public final class ModelFiles {
         return new TrainedModel(zip, network, normalizer, info);
     }
 
+    /**
+     * Writes {@code network} as a DL4J model zip with its updater state, the normaliser (when not
+     * null) and LayerLab's description, to a temporary file in the same folder that is then renamed
+     * over {@code zip}: a failure leaves no partial file and the old one, if any, untouched.
+     */
+    public static void save(ComputationGraph network, DataNormalization normalizer, ModelInfo info, Path zip) throws IOException {
+        Path dir = zip.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + zip.getFileName(), ".tmp");
+        try {
+            ModelSerializer.writeModel(network, tmp.toFile(), true);
+            // writeModel(model, file, true, normalizer) fails ("stream is closed") with the commons-io DL4J ships.
+            if (normalizer != null) ModelSerializer.addNormalizerToModel(tmp.toFile(), normalizer);
+            if (info != null) info.addTo(tmp);
+            try {
+                Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** A ComputationGraph configuration has "vertices"; a MultiLayerNetwork's has "confs". */
     private static boolean isMultiLayer(Path zip, byte[] configuration) throws ModelFileException {
         JsonNode root;

@@ -5,17 +5,14 @@ import io.layerlab.compile.CompiledModel;
 import io.layerlab.compile.GraphCompiler;
 import io.layerlab.data.Datasets;
 import io.layerlab.data.LoadedData;
+import io.layerlab.model.ModelFiles;
 import io.layerlab.model.ModelInfo;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * One training run of a project, from the file's sections to a ready {@link Trainer}: compile the
@@ -76,23 +73,6 @@ public final class ProjectRun {
      * temporary file and renamed.
      */
     public void saveModel(Path zip) throws IOException {
-        Path dir = zip.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + zip.getFileName(), ".tmp");
-        try {
-            File f = tmp.toFile();
-            // writeModel(model, file, true, normalizer) fails here ("stream is closed") with the
-            // commons-io DL4J ships; adding the normaliser to the written zip works.
-            ModelSerializer.writeModel(network, f, true);
-            ModelSerializer.addNormalizerToModel(f, data.normalizer());
-            ModelInfo.of(projectName, data).addTo(tmp);
-            try {
-                Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ModelFiles.save(network, data.normalizer(), ModelInfo.of(projectName, data), zip);
     }
 }

@@ -28,35 +28,35 @@ import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
  * backend; under /model_weights a group per layer with weights, carrying a weight_names attribute
  * ("dense_1/kernel:0", ...) and the arrays in a subgroup named like the layer.
  */
-final class KerasH5Writer {
+public final class KerasH5Writer {
     /** One weight array in Keras' layout (a Dense kernel is [inputs, units]). */
-    record Weight(String name, long[] shape, float[] values) { }
+    public record Weight(String name, long[] shape, float[] values) { }
 
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private final Map<String, List<Weight>> weights = new LinkedHashMap<>();
     private boolean variableLengthStrings;
 
-    KerasH5Writer modelConfig(String json) { return attribute("model_config", json); }
+    public KerasH5Writer modelConfig(String json) { return attribute("model_config", json); }
 
-    KerasH5Writer trainingConfig(String json) { return attribute("training_config", json); }
+    public KerasH5Writer trainingConfig(String json) { return attribute("training_config", json); }
 
-    KerasH5Writer attribute(String name, String value) {
+    public KerasH5Writer attribute(String name, String value) {
         attributes.put(name, value);
         return this;
     }
 
     /** Write text attributes as h5py 3 writes Python str: variable-length strings. */
-    KerasH5Writer variableLengthStrings() {
+    public KerasH5Writer variableLengthStrings() {
         variableLengthStrings = true;
         return this;
     }
 
-    KerasH5Writer weights(String layer, Weight... arrays) {
+    public KerasH5Writer weights(String layer, Weight... arrays) {
         weights.put(layer, List.of(arrays));
         return this;
     }
 
-    void write(Path path) {
+    public void write(Path path) {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
             H5File file = new H5File(path.toString(), H5F_ACC_TRUNC());
             try {

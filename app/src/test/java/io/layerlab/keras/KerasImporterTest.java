@@ -174,6 +174,20 @@ class KerasImporterTest {
         assertThatThrownBy(() -> KerasImporter.importModel(garbled)).hasMessageStartingWith("garbled.h5 has a model_config that is not valid JSON");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "cut to {0}% of its size")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {5, 30, 60, 95})
+    void aTruncatedFileIsRefusedWithItsName(int percent) throws Exception {
+        Random random = new Random(8);
+        Path whole = dir.resolve("whole.h5");
+        new KerasH5Writer().modelConfig(KerasModels.sequential(new int[] {6}, dense("dense_1", 16, "relu"), dense("dense_2", 2, "softmax")))
+                .weights("dense_1", weight("kernel", random, 6, 16), weight("bias", random, 16))
+                .weights("dense_2", weight("kernel", random, 16, 2), weight("bias", random, 2)).write(whole);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.h5");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, Math.max(8, bytes.length * percent / 100)));
+        assertThatThrownBy(() -> KerasImporter.importModel(cut)).isInstanceOf(ModelFileException.class).hasMessageStartingWith("cut.h5 is truncated or damaged");
+    }
+
     @Test
     void textAttributesWrittenByH5py3AsVariableLengthStringsAreRead() throws Exception {
         Random random = new Random(5);

@@ -9,7 +9,7 @@ import java.util.Random;
  * Keras 2.2 model_config and training_config JSON as Keras writes it (every field a layer's
  * get_config() returns), for building test .h5 files.
  */
-final class KerasModels {
+public final class KerasModels {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private KerasModels() { }
@@ -42,7 +42,7 @@ final class KerasModels {
         c.putNull("activity_regularizer");
     }
 
-    static ObjectNode input(String name, int... shape) {
+    public static ObjectNode input(String name, int... shape) {
         ObjectNode layer = JSON.objectNode();
         layer.put("class_name", "InputLayer");
         ObjectNode c = layer.putObject("config");
@@ -54,7 +54,7 @@ final class KerasModels {
         return layer;
     }
 
-    static ObjectNode dense(String name, int units, String activation) {
+    public static ObjectNode dense(String name, int units, String activation) {
         ObjectNode layer = layer("Dense", name);
         ObjectNode c = config(layer);
         c.put("units", units);
@@ -64,7 +64,7 @@ final class KerasModels {
         return layer;
     }
 
-    static ObjectNode conv2d(String name, int filters, int kernel, int stride, String padding, String activation) {
+    public static ObjectNode conv2d(String name, int filters, int kernel, int stride, String padding, String activation) {
         ObjectNode layer = layer("Conv2D", name);
         ObjectNode c = config(layer);
         c.put("filters", filters);
@@ -79,7 +79,7 @@ final class KerasModels {
         return layer;
     }
 
-    static ObjectNode pooling(String className, String name, int pool) {
+    public static ObjectNode pooling(String className, String name, int pool) {
         ObjectNode layer = layer(className, name);
         ObjectNode c = config(layer);
         c.putArray("pool_size").add(pool).add(pool);
@@ -89,13 +89,13 @@ final class KerasModels {
         return layer;
     }
 
-    static ObjectNode flatten(String name) {
+    public static ObjectNode flatten(String name) {
         ObjectNode layer = layer("Flatten", name);
         config(layer).put("data_format", "channels_last");
         return layer;
     }
 
-    static ObjectNode dropout(String name, double rate) {
+    public static ObjectNode dropout(String name, double rate) {
         ObjectNode layer = layer("Dropout", name);
         config(layer).put("rate", rate);
         config(layer).putNull("noise_shape");
@@ -103,13 +103,13 @@ final class KerasModels {
         return layer;
     }
 
-    static ObjectNode activation(String name, String function) {
+    public static ObjectNode activation(String name, String function) {
         ObjectNode layer = layer("Activation", name);
         config(layer).put("activation", function);
         return layer;
     }
 
-    static ObjectNode batchNormalization(String name) {
+    public static ObjectNode batchNormalization(String name) {
         ObjectNode layer = layer("BatchNormalization", name);
         ObjectNode c = config(layer);
         c.put("axis", -1);
@@ -129,7 +129,7 @@ final class KerasModels {
         return layer;
     }
 
-    static ObjectNode recurrent(String className, String name, int units, boolean returnSequences) {
+    public static ObjectNode recurrent(String className, String name, int units, boolean returnSequences) {
         ObjectNode layer = layer(className, name);
         ObjectNode c = config(layer);
         c.put("return_sequences", returnSequences);
@@ -151,18 +151,30 @@ final class KerasModels {
         return layer;
     }
 
-    static ObjectNode merge(String className, String name) {
+    public static ObjectNode prelu(String name) {
+        ObjectNode layer = layer("PReLU", name);
+        ObjectNode c = config(layer);
+        ObjectNode init = c.putObject("alpha_initializer");
+        init.put("class_name", "Zeros");
+        init.putObject("config");
+        c.putNull("alpha_regularizer");
+        c.putNull("alpha_constraint");
+        c.putNull("shared_axes");
+        return layer;
+    }
+
+    public static ObjectNode merge(String className, String name) {
         ObjectNode layer = layer(className, name);
         if (className.equals("Concatenate")) config(layer).put("axis", -1);
         return layer;
     }
 
-    static ObjectNode other(String className, String name) {
+    public static ObjectNode other(String className, String name) {
         return layer(className, name);
     }
 
     /** A Sequential model: the first layer declares the input shape. */
-    static String sequential(int[] inputShape, ObjectNode... layers) {
+    public static String sequential(int[] inputShape, ObjectNode... layers) {
         ObjectNode root = JSON.objectNode();
         root.put("class_name", "Sequential");
         ObjectNode config = root.putObject("config");
@@ -181,18 +193,18 @@ final class KerasModels {
     }
 
     /** A functional model built layer by layer, each with the names of its inputs. */
-    static final class Functional {
+    public static final class Functional {
         private final ObjectNode root = JSON.objectNode();
         private final ArrayNode layers;
 
-        Functional(String name) {
+        public Functional(String name) {
             root.put("class_name", "Model");
             ObjectNode config = root.putObject("config");
             config.put("name", name);
             layers = config.putArray("layers");
         }
 
-        Functional add(ObjectNode layer, String... inputs) {
+        public Functional add(ObjectNode layer, String... inputs) {
             ObjectNode l = layer.deepCopy();
             l.put("name", config(l).get("name").asText());
             ArrayNode inbound = l.putArray("inbound_nodes");
@@ -204,7 +216,7 @@ final class KerasModels {
             return this;
         }
 
-        String json(String[] inputs, String[] outputs) {
+        public String json(String[] inputs, String[] outputs) {
             ObjectNode config = (ObjectNode) root.get("config");
             ArrayNode ins = config.putArray("input_layers");
             for (String in : inputs) ins.addArray().add(in).add(0).add(0);
@@ -214,7 +226,7 @@ final class KerasModels {
         }
     }
 
-    static String trainingConfig(String loss, String optimizer, double learningRate) {
+    public static String trainingConfig(String loss, String optimizer, double learningRate) {
         ObjectNode root = JSON.objectNode();
         ObjectNode opt = root.putObject("optimizer_config");
         opt.put("class_name", optimizer);
@@ -229,7 +241,7 @@ final class KerasModels {
     }
 
     /** Seeded values in [-0.5, 0.5): weights different enough that a mix-up of layout changes outputs. */
-    static KerasH5Writer.Weight weight(String name, Random random, long... shape) {
+    public static KerasH5Writer.Weight weight(String name, Random random, long... shape) {
         long n = 1;
         for (long d : shape) n *= d;
         float[] v = new float[(int) n];
@@ -238,7 +250,7 @@ final class KerasModels {
     }
 
     /** Positive values, for variances. */
-    static KerasH5Writer.Weight positive(String name, Random random, long... shape) {
+    public static KerasH5Writer.Weight positive(String name, Random random, long... shape) {
         KerasH5Writer.Weight w = weight(name, random, shape);
         float[] v = w.values();
         for (int i = 0; i < v.length; i++) v[i] = 0.5f + Math.abs(v[i]);

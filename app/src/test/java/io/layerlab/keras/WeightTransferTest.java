@@ -61,6 +61,7 @@ class WeightTransferTest {
         double difference = actual.sub(expected).amaxNumber().doubleValue();
         assertThat(difference).as("largest output difference, imported vs compiled with the copied weights\n%s\n%s", expected, actual)
                 .isLessThan(1e-4);
+        assertThat(WeightTransfer.compile(imported, h5).largestDifference()).as("the importer's own check").isLessThan(1e-4);
         return imported;
     }
 
@@ -86,6 +87,19 @@ class WeightTransferTest {
         assertThat(imported.project().graph().nodes()).extracting(Node::type)
                 .containsExactly("Input", "Conv2D", "BatchNormalization", "MaxPooling2D", "Flatten", "Dropout", "Output");
         assertThat(config.length()).as("longer than the 2 KB DL4J's own attribute reader allocates").isGreaterThan(2048);
+    }
+
+    @Test
+    void aLearnedPReLUOnAnImage() throws Exception {
+        Random r = new Random(4);
+        Path h5 = dir.resolve("prelu.h5");
+        new KerasH5Writer().modelConfig(KerasModels.sequential(new int[] {4, 5, 2}, conv2d("conv2d_1", 3, 3, 1, "same", "linear"),
+                        KerasModels.prelu("p_re_lu_1"), flatten("flatten_1"), dense("dense_1", 2, "softmax")))
+                .weights("conv2d_1", weight("kernel", r, 3, 3, 2, 3), weight("bias", r, 3))
+                .weights("p_re_lu_1", weight("alpha", r, 4, 5, 3))
+                .weights("dense_1", weight("kernel", r, 60, 2), weight("bias", r, 2)).write(h5);
+        ImportedModel imported = importAndCompare(h5, 4, 5, 2);
+        assertThat(imported.project().graph().node("p_re_lu_1").orElseThrow().params()).containsEntry("function", "prelu");
     }
 
     @Test
