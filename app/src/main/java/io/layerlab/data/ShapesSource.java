@@ -7,11 +7,10 @@ import java.util.Random;
 
 /**
  * Small grayscale pictures of simple shapes, one class per shape: circle, square, triangle and
- * cross (the first {@code classes} of them), light on a black background. Each picture draws its
- * shape at a random position and size, turned by a random angle, at a random brightness, either
- * filled or as an outline (a cross is two bars: thick when filled, pen-thin when outlined), then
- * adds Gaussian noise to every pixel. Edges are anti-aliased: a pixel's brightness is the part of
- * it the shape covers, sampled at {@value #SUBSAMPLES}×{@value #SUBSAMPLES} points.
+ * cross (the first {@code classes} of them), drawn by {@link Pictures}: light on black, at a random
+ * brightness, with pixel noise. Each picture draws its shape at a random position and size, turned
+ * by a random angle, either filled or as an outline (a cross is two bars: thick when filled,
+ * pen-thin when outlined).
  *
  * <p>A shape's size is the radius of the circle through its outermost points, so every class
  * spans the same range of sizes and only the outline tells them apart.
@@ -25,12 +24,9 @@ final class ShapesSource implements DataSource {
     /** The outer radius of a shape, as a fraction of the picture's side. */
     static final double MIN_RADIUS = 0.3;
     static final double MAX_RADIUS = 0.42;
-    /** The dimmest shape, as a fraction of full brightness. */
-    static final double MIN_BRIGHTNESS = 0.6;
     /** An outline's width in pixels at 16×16, scaled with larger pictures. */
     static final double MIN_PEN = 1.25;
     static final double MAX_PEN = 2;
-    static final int SUBSAMPLES = 4;
     /** Half the width of a filled cross's bars, as a fraction of its radius. */
     private static final double CROSS_BAR = 0.3;
 
@@ -59,29 +55,17 @@ final class ShapesSource implements DataSource {
         double[][] pixels = new double[labels.length][];
         for (int i = 0; i < labels.length; i++) {
             Outline outline = Outline.random(labels[i], size, random);
-            pixels[i] = render(outline, size, noise, random);
+            pixels[i] = Pictures.render(outline, size, noise, random);
         }
         return RawDataset.imageClassification(pixels, labels, TensorShape.image(size, size, 1), SHAPES.subList(0, classes));
-    }
-
-    /** One picture as gray levels, row by row: coverage times brightness, plus noise, rounded and clipped. */
-    static double[] render(Outline outline, int size, double noise, Random random) {
-        double[] pixels = new double[size * size];
-        double brightness = MIN_BRIGHTNESS + (1 - MIN_BRIGHTNESS) * random.nextDouble();
-        for (int row = 0; row < size; row++) {
-            for (int col = 0; col < size; col++) {
-                double level = brightness * outline.coverage(row, col) + noise * random.nextGaussian();
-                pixels[row * size + col] = Math.rint(RawDataset.MAX_GRAY * Math.min(1, Math.max(0, level)));
-            }
-        }
-        return pixels;
     }
 
     /**
      * A shape placed in the picture. {@link #distance} is negative inside the shape and grows by
      * one per pixel outside it (exactly for the circle, along the edges' normals for the others).
      */
-    record Outline(int shape, double centreX, double centreY, double radius, double angle, boolean filled, double pen) {
+    record Outline(int shape, double centreX, double centreY, double radius, double angle, boolean filled, double pen)
+            implements Pictures.Figure {
 
         static Outline random(int shape, int size, Random random) {
             double radius = size * (MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * random.nextDouble());
@@ -95,19 +79,7 @@ final class ShapesSource implements DataSource {
             return new Outline(shape, centreX, centreY, radius, angle, filled, pen);
         }
 
-        /** The part of pixel ({@code row}, {@code col}) the shape covers, from 0 to 1. */
-        double coverage(int row, int col) {
-            int inside = 0;
-            for (int sy = 0; sy < SUBSAMPLES; sy++) {
-                for (int sx = 0; sx < SUBSAMPLES; sx++) {
-                    if (covers(col + (sx + 0.5) / SUBSAMPLES, row + (sy + 0.5) / SUBSAMPLES)) inside++;
-                }
-            }
-            return inside / (double) (SUBSAMPLES * SUBSAMPLES);
-        }
-
-        /** Whether the point ({@code x} right, {@code y} down, in pixels) is painted. */
-        boolean covers(double x, double y) {
+        @Override public boolean covers(double x, double y) {
             double cos = Math.cos(angle);
             double sin = Math.sin(angle);
             double dx = x - centreX;

@@ -61,7 +61,7 @@ class ShapesSourceTest {
             long dark = Arrays.stream(row).filter(v -> v == 0).count();
             double brightest = Arrays.stream(row).max().orElseThrow();
             assertThat(dark).as("black pixels of picture %d", i).isGreaterThan(row.length / 4);
-            assertThat(brightest).as("brightest pixel of picture %d", i).isGreaterThanOrEqualTo(ShapesSource.MIN_BRIGHTNESS * 255 - 1);
+            assertThat(brightest).as("brightest pixel of picture %d", i).isGreaterThanOrEqualTo(Pictures.MIN_BRIGHTNESS * 255 - 1);
         }
     }
 
