@@ -266,7 +266,7 @@ public final class CurveObservations {
             epochs = Math.max(epochs, r.epochLoss().length);
             involved.add(e.getKey());
             String change = lossName + (e.getValue() >= 0 ? " fell " + percent(e.getValue()) : " rose " + percent(-e.getValue()));
-            String detail = completed.size() > 1 ? " (mean of " + completed.size() + " runs)"
+            String detail = completed.size() > 1 ? " on average over " + completed.size() + " runs"
                     : ", " + num(startingLoss(r)) + " → " + num(r.epochLoss()[r.epochLoss().length - 1]);
             items.add(e.getKey().label() + " (" + change + detail + ")");
         }
@@ -456,6 +456,6 @@ public final class CurveObservations {
     }
 
     private static String secs(double s) {
-        return String.format(Locale.ROOT, "%.1f s", s);
+        return String.format(Locale.ROOT, s < 10 ? "%.2f s" : "%.1f s", s);
     }
 }
