@@ -99,6 +99,12 @@ final class DiagramView extends Group {
         Set<String> reattach = new HashSet<>();
         for (Node n : graph.nodes()) {
             NodeView view = views.get(n.id());
+            if (view != null && !view.node().type().equals(n.type())) {
+                // An id reused for another kind of layer: its skin and ports differ, so start afresh.
+                nodeLayer.getChildren().remove(view);
+                views.remove(n.id());
+                view = null;
+            }
             if (view == null) {
                 view = NodeViewFactory.create(n);
                 NodeView created = view;

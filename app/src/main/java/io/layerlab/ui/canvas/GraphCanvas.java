@@ -15,7 +15,6 @@ import io.layerlab.ui.support.DragFormats;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,12 +39,8 @@ import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -91,7 +86,6 @@ public class GraphCanvas extends Region {
     static final double WIRE_REACH = 6;
     private static final double ZOOM_STEP = 1.25;
     private static final double FIT_MARGIN = 40;
-    private static final double PASTE_OFFSET = 2 * GRID;
     private static final double SNAPSHOT_MARGIN = 24;
     /** Largest side of an exported picture; bigger diagrams are scaled down to it. */
     private static final double SNAPSHOT_MAX_SIDE = 8192;
@@ -120,14 +114,13 @@ public class GraphCanvas extends Region {
     private final SetChangeListener<String> selectionListener = change -> selectionChanged();
     private DesignDocument document;
     private Gesture gesture;
-    private boolean spaceDown;
     private double zoomPivotX = Double.NaN;
     private double zoomPivotY = Double.NaN;
     private boolean fitPending;
     private double laidOutWidth = -1;
     private double laidOutHeight = -1;
-    private String lastPasted;
-    private int pasteCount;
+    private final ClipboardCommands clipboard = new ClipboardCommands(this);
+    private final CanvasKeys keys = new CanvasKeys(this);
 
     public GraphCanvas() {
         getStyleClass().add("graph-canvas");
@@ -191,8 +184,8 @@ public class GraphCanvas extends Region {
             zoomAround(getZoom() * e.getZoomFactor(), e.getX(), e.getY());
             e.consume();
         });
-        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
-        addEventHandler(KeyEvent.KEY_RELEASED, this::keyReleased);
+        addEventHandler(KeyEvent.KEY_PRESSED, keys::pressed);
+        addEventHandler(KeyEvent.KEY_RELEASED, keys::released);
         addEventHandler(DragEvent.DRAG_OVER, this::dragOver);
         addEventHandler(DragEvent.DRAG_DROPPED, this::dragDropped);
         viewChanged();
@@ -211,7 +204,7 @@ public class GraphCanvas extends Region {
         document = doc;
         diagram.setSelectedWire(null);
         selectedWire.set(null);
-        lastPasted = null;
+        clipboard.forget();
         if (doc != null) {
             doc.graph().addListener(graphListener);
             doc.reportProperty().addListener(reportListener);
@@ -224,7 +217,7 @@ public class GraphCanvas extends Region {
     public DesignDocument getDocument() { return document; }
 
     private void selectionChanged() {
-        refreshMinimap();
+        if (minimap.isVisible()) minimap.refreshNodes();
         overview.refresh();
     }
 
@@ -446,85 +439,17 @@ public class GraphCanvas extends Region {
     }
 
     /** Puts the selected nodes and the wires among them on the system clipboard. */
-    public void copySelection() {
-        if (document == null) return;
-        NodeSnippet snippet = NodeSnippet.of(document.graph(), document.selection());
-        if (snippet.isEmpty()) {
-            setStatus("Select nodes to copy.");
-            return;
-        }
-        String json = snippet.toJson();
-        Map<DataFormat, Object> content = new HashMap<>();
-        content.put(DragFormats.NODES, json);
-        content.put(DataFormat.PLAIN_TEXT, json);
-        Clipboard.getSystemClipboard().setContent(content);
-        setStatus("Copied " + count(snippet.nodes().size()) + ".");
-    }
+    public void copySelection() { if (document != null) clipboard.copy(); }
 
     /**
      * Adds the nodes on the clipboard with fresh ids, shifted so they do not hide the originals
      * (or in the middle of the view when the originals are out of sight), as one undo step, and
      * selects them.
      */
-    public void paste() {
-        if (document == null) return;
-        Clipboard clipboard = Clipboard.getSystemClipboard();
-        if (!clipboard.hasContent(DragFormats.NODES)) {
-            setStatus("The clipboard holds no LayerLab nodes to paste.");
-            return;
-        }
-        String json = String.valueOf(clipboard.getContent(DragFormats.NODES));
-        NodeSnippet snippet;
-        try {
-            snippet = NodeSnippet.fromJson(json);
-        } catch (IllegalArgumentException e) {
-            setStatus("Cannot paste: " + e.getMessage());
-            return;
-        }
-        if (snippet.isEmpty()) return;
-        pasteCount = json.equals(lastPasted) ? pasteCount + 1 : 1;
-        lastPasted = json;
-        double offset = pasteCount * PASTE_OFFSET;
-        Point2D shift = new Point2D(offset, offset);
-        Bounds at = snippetBounds(snippet, offset);
-        if (!visibleWorld().intersects(at)) {
-            // Pasting into a view far from the originals: drop them in the middle of what is on screen.
-            Bounds view = visibleWorld();
-            shift = new Point2D(snap(view.getMinX() + view.getWidth() / 2 - at.getWidth() / 2) - (at.getMinX() - offset),
-                    snap(view.getMinY() + view.getHeight() / 2 - at.getHeight() / 2) - (at.getMinY() - offset));
-        }
-        insert(snippet, shift, "Paste");
-    }
+    public void paste() { if (document != null) clipboard.paste(); }
 
     /** Copies the selected nodes (and the wires among them) next to themselves, as one undo step. */
-    public void duplicateSelection() {
-        if (document == null) return;
-        NodeSnippet snippet = NodeSnippet.of(document.graph(), document.selection());
-        if (snippet.isEmpty()) {
-            setStatus("Select nodes to duplicate.");
-            return;
-        }
-        insert(snippet, new Point2D(PASTE_OFFSET, PASTE_OFFSET), "Duplicate");
-    }
-
-    private void insert(NodeSnippet snippet, Point2D shift, String verb) {
-        PastePlan plan = PastePlan.of(document.graph(), snippet, shift.getX(), shift.getY(), verb);
-        execute(plan.edit());
-        selectOnly(plan.newIds());
-        setStatus(verb + "d " + count(plan.newIds().size()) + ".");
-    }
-
-    private static Bounds snippetBounds(NodeSnippet s, double offset) {
-        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-        for (Node n : s.nodes()) {
-            minX = Math.min(minX, n.x());
-            minY = Math.min(minY, n.y());
-            maxX = Math.max(maxX, n.x() + 180);
-            maxY = Math.max(maxY, n.y() + 80);
-        }
-        return new BoundingBox(minX + offset, minY + offset, maxX - minX, maxY - minY);
-    }
+    public void duplicateSelection() { if (document != null) clipboard.duplicate(); }
 
     /** Moves the selected nodes by this much (graph units), as one undo step. */
     public void nudgeSelection(double dx, double dy) {
@@ -577,7 +502,7 @@ public class GraphCanvas extends Region {
         return document;
     }
 
-    private static String count(int n) { return n == 1 ? "1 node" : n + " nodes"; }
+    static String count(int n) { return n == 1 ? "1 node" : n + " nodes"; }
 
     // --- selection ---
 
@@ -590,7 +515,7 @@ public class GraphCanvas extends Region {
         document.selection().addAll(wanted);
     }
 
-    private void selectWire(WireView wire) {
+    void selectWire(WireView wire) {
         diagram.setSelectedWire(wire);
         selectedWire.set(wire == null ? null : wire.edge());
     }
@@ -702,7 +627,17 @@ public class GraphCanvas extends Region {
 
     DesignDocument document() { return document; }
 
-    void restoreCursor() { setCursor(spaceDown ? Cursor.OPEN_HAND : Cursor.DEFAULT); }
+    void restoreCursor() { setCursor(keys.spaceDown() ? Cursor.OPEN_HAND : Cursor.DEFAULT); }
+
+    boolean gestureActive() { return gesture != null; }
+
+    /** Abandons the drag in progress; false if there was none. */
+    boolean cancelGesture() {
+        if (gesture == null) return false;
+        gesture.cancel();
+        gesture = null;
+        return true;
+    }
 
     // --- mouse ---
 
@@ -712,7 +647,7 @@ public class GraphCanvas extends Region {
         if (gesture != null || document == null) return;
         Point2D p = new Point2D(e.getX(), e.getY());
         if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY
-                || (e.getButton() == MouseButton.PRIMARY && spaceDown)) {
+                || (e.getButton() == MouseButton.PRIMARY && keys.spaceDown())) {
             gesture = new PanGesture(this, p);
             e.consume();
             return;
@@ -793,60 +728,6 @@ public class GraphCanvas extends Region {
             zoomAround(getZoom() * Math.exp(e.getDeltaY() * 0.0025), e.getX(), e.getY());
         }
         e.consume();
-    }
-
-    // --- keyboard ---
-
-    private void keyPressed(KeyEvent e) {
-        KeyCode code = e.getCode();
-        boolean shortcut = e.isShortcutDown();
-        boolean handled = true;
-        if (code == KeyCode.SPACE && !shortcut) {
-            spaceDown = true;
-            if (gesture == null) setCursor(Cursor.OPEN_HAND);
-        } else if ((code == KeyCode.DELETE || code == KeyCode.BACK_SPACE) && !shortcut) {
-            deleteSelection();
-        } else if (code == KeyCode.ESCAPE) {
-            if (gesture != null) {
-                gesture.cancel();
-                gesture = null;
-            } else if (document != null) {
-                selectOnly(List.of());
-            }
-        } else if (code.isArrowKey() && !shortcut) {
-            double step = (snapToGrid.get() ? GRID : 1) * (e.isShiftDown() ? 5 : 1);
-            switch (code) {
-                case LEFT, KP_LEFT -> nudgeSelection(-step, 0);
-                case RIGHT, KP_RIGHT -> nudgeSelection(step, 0);
-                case UP, KP_UP -> nudgeSelection(0, -step);
-                default -> nudgeSelection(0, step);
-            }
-        } else if (shortcut && code == KeyCode.A) {
-            selectAll();
-        } else if (shortcut && code == KeyCode.C) {
-            copySelection();
-        } else if (shortcut && code == KeyCode.V) {
-            paste();
-        } else if (shortcut && code == KeyCode.D) {
-            duplicateSelection();
-        } else if (shortcut && (code == KeyCode.DIGIT0 || code == KeyCode.NUMPAD0)) {
-            fitToView();
-        } else if (shortcut && (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD)) {
-            zoomIn();
-        } else if (shortcut && (code == KeyCode.MINUS || code == KeyCode.SUBTRACT)) {
-            zoomOut();
-        } else {
-            handled = false;
-        }
-        if (handled) e.consume();
-    }
-
-    private void keyReleased(KeyEvent e) {
-        if (e.getCode() == KeyCode.SPACE) {
-            spaceDown = false;
-            if (gesture == null) setCursor(Cursor.DEFAULT);
-            e.consume();
-        }
     }
 
     // --- drops from the palette ---

@@ -162,7 +162,8 @@ final class WireGesture implements Gesture {
         edits.add(new Connect(wire));
         canvas.execute(edits.size() == 1 ? edits.get(0)
                 : new CompoundEdit("Connect " + wire.from() + " to " + wire.to() + " instead", edits));
-        canvas.setStatus(t.verdict().message());
+        canvas.setStatus("Connected " + wire.from() + " → " + wire.to()
+                + t.verdict().replaced().map(old -> ", replacing the wire from " + old.from()).orElse("") + ".");
     }
 
     @Override public void cancel() {

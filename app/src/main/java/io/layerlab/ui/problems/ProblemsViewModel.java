@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.value.ChangeListener;
@@ -25,9 +26,12 @@ public final class ProblemsViewModel {
     private final ReadOnlyIntegerWrapper errors = new ReadOnlyIntegerWrapper(this, "errors");
     private final ReadOnlyIntegerWrapper warnings = new ReadOnlyIntegerWrapper(this, "warnings");
     private final ChangeListener<ShapeReport> reportListener = (obs, old, report) -> refresh();
+    private final Consumer<String> centerOn;
     private DesignDocument document;
 
-    public ProblemsViewModel(Workspace workspace) {
+    /** @param centerOn brings a node into view on the canvas */
+    public ProblemsViewModel(Workspace workspace, Consumer<String> centerOn) {
+        this.centerOn = Objects.requireNonNull(centerOn);
         this.workspace = Objects.requireNonNull(workspace);
         workspace.documentProperty().addListener((obs, old, doc) -> attach(doc));
         workspace.compilerDiagnostics().addListener((ListChangeListener<Diagnostic>) c -> refresh());
@@ -53,6 +57,7 @@ public final class ProblemsViewModel {
         if (!document.graph().contains(problem.nodeId())) return;
         document.selection().retainAll(List.of(problem.nodeId()));
         document.selection().add(problem.nodeId());
+        centerOn.accept(problem.nodeId());
     }
 
     private void refresh() {

@@ -1,6 +1,7 @@
 package io.layerlab.ui.shell;
 
 import io.layerlab.project.ProjectDefaults;
+import io.layerlab.ui.canvas.GraphCanvas;
 import io.layerlab.ui.gallery.SampleGalleryView;
 import io.layerlab.ui.gallery.SampleGalleryViewModel;
 import io.layerlab.ui.inspector.InspectorView;
@@ -14,7 +15,6 @@ import io.layerlab.ui.problems.ProblemsViewModel;
 import io.layerlab.ui.summary.SummaryView;
 import io.layerlab.ui.summary.SummaryViewModel;
 import io.layerlab.ui.support.FxmlView;
-import io.layerlab.ui.training.TrainingViewModel;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -24,7 +24,6 @@ import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -34,9 +33,6 @@ import javafx.util.Duration;
  * autosave timer.
  */
 public final class MainWindow {
-    private static final double NUDGE = 10;
-    private static final double NUDGE_FAR = 50;
-
     private final Stage stage;
     private final DesignerServices services;
     private final Workspace workspace = new Workspace();
@@ -44,9 +40,9 @@ public final class MainWindow {
     private final MainViewModel files;
     private final RecoveryKeeper recovery;
     private final SampleGalleryViewModel gallery;
-    private final TrainingViewModel training;
+    private final QuickTrainViewModel training;
     private final MainWindowView view;
-    private final CanvasCommands canvas = createCanvas();
+    private final GraphCanvas canvas = new GraphCanvas();
     private final Scene scene;
     private Timeline autosave;
 
@@ -60,12 +56,12 @@ public final class MainWindow {
         this.gallery = new SampleGalleryViewModel(services.samples(), workspace, services.executor(), services.dialogs(),
                 files::openAsUntitled);
 
-        this.training = new TrainingViewModel(workspace, services.executor(), services.dialogs(), status::showMessage,
+        this.training = new QuickTrainViewModel(workspace, services.executor(), services.dialogs(), status::showMessage,
                 this::showProblems);
         PaletteViewModel paletteModel = new PaletteViewModel((type, params) -> canvas.addNodeAt(type, params, null));
         InspectorViewModel inspectorModel = new InspectorViewModel(workspace);
-        SummaryViewModel summaryModel = new SummaryViewModel(workspace);
-        ProblemsViewModel problemsModel = new ProblemsViewModel(workspace);
+        SummaryViewModel summaryModel = new SummaryViewModel(workspace, canvas::centerOn);
+        ProblemsViewModel problemsModel = new ProblemsViewModel(workspace, canvas::centerOn);
         MainWindowView.Panels panels = new MainWindowView.Panels(
                 FxmlView.load("palette.fxml", new PaletteView(paletteModel)),
                 FxmlView.load("inspector.fxml", new InspectorView(inspectorModel)),
@@ -84,15 +80,9 @@ public final class MainWindow {
         scene.getStylesheets().add(FxmlView.stylesheet("app.css"));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> workspace.document().redo());
-        canvas.view().addEventHandler(KeyEvent.KEY_PRESSED, this::nudge);
         stage.setScene(scene);
         stage.titleProperty().bind(files.titleProperty());
         stage.setOnCloseRequest(e -> { e.consume(); quit(); });
-    }
-
-    /** The canvas slot's content; the graph canvas, once merged, is created here. */
-    private static CanvasCommands createCanvas() {
-        return new PlaceholderCanvas();
     }
 
     /**
@@ -113,18 +103,6 @@ public final class MainWindow {
     }
 
     private void showProblems() { view.showProblems(); }
-
-    private void nudge(KeyEvent e) {
-        double step = e.isShiftDown() ? NUDGE_FAR : NUDGE;
-        switch (e.getCode()) {
-            case LEFT -> canvas.nudgeSelection(-step, 0);
-            case RIGHT -> canvas.nudgeSelection(step, 0);
-            case UP -> canvas.nudgeSelection(0, -step);
-            case DOWN -> canvas.nudgeSelection(0, step);
-            default -> { return; }
-        }
-        e.consume();
-    }
 
     /**
      * Closes the window once unsaved changes are safe (saved, or discarded on purpose), unless
@@ -147,4 +125,6 @@ public final class MainWindow {
     public SampleGalleryViewModel gallery() { return gallery; }
 
     public Scene scene() { return scene; }
+
+    public GraphCanvas canvas() { return canvas; }
 }

@@ -1,14 +1,15 @@
 package io.layerlab.ui.shell;
 
+import io.layerlab.ui.canvas.GraphCanvas;
 import io.layerlab.ui.gallery.SampleGalleryViewModel;
 import io.layerlab.ui.model.DesignDocument;
-import io.layerlab.ui.training.TrainingViewModel;
 import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.support.DialogService;
 import io.layerlab.ui.support.TaskExecutor;
 import io.layerlab.ui.support.Theme;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -39,7 +40,7 @@ public final class MainWindowView {
     private final Workspace workspace;
     private final MainViewModel files;
     private final StatusViewModel status;
-    private final CanvasCommands canvas;
+    private final GraphCanvas canvas;
     private final Theme theme;
     private final DialogService dialogs;
     private final TaskExecutor executor;
@@ -49,7 +50,7 @@ public final class MainWindowView {
     private final Parent problems;
     private final Parent gallery;
     private final SampleGalleryViewModel galleryModel;
-    private final TrainingViewModel training;
+    private final QuickTrainViewModel training;
     private final ObservableValue<String> problemsTabTitle;
     private final Runnable quit;
 
@@ -88,9 +89,9 @@ public final class MainWindowView {
     @FXML private Label statusTraining;
     @FXML private ProgressBar trainingProgress;
 
-    MainWindowView(Workspace workspace, MainViewModel files, StatusViewModel status, CanvasCommands canvas, Theme theme,
+    MainWindowView(Workspace workspace, MainViewModel files, StatusViewModel status, GraphCanvas canvas, Theme theme,
                    DialogService dialogs, TaskExecutor executor, Panels panels, SampleGalleryViewModel galleryModel,
-                   TrainingViewModel training, Runnable quit) {
+                   QuickTrainViewModel training, Runnable quit) {
         this.workspace = workspace;
         this.files = files;
         this.status = status;
@@ -117,7 +118,8 @@ public final class MainWindowView {
     private void initialize() {
         paletteSlot.getChildren().setAll(palette);
         inspectorSlot.getChildren().setAll(inspector);
-        canvasSlot.getChildren().setAll(canvas.view(), gallery);
+        canvasSlot.getChildren().setAll(canvas, gallery);
+        canvas.statusMessageProperty().addListener((obs, old, message) -> { if (!message.isEmpty()) status.showMessage(message); });
         summaryTab.setContent(summary);
         problemsTab.setContent(problems);
         problemsTab.textProperty().bind(problemsTabTitle);
@@ -150,6 +152,8 @@ public final class MainWindowView {
     private void attach(DesignDocument doc) {
         if (doc == null) return;
         canvas.setDocument(doc);
+        // Once laid out, show the whole graph; a new document should not open scrolled off somewhere.
+        Platform.runLater(canvas::fitToView);
         undoItem.textProperty().bind(Bindings.when(doc.undoLabelProperty().isEmpty()).then("Undo")
                 .otherwise(Bindings.concat("Undo ", doc.undoLabelProperty())));
         redoItem.textProperty().bind(Bindings.when(doc.redoLabelProperty().isEmpty()).then("Redo")
@@ -161,8 +165,10 @@ public final class MainWindowView {
         redoItem.disableProperty().bind(doc.redoLabelProperty().isEmpty());
         redoButton.disableProperty().bind(doc.redoLabelProperty().isEmpty());
         var nothingSelected = Bindings.isEmpty(doc.selection());
-        for (MenuItem item : new MenuItem[] {cutItem, copyItem, duplicateItem, deleteItem}) item.disableProperty().bind(nothingSelected);
-        deleteButton.disableProperty().bind(nothingSelected);
+        for (MenuItem item : new MenuItem[] {cutItem, copyItem, duplicateItem}) item.disableProperty().bind(nothingSelected);
+        var nothingToDelete = nothingSelected.and(canvas.selectedWireProperty().isNull());
+        deleteItem.disableProperty().bind(nothingToDelete);
+        deleteButton.disableProperty().bind(nothingToDelete);
     }
 
     /** True while a text field has the keyboard: then edit keys belong to the text, not to the graph. */

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
@@ -24,9 +25,12 @@ public final class SummaryViewModel {
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
     private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper(this, "memory", "");
     private final ChangeListener<ShapeReport> reportListener = (obs, old, report) -> refresh();
+    private final Consumer<String> centerOn;
     private DesignDocument document;
 
-    public SummaryViewModel(Workspace workspace) {
+    /** @param centerOn brings a node into view on the canvas */
+    public SummaryViewModel(Workspace workspace, Consumer<String> centerOn) {
+        this.centerOn = Objects.requireNonNull(centerOn);
         Objects.requireNonNull(workspace);
         workspace.documentProperty().addListener((obs, old, doc) -> attach(doc));
         attach(workspace.document());
@@ -53,6 +57,7 @@ public final class SummaryViewModel {
         if (document == null || row == null || row.total() || !document.graph().contains(row.nodeId())) return;
         document.selection().retainAll(List.of(row.nodeId()));
         document.selection().add(row.nodeId());
+        centerOn.accept(row.nodeId());
     }
 
     private void refresh() {

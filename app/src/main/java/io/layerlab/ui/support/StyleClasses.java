@@ -9,7 +9,12 @@ public final class StyleClasses {
     public static final String PALETTE_ENTRY = "palette-entry";
     public static final String PALETTE_ENTRY_NAME = "palette-entry-name";
     public static final String PALETTE_ENTRY_SUMMARY = "palette-entry-summary";
+    public static final String MAIN_WINDOW = "main-window";
+    public static final String MAIN_TOOLBAR = "main-toolbar";
+    public static final String CANVAS_SLOT = "canvas-slot";
     public static final String INSPECTOR = "inspector";
+    public static final String INSPECTOR_CONTENT = "inspector-content";
+    public static final String INSPECTOR_PROBLEMS = "inspector-problems";
     public static final String INSPECTOR_TITLE = "inspector-title";
     public static final String INSPECTOR_SUBTITLE = "inspector-subtitle";
     public static final String INSPECTOR_ERROR = "inspector-error";
@@ -18,13 +23,13 @@ public final class StyleClasses {
     public static final String SUMMARY_TABLE = "summary-table";
     public static final String SUMMARY_TOTALS = "summary-totals";
     public static final String NUMBER_CELL = "number-cell";
+    public static final String PROBLEMS_LIST = "problems-list";
     public static final String PROBLEM_CELL = "problem-cell";
     public static final String PROBLEM_MESSAGE = "problem-message";
     public static final String PROBLEM_HINT = "problem-hint";
     public static final String PROBLEM_NODE = "problem-node";
     public static final String SEVERITY_ERROR = "severity-error";
     public static final String SEVERITY_WARNING = "severity-warning";
-    public static final String SEVERITY_OK = "severity-ok";
     public static final String STATUS_BAR = "status-bar";
     public static final String STATUS_ITEM = "status-item";
     public static final String GALLERY = "sample-gallery";

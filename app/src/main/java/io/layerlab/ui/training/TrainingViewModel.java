@@ -2,232 +2,718 @@ package io.layerlab.ui.training;
 
 import io.layerlab.compile.CompileException;
 import io.layerlab.data.DataException;
-import io.layerlab.data.DataProblem;
+import io.layerlab.data.DataSpec;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
-import io.layerlab.shape.DiagnosticCode;
+import io.layerlab.train.BoundaryFrame;
+import io.layerlab.train.BoundarySampler;
+import io.layerlab.train.DecisionBoundary;
 import io.layerlab.train.EpochEvent;
-import io.layerlab.train.IterationEvent;
+import io.layerlab.train.LayerStatistics;
+import io.layerlab.train.LayerStats;
 import io.layerlab.train.ObserverRate;
-import io.layerlab.train.DataFit;
 import io.layerlab.train.ProjectRun;
+import io.layerlab.train.RunDiff;
+import io.layerlab.train.RunEvaluation;
+import io.layerlab.train.RunLog;
+import io.layerlab.train.RunRecord;
+import io.layerlab.train.RunSetup;
 import io.layerlab.train.StopReason;
 import io.layerlab.train.Trainer;
-import io.layerlab.train.TrainingObserver;
 import io.layerlab.train.TrainingResult;
 import io.layerlab.train.TrainingSpec;
-import io.layerlab.ui.model.Workspace;
-import io.layerlab.ui.support.DialogService;
-import io.layerlab.ui.support.TaskExecutor;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyMapProperty;
+import javafx.beans.property.ReadOnlyMapWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
- * Train and Stop: compiles a snapshot of the open project, loads its data and trains it in the
- * background, showing epoch, loss and progress. Problems (the compiler's, the data's, a network
- * that does not fit the data) go to the problems list, never up as exceptions. The full
- * training dashboard builds on this later.
+ * The dashboard's state and commands: the settings of the next run, the run in progress (started
+ * on the executor, never on the JavaFX thread), the runs of the shown project, the live layer
+ * statistics, decision boundary and results, and what went wrong.
+ *
+ * <h2>From the training thread to the screen</h2>
+ * The training thread writes into the run's {@link LiveFeed} only. While a run is active a ticker
+ * thread looks every {@link #PUMP_INTERVAL_MILLIS} ms whether the feed has news and, if so and no
+ * hand-over is pending, posts one {@code Platform.runLater} that applies everything new in one go;
+ * the charts redraw once per such batch. Nothing is posted per event, and nothing keeps JavaFX
+ * pulsing while no data arrives (an animation timer would ask for 60 pulses a second).
+ *
+ * <p>Used on the JavaFX thread only.
  */
 public final class TrainingViewModel {
-    /** How often the status line follows the loss within an epoch. */
-    private static final Duration ITERATION_UPDATES = Duration.ofMillis(250);
+    /** The JavaFX side takes training data at most this often: ten redraws a second look live. */
+    static final long PUMP_INTERVAL_MILLIS = 100;
+    /** Grid cells per side of the decision-boundary heatmap. */
+    static final int BOUNDARY_SIZE = 64;
 
-    private final Workspace workspace;
-    private final TaskExecutor executor;
-    private final DialogService dialogs;
-    private final Consumer<String> status;
-    private final Runnable showProblems;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    /** The runs of one project: its log, and the rows shown for it. */
+    private static final class ProjectRuns {
+        final RunLog log = new RunLog();
+        final ObservableList<RunRow> rows = FXCollections.observableArrayList();
+    }
+
+    /** The run being trained: its row, its feed, and how the JavaFX thread reaches its trainer. */
+    private static final class ActiveRun {
+        final RunRow row;
+        final LiveFeed feed = new LiveFeed();
+        final ProjectRuns owner;
+        Trainer trainer;
+        boolean stopRequested;
+        boolean pauseRequested;
+        long runningSinceNanos;
+        long activeNanos;
+        int iteration;
+        int epoch;
+        double samplesPerSecond;
+        PreparedRun prepared;
+
+        ActiveRun(RunRow row, ProjectRuns owner) {
+            this.row = row;
+            this.owner = owner;
+        }
+
+        synchronized void attach(Trainer t) {
+            trainer = t;
+            if (stopRequested) {
+                t.stop();
+            } else if (pauseRequested) {
+                t.pause();
+            }
+        }
+
+        synchronized void pause() {
+            pauseRequested = true;
+            if (trainer != null) {
+                trainer.pause();
+            }
+        }
+
+        synchronized void resume() {
+            pauseRequested = false;
+            if (trainer != null) {
+                trainer.resume();
+            }
+        }
+
+        synchronized void stop() {
+            stopRequested = true;
+            if (trainer != null) {
+                trainer.stop();
+            }
+        }
+    }
+
+    private final Executor executor;
+    private final TrainingSettings settings = new TrainingSettings();
+    private final Map<Project, ProjectRuns> runsByProject = new WeakHashMap<>();
+    private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
+    private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunRow> selection = FXCollections.observableArrayList();
+    private final ObservableList<RunRow> shownRuns = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RunRow> focusRun = new ReadOnlyObjectWrapper<>(this, "focusRun");
+    private final ObservableList<String> changes = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper changesNote = new ReadOnlyStringWrapper(this, "changesNote", "");
+    private final ReadOnlyObjectWrapper<RunPhase> phase = new ReadOnlyObjectWrapper<>(this, "phase", RunPhase.IDLE);
+    private final ReadOnlyObjectWrapper<RunRow> activeRow = new ReadOnlyObjectWrapper<>(this, "activeRun");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final AtomicReference<Trainer> trainer = new AtomicReference<>();
-    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "Ready to train.");
+    private final ReadOnlyIntegerWrapper iteration = new ReadOnlyIntegerWrapper(this, "iteration");
+    private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner");
+    private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
+    private final ObservableList<LayerRow> layerRows = FXCollections.observableArrayList();
+    private final ReadOnlyMapWrapper<String, LayerStats> layerStatistics =
+            new ReadOnlyMapWrapper<>(this, "layerStatistics", FXCollections.observableMap(new LinkedHashMap<>()));
+    private final ReadOnlyObjectWrapper<PreparedRun> boundaryPoints = new ReadOnlyObjectWrapper<>(this, "boundaryPoints");
+    private final ReadOnlyObjectWrapper<BoundaryFrame> boundary = new ReadOnlyObjectWrapper<>(this, "boundary");
+    private final ReadOnlyIntegerWrapper dataVersion = new ReadOnlyIntegerWrapper(this, "dataVersion");
+    private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart");
+    private final AtomicBoolean pumpPosted = new AtomicBoolean();
+    private ScheduledExecutorService ticker;
+    private ScheduledFuture<?> ticking;
+    private ActiveRun active;
+    private boolean pumping;
+
+    /** @param executor runs preparation and training; each run occupies one of its threads while it trains */
+    public TrainingViewModel(Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        canStart.bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> project.get() != null && phase.get() == RunPhase.IDLE && settings.isValid(),
+                project, phase, settings.problemProperty()));
+        selection.addListener((javafx.collections.ListChangeListener<RunRow>) c -> selectionChanged());
+        activeRow.addListener((obs, was, is) -> refreshShown());
+    }
+
+    // ---- project and settings ----
+
+    public TrainingSettings settings() {
+        return settings;
+    }
+
+    /** Shows {@code newProject}: its settings in the controls and its runs in the list. */
+    public void setProject(Project newProject) {
+        if (newProject == project.get()) {
+            return;
+        }
+        project.set(newProject);
+        selection.clear();
+        if (newProject == null) {
+            runs.clear();
+            return;
+        }
+        settings.load(newProject);
+        ProjectRuns projectRuns = runsByProject.computeIfAbsent(newProject, p -> new ProjectRuns());
+        runs.setAll(projectRuns.rows);
+        if (!projectRuns.rows.isEmpty()) {
+            selection.setAll(projectRuns.rows.get(projectRuns.rows.size() - 1));
+        }
+        problems.clear();
+        banner.set(null);
+    }
+
+    public ReadOnlyObjectProperty<Project> projectProperty() {
+        return project.getReadOnlyProperty();
+    }
+
+    /** The runs of the shown project, oldest first. */
+    public ObservableList<RunRow> runs() {
+        return FXCollections.unmodifiableObservableList(runs);
+    }
+
+    /** The finished runs of the shown project, as kept with it. */
+    public RunLog runLog() {
+        Project p = project.get();
+        return p == null ? new RunLog() : runsByProject.computeIfAbsent(p, k -> new ProjectRuns()).log;
+    }
+
+    // ---- commands ----
+
+    public ReadOnlyBooleanProperty canStartProperty() {
+        return canStart.getReadOnlyProperty();
+    }
 
     /**
-     * @param showProblems brings the problems list to the front (the compiler found something)
+     * Starts a run of the shown project with the current settings: freezes the graph as it is now,
+     * then compiles, loads and trains on the executor. Problems arrive as {@link #problems()} and the
+     * {@link #bannerProperty() banner}, never as exceptions.
      */
-    public TrainingViewModel(Workspace workspace, TaskExecutor executor, DialogService dialogs, Consumer<String> status,
-                             Runnable showProblems) {
-        this.workspace = Objects.requireNonNull(workspace);
-        this.executor = Objects.requireNonNull(executor);
-        this.dialogs = Objects.requireNonNull(dialogs);
-        this.status = Objects.requireNonNull(status);
-        this.showProblems = Objects.requireNonNull(showProblems);
-    }
-
-    /** True from Train until the run has ended (or was refused). */
-    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
-
-    /** "Epoch 3/50 · loss 0.4123 · val accuracy 91.2 %", or what is being prepared. */
-    public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
-
-    /** Completed share of the run, 0 to 1; negative (indeterminate) while compiling and loading data. */
-    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
-
-    /** Compiles, loads the data and trains the open project in the background. */
-    public void train() {
-        if (running.get()) return;
-        Project snapshot = snapshot(workspace.document().project());
-        running.set(true);
-        stopRequested.set(false);
-        progress.set(-1);
-        progressText.set("Compiling…");
-        status.accept("Compiling the network and loading the data…");
-        workspace.setCompilerDiagnostics(List.of());
-        executor.execute(() -> prepare(snapshot), prepared -> {
-            if (prepared.run() == null) {
-                refuse(prepared.problems());
-            } else if (stopRequested.get()) {
-                ended("Training stopped before it started");
-            } else {
-                workspace.setCompilerDiagnostics(prepared.problems());
-                run(prepared.run());
-            }
-        }, failure -> {
-            ended("Training failed");
-            dialogs.showError("Cannot train", describe(failure));
-        });
-    }
-
-    /** Asks the run to end after the current iteration; the best weights seen are kept. */
-    public void stop() {
-        stopRequested.set(true);
-        Trainer t = trainer.get();
-        if (t != null) t.stop();
-        if (running.get()) progressText.set("Stopping…");
-    }
-
-    /** A run ready to start (with warnings to show), or the problems that prevent one. */
-    private record Prepared(ProjectRun run, List<Diagnostic> problems) { }
-
-    private static Prepared prepare(Project project) {
+    public void start() {
+        Project p = project.get();
+        if (!canStart.get()) {
+            return;
+        }
+        TrainingSpec spec = settings.trainingSpec();
+        DataSpec data = settings.dataSpec();
+        ProjectRuns owner = runsByProject.computeIfAbsent(p, k -> new ProjectRuns());
+        RunSetup setup = owner.log.begin(p, spec, data);
+        RunRow row = new RunRow(setup);
+        ActiveRun run = new ActiveRun(row, owner);
+        Project frozen = new Project(p.name(), p.description(), setup.graph(), data, spec);
+        problems.clear();
+        banner.set(null);
         try {
-            ProjectRun run = ProjectRun.prepare(project);
-            return new Prepared(run, DataFit.check(project.graph(), run.data()));
-        } catch (CompileException e) {
-            return new Prepared(null, e.diagnostics());
-        } catch (DataException e) {
-            List<Diagnostic> problems = new ArrayList<>();
-            for (DataProblem p : e.problems()) {
-                problems.add(Diagnostic.error(DiagnosticCode.INVALID_PARAM, null, p.place(), p.message(),
-                        "change it in the inspector (click an empty spot of the canvas)"));
-            }
-            return new Prepared(null, problems);
+            executor.execute(() -> prepareAndTrain(frozen, spec, setup, run.feed, run));
+        } catch (RejectedExecutionException e) {
+            owner.log.abandon(setup);
+            banner.set(new Banner(Banner.Kind.DANGER, "Training could not start", "The background worker is shut down."));
+            return;
         }
-    }
-
-    /** The project as it is now; the person keeps editing the original while this one trains. */
-    private static Project snapshot(Project p) {
-        Project copy = new Project(p.name(), p.description(), p.graph().copy(), p.data(), p.training());
-        copy.extras().putAll(p.extras());
-        return copy;
-    }
-
-    private void refuse(List<Diagnostic> problems) {
-        workspace.setCompilerDiagnostics(problems);
-        long errors = problems.stream().filter(Diagnostic::isError).count();
-        ended("Cannot train: " + errors + (errors == 1 ? " problem" : " problems") + " (see Problems)");
-        showProblems.run();
-    }
-
-    private void run(ProjectRun run) {
-        TrainingSpec spec = run.training();
-        Trainer t = run.trainer();
-        t.addObserver(new Progress(spec.epochs()), ObserverRate.atMostEvery(ITERATION_UPDATES));
-        trainer.set(t);
-        progressText.set("Epoch 1/" + spec.epochs());
-        status.accept("Training " + spec.epochs() + " epochs with " + spec.optimizer() + ", learning rate "
-                + spec.learningRate() + ", batch " + spec.batchSize() + "…");
-        executor.execute(t::run, this::finished, failure -> {
-            ended("Training failed");
-            dialogs.showError("Training failed", describe(failure));
-        });
-    }
-
-    private void finished(TrainingResult r) {
-        String summary = r.epochs() + (r.epochs() == 1 ? " epoch" : " epochs")
-                + (r.trainLoss() == null ? "" : ", loss " + loss(r.trainLoss()))
-                + (r.valLoss() == null ? "" : ", validation loss " + loss(r.valLoss()))
-                + (r.valAccuracy() == null ? "" : ", validation accuracy " + percent(r.valAccuracy()))
-                + String.format(Locale.ROOT, " in %.1f s", r.seconds());
-        if (r.stopReason() == StopReason.DIVERGED) {
-            ended("Training diverged after " + summary);
-            dialogs.showError("Training diverged", r.hint() == null ? "The loss became too large to continue." : r.hint());
-        } else if (r.stopReason() == StopReason.STOPPED) {
-            ended("Training stopped: best of " + summary);
-        } else {
-            ended("Training finished: " + summary);
+        active = run;
+        owner.rows.add(row);
+        if (owner == runsByProject.get(project.get())) {
+            runs.add(row);
+            selection.add(row);
         }
-        progress.set(r.stopReason() == StopReason.COMPLETED ? 1 : progress.get());
+        activeRow.set(row);
+        phase.set(RunPhase.PREPARING);
+        progress.set(-1);
+        iteration.set(0);
+        progressText.set("Preparing " + setup.name() + ": compiling the network and loading the data…");
+        layerRows.clear();
+        layerStatistics.clear();
+        boundary.set(null);
+        boundaryPoints.set(null);
+        startTicking(run.feed);
     }
 
-    private void ended(String message) {
-        trainer.set(null);
-        running.set(false);
-        if (progress.get() < 0) progress.set(0);
-        progressText.set(message.startsWith("Training finished") ? "Done" : "");
-        status.accept(message);
-    }
-
-    /**
-     * Receives events on the training thread; keeps only the newest and hands it to the UI
-     * thread once per batch of events, never one hand-over per event.
-     */
-    private final class Progress implements TrainingObserver {
-        private final int epochs;
-        private final AtomicReference<String> latestText = new AtomicReference<>();
-        private final AtomicReference<Double> latestProgress = new AtomicReference<>(0.0);
-        private final AtomicBoolean scheduled = new AtomicBoolean();
-        private volatile EpochEvent lastEpoch;
-
-        Progress(int epochs) { this.epochs = epochs; }
-
-        @Override public void onIteration(IterationEvent e) {
-            EpochEvent last = lastEpoch;
-            publish("Epoch " + e.epoch() + "/" + epochs + " · loss " + loss(e.loss())
-                    + (last == null || last.valAccuracy() == null ? "" : " · val accuracy " + percent(last.valAccuracy())), null);
+    /** Posts a hand-over to the JavaFX thread whenever the feed has news, at most every {@link #PUMP_INTERVAL_MILLIS}. */
+    private void startTicking(LiveFeed feed) {
+        if (ticker == null) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "layerlab-dashboard-ticker");
+                t.setDaemon(true);
+                return t;
+            });
         }
-
-        @Override public void onEpoch(EpochEvent e) {
-            lastEpoch = e;
-            publish("Epoch " + e.epoch() + "/" + epochs + " · loss " + loss(e.trainLoss())
-                    + (e.valLoss() == null ? "" : " · val loss " + loss(e.valLoss()))
-                    + (e.valAccuracy() == null ? "" : " · val accuracy " + percent(e.valAccuracy())), (double) e.epoch() / epochs);
-        }
-
-        private void publish(String text, Double done) {
-            latestText.set(text);
-            if (done != null) latestProgress.set(done);
-            if (scheduled.compareAndSet(false, true)) {
-                executor.runOnUiThread(() -> {
-                    scheduled.set(false);
-                    if (!running.get()) return;
-                    progressText.set(latestText.get());
-                    progress.set(latestProgress.get());
+        ticking = ticker.scheduleAtFixedRate(() -> {
+            if (feed.hasNews() && pumpPosted.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    pumpPosted.set(false);
+                    pump();
                 });
             }
+        }, PUMP_INTERVAL_MILLIS, PUMP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopTicking() {
+        if (ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
         }
     }
 
-    private static String loss(double value) { return String.format(Locale.ROOT, "%.4f", value); }
+    /** On the worker: compile, load, attach the observers, train, evaluate; every outcome goes into the feed. */
+    private static void prepareAndTrain(Project frozen, TrainingSpec spec, RunSetup setup, LiveFeed feed, ActiveRun control) {
+        try {
+            ProjectRun run = ProjectRun.prepare(frozen, spec);
+            boolean planar = DecisionBoundary.supports(run.data());
+            feed.prepared(PreparedRun.of(run.data(), spec, run.network().numParams(), planar));
+            Trainer trainer = run.trainer();
+            trainer.addObserver(feed, ObserverRate.everyIteration());
+            LayerStatistics.attach(run, setup.graph(), LayerStatistics.DEFAULT_RATE, feed::stats);
+            if (planar) {
+                DecisionBoundary grid = DecisionBoundary.over(run.data(), BOUNDARY_SIZE);
+                trainer.addObserver(new BoundarySampler(grid, run.network(), feed::boundary), BoundarySampler.DEFAULT_RATE);
+            }
+            control.attach(trainer);
+            TrainingResult result = trainer.run();
+            RunEvaluation evaluation = result.bestEpoch() > 0 ? RunEvaluation.of(run.network(), run.data()) : null;
+            feed.finished(result, evaluation);
+        } catch (Throwable failure) {
+            feed.failed(failure);
+        }
+    }
 
-    private static String percent(double fraction) { return String.format(Locale.ROOT, "%.1f %%", fraction * 100); }
+    /** Halts the run after its current iteration. */
+    public void pause() {
+        if (active != null && (phase.get() == RunPhase.RUNNING || phase.get() == RunPhase.PREPARING)) {
+            active.pause();
+            phase.set(RunPhase.PAUSING);
+            progressText.set("Pausing after this iteration…");
+        }
+    }
 
-    private static String describe(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) t = t.getCause();
-        return t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+    public void resume() {
+        if (active != null && (phase.get() == RunPhase.PAUSED || phase.get() == RunPhase.PAUSING)) {
+            active.resume();
+            if (active.runningSinceNanos == 0) {
+                active.runningSinceNanos = System.nanoTime();
+            }
+            phase.set(active.prepared == null ? RunPhase.PREPARING : RunPhase.RUNNING);
+            active.row.status(active.prepared == null ? "Preparing" : "Running");
+        }
+    }
+
+    /** Ends the run after its current iteration; it is kept in the list with its curves. */
+    public void stop() {
+        if (active != null && phase.get() != RunPhase.STOPPING) {
+            active.stop();
+            phase.set(RunPhase.STOPPING);
+            progressText.set("Stopping after this iteration…");
+        }
+    }
+
+    /** Stops any run and the ticker; for when the dashboard is closed. */
+    public void dispose() {
+        if (active != null) {
+            active.stop();
+        }
+        stopTicking();
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+    }
+
+    // ---- the hand-over from the training thread ----
+
+    /**
+     * Applies everything the active run reported since the last call. Called through the ticker;
+     * tests may call it directly. Returns whether anything changed.
+     */
+    public boolean pump() {
+        if (active == null || pumping) {
+            return false;
+        }
+        pumping = true;
+        try {
+            ActiveRun run = active;
+            FeedBatch batch = run.feed.drain();
+            if (batch.failure() != null) {
+                failed(run, batch.failure());
+                return true;
+            }
+            boolean changed = apply(run, batch);
+            if (batch.result() != null) {
+                finished(run, batch.result(), batch.evaluation());
+                changed = true;
+            }
+            if (changed) {
+                dataVersion.set(dataVersion.get() + 1);
+            }
+            return changed;
+        } finally {
+            pumping = false;
+        }
+    }
+
+    private boolean apply(ActiveRun run, FeedBatch batch) {
+        RunRow row = run.row;
+        boolean changed = false;
+        if (batch.prepared() != null) {
+            run.prepared = batch.prepared();
+            row.prepared(batch.prepared());
+            run.runningSinceNanos = System.nanoTime();
+            if (phase.get() == RunPhase.PREPARING) {
+                phase.set(RunPhase.RUNNING);
+            }
+            if (isShown(row)) {
+                boundaryPoints.set(batch.prepared().boundary() ? batch.prepared() : null);
+            }
+            changed = true;
+        }
+        if (batch.lossCount() > 0) {
+            row.curves().addIterations(batch.losses(), batch.lossCount());
+            run.iteration = batch.iteration();
+            run.epoch = batch.epoch();
+            run.samplesPerSecond = batch.samplesPerSecond();
+            iteration.set(batch.iteration());
+            changed = true;
+        }
+        if (!batch.epochs().isEmpty()) {
+            double elapsed = 0;
+            for (EpochEvent e : batch.epochs()) {
+                row.curves().addEpoch(e);
+                elapsed = e.elapsedSeconds();
+            }
+            row.epochsChanged(elapsed);
+            changed = true;
+        }
+        if (batch.stats() != null) {
+            showStatistics(batch.stats().layers());
+        }
+        if (batch.boundary() != null) {
+            row.boundary(batch.boundary());
+            if (isShown(row)) {
+                boundary.set(batch.boundary());
+            }
+        }
+        trackPause(run, batch.paused());
+        if (run.prepared != null && !batch.ended()) {
+            updateProgress(run);
+        }
+        return changed;
+    }
+
+    private void trackPause(ActiveRun run, boolean paused) {
+        if (paused && phase.get() == RunPhase.PAUSING) {
+            phase.set(RunPhase.PAUSED);
+            if (run.runningSinceNanos != 0) {
+                run.activeNanos += System.nanoTime() - run.runningSinceNanos;
+                run.runningSinceNanos = 0;
+            }
+            run.row.status("Paused");
+        }
+    }
+
+    private void updateProgress(ActiveRun run) {
+        PreparedRun prepared = run.prepared;
+        int total = prepared.totalIterations();
+        double done = total == 0 ? 0 : Math.min(1, run.iteration / (double) total);
+        progress.set(done);
+        double seconds = activeSeconds(run);
+        StringBuilder text = new StringBuilder();
+        text.append("Epoch ").append(Math.max(1, run.epoch)).append(" of ").append(prepared.epochs())
+                .append("  ·  iteration ").append(String.format(Locale.ROOT, "%,d", run.iteration))
+                .append(" of ").append(String.format(Locale.ROOT, "%,d", total))
+                .append("  ·  ").append(clock(seconds)).append(" elapsed");
+        if (done > 0.02 && done < 1) {
+            text.append("  ·  about ").append(clock(seconds / done * (1 - done))).append(" left");
+        }
+        if (run.samplesPerSecond > 0) {
+            text.append("  ·  ").append(String.format(Locale.ROOT, "%,.0f", run.samplesPerSecond)).append(" samples/s");
+        }
+        if (phase.get() == RunPhase.PAUSED) {
+            text.insert(0, "Paused  ·  ");
+        }
+        progressText.set(text.toString());
+    }
+
+    private static double activeSeconds(ActiveRun run) {
+        long nanos = run.activeNanos + (run.runningSinceNanos == 0 ? 0 : System.nanoTime() - run.runningSinceNanos);
+        return nanos / 1e9;
+    }
+
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private void showStatistics(List<LayerStats> latest) {
+        boolean sameNodes = layerRows.size() == latest.size();
+        for (int i = 0; sameNodes && i < latest.size(); i++) {
+            sameNodes = layerRows.get(i).nodeId().equals(latest.get(i).nodeId());
+        }
+        if (sameNodes) {
+            for (int i = 0; i < latest.size(); i++) {
+                layerRows.get(i).update(latest.get(i));
+            }
+        } else {
+            layerRows.setAll(latest.stream().map(LayerRow::new).toList());
+        }
+        Map<String, LayerStats> byNode = new LinkedHashMap<>();
+        for (LayerStats s : latest) {
+            byNode.put(s.nodeId(), s);
+        }
+        layerStatistics.keySet().retainAll(byNode.keySet());
+        layerStatistics.putAll(byNode);
+    }
+
+    private void finished(ActiveRun run, TrainingResult result, RunEvaluation evaluation) {
+        RunRecord record = new RunRecord(run.row.setup(), result, evaluation);
+        run.owner.log.add(record);
+        run.row.finished(record);
+        if (result.stopReason() == StopReason.DIVERGED) {
+            banner.set(new Banner(Banner.Kind.DANGER, run.row.name() + " diverged", result.hint()));
+        }
+        progress.set(result.stopReason() == StopReason.COMPLETED ? 1 : progress.get());
+        progressText.set(summary(run.row.name(), result));
+        end(run);
+        if (isShown(run.row)) {
+            focusRun.set(null);
+            updateFocus();
+        }
+    }
+
+    static String summary(String name, TrainingResult result) {
+        String how = switch (result.stopReason()) {
+            case COMPLETED -> "finished";
+            case STOPPED -> "stopped";
+            case DIVERGED -> "diverged";
+        };
+        StringBuilder text = new StringBuilder(name).append(' ').append(how).append(" after ")
+                .append(result.epochs()).append(result.epochs() == 1 ? " epoch" : " epochs")
+                .append(" in ").append(clock(result.seconds()));
+        if (result.bestEpoch() > 0) {
+            text.append("  ·  kept epoch ").append(result.bestEpoch());
+            if (result.valLoss() != null) {
+                text.append(": validation loss ").append(AxisTicks.format(result.valLoss()));
+            }
+            if (result.valAccuracy() != null) {
+                text.append(", accuracy ").append(percent(result.valAccuracy()));
+            }
+        }
+        return text.toString();
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    private void failed(ActiveRun run, Throwable failure) {
+        run.owner.rows.remove(run.row);
+        runs.remove(run.row);
+        selection.remove(run.row);
+        run.owner.log.abandon(run.row.setup());
+        if (failure instanceof CompileException compile) {
+            problems.setAll(compile.diagnostics());
+            List<String> lines = new ArrayList<>();
+            for (Diagnostic d : compile.diagnostics()) {
+                if (d.isError()) {
+                    lines.add((d.nodeId() == null ? "" : d.nodeId() + ": ") + d.message() + (d.hint() == null ? "" : " — " + d.hint()));
+                }
+            }
+            banner.set(new Banner(Banner.Kind.WARNING, "The network cannot be trained yet", String.join("\n", lines)));
+        } else if (failure instanceof DataException data) {
+            banner.set(new Banner(Banner.Kind.WARNING, "The data cannot be loaded", data.getMessage()));
+        } else {
+            String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            banner.set(new Banner(Banner.Kind.DANGER, "Training failed", message));
+        }
+        progress.set(0);
+        progressText.set(run.row.name() + " did not train.");
+        end(run);
+    }
+
+    private void end(ActiveRun run) {
+        if (active == run) {
+            active = null;
+        }
+        activeRow.set(null);
+        phase.set(RunPhase.IDLE);
+        stopTicking();
+        refreshShown();
+    }
+
+    // ---- selection, overlay, comparison ----
+
+    /** The selected runs; the list view keeps it in step with its selection. */
+    public ObservableList<RunRow> selection() {
+        return selection;
+    }
+
+    /** The runs the charts show: the selected ones and the active one, oldest first. */
+    public ObservableList<RunRow> shownRuns() {
+        return FXCollections.unmodifiableObservableList(shownRuns);
+    }
+
+    /** The run whose boundary and results are shown: the active run, else the last selected. */
+    public ReadOnlyObjectProperty<RunRow> focusRunProperty() {
+        return focusRun.getReadOnlyProperty();
+    }
+
+    /** What changed between the two selected runs, older to newer; empty otherwise. */
+    public ObservableList<String> changes() {
+        return FXCollections.unmodifiableObservableList(changes);
+    }
+
+    /** A line above the changes: which runs are compared, or how to compare. */
+    public ReadOnlyStringProperty changesNoteProperty() {
+        return changesNote.getReadOnlyProperty();
+    }
+
+    private void selectionChanged() {
+        refreshShown();
+        List<RunRow> chosen = new ArrayList<>(selection);
+        chosen.sort(Comparator.comparingInt(RunRow::id));
+        if (chosen.size() == 2) {
+            List<String> differences = RunDiff.between(chosen.get(0).setup(), chosen.get(1).setup());
+            changes.setAll(differences);
+            changesNote.set(differences.isEmpty()
+                    ? chosen.get(0).name() + " and " + chosen.get(1).name() + " had the same settings, data and graph."
+                    : "From " + chosen.get(0).name() + " to " + chosen.get(1).name() + ":");
+        } else {
+            changes.clear();
+            changesNote.set("Select two runs to see what changed between them.");
+        }
+    }
+
+    private void refreshShown() {
+        List<RunRow> shown = new ArrayList<>(selection);
+        RunRow live = activeRow.get();
+        if (live != null && !shown.contains(live) && runs.contains(live)) {
+            shown.add(live);
+        }
+        shown.sort(Comparator.comparingInt(RunRow::id));
+        if (!shown.equals(shownRuns)) {
+            shownRuns.setAll(shown);
+        }
+        updateFocus();
+    }
+
+    private void updateFocus() {
+        RunRow live = activeRow.get();
+        RunRow focus = live != null && runs.contains(live) ? live
+                : selection.isEmpty() ? null : selection.get(selection.size() - 1);
+        if (focus != focusRun.get()) {
+            focusRun.set(focus);
+            boundaryPoints.set(focus == null || focus.prepared() == null || !focus.prepared().boundary() ? null : focus.prepared());
+            boundary.set(focus == null ? null : focus.boundary());
+        }
+    }
+
+    private boolean isShown(RunRow row) {
+        return focusRun.get() == row;
+    }
+
+    // ---- state for the views ----
+
+    public ReadOnlyObjectProperty<RunPhase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public RunPhase phase() {
+        return phase.get();
+    }
+
+    /** The run being trained, or null. */
+    public ReadOnlyObjectProperty<RunRow> activeRunProperty() {
+        return activeRow.getReadOnlyProperty();
+    }
+
+    /** 0 to 1; -1 (indeterminate) while preparing. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** "Epoch 12 of 200 · iteration 180 of 3,000 · 0:04 elapsed · about 1:02 left · 5,400 samples/s". */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** The last iteration shown of the active run. */
+    public ReadOnlyIntegerProperty iterationProperty() {
+        return iteration.getReadOnlyProperty();
+    }
+
+    /** A message across the dashboard (divergence, a network that cannot be built), or null. */
+    public ReadOnlyObjectProperty<Banner> bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    /** An export could not be written: say so in the banner. */
+    void reportExportFailure(String message) {
+        banner.set(new Banner(Banner.Kind.DANGER, "Export failed", message));
+    }
+
+    public void dismissBanner() {
+        banner.set(null);
+    }
+
+    /** The problems that kept the last run from starting (graph and data checks), for the problems list. */
+    public ObservableList<Diagnostic> problems() {
+        return FXCollections.unmodifiableObservableList(problems);
+    }
+
+    public ObservableList<LayerRow> layerRows() {
+        return FXCollections.unmodifiableObservableList(layerRows);
+    }
+
+    /** The latest statistics per node id of the active run: what the canvas draws as gauges. */
+    public ReadOnlyMapProperty<String, LayerStats> layerStatisticsProperty() {
+        return layerStatistics.getReadOnlyProperty();
+    }
+
+    /** The data points behind the boundary, when the focus run's data is 2-D classification. */
+    ReadOnlyObjectProperty<PreparedRun> boundaryPointsProperty() {
+        return boundaryPoints.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BoundaryFrame> boundaryProperty() {
+        return boundary.getReadOnlyProperty();
+    }
+
+    /** Increases whenever curves got new points: the charts redraw then. */
+    public ReadOnlyIntegerProperty dataVersionProperty() {
+        return dataVersion.getReadOnlyProperty();
     }
 }

@@ -2,110 +2,28 @@ package io.layerlab.ui.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import io.layerlab.graph.Edge;
 import io.layerlab.graph.Graph;
 import io.layerlab.graph.Node;
 import io.layerlab.graph.SetParam;
-import io.layerlab.ui.model.DesignDocument;
-import io.layerlab.ui.support.DragFormats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Application;
-import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.TransferMode;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The canvas used with the mouse and keyboard, as a person would. */
-@ExtendWith(ApplicationExtension.class)
-class GraphCanvasTest {
-    private GraphCanvas canvas;
-    private DesignDocument doc;
-    private Stage stage;
-
+/** The canvas used with the mouse and keyboard, as a person would: editing the graph. */
+class GraphCanvasTest extends CanvasFixture {
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        canvas = new GraphCanvas();
-        VBox palette = new VBox(8, paletteItem("Dense", DragFormats.LAYER_TYPE), paletteItem("relu", DragFormats.ACTIVATION));
-        palette.setPrefWidth(120);
-        stage.setScene(new Scene(new BorderPane(canvas, null, null, null, palette), 1100, 700));
-        stage.show();
-    }
-
-    private static Label paletteItem(String text, javafx.scene.input.DataFormat format) {
-        Label item = new Label(text);
-        item.setId("palette-" + text);
-        item.setMinSize(100, 30);
-        item.setOnDragDetected(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.put(format, text);
-            item.startDragAndDrop(TransferMode.COPY).setContent(content);
-            e.consume();
-        });
-        return item;
-    }
-
-    // --- helpers ---
-
-    private void show(FxRobot robot, Graph graph) {
-        robot.interact(() -> {
-            doc = CanvasSamples.document(graph);
-            canvas.setDocument(doc);
-        });
-        settle(robot);
-    }
-
-    /** Lets CSS and layout catch up, so views have their sizes before the robot aims at them. */
-    private void settle(FxRobot robot) {
-        robot.interact(() -> {
-            stage.getScene().getRoot().applyCss();
-            stage.getScene().getRoot().layout();
-        });
-    }
-
-    private NodeView view(String id) { return canvas.diagram().view(id); }
-
-    private PortView out(String id) { return view(id).outputPort(); }
-
-    private PortView in(String id, int slot) { return view(id).inputPorts().get(slot); }
-
-    private static boolean has(javafx.scene.Node n, String pseudoClass) {
-        return n.getPseudoClassStates().contains(PseudoClass.getPseudoClass(pseudoClass));
-    }
-
-    /** Screen point of a graph-coordinate point. */
-    private Point2D screen(double worldX, double worldY) {
-        Point2D local = canvas.toCanvas(new Point2D(worldX, worldY));
-        return canvas.localToScreen(local);
-    }
-
-    private static Graph chain() {
-        return Graph.of(List.of(
-                new Node("in", "Input", 40, 100, Map.of("shape", List.of(8))),
-                new Node("dense1", "Dense", 300, 100, Map.of("units", 16)),
-                new Node("out", "Output", 560, 100, Map.of("units", 3)),
-                new Node("spare", "Dense", 300, 320, Map.of("units", 4))),
-                List.of(new Edge("in", "dense1"), new Edge("dense1", "out")));
-    }
+    void start(Stage stage) { open(stage); }
 
     // --- placing nodes ---
 
@@ -206,6 +124,7 @@ class GraphCanvasTest {
         robot.drag(out("spare"), MouseButton.PRIMARY).dropTo(in("out", 0));
 
         assertThat(doc.graph().inputsOf("out")).containsExactly(new Edge("spare", "out"));
+        assertThat(canvas.statusMessageProperty().get()).isEqualTo("Connected spare → out, replacing the wire from dense1.");
         robot.interact(doc::undo);
         assertThat(doc.graph().inputsOf("out")).containsExactly(new Edge("dense1", "out"));
     }

@@ -1,0 +1,557 @@
+package io.layerlab.ui.training;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A line chart drawn on a {@link Canvas}: any number of curves, each decimated to the pixels it
+ * covers (see {@link Decimator}), so 100,000 points per curve and ten curves redraw in a few
+ * milliseconds. Zoom with the mouse wheel (shift: x only, ctrl: y only), pan by dragging, double-click
+ * to fit the data again. A logarithmic y axis on request.
+ *
+ * <p>The chart draws on {@link #redraw()} only: the dashboard calls it when data arrived (a few
+ * times a second at most), resizing and zooming call it themselves.
+ */
+final class ChartView extends Region {
+    /** One curve. {@code autoRangeBefore}: points at or beyond this x do not widen the y range (a diverged tail). */
+    record Series(String key, SeriesData data, Color colour, double width, double opacity, boolean dashed,
+                  double autoRangeBefore) {
+        Series(String key, SeriesData data, Color colour, double width, double opacity, boolean dashed) {
+            this(key, data, colour, width, opacity, dashed, Double.POSITIVE_INFINITY);
+        }
+    }
+
+    /** Something pointed out on the chart. */
+    sealed interface Mark permits VerticalLine, Dot {
+    }
+
+    /** A vertical line across the plot at {@code x}, labelled at its top (or its foot, where curves run high). */
+    record VerticalLine(double x, String label, Color colour, boolean dashed, boolean labelAtFoot) implements Mark {
+        VerticalLine(double x, String label, Color colour, boolean dashed) {
+            this(x, label, colour, dashed, false);
+        }
+    }
+
+    /** A round marker at a point; drawn at the plot's edge, pointing out, when the point lies beyond it. */
+    record Dot(double x, double y, Color colour, boolean hollow) implements Mark {
+    }
+
+    private static final double LEFT = 58;
+    private static final double RIGHT = 16;
+    private static final double TOP = 12;
+    private static final double BOTTOM = 36;
+    private static final Font TICK_FONT = Font.font(11);
+    private static final Font LABEL_FONT = Font.font(11.5);
+
+    private final DashboardPalette palette;
+    private final Canvas canvas = new Canvas();
+    private final String xLabel;
+    private final String yLabel;
+    private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
+    private final Map<String, Decimator> decimators = new HashMap<>();
+    private final Map<String, long[]> decimatedFor = new HashMap<>();
+    private List<Series> series = List.of();
+    private Supplier<List<Mark>> marks = List::of;
+    private String emptyMessage = "";
+    private double fixedMinY = Double.NaN;
+    private double fixedMaxY = Double.NaN;
+    private double minSpanX = 1;
+    private long drawnSignature;
+
+    /** The view window in display space (log10 of y on a log axis), when the person zoomed or panned. */
+    private boolean manualView;
+    private double viewX0;
+    private double viewX1;
+    private double viewY0;
+    private double viewY1;
+    /** The window drawn last, in display space. */
+    private double shownX0;
+    private double shownX1 = 1;
+    private double shownY0;
+    private double shownY1 = 1;
+    private double dragX;
+    private double dragY;
+    private long redraws;
+
+    ChartView(DashboardPalette palette, String xLabel, String yLabel) {
+        this.palette = palette;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        getStyleClass().add(DashboardStyles.CHART);
+        getChildren().add(canvas);
+        setMinSize(160, 110);
+        setPrefSize(480, 260);
+        logScale.addListener((obs, was, is) -> {
+            manualView = false;
+            redraw();
+        });
+        palette.versionProperty().addListener((obs, was, is) -> redraw());
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::zoom);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::startDrag);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                resetView();
+            }
+        });
+    }
+
+    BooleanProperty logScaleProperty() {
+        return logScale;
+    }
+
+    /** Shows these curves, redrawing only if they differ from what is drawn (other curves, or more points). */
+    void setSeries(List<Series> newSeries) {
+        series = List.copyOf(newSeries);
+        decimators.keySet().retainAll(series.stream().map(Series::key).toList());
+        decimatedFor.keySet().retainAll(decimators.keySet());
+        long signature = signature();
+        if (signature != drawnSignature) {
+            redraw();
+        }
+    }
+
+    /** What the drawing depends on besides the window and the colours: the curves, their lengths, the marks. */
+    private long signature() {
+        long h = 17;
+        for (Series s : series) {
+            h = h * 31 + s.key().hashCode();
+            h = h * 31 + s.data().size();
+            h = h * 31 + Double.hashCode(s.autoRangeBefore());
+            h = h * 31 + s.colour().hashCode();
+        }
+        return h * 31 + marks.get().hashCode();
+    }
+
+    List<Series> series() {
+        return series;
+    }
+
+    void setMarks(Supplier<List<Mark>> supplier) {
+        marks = supplier;
+    }
+
+    /** Shown in the middle of an empty chart. */
+    void setEmptyMessage(String message) {
+        emptyMessage = message;
+    }
+
+    /** A y range that does not follow the data (accuracy: 0 to 1); NaN to follow it. */
+    void setFixedYRange(double min, double max) {
+        fixedMinY = min;
+        fixedMaxY = max;
+    }
+
+    /** The x axis spans at least this much when fitted to the data. */
+    void setMinSpanX(double span) {
+        minSpanX = span;
+    }
+
+    /** Fits the window to the data again. */
+    void resetView() {
+        manualView = false;
+        redraw();
+    }
+
+    boolean isZoomed() {
+        return manualView;
+    }
+
+    /** The x range last drawn. */
+    double shownMinX() {
+        return shownX0;
+    }
+
+    double shownMaxX() {
+        return shownX1;
+    }
+
+    /** The y range last drawn, in data units. */
+    double shownMinY() {
+        return fromDisplayY(shownY0);
+    }
+
+    double shownMaxY() {
+        return fromDisplayY(shownY1);
+    }
+
+    /** How many times the chart was drawn: lets tests see that it was. */
+    long redraws() {
+        return redraws;
+    }
+
+    /** Points drawn for the curve {@code key} in the last redraw (after decimation). */
+    int drawnPoints(String key) {
+        Decimator d = decimators.get(key);
+        return d == null ? 0 : d.size();
+    }
+
+    WritableImage snapshotImage() {
+        return canvas.snapshot(null, null);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            redraw();
+        }
+    }
+
+    // ---- drawing ----
+
+    void redraw() {
+        redraws++;
+        drawnSignature = signature();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        g.setFill(palette.plotBackground());
+        g.fillRect(0, 0, w, h);
+        double plotW = w - LEFT - RIGHT;
+        double plotH = h - TOP - BOTTOM;
+        if (plotW < 20 || plotH < 20) {
+            return;
+        }
+        int columns = (int) Math.max(1, plotW);
+        boolean log = logScale.get();
+        double[] xRange = manualView ? new double[]{viewX0, viewX1} : dataXRange();
+        if (xRange == null) {
+            drawFrame(g, plotW, plotH);
+            drawCentred(g, emptyMessage, LEFT + plotW / 2, TOP + plotH / 2);
+            return;
+        }
+        shownX0 = xRange[0];
+        shownX1 = xRange[1];
+        for (Series s : series) {
+            decimate(s, columns);
+        }
+        double[] yRange = manualView ? new double[]{viewY0, viewY1} : yRange(log);
+        shownY0 = yRange[0];
+        shownY1 = yRange[1];
+
+        drawGrid(g, plotW, plotH, log);
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, TOP, plotW, plotH);
+        g.clip();
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        g.setLineCap(StrokeLineCap.ROUND);
+        for (Series s : series) {
+            drawSeries(g, s, plotW, plotH, log);
+        }
+        g.restore();
+        drawMarks(g, plotW, plotH, log);
+        drawFrame(g, plotW, plotH);
+    }
+
+    private void decimate(Series s, int columns) {
+        long[] key = {s.data().size(), Double.doubleToLongBits(shownX0), Double.doubleToLongBits(shownX1), columns};
+        long[] previous = decimatedFor.get(s.key());
+        Decimator d = decimators.computeIfAbsent(s.key(), k -> new Decimator());
+        if (previous == null || !java.util.Arrays.equals(previous, key)) {
+            d.decimate(s.data(), shownX0, shownX1, columns);
+            decimatedFor.put(s.key(), key);
+        }
+    }
+
+    /** The x extent of all curves, at least {@link #minSpanX} wide; null when there is nothing to draw. */
+    private double[] dataXRange() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            int n = s.data().size();
+            if (n > 0) {
+                min = Math.min(min, s.data().x(0));
+                max = Math.max(max, s.data().x(n - 1));
+            }
+        }
+        if (min > max) {
+            return null;
+        }
+        if (max - min < minSpanX) {
+            max = min + minSpanX;
+        }
+        return new double[]{min, max};
+    }
+
+    /** The y range of the decimated points (the envelope is exact), padded, in display space. */
+    private double[] yRange(boolean log) {
+        if (!Double.isNaN(fixedMinY) && !log) {
+            return new double[]{fixedMinY, fixedMaxY};
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            Decimator d = decimators.get(s.key());
+            for (int i = 0; i < d.size(); i++) {
+                if (d.x(i) >= s.autoRangeBefore() || d.x(i) < shownX0 || d.x(i) > shownX1) {
+                    continue;
+                }
+                double y = toDisplayY(d.y(i), log);
+                if (Double.isFinite(y)) {
+                    min = Math.min(min, y);
+                    max = Math.max(max, y);
+                }
+            }
+        }
+        if (min > max) {
+            return log ? new double[]{-1, 1} : new double[]{0, 1};
+        }
+        if (max - min < 1e-12) {
+            double pad = log ? 0.5 : Math.max(Math.abs(max) * 0.1, 1e-3);
+            return new double[]{min - pad, max + pad};
+        }
+        double pad = (max - min) * 0.06;
+        double low = min - pad;
+        if (!log && min >= 0 && low < 0) {
+            low = 0;
+        }
+        return new double[]{low, max + pad};
+    }
+
+    private double toDisplayY(double y, boolean log) {
+        if (!log) {
+            return y;
+        }
+        return y > 0 ? Math.log10(y) : Double.NaN;
+    }
+
+    private double fromDisplayY(double y) {
+        return logScale.get() ? Math.pow(10, y) : y;
+    }
+
+    private double px(double x, double plotW) {
+        return LEFT + (x - shownX0) / (shownX1 - shownX0) * plotW;
+    }
+
+    private double py(double displayY, double plotH) {
+        return TOP + plotH - (displayY - shownY0) / (shownY1 - shownY0) * plotH;
+    }
+
+    private void drawSeries(GraphicsContext g, Series s, double plotW, double plotH, boolean log) {
+        Decimator d = decimators.get(s.key());
+        if (d == null || d.size() == 0) {
+            return;
+        }
+        g.setStroke(s.colour());
+        g.setGlobalAlpha(s.opacity());
+        g.setLineWidth(s.width());
+        g.setLineDashes(s.dashed() ? new double[]{6, 4} : null);
+        g.beginPath();
+        boolean penDown = false;
+        int drawn = 0;
+        for (int i = 0; i < d.size(); i++) {
+            double y = toDisplayY(d.y(i), log);
+            if (!Double.isFinite(y)) {
+                penDown = false;
+                continue;
+            }
+            double x = px(d.x(i), plotW);
+            double yy = py(y, plotH);
+            if (penDown) {
+                g.lineTo(x, yy);
+            } else {
+                g.moveTo(x, yy);
+                penDown = true;
+            }
+            drawn++;
+        }
+        if (drawn == 1) {
+            // A single point (the first epoch) has no line: show it as a dot.
+            g.setFill(s.colour());
+            double y = toDisplayY(d.y(0), log);
+            g.fillOval(px(d.x(0), plotW) - 2.5, py(y, plotH) - 2.5, 5, 5);
+        }
+        g.stroke();
+        g.setGlobalAlpha(1);
+        g.setLineDashes(null);
+    }
+
+    private void drawGrid(GraphicsContext g, double plotW, double plotH, boolean log) {
+        g.setLineWidth(1);
+        g.setFont(TICK_FONT);
+        g.setFill(palette.text());
+        // y ticks
+        int wantedY = (int) Math.max(2, plotH / 30);
+        double[] yTicks = log ? AxisTicks.logarithmic(shownY0, shownY1, wantedY) : AxisTicks.linear(shownY0, shownY1, wantedY);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double t : yTicks) {
+            double y = Math.round(py(t, plotH)) + 0.5;
+            if (y < TOP - 0.5 || y > TOP + plotH + 0.5) {
+                continue;
+            }
+            g.setStroke(palette.grid());
+            g.strokeLine(LEFT, y, LEFT + plotW, y);
+            g.fillText(AxisTicks.format(log ? Math.pow(10, t) : t), LEFT - 6, y);
+        }
+        // x ticks
+        int wantedX = (int) Math.max(2, plotW / 90);
+        double[] xTicks = AxisTicks.linear(shownX0, shownX1, wantedX);
+        g.setTextBaseline(VPos.TOP);
+        for (double t : xTicks) {
+            double x = Math.round(px(t, plotW)) + 0.5;
+            if (x < LEFT - 0.5 || x > LEFT + plotW + 0.5) {
+                continue;
+            }
+            g.setStroke(palette.grid());
+            g.strokeLine(x, TOP, x, TOP + plotH);
+            // A label at the right edge ends there instead of running off the canvas.
+            boolean atEdge = x > LEFT + plotW - 18;
+            g.setTextAlign(atEdge ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(AxisTicks.format(t), atEdge ? LEFT + plotW + RIGHT - 2 : x, TOP + plotH + 5);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        // axis titles
+        g.setFont(LABEL_FONT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(xLabel, LEFT + plotW / 2, TOP + plotH + BOTTOM - 1);
+        g.save();
+        g.translate(13, TOP + plotH / 2);
+        g.rotate(-90);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(log ? yLabel + " (log)" : yLabel, 0, 0);
+        g.restore();
+    }
+
+    private void drawFrame(GraphicsContext g, double plotW, double plotH) {
+        g.setStroke(palette.axis());
+        g.setLineWidth(1);
+        g.setLineDashes(null);
+        g.strokeLine(LEFT + 0.5, TOP, LEFT + 0.5, TOP + plotH + 0.5);
+        g.strokeLine(LEFT, TOP + plotH + 0.5, LEFT + plotW, TOP + plotH + 0.5);
+    }
+
+    private void drawMarks(GraphicsContext g, double plotW, double plotH, boolean log) {
+        for (Mark mark : marks.get()) {
+            if (mark instanceof VerticalLine line) {
+                double x = Math.round(px(line.x(), plotW)) + 0.5;
+                if (x < LEFT || x > LEFT + plotW + 1) {
+                    continue;
+                }
+                g.setStroke(line.colour());
+                g.setLineWidth(1.2);
+                g.setLineDashes(line.dashed() ? new double[]{4, 3} : null);
+                g.strokeLine(x, TOP, x, TOP + plotH);
+                g.setLineDashes(null);
+                g.setFont(TICK_FONT);
+                g.setFill(line.colour());
+                boolean nearRight = x > LEFT + plotW - 80;
+                g.setTextAlign(nearRight ? TextAlignment.RIGHT : TextAlignment.LEFT);
+                g.setTextBaseline(line.labelAtFoot() ? VPos.BOTTOM : VPos.TOP);
+                g.fillText(line.label(), nearRight ? x - 4 : x + 4, line.labelAtFoot() ? TOP + plotH - 3 : TOP + 2);
+            } else if (mark instanceof Dot dot) {
+                double y = toDisplayY(dot.y(), log);
+                if (!Double.isFinite(y)) {
+                    continue;
+                }
+                double x = px(dot.x(), plotW);
+                if (x < LEFT - 1 || x > LEFT + plotW + 1) {
+                    continue;
+                }
+                double yy = Math.max(TOP + 4, Math.min(TOP + plotH - 4, py(y, plotH)));
+                g.setLineWidth(1.6);
+                g.setStroke(dot.colour());
+                g.setFill(dot.hollow() ? palette.plotBackground() : dot.colour());
+                g.fillOval(x - 4, yy - 4, 8, 8);
+                g.strokeOval(x - 4, yy - 4, 8, 8);
+            }
+        }
+    }
+
+    private void drawCentred(GraphicsContext g, String message, double x, double y) {
+        g.setFont(LABEL_FONT);
+        g.setFill(palette.text());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(message, x, y);
+    }
+
+    // ---- zoom and pan ----
+
+    private void takeViewFromShown() {
+        if (!manualView) {
+            viewX0 = shownX0;
+            viewX1 = shownX1;
+            viewY0 = shownY0;
+            viewY1 = shownY1;
+            manualView = true;
+        }
+    }
+
+    private void zoom(ScrollEvent e) {
+        double delta = e.getDeltaY() != 0 ? e.getDeltaY() : e.getDeltaX();
+        if (delta == 0 || series.isEmpty()) {
+            return;
+        }
+        takeViewFromShown();
+        double factor = Math.pow(0.9985, delta);
+        double plotW = canvas.getWidth() - LEFT - RIGHT;
+        double plotH = canvas.getHeight() - TOP - BOTTOM;
+        double fx = Math.max(0, Math.min(1, (e.getX() - LEFT) / plotW));
+        double fy = Math.max(0, Math.min(1, 1 - (e.getY() - TOP) / plotH));
+        if (!e.isControlDown()) {
+            double anchor = viewX0 + fx * (viewX1 - viewX0);
+            viewX0 = anchor - (anchor - viewX0) * factor;
+            viewX1 = anchor + (viewX1 - anchor) * factor;
+        }
+        if (!e.isShiftDown()) {
+            double anchor = viewY0 + fy * (viewY1 - viewY0);
+            viewY0 = anchor - (anchor - viewY0) * factor;
+            viewY1 = anchor + (viewY1 - anchor) * factor;
+        }
+        redraw();
+        e.consume();
+    }
+
+    private void startDrag(MouseEvent e) {
+        dragX = e.getX();
+        dragY = e.getY();
+    }
+
+    private void drag(MouseEvent e) {
+        if (series.isEmpty()) {
+            return;
+        }
+        takeViewFromShown();
+        double plotW = canvas.getWidth() - LEFT - RIGHT;
+        double plotH = canvas.getHeight() - TOP - BOTTOM;
+        double dx = (e.getX() - dragX) / plotW * (viewX1 - viewX0);
+        double dy = (e.getY() - dragY) / plotH * (viewY1 - viewY0);
+        viewX0 -= dx;
+        viewX1 -= dx;
+        viewY0 += dy;
+        viewY1 += dy;
+        dragX = e.getX();
+        dragY = e.getY();
+        redraw();
+    }
+
+    /** The marks of the current window, for tests and exports. */
+    List<Mark> currentMarks() {
+        return new ArrayList<>(marks.get());
+    }
+}

@@ -1,0 +1,32 @@
+package io.layerlab.ui.training;
+
+import io.layerlab.train.LayerStats;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** One node's line in the layer-statistics table; its statistics are replaced as new samples arrive. */
+public final class LayerRow {
+    private final String nodeId;
+    private final ReadOnlyObjectWrapper<LayerStats> stats = new ReadOnlyObjectWrapper<>(this, "stats");
+
+    LayerRow(LayerStats first) {
+        this.nodeId = first.nodeId();
+        this.stats.set(first);
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public ReadOnlyObjectProperty<LayerStats> statsProperty() {
+        return stats.getReadOnlyProperty();
+    }
+
+    public LayerStats stats() {
+        return stats.get();
+    }
+
+    void update(LayerStats latest) {
+        stats.set(latest);
+    }
+}

@@ -1,0 +1,154 @@
+package io.layerlab.ui.training;
+
+import io.layerlab.train.BoundaryFrame;
+import io.layerlab.train.LearningRateSchedule;
+import io.layerlab.train.RunEvaluation;
+import io.layerlab.train.RunRecord;
+import io.layerlab.train.RunSetup;
+import io.layerlab.train.StopReason;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One run in the dashboard's list, live or finished: its setup, its curves as drawn, and the
+ * numbers the list shows. Updated on the JavaFX thread only.
+ */
+public final class RunRow {
+    private final RunSetup setup;
+    private final RunCurves curves = new RunCurves();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Preparing");
+    private final ReadOnlyIntegerWrapper epochsDone = new ReadOnlyIntegerWrapper(this, "epochsDone");
+    private final ReadOnlyDoubleWrapper valLoss = new ReadOnlyDoubleWrapper(this, "valLoss", Double.NaN);
+    private final ReadOnlyDoubleWrapper valAccuracy = new ReadOnlyDoubleWrapper(this, "valAccuracy", Double.NaN);
+    private final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(this, "seconds", Double.NaN);
+    private final ReadOnlyObjectWrapper<RunRecord> record = new ReadOnlyObjectWrapper<>(this, "record");
+    private PreparedRun prepared;
+    private BoundaryFrame boundary;
+
+    RunRow(RunSetup setup) {
+        this.setup = setup;
+    }
+
+    public RunSetup setup() {
+        return setup;
+    }
+
+    public int id() {
+        return setup.id();
+    }
+
+    public String name() {
+        return setup.name();
+    }
+
+    public int colourIndex() {
+        return setup.colourIndex();
+    }
+
+    /** "lr 0.01", with the schedule when there is one. */
+    public String learningRateText() {
+        String rate = AxisTicks.format(setup.training().learningRate());
+        LearningRateSchedule schedule = setup.schedule();
+        return schedule.isNone() ? rate : rate + ", " + schedule.describe();
+    }
+
+    /** "Preparing", "Running", "Paused", "Completed", "Stopped", "Diverged". */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty epochsDoneProperty() {
+        return epochsDone.getReadOnlyProperty();
+    }
+
+    /** Validation loss of the last epoch (NaN without validation data). */
+    public ReadOnlyDoubleProperty valLossProperty() {
+        return valLoss.getReadOnlyProperty();
+    }
+
+    /** Validation accuracy of the last epoch (NaN for regression or without validation data). */
+    public ReadOnlyDoubleProperty valAccuracyProperty() {
+        return valAccuracy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty secondsProperty() {
+        return seconds.getReadOnlyProperty();
+    }
+
+    /** The finished run as kept with the project; null while it trains. */
+    public ReadOnlyObjectProperty<RunRecord> recordProperty() {
+        return record.getReadOnlyProperty();
+    }
+
+    public RunRecord record() {
+        return record.get();
+    }
+
+    public boolean isFinished() {
+        return record.get() != null;
+    }
+
+    RunCurves curves() {
+        return curves;
+    }
+
+    PreparedRun prepared() {
+        return prepared;
+    }
+
+    BoundaryFrame boundary() {
+        return boundary;
+    }
+
+    RunEvaluation evaluation() {
+        return record.get() == null ? null : record.get().evaluation();
+    }
+
+    void prepared(PreparedRun run) {
+        prepared = run;
+        status.set("Running");
+    }
+
+    void boundary(BoundaryFrame frame) {
+        boundary = frame;
+    }
+
+    void status(String text) {
+        status.set(text);
+    }
+
+    void epochsChanged(double elapsedSeconds) {
+        epochsDone.set(curves.epochs());
+        int last = curves.epochs() - 1;
+        if (last >= 0) {
+            valLoss.set(curves.valLoss(last));
+            valAccuracy.set(curves.valAccuracy(last));
+        }
+        seconds.set(elapsedSeconds);
+    }
+
+    void finished(RunRecord finished) {
+        curves.completeFrom(finished.history(), finished.bestEpoch(), finished.stopReason() == StopReason.DIVERGED);
+        record.set(finished);
+        epochsDone.set(finished.result().epochs());
+        valLoss.set(finished.finalValLoss());
+        valAccuracy.set(finished.finalValAccuracy());
+        seconds.set(finished.seconds());
+        status.set(switch (finished.stopReason()) {
+            case COMPLETED -> "Completed";
+            case STOPPED -> "Stopped";
+            case DIVERGED -> "Diverged";
+        });
+    }
+
+    @Override
+    public String toString() {
+        return setup.name();
+    }
+}

@@ -1,0 +1,835 @@
+package io.layerlab.ui.training;
+
+import io.layerlab.project.Project;
+import io.layerlab.shape.Diagnostic;
+import io.layerlab.train.LayerStats;
+import io.layerlab.train.LearningRateSchedule;
+import io.layerlab.train.RunEvaluation;
+import io.layerlab.train.RunHistoryCsv;
+import io.layerlab.train.RunRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyMapProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import javax.imageio.ImageIO;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The live training dashboard, a self-contained panel the designer window embeds (as a tab or a
+ * side panel): run controls and settings, a progress line, loss and accuracy charts with every run
+ * overlaid in its colour, the decision boundary of 2-D data, results (confusion matrix or predictions
+ * against truth), the list of runs with what changed between two of them, and per-layer statistics.
+ *
+ * <p>Give it a project with {@link #setProject} or {@link #start(Project)}; compiling, loading and
+ * training happen on the executor passed in, so the JavaFX thread only draws. Problems arrive in
+ * {@link #problems()} and as a banner, never as exceptions. The layout is fxml/training-dashboard.fxml,
+ * the look styles/dashboard.css (AtlantaFX colour names only).
+ */
+public final class TrainingDashboard extends BorderPane {
+    /** Charts redraw at most this often while a run trains. */
+    static final long CHART_INTERVAL_NANOS = 200_000_000L;
+    private final TrainingViewModel model;
+    private final DashboardPalette palette = new DashboardPalette();
+    private final ChartView iterationChart = new ChartView(palette, "iteration", "loss");
+    private final ChartView epochChart = new ChartView(palette, "epoch", "loss");
+    private final ChartView accuracyChart = new ChartView(palette, "epoch", "accuracy");
+    private final BoundaryView boundaryView = new BoundaryView(palette);
+    private final ConfusionMatrixView confusionView = new ConfusionMatrixView();
+    private final PredictionScatterView scatterView = new PredictionScatterView(palette);
+    private final Label resultsPlaceholder = new Label();
+    private final List<Object> bindingAnchors = new ArrayList<>();
+    private SaveTarget saveTarget = this::chooseWithDialog;
+    private boolean syncingSelection;
+    private long lastChartDraw;
+
+    @FXML private Button startButton;
+    @FXML private Button pauseButton;
+    @FXML private FontIcon pauseIcon;
+    @FXML private Button stopButton;
+    @FXML private javafx.scene.layout.FlowPane settingsPane;
+    @FXML private Spinner<Integer> epochsSpinner;
+    @FXML private ComboBox<String> optimizerBox;
+    @FXML private TextField learningRateField;
+    @FXML private ComboBox<LearningRateSchedule.Kind> scheduleBox;
+    @FXML private HBox scheduleEveryBox;
+    @FXML private Spinner<Integer> scheduleEverySpinner;
+    @FXML private HBox scheduleFactorBox;
+    @FXML private Label scheduleFactorLabel;
+    @FXML private TextField scheduleFactorField;
+    @FXML private Spinner<Integer> batchSpinner;
+    @FXML private CheckBox shuffleBox;
+    @FXML private TextField seedField;
+    @FXML private Spinner<Double> validationSpinner;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private HBox banner;
+    @FXML private FontIcon bannerIcon;
+    @FXML private Label bannerTitle;
+    @FXML private Label bannerText;
+    @FXML private Label settingsProblem;
+    @FXML private SplitPane mainSplit;
+    @FXML private Label iterationNote;
+    @FXML private ToggleButton rawToggle;
+    @FXML private ToggleButton logToggle;
+    @FXML private Button fitButton;
+    @FXML private StackPane iterationChartHolder;
+    @FXML private Label epochNote;
+    @FXML private StackPane epochChartHolder;
+    @FXML private VBox accuracyPanel;
+    @FXML private Label accuracyNote;
+    @FXML private StackPane accuracyChartHolder;
+    @FXML private VBox boundaryPanel;
+    @FXML private Label boundaryNote;
+    @FXML private StackPane boundaryHolder;
+    @FXML private Label resultsTitle;
+    @FXML private Label resultsNote;
+    @FXML private StackPane resultsHolder;
+    @FXML private TableView<RunRow> runsTable;
+    @FXML private TableColumn<RunRow, RunRow> runNameColumn;
+    @FXML private TableColumn<RunRow, String> runStatusColumn;
+    @FXML private TableColumn<RunRow, String> runOptimizerColumn;
+    @FXML private TableColumn<RunRow, String> runRateColumn;
+    @FXML private TableColumn<RunRow, String> runBatchColumn;
+    @FXML private TableColumn<RunRow, String> runEpochsColumn;
+    @FXML private TableColumn<RunRow, String> runLossColumn;
+    @FXML private TableColumn<RunRow, String> runAccuracyColumn;
+    @FXML private TableColumn<RunRow, String> runTimeColumn;
+    @FXML private Label changesNote;
+    @FXML private ListView<String> changesList;
+    @FXML private TableView<LayerRow> layersTable;
+    @FXML private TableColumn<LayerRow, String> layerNodeColumn;
+    @FXML private TableColumn<LayerRow, String> layerActivationColumn;
+    @FXML private TableColumn<LayerRow, String> layerGradientColumn;
+    @FXML private TableColumn<LayerRow, String> layerDeadColumn;
+    @FXML private TableColumn<LayerRow, String> layerSaturatedColumn;
+    @FXML private TableColumn<LayerRow, String> layerUpdateColumn;
+    @FXML private TableColumn<LayerRow, String> layerConcernColumn;
+
+    /** @param executor background work: compiling, loading data and training (one thread per active run) */
+    public TrainingDashboard(Executor executor) {
+        this.model = new TrainingViewModel(executor);
+        URL layout = TrainingDashboard.class.getResource("/fxml/training-dashboard.fxml");
+        if (layout == null) {
+            throw new IllegalStateException("missing view fxml/training-dashboard.fxml on the classpath");
+        }
+        FXMLLoader loader = new FXMLLoader(layout);
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load fxml/training-dashboard.fxml: " + e.getMessage(), e);
+        }
+        URL style = TrainingDashboard.class.getResource("/styles/dashboard.css");
+        if (style != null) {
+            getStylesheets().add(style.toExternalForm());
+        }
+        getChildren().add(palette);
+    }
+
+    @FXML
+    private void initialize() {
+        bindSettings();
+        bindControls();
+        bindBanner();
+        buildCharts();
+        buildSidePanels();
+        buildRunsTable();
+        buildLayersTable();
+    }
+
+    // ---- public API for the designer window ----
+
+    public TrainingViewModel viewModel() {
+        return model;
+    }
+
+    /** Shows {@code project}'s training settings and its runs. */
+    public void setProject(Project project) {
+        model.setProject(project);
+    }
+
+    /** Shows {@code project} and starts a run of it with the settings in the controls. */
+    public void start(Project project) {
+        model.setProject(project);
+        model.start();
+    }
+
+    public void pause() {
+        model.pause();
+    }
+
+    public void resume() {
+        model.resume();
+    }
+
+    public void stop() {
+        model.stop();
+    }
+
+    public ReadOnlyObjectProperty<RunPhase> phaseProperty() {
+        return model.phaseProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return model.progressProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return model.progressTextProperty();
+    }
+
+    /** The problems that kept the last run from starting: the canvas can mark their nodes. */
+    public ObservableList<Diagnostic> problems() {
+        return model.problems();
+    }
+
+    public ReadOnlyObjectProperty<Banner> bannerProperty() {
+        return model.bannerProperty();
+    }
+
+    /** Live statistics per node id while a run trains (for gauges on the canvas nodes). */
+    public ReadOnlyMapProperty<String, LayerStats> layerStatisticsProperty() {
+        return model.layerStatisticsProperty();
+    }
+
+    /** Where exports go; by default a save dialog. */
+    public void setSaveTarget(SaveTarget target) {
+        saveTarget = target;
+    }
+
+    /** Stops a running run and the refresh timer; call when the dashboard is closed for good. */
+    public void dispose() {
+        model.dispose();
+    }
+
+    // ---- settings ----
+
+    private void bindSettings() {
+        TrainingSettings s = model.settings();
+        SpinnerValueFactory.IntegerSpinnerValueFactory epochs =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, TrainingSettings.MAX_EPOCHS, s.epochsProperty().get());
+        epochsSpinner.setValueFactory(epochs);
+        bindBidirectional(epochs.valueProperty(), s.epochsProperty().asObject());
+
+        optimizerBox.getItems().setAll(io.layerlab.train.TrainingSpec.OPTIMIZERS);
+        optimizerBox.valueProperty().bindBidirectional(s.optimizerProperty());
+        learningRateField.textProperty().bindBidirectional(s.learningRateProperty());
+        markInvalid(learningRateField, text -> !(TrainingSettings.parse(text) > 0));
+
+        scheduleBox.getItems().setAll(LearningRateSchedule.Kind.values());
+        scheduleBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LearningRateSchedule.Kind kind) {
+                return kind == null ? "" : Character.toUpperCase(kind.id().charAt(0)) + kind.id().substring(1);
+            }
+
+            @Override
+            public LearningRateSchedule.Kind fromString(String text) {
+                return LearningRateSchedule.Kind.valueOf(text.toUpperCase(Locale.ROOT));
+            }
+        });
+        scheduleBox.valueProperty().bindBidirectional(s.scheduleProperty());
+        SpinnerValueFactory.IntegerSpinnerValueFactory every =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, TrainingSettings.MAX_EPOCHS, s.scheduleEveryProperty().get());
+        scheduleEverySpinner.setValueFactory(every);
+        bindBidirectional(every.valueProperty(), s.scheduleEveryProperty().asObject());
+        scheduleFactorField.textProperty().bindBidirectional(s.scheduleFactorProperty());
+        markInvalid(scheduleFactorField, text -> {
+            double f = TrainingSettings.parse(text);
+            return !(f > 0 && f <= 1);
+        });
+        showWhen(scheduleEveryBox, Bindings.equal(s.scheduleProperty(), LearningRateSchedule.Kind.STEP));
+        showWhen(scheduleFactorBox, Bindings.notEqual(s.scheduleProperty(), LearningRateSchedule.Kind.NONE));
+        scheduleFactorLabel.textProperty().bind(Bindings.createStringBinding(() -> switch (s.scheduleProperty().get()) {
+            case STEP -> "epochs, ×";
+            case EXPONENTIAL -> "× per epoch";
+            case COSINE -> "down to ×";
+            case NONE -> "";
+        }, s.scheduleProperty()));
+
+        SpinnerValueFactory.IntegerSpinnerValueFactory batch =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, TrainingSettings.MAX_BATCH, s.batchSizeProperty().get());
+        batchSpinner.setValueFactory(batch);
+        bindBidirectional(batch.valueProperty(), s.batchSizeProperty().asObject());
+        shuffleBox.selectedProperty().bindBidirectional(s.shuffleProperty());
+        seedField.textProperty().bindBidirectional(s.seedProperty());
+        markInvalid(seedField, text -> {
+            try {
+                Long.parseLong(text.trim());
+                return false;
+            } catch (NumberFormatException e) {
+                return true;
+            }
+        });
+        SpinnerValueFactory.DoubleSpinnerValueFactory split = new SpinnerValueFactory.DoubleSpinnerValueFactory(
+                0, TrainingSettings.MAX_VALIDATION_SPLIT, s.validationSplitProperty().get(), 0.05);
+        split.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double value) {
+                return value == null ? "" : AxisTicks.format(Math.round(value * 100) / 100.0);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                double v = TrainingSettings.parse(text);
+                return Double.isNaN(v) ? split.getValue() : v;
+            }
+        });
+        validationSpinner.setValueFactory(split);
+        bindBidirectional(split.valueProperty(), s.validationSplitProperty().asObject());
+
+        settingsPane.disableProperty().bind(model.phaseProperty().isNotEqualTo(RunPhase.IDLE));
+        Tooltip.install(learningRateField, new Tooltip("How far each update moves the weights, e.g. 0.01 or 1e-3."));
+        Tooltip.install(validationSpinner, new Tooltip("Fraction of the data held out to measure generalisation."));
+    }
+
+    /** Keeps a reference to both sides: bidirectional bindings hold their properties weakly. */
+    private <T> void bindBidirectional(ObjectProperty<T> control, ObjectProperty<T> setting) {
+        bindingAnchors.add(setting);
+        control.bindBidirectional(setting);
+    }
+
+    private static void markInvalid(TextField field, java.util.function.Predicate<String> invalid) {
+        field.textProperty().addListener((obs, was, is) ->
+                field.pseudoClassStateChanged(DashboardStyles.INVALID, invalid.test(is == null ? "" : is)));
+    }
+
+    private static void showWhen(javafx.scene.Node node, ObservableValue<Boolean> condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+
+    // ---- run controls, progress, banner ----
+
+    private void bindControls() {
+        startButton.disableProperty().bind(model.canStartProperty().not());
+        ObservableValue<RunPhase> phase = model.phaseProperty();
+        pauseButton.disableProperty().bind(Bindings.createBooleanBinding(() ->
+                phase.getValue() == RunPhase.IDLE || phase.getValue() == RunPhase.STOPPING, phase));
+        pauseButton.textProperty().bind(Bindings.createStringBinding(() ->
+                phase.getValue() == RunPhase.PAUSED || phase.getValue() == RunPhase.PAUSING ? "Resume" : "Pause", phase));
+        phase.addListener((obs, was, is) -> pauseIcon.setIconLiteral(
+                is == RunPhase.PAUSED || is == RunPhase.PAUSING ? "mdi2p-play" : "mdi2p-pause"));
+        stopButton.disableProperty().bind(Bindings.createBooleanBinding(() ->
+                phase.getValue() == RunPhase.IDLE || phase.getValue() == RunPhase.STOPPING, phase));
+        progressBar.progressProperty().bind(model.progressProperty());
+        progressLabel.textProperty().bind(model.progressTextProperty());
+        settingsProblem.textProperty().bind(model.settings().problemProperty());
+        showWhen(settingsProblem, model.settings().problemProperty().isNotEmpty());
+    }
+
+    private void bindBanner() {
+        model.bannerProperty().addListener((obs, was, is) -> showBanner(is));
+        showBanner(model.bannerProperty().get());
+    }
+
+    private void showBanner(Banner b) {
+        banner.setVisible(b != null);
+        banner.setManaged(b != null);
+        if (b == null) {
+            return;
+        }
+        bannerTitle.setText(b.title());
+        bannerText.setText(b.text() == null ? "" : b.text());
+        banner.pseudoClassStateChanged(DashboardStyles.DANGER, b.kind() == Banner.Kind.DANGER);
+        banner.pseudoClassStateChanged(DashboardStyles.WARNING, b.kind() == Banner.Kind.WARNING);
+        bannerIcon.setIconLiteral(b.kind() == Banner.Kind.DANGER ? "mdi2a-alert-octagon-outline" : "mdi2a-alert-outline");
+    }
+
+    @FXML
+    private void startRun() {
+        model.start();
+    }
+
+    @FXML
+    private void pauseOrResume() {
+        RunPhase phase = model.phase();
+        if (phase == RunPhase.PAUSED || phase == RunPhase.PAUSING) {
+            model.resume();
+        } else {
+            model.pause();
+        }
+    }
+
+    @FXML
+    private void stopRun() {
+        model.stop();
+    }
+
+    @FXML
+    private void dismissBanner() {
+        model.dismissBanner();
+    }
+
+    // ---- charts ----
+
+    private void buildCharts() {
+        iterationChartHolder.getChildren().add(iterationChart);
+        epochChartHolder.getChildren().add(epochChart);
+        accuracyChartHolder.getChildren().add(accuracyChart);
+        iterationChart.setId("iteration-chart");
+        epochChart.setId("epoch-chart");
+        accuracyChart.setId("accuracy-chart");
+        iterationChart.setEmptyMessage("Press Train: the loss of every iteration appears here.");
+        epochChart.setEmptyMessage("Training and validation loss after each epoch.");
+        accuracyChart.setEmptyMessage("Accuracy on the validation data after each epoch.");
+        iterationChart.setMinSpanX(10);
+        epochChart.setMinSpanX(2);
+        accuracyChart.setMinSpanX(2);
+        accuracyChart.setFixedYRange(0, 1);
+        iterationChart.logScaleProperty().bind(logToggle.selectedProperty());
+        epochChart.logScaleProperty().bind(logToggle.selectedProperty());
+        iterationChart.setMarks(this::iterationMarks);
+        epochChart.setMarks(() -> bestMarks(true));
+        accuracyChart.setMarks(() -> bestMarks(false));
+        iterationNote.setText("thin: every iteration · bold: smoothed");
+        Tooltip.install(fitButton, new Tooltip("Fit the charts to the data (or double-click a chart)"));
+        Tooltip.install(logToggle, new Tooltip("Logarithmic loss axis: shows progress when the loss is small"));
+        Tooltip.install(rawToggle, new Tooltip("Show the loss of every iteration beside the smoothed curve"));
+        rawToggle.selectedProperty().addListener((obs, was, is) -> redrawCharts());
+        model.shownRuns().addListener((ListChangeListener<RunRow>) c -> redrawCharts());
+        model.dataVersionProperty().addListener((obs, was, is) -> redrawChartsIfDue());
+        model.phaseProperty().addListener((obs, was, is) -> redrawCharts());
+        model.focusRunProperty().addListener((obs, was, is) -> redrawCharts());
+        palette.versionProperty().addListener((obs, was, is) -> redrawCharts());
+    }
+
+    /**
+     * While a run trains, redraws at most every {@link #CHART_INTERVAL_NANOS}: painting canvases is the
+     * most expensive thing the dashboard does, and five frames a second look live. What a skipped
+     * batch brought is drawn by the next one, or when the run pauses or ends.
+     */
+    private void redrawChartsIfDue() {
+        long now = System.nanoTime();
+        if (model.phase().isActive() && now - lastChartDraw < CHART_INTERVAL_NANOS) {
+            return;
+        }
+        redrawCharts();
+    }
+
+    @FXML
+    private void fitCharts() {
+        iterationChart.resetView();
+        epochChart.resetView();
+        accuracyChart.resetView();
+    }
+
+    private void redrawCharts() {
+        lastChartDraw = System.nanoTime();
+        List<ChartView.Series> iterations = new ArrayList<>();
+        List<ChartView.Series> epochs = new ArrayList<>();
+        List<ChartView.Series> accuracy = new ArrayList<>();
+        boolean anyAccuracy = false;
+        RunRow focus = model.focusRunProperty().get();
+        for (RunRow run : model.shownRuns()) {
+            RunCurves c = run.curves();
+            Color colour = palette.run(run.colourIndex());
+            double cut = c.divergedAt() > 0 ? c.divergedAt() : Double.POSITIVE_INFINITY;
+            // Raw losses only for the run in focus: overlaid runs compare best by their smoothed curves.
+            if (rawToggle.isSelected() && run == focus) {
+                iterations.add(new ChartView.Series("raw-" + run.id(), iterationData(c, false), colour, 1, 0.3, false, cut));
+            }
+            iterations.add(new ChartView.Series("smooth-" + run.id(), iterationData(c, true), colour, 2.2, 1, false, cut));
+            epochs.add(new ChartView.Series("train-" + run.id(), epochData(c, c::trainLoss), colour, 1.6, 0.85, true));
+            epochs.add(new ChartView.Series("val-" + run.id(), epochData(c, c::valLoss), colour, 2.4, 1, false));
+            accuracy.add(new ChartView.Series("acc-" + run.id(), epochData(c, c::valAccuracy), colour, 2.4, 1, false));
+            anyAccuracy |= c.hasAccuracy() || (run.prepared() != null && run.prepared().task() == io.layerlab.data.Task.CLASSIFICATION);
+        }
+        iterationChart.setSeries(iterations);
+        epochChart.setSeries(epochs);
+        accuracyChart.setSeries(accuracy);
+        boolean regression = !model.shownRuns().isEmpty() && !anyAccuracy
+                && model.shownRuns().stream().allMatch(r -> r.prepared() != null);
+        accuracyPanel.setVisible(!regression);
+        accuracyPanel.setManaged(!regression);
+        showBoundaryPanel(focus);
+        updateNotes();
+    }
+
+    private void updateNotes() {
+        RunRow focus = model.focusRunProperty().get();
+        if (focus == null || focus.curves().epochs() == 0) {
+            epochNote.setText("");
+            accuracyNote.setText("");
+            return;
+        }
+        RunCurves c = focus.curves();
+        int best = c.bestEpoch();
+        epochNote.setText(best > 0 ? focus.name() + ": best epoch " + best + ", loss "
+                + AxisTicks.format(c.selectionLoss(best - 1)) : "");
+        accuracyNote.setText(best > 0 && c.hasAccuracy() ? focus.name() + " at its best epoch: "
+                + TrainingViewModel.percent(c.valAccuracy(best - 1)) : "");
+    }
+
+    private static SeriesData iterationData(RunCurves c, boolean smoothed) {
+        return new SeriesData() {
+            @Override
+            public int size() {
+                return c.iterations();
+            }
+
+            @Override
+            public double x(int index) {
+                return index + 1;
+            }
+
+            @Override
+            public double y(int index) {
+                return smoothed ? c.smoothedLoss(index) : c.iterationLoss(index);
+            }
+        };
+    }
+
+    private static SeriesData epochData(RunCurves c, java.util.function.IntToDoubleFunction values) {
+        return new SeriesData() {
+            @Override
+            public int size() {
+                return c.epochs();
+            }
+
+            @Override
+            public double x(int index) {
+                return index + 1;
+            }
+
+            @Override
+            public double y(int index) {
+                return values.applyAsDouble(index);
+            }
+        };
+    }
+
+    private List<ChartView.Mark> iterationMarks() {
+        List<ChartView.Mark> marks = new ArrayList<>();
+        for (RunRow run : model.shownRuns()) {
+            RunCurves c = run.curves();
+            if (c.divergedAt() > 0) {
+                float last = c.iterationLoss(c.divergedAt() - 1);
+                marks.add(new ChartView.VerticalLine(c.divergedAt(), run.name() + " diverged", palette.danger(), true));
+                marks.add(new ChartView.Dot(c.divergedAt(), Float.isFinite(last) ? last : Double.MAX_VALUE, palette.danger(), false));
+            }
+        }
+        return marks;
+    }
+
+    private List<ChartView.Mark> bestMarks(boolean loss) {
+        List<ChartView.Mark> marks = new ArrayList<>();
+        RunRow focus = model.focusRunProperty().get();
+        for (RunRow run : model.shownRuns()) {
+            RunCurves c = run.curves();
+            int best = c.bestEpoch();
+            if (best < 1 || best > c.epochs()) {
+                continue;
+            }
+            if (run == focus) {
+                // Accuracy runs high near the best epoch: its label goes to the line's foot.
+                marks.add(new ChartView.VerticalLine(best, "best · epoch " + best, palette.best(), true, !loss));
+            }
+            double y = loss ? c.selectionLoss(best - 1) : c.valAccuracy(best - 1);
+            marks.add(new ChartView.Dot(best, y, palette.run(run.colourIndex()), true));
+        }
+        return marks;
+    }
+
+    // ---- boundary and results ----
+
+    private void buildSidePanels() {
+        boundaryHolder.getChildren().add(boundaryView);
+        boundaryView.setId("boundary-view");
+        boundaryView.setEmptyMessage("For 2-D classification data the network's decision appears here.");
+        resultsPlaceholder.getStyleClass().add(DashboardStyles.PLACEHOLDER);
+        resultsPlaceholder.setWrapText(true);
+        confusionView.setId("confusion-matrix");
+        scatterView.setId("prediction-scatter");
+        resultsHolder.getChildren().setAll(resultsPlaceholder);
+        model.boundaryPointsProperty().addListener((obs, was, is) -> boundaryView.setPoints(is));
+        model.boundaryProperty().addListener((obs, was, is) -> {
+            boundaryView.setFrame(is);
+            boundaryNote.setText(is == null ? "" : "after iteration " + String.format(Locale.ROOT, "%,d", is.iteration()));
+        });
+        model.focusRunProperty().addListener((obs, was, is) -> {
+            if (was != null) {
+                was.recordProperty().removeListener(this::recordChanged);
+            }
+            if (is != null) {
+                is.recordProperty().addListener(this::recordChanged);
+            }
+            showResults(is);
+            showBoundaryPanel(is);
+        });
+        showResults(null);
+    }
+
+    private void recordChanged(ObservableValue<? extends RunRecord> obs, RunRecord was, RunRecord is) {
+        RunRow focus = model.focusRunProperty().get();
+        showResults(focus);
+        showBoundaryPanel(focus);
+    }
+
+    /** The boundary panel shows while it may apply; for data that is not 2-D classification the results take its room. */
+    private void showBoundaryPanel(RunRow focus) {
+        boolean notPlanar = focus != null && focus.prepared() != null && !focus.prepared().boundary();
+        boundaryPanel.setVisible(!notPlanar);
+        boundaryPanel.setManaged(!notPlanar);
+        if (notPlanar) {
+            boundaryNote.setText("");
+        }
+    }
+
+    private void showResults(RunRow focus) {
+        RunEvaluation evaluation = focus == null ? null : focus.evaluation();
+        if (evaluation instanceof RunEvaluation.ConfusionMatrix matrix) {
+            resultsTitle.setText("Confusion matrix");
+            resultsNote.setText(focus.name() + " · " + matrix.part() + " · " + matrix.total() + " examples · "
+                    + TrainingViewModel.percent(matrix.accuracy()) + " correct");
+            confusionView.show(matrix);
+            resultsHolder.getChildren().setAll(confusionView);
+        } else if (evaluation instanceof RunEvaluation.Predictions predictions) {
+            resultsTitle.setText("Predictions against truth");
+            resultsNote.setText(focus.name() + " · " + predictions.part() + " · RMSE " + AxisTicks.format(predictions.rmse()));
+            scatterView.show(predictions, palette.run(focus.colourIndex()));
+            resultsHolder.getChildren().setAll(scatterView);
+        } else {
+            resultsTitle.setText("Results");
+            resultsNote.setText("");
+            resultsPlaceholder.setText(focus == null ? "How the trained network does on held-out data appears here after a run."
+                    : focus.isFinished() ? focus.name() + " kept no usable network: no epoch completed."
+                    : "Shown when " + focus.name() + " ends.");
+            resultsHolder.getChildren().setAll(resultsPlaceholder);
+        }
+    }
+
+    // ---- runs ----
+
+    private void buildRunsTable() {
+        runsTable.setItems(model.runs());
+        runsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        runsTable.setPlaceholder(new Label("Each training run is kept here. Select several to overlay their curves."));
+        runNameColumn.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
+        runNameColumn.setCellFactory(column -> new TableCell<>() {
+            private final Circle swatch = new Circle(5);
+
+            @Override
+            protected void updateItem(RunRow run, boolean empty) {
+                super.updateItem(run, empty);
+                if (empty || run == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                swatch.setFill(palette.run(run.colourIndex()));
+                swatch.getStyleClass().setAll(DashboardStyles.RUN_SWATCH);
+                setGraphic(swatch);
+                setText(run.name());
+            }
+        });
+        runStatusColumn.setCellValueFactory(cell -> cell.getValue().statusProperty());
+        runOptimizerColumn.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().setup().training().optimizer()));
+        runRateColumn.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().learningRateText()));
+        runBatchColumn.setCellValueFactory(cell -> new SimpleStringProperty(Integer.toString(cell.getValue().setup().training().batchSize())));
+        runEpochsColumn.setCellValueFactory(cell -> Bindings.createStringBinding(() -> cell.getValue().epochsDoneProperty().get()
+                + " / " + cell.getValue().setup().training().epochs(), cell.getValue().epochsDoneProperty()));
+        runLossColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> number(cell.getValue().valLossProperty().get()), cell.getValue().valLossProperty()));
+        runAccuracyColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> fraction(cell.getValue().valAccuracyProperty().get()), cell.getValue().valAccuracyProperty()));
+        runTimeColumn.setCellValueFactory(cell -> Bindings.createStringBinding(() -> {
+            double s = cell.getValue().secondsProperty().get();
+            return Double.isNaN(s) ? "" : TrainingViewModel.clock(s);
+        }, cell.getValue().secondsProperty()));
+        for (TableColumn<RunRow, ?> c : List.of(runBatchColumn, runEpochsColumn, runLossColumn, runAccuracyColumn, runTimeColumn)) {
+            c.getStyleClass().add(DashboardStyles.NUMBER_CELL);
+        }
+
+        runsTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) c -> {
+            if (!syncingSelection) {
+                syncingSelection = true;
+                model.selection().setAll(runsTable.getSelectionModel().getSelectedItems());
+                syncingSelection = false;
+            }
+        });
+        model.selection().addListener((ListChangeListener<RunRow>) c -> {
+            if (!syncingSelection) {
+                syncingSelection = true;
+                runsTable.getSelectionModel().clearSelection();
+                for (RunRow r : model.selection()) {
+                    runsTable.getSelectionModel().select(r);
+                }
+                syncingSelection = false;
+            }
+        });
+        changesList.setItems(model.changes());
+        changesList.setPlaceholder(new Label(""));
+        changesNote.textProperty().bind(model.changesNoteProperty());
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "—" : AxisTicks.format(value);
+    }
+
+    private static String fraction(double value) {
+        return Double.isNaN(value) ? "—" : TrainingViewModel.percent(value);
+    }
+
+    // ---- layers ----
+
+    private void buildLayersTable() {
+        layersTable.setItems(model.layerRows());
+        layersTable.setPlaceholder(new Label("While a run trains, each layer's gradients and units are measured here."));
+        layerNodeColumn.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().nodeId()));
+        layerActivationColumn.setCellValueFactory(stat(s -> s.activation() == null ? "" : s.activation()));
+        layerGradientColumn.setCellValueFactory(stat(s -> scientific(s.meanAbsGradient())));
+        layerDeadColumn.setCellValueFactory(stat(s -> share(s.deadFraction())));
+        layerSaturatedColumn.setCellValueFactory(stat(s -> share(s.saturatedFraction())));
+        layerUpdateColumn.setCellValueFactory(stat(s -> scientific(s.updateRatio())));
+        layerConcernColumn.setCellValueFactory(stat(s -> String.join("; ", s.concerns())));
+        layerConcernColumn.getStyleClass().add(DashboardStyles.CONCERN_CELL);
+        for (TableColumn<LayerRow, ?> c : List.of(layerGradientColumn, layerDeadColumn, layerSaturatedColumn, layerUpdateColumn)) {
+            c.getStyleClass().add(DashboardStyles.NUMBER_CELL);
+        }
+        Tooltip.install(layersTable, new Tooltip("Mean |gradient|: tiny values in early layers mean vanishing gradients. "
+                + "Dead ReLUs output 0 for every example. Saturated: sigmoid/tanh outputs in their flat tails. "
+                + "Update / weight: about 1e-3 is healthy."));
+    }
+
+    private static javafx.util.Callback<TableColumn.CellDataFeatures<LayerRow, String>, ObservableValue<String>> stat(
+            Function<LayerStats, String> text) {
+        return cell -> Bindings.createStringBinding(() -> text.apply(cell.getValue().stats()), cell.getValue().statsProperty());
+    }
+
+    private static String scientific(double value) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.2e", value);
+    }
+
+    private static String share(double value) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.0f%%", value * 100);
+    }
+
+    // ---- exports ----
+
+    @FXML
+    private void exportIterationPng() {
+        exportPng(iterationChart.snapshotImage(), "loss.png");
+    }
+
+    @FXML
+    private void exportEpochPng() {
+        exportPng(epochChart.snapshotImage(), "epoch-loss.png");
+    }
+
+    @FXML
+    private void exportAccuracyPng() {
+        exportPng(accuracyChart.snapshotImage(), "accuracy.png");
+    }
+
+    @FXML
+    private void exportCsv() {
+        saveTarget.choose("Export run history", "history.csv", "csv").ifPresent(this::exportHistoryCsv);
+    }
+
+    private void exportPng(WritableImage image, String suggested) {
+        saveTarget.choose("Export chart", suggested, "png").ifPresent(path -> writePng(image, path));
+    }
+
+    /** Writes the loss-per-iteration chart as it is shown to {@code file} as PNG. */
+    public void exportLossChartPng(Path file) {
+        writePng(iterationChart.snapshotImage(), file);
+    }
+
+    /** Writes the per-epoch history of the shown finished runs to {@code file} as CSV. */
+    public void exportHistoryCsv(Path file) {
+        List<RunRecord> records = model.shownRuns().stream().map(RunRow::record).filter(java.util.Objects::nonNull).toList();
+        try {
+            RunHistoryCsv.write(records, file);
+        } catch (UncheckedIOException e) {
+            model.reportExportFailure(e.getMessage());
+        }
+    }
+
+    private void writePng(WritableImage image, Path file) {
+        try {
+            if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+        } catch (IOException e) {
+            model.reportExportFailure("Could not write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private Optional<Path> chooseWithDialog(String title, String suggestedName, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT) + " files", "*." + extension));
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return Optional.ofNullable(file).map(java.io.File::toPath);
+    }
+
+    // ---- for tests ----
+
+    ChartView iterationChart() {
+        return iterationChart;
+    }
+
+    ChartView epochChart() {
+        return epochChart;
+    }
+
+    ChartView accuracyChart() {
+        return accuracyChart;
+    }
+
+    BoundaryView boundaryView() {
+        return boundaryView;
+    }
+
+    DashboardPalette palette() {
+        return palette;
+    }
+}
