@@ -134,6 +134,8 @@ class SweepTest {
             assertThat(result.runs().get(repeat).iterationLosses()).containsExactly(alone.history().iterationLosses());
         }
         assertThat(result.runs().get(0).iterationLosses()).isNotEqualTo(result.runs().get(1).iterationLosses());
+        Project second = result.projectOf(result.runs().get(1).key());
+        assertThat(second.training()).isEqualTo(project.training().withLearningRate(0.05).withBatchSize(8).withSeed(43));
     }
 
     @Test
