@@ -68,7 +68,7 @@ import javafx.collections.ObservableList;
  * <p>Used on the JavaFX thread only.
  */
 public final class TrainingViewModel {
-    /** The JavaFX side takes training data at most this often: ten redraws a second look live. */
+    /** The JavaFX side takes training data at most this often; charts redraw at most every other time. */
     static final long PUMP_INTERVAL_MILLIS = 100;
     /** Grid cells per side of the decision-boundary heatmap. */
     static final int BOUNDARY_SIZE = 64;
