@@ -13,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
  * DL4J fit loop, measured side by side in one run. The last line is {@code ratio=X.XX}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures the shape check on a generated 1,000-node graph, then trains an MLP 784-512-512-10",
+        description = {"Measures the shape check and the trainer against plain DL4J.",
+                "Times the shape check on a generated 1,000-node graph, then trains an MLP 784-512-512-10",
                 "(batch 128, random data) alternately through LayerLab's trainer (with an observer attached) and a",
                 "plain DL4J fit loop. Prints samples/s and GFLOP/s of each; the last line is ratio=ours/plain."})
 final class BenchCommand implements Callable<Integer> {
@@ -28,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintStream out = root.results();
         ShapeInferenceBenchmark.Result shape = ShapeInferenceBenchmark.measureLayered(1000, 7, quick ? 200 : 2000, quick ? 51 : 501);
-        out.println("shape check: " + shape);
+        out.println(shape);
         TrainerBenchmark.Settings s = quick ? TrainerBenchmark.Settings.quick() : TrainerBenchmark.Settings.standard();
         if (rounds != null) {
             if (rounds < 1) throw new CliException("--rounds must be at least 1, was " + rounds, 2);

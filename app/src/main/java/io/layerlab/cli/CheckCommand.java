@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code layerlab check PROJECT}: the shape table and every problem; exit 1 if the graph is invalid. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Checks a project: output shape and parameters per layer, totals, memory estimate,",
+        description = {"Checks a project: shapes, parameters and every problem.",
+                "Prints output shape, parameters and multiply-adds per layer, totals, a memory estimate,",
                 "and every problem found (exit code 1 if there is an error)."})
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand private LayerLabCommand root;

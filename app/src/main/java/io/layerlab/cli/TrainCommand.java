@@ -26,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code layerlab train PROJECT}: trains headless, with a progress bar on stderr. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains a project headless. Progress goes to stderr; the final metrics to stdout.",
+        description = {"Trains a project headless.", "Progress goes to stderr; the final metrics to stdout.",
                 "With --out DIR writes DIR/model.zip (DL4J model with its normaliser), DIR/history.csv and DIR/loss.png."})
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand private LayerLabCommand root;

@@ -81,6 +81,12 @@ public final class EditHistory {
     /** Marks the current state as the one on disk. */
     public void markSaved() { savedRevision = revision; fire(); }
 
+    /**
+     * Marks the current state as differing from what is on disk, whatever is undone or redone
+     * later: for work restored from a recovery copy, which no file holds.
+     */
+    public void markUnsaved() { savedRevision = -1; fire(); }
+
     /** True when the graph differs from the last saved state (undoing back to it clears this). */
     public boolean isDirty() { return revision != savedRevision; }
 

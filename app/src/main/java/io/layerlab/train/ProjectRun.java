@@ -5,16 +5,14 @@ import io.layerlab.compile.CompiledModel;
 import io.layerlab.compile.GraphCompiler;
 import io.layerlab.data.Datasets;
 import io.layerlab.data.LoadedData;
+import io.layerlab.model.ModelFiles;
+import io.layerlab.model.ModelInfo;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * One training run of a project, from the file's sections to a ready {@link Trainer}: compile the
@@ -22,13 +20,15 @@ import org.deeplearning4j.util.ModelSerializer;
  * both start runs through here, so they train exactly the same way.
  */
 public final class ProjectRun {
+    private final String projectName;
     private final TrainingSpec training;
     private final CompiledModel model;
     private final LoadedData data;
     private final ComputationGraph network;
     private final Trainer trainer;
 
-    private ProjectRun(TrainingSpec training, CompiledModel model, LoadedData data) {
+    private ProjectRun(String projectName, TrainingSpec training, CompiledModel model, LoadedData data) {
+        this.projectName = projectName;
         this.training = training;
         this.model = model;
         this.data = data;
@@ -52,7 +52,7 @@ public final class ProjectRun {
         LoadedData data = Datasets.load(project.data());
         List<Diagnostic> misfits = DataFit.check(project.graph(), data);
         if (misfits.stream().anyMatch(Diagnostic::isError)) throw new CompileException(misfits);
-        return new ProjectRun(training, model, data);
+        return new ProjectRun(project.name(), training, model, data);
     }
 
     public static ProjectRun prepare(Project project) {
@@ -68,25 +68,11 @@ public final class ProjectRun {
     /**
      * Writes the network in DL4J's own model zip format, with the data normaliser, so a plain DL4J
      * program restores it with {@code ModelSerializer.restoreComputationGraph} and
-     * {@code ModelSerializer.restoreNormalizerFromFile}. Written to a temporary file and renamed.
+     * {@code ModelSerializer.restoreNormalizerFromFile}. An extra entry, {@link ModelInfo#ENTRY},
+     * names the project, the task, the features and the classes (DL4J ignores it). Written to a
+     * temporary file and renamed.
      */
     public void saveModel(Path zip) throws IOException {
-        Path dir = zip.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + zip.getFileName(), ".tmp");
-        try {
-            File f = tmp.toFile();
-            // writeModel(model, file, true, normalizer) fails here ("stream is closed") with the
-            // commons-io DL4J ships; adding the normaliser to the written zip works.
-            ModelSerializer.writeModel(network, f, true);
-            ModelSerializer.addNormalizerToModel(f, data.normalizer());
-            try {
-                Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ModelFiles.save(network, data.normalizer(), ModelInfo.of(projectName, data), zip);
     }
 }

@@ -1,0 +1,34 @@
+package io.layerlab.ui;
+
+import io.layerlab.project.RecentFiles;
+import io.layerlab.project.RecoveryStore;
+import io.layerlab.project.SampleProjects;
+import io.layerlab.shape.ShapeInference;
+import io.layerlab.ui.shell.DesignerServices;
+import io.layerlab.ui.shell.MainWindow;
+import io.layerlab.ui.support.FxDialogService;
+import io.layerlab.ui.support.FxTaskExecutor;
+import io.layerlab.ui.support.Theme;
+import java.time.Duration;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The designer as a JavaFX application: real dialogs, a background executor, the person's own folders. */
+public final class LayerLabApp extends Application {
+    /** How often unsaved work is copied to the recovery folder. */
+    public static final Duration AUTOSAVE_INTERVAL = Duration.ofSeconds(30);
+
+    @Override
+    public void start(Stage stage) {
+        Theme theme = new Theme(Preferences.userNodeForPackage(LayerLabApp.class));
+        theme.apply();
+        DesignerServices services = new DesignerServices(new FxDialogService(() -> stage), new FxTaskExecutor(),
+                ShapeInference::infer, theme, RecentFiles.inUserHome(),
+                RecoveryStore.inUserHome(), new SampleProjects(), AUTOSAVE_INTERVAL);
+        MainWindow window = new MainWindow(stage, services);
+        stage.setWidth(1400);
+        stage.setHeight(900);
+        window.show();
+    }
+}

@@ -1,0 +1,136 @@
+package io.layerlab.ui.canvas;
+
+import java.util.List;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.converter.ColorConverter;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.ImagePattern;
+
+/**
+ * The dotted background grid, in screen space, following the canvas's pan and zoom, with a
+ * stronger dot every fifth cell. Each row of dots is one thin strip filled with a repeating
+ * image (one period of five dots), so a frame costs a few dozen small fills however many dots
+ * there are: filling the whole view with a pattern, or each dot separately, is much slower in the
+ * software renderer. When zoomed out the dots thin out by fives. Colours come from CSS
+ * ({@code -ll-grid-color}, {@code -ll-grid-major-color}).
+ */
+final class GridLayer extends Region {
+    /** Closest two drawn dots may be on screen before the grid thins out. */
+    private static final double MIN_SPACING = 14;
+    private static final int DOT = 2;
+
+    private final Canvas canvas = new Canvas();
+    private final StyleableObjectProperty<Color> dotColor =
+            new SimpleStyleableObjectProperty<>(DOT_COLOR, this, "dotColor", Color.gray(0.5, 0.35)) {
+                @Override protected void invalidated() { tileSpacing = -1; requestLayout(); }
+            };
+    private final StyleableObjectProperty<Color> majorColor =
+            new SimpleStyleableObjectProperty<>(MAJOR_COLOR, this, "majorColor", Color.gray(0.5, 0.6)) {
+                @Override protected void invalidated() { tileSpacing = -1; requestLayout(); }
+            };
+    private double panX;
+    private double panY;
+    private double zoom = 1;
+    /** One period (five dots) of an ordinary row and of a row through major dots. */
+    private WritableImage rowTile;
+    private WritableImage majorRowTile;
+    private double tileSpacing = -1;
+
+    GridLayer() {
+        getStyleClass().add("grid");
+        setMouseTransparent(true);
+        getChildren().add(canvas);
+    }
+
+    void setView(double panX, double panY, double zoom) {
+        if (panX == this.panX && panY == this.panY && zoom == this.zoom) return;
+        this.panX = panX;
+        this.panY = panY;
+        this.zoom = zoom;
+        requestLayout();
+    }
+
+    @Override protected void layoutChildren() {
+        double w = Math.ceil(getWidth());
+        double h = Math.ceil(getHeight());
+        if (canvas.getWidth() != w) canvas.setWidth(w);
+        if (canvas.getHeight() != h) canvas.setHeight(h);
+        draw(w, h);
+    }
+
+    private void draw(double w, double h) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        if (w <= 0 || h <= 0) return;
+        double spacing = GraphCanvas.GRID * zoom;
+        while (spacing < MIN_SPACING) spacing *= 5;
+        if (spacing != tileSpacing) {
+            rowTile = makeRow(spacing, false);
+            majorRowTile = makeRow(spacing, true);
+            tileSpacing = spacing;
+        }
+        double period = 5 * spacing;
+        // Anchor the pattern so a major dot sits on the graph's origin.
+        double ox = floorMod(panX, period) - period;
+        long first = (long) Math.floor(-panY / spacing);
+        for (long i = first; ; i++) {
+            double y = Math.round(panY + i * spacing) - DOT / 2.0;
+            if (y > h) break;
+            boolean major = Math.floorMod(i, 5) == 0;
+            // The pattern's y is relative to the strip, so each strip starts the tile afresh.
+            g.setFill(major ? new ImagePattern(majorRowTile, ox - DOT / 2.0, y, period, DOT, false)
+                    : new ImagePattern(rowTile, ox - DOT / 2.0, y, period, DOT, false));
+            g.fillRect(0, y, w, DOT);
+        }
+    }
+
+    /** One period of a row: five dots, the first a major one in a major row. */
+    private WritableImage makeRow(double spacing, boolean major) {
+        int width = Math.max(5 * DOT, (int) Math.round(5 * spacing));
+        WritableImage img = new WritableImage(width, DOT);
+        PixelWriter px = img.getPixelWriter();
+        for (int i = 0; i < 5; i++) {
+            Color c = major && i == 0 ? majorColor.get() : dotColor.get();
+            int x = (int) Math.round(i * width / 5.0);
+            for (int dx = 0; dx < DOT; dx++) for (int dy = 0; dy < DOT; dy++) px.setColor(Math.min(width - 1, x + dx), dy, c);
+        }
+        return img;
+    }
+
+    private static double floorMod(double a, double m) {
+        double r = a % m;
+        return r < 0 ? r + m : r;
+    }
+
+    private static final CssMetaData<GridLayer, Color> DOT_COLOR =
+            new CssMetaData<>("-ll-grid-color", ColorConverter.getInstance(), Color.gray(0.5, 0.35)) {
+                @Override public boolean isSettable(GridLayer n) { return !n.dotColor.isBound(); }
+                @Override public StyleableProperty<Color> getStyleableProperty(GridLayer n) { return n.dotColor; }
+            };
+    private static final CssMetaData<GridLayer, Color> MAJOR_COLOR =
+            new CssMetaData<>("-ll-grid-major-color", ColorConverter.getInstance(), Color.gray(0.5, 0.6)) {
+                @Override public boolean isSettable(GridLayer n) { return !n.majorColor.isBound(); }
+                @Override public StyleableProperty<Color> getStyleableProperty(GridLayer n) { return n.majorColor; }
+            };
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS;
+
+    static {
+        var list = new java.util.ArrayList<>(Region.getClassCssMetaData());
+        list.add(DOT_COLOR);
+        list.add(MAJOR_COLOR);
+        CSS = List.copyOf(list);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() { return CSS; }
+
+    @Override public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() { return CSS; }
+}

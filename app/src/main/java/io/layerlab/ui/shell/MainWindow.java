@@ -1,0 +1,130 @@
+package io.layerlab.ui.shell;
+
+import io.layerlab.project.ProjectDefaults;
+import io.layerlab.ui.canvas.GraphCanvas;
+import io.layerlab.ui.gallery.SampleGalleryView;
+import io.layerlab.ui.gallery.SampleGalleryViewModel;
+import io.layerlab.ui.inspector.InspectorView;
+import io.layerlab.ui.inspector.InspectorViewModel;
+import io.layerlab.ui.model.DesignDocument;
+import io.layerlab.ui.model.Workspace;
+import io.layerlab.ui.palette.PaletteView;
+import io.layerlab.ui.palette.PaletteViewModel;
+import io.layerlab.ui.problems.ProblemsView;
+import io.layerlab.ui.problems.ProblemsViewModel;
+import io.layerlab.ui.summary.SummaryView;
+import io.layerlab.ui.summary.SummaryViewModel;
+import io.layerlab.ui.support.FxmlView;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * Builds the designer window: one view model per panel around a shared {@link Workspace},
+ * the FXML views, the scene with its stylesheet, the extra keyboard shortcuts and the
+ * autosave timer.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final DesignerServices services;
+    private final Workspace workspace = new Workspace();
+    private final StatusViewModel status = new StatusViewModel(workspace);
+    private final MainViewModel files;
+    private final RecoveryKeeper recovery;
+    private final SampleGalleryViewModel gallery;
+    private final QuickTrainViewModel training;
+    private final MainWindowView view;
+    private final GraphCanvas canvas = new GraphCanvas();
+    private final Scene scene;
+    private Timeline autosave;
+
+    public MainWindow(Stage stage, DesignerServices services) {
+        this.stage = stage;
+        this.services = services;
+        this.recovery = new RecoveryKeeper(services.recovery(), services.executor(), status::showMessage);
+        this.files = new MainViewModel(workspace, services.dialogs(), services.executor(), services.analyzer(),
+                services.recentFiles(), recovery, status::showMessage);
+        files.show(new DesignDocument(ProjectDefaults.newProject(), null, services.analyzer()));
+        this.gallery = new SampleGalleryViewModel(services.samples(), workspace, services.executor(), services.dialogs(),
+                files::openAsUntitled);
+
+        this.training = new QuickTrainViewModel(workspace, services.executor(), services.dialogs(), status::showMessage,
+                this::showProblems);
+        PaletteViewModel paletteModel = new PaletteViewModel((type, params) -> canvas.addNodeAt(type, params, null));
+        InspectorViewModel inspectorModel = new InspectorViewModel(workspace);
+        SummaryViewModel summaryModel = new SummaryViewModel(workspace, canvas::centerOn);
+        ProblemsViewModel problemsModel = new ProblemsViewModel(workspace, canvas::centerOn);
+        MainWindowView.Panels panels = new MainWindowView.Panels(
+                FxmlView.load("palette.fxml", new PaletteView(paletteModel)),
+                FxmlView.load("inspector.fxml", new InspectorView(inspectorModel)),
+                FxmlView.load("summary.fxml", new SummaryView(summaryModel)),
+                FxmlView.load("problems.fxml", new ProblemsView(problemsModel)),
+                FxmlView.load("sample-gallery.fxml", new SampleGalleryView(gallery)),
+                Bindings.createStringBinding(() -> {
+                    int n = problemsModel.errorCountProperty().get() + problemsModel.warningCountProperty().get();
+                    return n == 0 ? "Problems" : "Problems (" + n + ")";
+                }, problemsModel.errorCountProperty(), problemsModel.warningCountProperty()));
+        this.view = new MainWindowView(workspace, files, status, canvas, services.theme(), services.dialogs(),
+                services.executor(), panels, gallery, training, this::quit);
+        Parent root = FxmlView.load("main-window.fxml", view);
+
+        scene = new Scene(root);
+        scene.getStylesheets().add(FxmlView.stylesheet("app.css"));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> workspace.document().redo());
+        stage.setScene(scene);
+        stage.titleProperty().bind(files.titleProperty());
+        stage.setOnCloseRequest(e -> { e.consume(); quit(); });
+    }
+
+    /**
+     * Shows the window, then (with the window as the dialogs' owner) offers to restore work left
+     * by a crash; when nothing is restored, shows the sample gallery over the empty canvas.
+     */
+    public void show() {
+        stage.show();
+        files.loadRecentFiles();
+        recovery.offerRecovery(services.dialogs(), files::showRecovered, restored -> {
+            if (!restored) gallery.show();
+        });
+        if (!services.autosaveInterval().isZero()) {
+            autosave = new Timeline(new KeyFrame(Duration.millis(services.autosaveInterval().toMillis()), e -> files.autosave()));
+            autosave.setCycleCount(Animation.INDEFINITE);
+            autosave.play();
+        }
+    }
+
+    private void showProblems() { view.showProblems(); }
+
+    /**
+     * Closes the window once unsaved changes are safe (saved, or discarded on purpose), unless
+     * the person cancels; a clean close deletes the recovery copy.
+     */
+    public void quit() {
+        files.whenChangesAreSafe("quitting", () -> {
+            if (autosave != null) autosave.stop();
+            training.stop();
+            files.closeDocument();
+            services.executor().shutdown();
+            stage.close();
+        });
+    }
+
+    public Workspace workspace() { return workspace; }
+
+    public MainViewModel files() { return files; }
+
+    public SampleGalleryViewModel gallery() { return gallery; }
+
+    public Scene scene() { return scene; }
+
+    public GraphCanvas canvas() { return canvas; }
+}

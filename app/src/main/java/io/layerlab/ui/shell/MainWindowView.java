@@ -1,0 +1,268 @@
+package io.layerlab.ui.shell;
+
+import io.layerlab.ui.canvas.GraphCanvas;
+import io.layerlab.ui.gallery.SampleGalleryViewModel;
+import io.layerlab.ui.model.DesignDocument;
+import io.layerlab.ui.model.Workspace;
+import io.layerlab.ui.support.DialogService;
+import io.layerlab.ui.support.TaskExecutor;
+import io.layerlab.ui.support.Theme;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javax.imageio.ImageIO;
+
+/**
+ * The main window's FXML controller: places the panels, binds menus, toolbar and status bar,
+ * and sends each command to the view model or the canvas that carries it out.
+ */
+public final class MainWindowView {
+    private final Workspace workspace;
+    private final MainViewModel files;
+    private final StatusViewModel status;
+    private final GraphCanvas canvas;
+    private final Theme theme;
+    private final DialogService dialogs;
+    private final TaskExecutor executor;
+    private final Parent palette;
+    private final Parent inspector;
+    private final Parent summary;
+    private final Parent problems;
+    private final Parent gallery;
+    private final SampleGalleryViewModel galleryModel;
+    private final QuickTrainViewModel training;
+    private final ObservableValue<String> problemsTabTitle;
+    private final Runnable quit;
+
+    @FXML private Menu recentMenu;
+    @FXML private MenuItem saveItem;
+    @FXML private MenuItem exportPngItem;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
+    @FXML private MenuItem cutItem;
+    @FXML private MenuItem copyItem;
+    @FXML private MenuItem duplicateItem;
+    @FXML private MenuItem deleteItem;
+    @FXML private CheckMenuItem snapItem;
+    @FXML private CheckMenuItem darkThemeItem;
+    @FXML private MenuItem trainItem;
+    @FXML private MenuItem stopItem;
+    @FXML private Button undoButton;
+    @FXML private Button redoButton;
+    @FXML private Button deleteButton;
+    @FXML private Tooltip undoTooltip;
+    @FXML private Tooltip redoTooltip;
+    @FXML private ToggleButton snapButton;
+    @FXML private ToggleButton darkThemeButton;
+    @FXML private Button trainButton;
+    @FXML private Button stopButton;
+    @FXML private StackPane paletteSlot;
+    @FXML private StackPane canvasSlot;
+    @FXML private StackPane inspectorSlot;
+    @FXML private TabPane bottomTabs;
+    @FXML private Tab summaryTab;
+    @FXML private Tab problemsTab;
+    @FXML private Label statusMessage;
+    @FXML private Label statusSelection;
+    @FXML private Label statusProblems;
+    @FXML private Label statusParams;
+    @FXML private Label statusTraining;
+    @FXML private ProgressBar trainingProgress;
+
+    MainWindowView(Workspace workspace, MainViewModel files, StatusViewModel status, GraphCanvas canvas, Theme theme,
+                   DialogService dialogs, TaskExecutor executor, Panels panels, SampleGalleryViewModel galleryModel,
+                   QuickTrainViewModel training, Runnable quit) {
+        this.workspace = workspace;
+        this.files = files;
+        this.status = status;
+        this.canvas = canvas;
+        this.theme = theme;
+        this.dialogs = dialogs;
+        this.executor = executor;
+        this.palette = panels.palette();
+        this.inspector = panels.inspector();
+        this.summary = panels.summary();
+        this.problems = panels.problems();
+        this.gallery = panels.gallery();
+        this.galleryModel = galleryModel;
+        this.training = training;
+        this.problemsTabTitle = panels.problemsTabTitle();
+        this.quit = quit;
+    }
+
+    /** The views placed in the window's slots. */
+    record Panels(Parent palette, Parent inspector, Parent summary, Parent problems, Parent gallery,
+                  ObservableValue<String> problemsTabTitle) { }
+
+    @FXML
+    private void initialize() {
+        paletteSlot.getChildren().setAll(palette);
+        inspectorSlot.getChildren().setAll(inspector);
+        canvasSlot.getChildren().setAll(canvas, gallery);
+        canvas.statusMessageProperty().addListener((obs, old, message) -> { if (!message.isEmpty()) status.showMessage(message); });
+        summaryTab.setContent(summary);
+        problemsTab.setContent(problems);
+        problemsTab.textProperty().bind(problemsTabTitle);
+
+        snapItem.selectedProperty().bindBidirectional(canvas.snapToGridProperty());
+        snapButton.selectedProperty().bindBidirectional(canvas.snapToGridProperty());
+        darkThemeItem.selectedProperty().bindBidirectional(theme.darkProperty());
+        darkThemeButton.selectedProperty().bindBidirectional(theme.darkProperty());
+
+        statusMessage.textProperty().bind(status.messageProperty());
+        statusSelection.textProperty().bind(status.selectionProperty());
+        statusProblems.textProperty().bind(status.problemsProperty());
+        statusParams.textProperty().bind(status.paramsProperty());
+        statusTraining.textProperty().bind(training.progressTextProperty());
+        trainingProgress.progressProperty().bind(training.progressProperty());
+        trainingProgress.visibleProperty().bind(training.runningProperty().or(training.progressTextProperty().isNotEmpty()));
+        trainingProgress.managedProperty().bind(trainingProgress.visibleProperty());
+        trainItem.disableProperty().bind(training.runningProperty());
+        trainButton.disableProperty().bind(training.runningProperty());
+        stopItem.disableProperty().bind(training.runningProperty().not());
+        stopButton.disableProperty().bind(training.runningProperty().not());
+
+        files.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecentMenu());
+        fillRecentMenu();
+
+        workspace.documentProperty().addListener((obs, old, doc) -> attach(doc));
+        attach(workspace.document());
+    }
+
+    private void attach(DesignDocument doc) {
+        if (doc == null) return;
+        canvas.setDocument(doc);
+        // Once laid out, show the whole graph; a new document should not open scrolled off somewhere.
+        Platform.runLater(canvas::fitToView);
+        undoItem.textProperty().bind(Bindings.when(doc.undoLabelProperty().isEmpty()).then("Undo")
+                .otherwise(Bindings.concat("Undo ", doc.undoLabelProperty())));
+        redoItem.textProperty().bind(Bindings.when(doc.redoLabelProperty().isEmpty()).then("Redo")
+                .otherwise(Bindings.concat("Redo ", doc.redoLabelProperty())));
+        undoTooltip.textProperty().bind(Bindings.concat(undoItem.textProperty(), " (Ctrl+Z)"));
+        redoTooltip.textProperty().bind(Bindings.concat(redoItem.textProperty(), " (Ctrl+Y)"));
+        undoItem.disableProperty().bind(doc.undoLabelProperty().isEmpty());
+        undoButton.disableProperty().bind(doc.undoLabelProperty().isEmpty());
+        redoItem.disableProperty().bind(doc.redoLabelProperty().isEmpty());
+        redoButton.disableProperty().bind(doc.redoLabelProperty().isEmpty());
+        var nothingSelected = Bindings.isEmpty(doc.selection());
+        for (MenuItem item : new MenuItem[] {cutItem, copyItem, duplicateItem}) item.disableProperty().bind(nothingSelected);
+        var nothingToDelete = nothingSelected.and(canvas.selectedWireProperty().isNull());
+        deleteItem.disableProperty().bind(nothingToDelete);
+        deleteButton.disableProperty().bind(nothingToDelete);
+    }
+
+    /** True while a text field has the keyboard: then edit keys belong to the text, not to the graph. */
+    private boolean typingText() {
+        return canvasSlot.getScene() != null && canvasSlot.getScene().getFocusOwner() instanceof TextInputControl;
+    }
+
+    private DesignDocument document() { return workspace.document(); }
+
+    // --- File ---
+    @FXML void onNew() { files.newDocument(); }
+    @FXML void onOpen() { files.open(); }
+    @FXML void onOpenSample() { galleryModel.show(); }
+
+    private void fillRecentMenu() {
+        recentMenu.getItems().clear();
+        if (files.recentFiles().isEmpty()) {
+            MenuItem none = new MenuItem("No recent projects");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+            return;
+        }
+        for (Path file : files.recentFiles()) {
+            Path dir = file.getParent();
+            MenuItem item = new MenuItem(file.getFileName() + (dir == null ? "" : "   (" + dir + ")"));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> files.open(file));
+            recentMenu.getItems().add(item);
+        }
+        MenuItem clear = new MenuItem("Clear Recent Projects");
+        clear.setOnAction(e -> files.clearRecentFiles());
+        recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+    }
+    @FXML void onSave() { files.save(); }
+    @FXML void onSaveAs() { files.saveAs(); }
+    @FXML void onQuit() { quit.run(); }
+
+    @FXML
+    void onExportPng() {
+        WritableImage image = canvas.snapshotDiagram();
+        Path dir = document().file() == null ? null : document().file().toAbsolutePath().getParent();
+        String name = MainViewModel.suggestedFileName(document()).replace(".layerlab.json", "") + ".png";
+        dialogs.choosePngSaveLocation(dir, name).ifPresent(path -> {
+            BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+            executor.execute(() -> {
+                if (!ImageIO.write(buffered, "png", path.toFile())) throw new IllegalStateException("no PNG writer available");
+                return path;
+            }, written -> status.showMessage("Exported the diagram to " + written),
+                    failure -> dialogs.showError("Cannot export " + path.getFileName(),
+                            path + "\n\n" + MainViewModel.describe(failure)));
+        });
+    }
+
+    // --- Edit ---
+    @FXML void onUndo() { if (!typingText()) document().undo(); }
+    @FXML void onRedo() { if (!typingText()) document().redo(); }
+    @FXML void onCut() { if (!typingText()) { canvas.copySelection(); canvas.deleteSelection(); } }
+    @FXML void onCopy() { if (!typingText()) canvas.copySelection(); }
+    @FXML void onPaste() { if (!typingText()) canvas.paste(); }
+    @FXML void onDuplicate() { if (!typingText()) canvas.duplicateSelection(); }
+    @FXML void onDelete() { if (!typingText()) canvas.deleteSelection(); }
+    @FXML void onSelectAll() { if (!typingText()) canvas.selectAll(); }
+
+    // --- View ---
+    @FXML void onFit() { canvas.fitToView(); }
+    @FXML void onZoomIn() { canvas.zoomIn(); }
+    @FXML void onZoomOut() { canvas.zoomOut(); }
+    @FXML void onResetZoom() { canvas.resetZoom(); }
+    @FXML void onAutoLayout() { canvas.autoLayout(); }
+
+    // --- Run ---
+    @FXML void onTrain() { training.train(); }
+    @FXML void onStop() { training.stop(); }
+
+    /** Brings the problems list to the front. */
+    void showProblems() { bottomTabs.getSelectionModel().select(problemsTab); }
+
+    // --- Help ---
+    @FXML
+    void onShortcuts() {
+        dialogs.showInformation("Keyboard shortcuts", String.join("\n",
+                "Ctrl+N  New project", "Ctrl+O  Open", "Ctrl+S  Save", "Ctrl+Shift+S  Save as",
+                "Ctrl+Z  Undo", "Ctrl+Y or Ctrl+Shift+Z  Redo",
+                "Ctrl+X / Ctrl+C / Ctrl+V  Cut, copy, paste nodes", "Ctrl+D  Duplicate", "Delete  Delete the selection",
+                "Ctrl+A  Select all", "Arrow keys  Nudge the selection (Shift: further)",
+                "Ctrl+0  Fit to window", "Ctrl+= / Ctrl+-  Zoom in / out", "Ctrl+1  Actual size", "Ctrl+L  Auto layout",
+                "F5  Train", "Shift+F5  Stop training",
+                "Double-click a palette entry  Add it at the centre of the canvas"));
+    }
+
+    @FXML
+    void onAbout() {
+        dialogs.showInformation("About LayerLab", "LayerLab: design neural networks by drawing them, "
+                + "check every tensor shape as you go, and train them with Deeplearning4j.\n\n"
+                + "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version", "?"));
+    }
+}

@@ -1,0 +1,359 @@
+package io.layerlab.ui.canvas;
+
+import atlantafx.base.theme.PrimerLight;
+import io.layerlab.graph.Graph;
+import io.layerlab.graph.Node;
+import io.layerlab.shape.SyntheticGraphs;
+import io.layerlab.ui.model.DesignDocument;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
+import javafx.scene.robot.Robot;
+import javafx.stage.Stage;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingStream;
+
+/**
+ * How long JavaFX pulses take while a person drags a node, pans and zooms a 500-node canvas.
+ *
+ * <p>Method: JavaFX's own pulse instrumentation (the hooks behind {@code -Djavafx.pulseLogger})
+ * also emits JFR events, {@code javafx.PulsePhase}, one per phase of each pulse on the JavaFX
+ * thread (animations, CSS, layout, waiting for the previous frame, copying state to the render
+ * graph) and on the render thread (painting, presenting), all tagged with the pulse number. The
+ * benchmark consumes them in-process with a {@link RecordingStream} started before the toolkit.
+ * A pulse's time is from the start of its first phase to the end of its last one, render thread
+ * included. Because a busy machine stretches wall-clock times, the report also gives the CPU time
+ * the JavaFX and render threads used per pulse ("CPU ms/p", from {@code ThreadMXBean}), and a
+ * baseline: panning an empty canvas. Input comes from {@link Robot} through the windowing system (run it under Xvfb), one
+ * mouse step per frame, so event delivery, picking and the canvas's handlers are all measured.
+ *
+ * <p>Run: {@code DISPLAY=:98 java -cp <test classpath> io.layerlab.ui.canvas.CanvasBenchmark}.
+ */
+public final class CanvasBenchmark {
+    private static final int NODES = 500;
+    private static final double SCENARIO_SECONDS = 3;
+    private static final String WARM_UP = "warm-up";
+
+    private record Phase(int pulse, String name, Instant start, Instant end, boolean renderThread) { }
+
+    /** One scenario's time span, and the CPU time the JavaFX and render threads used in it (ns). */
+    private record Window(String name, Instant start, Instant end, long fxCpu, long renderCpu) { }
+
+    /** One thing a person does for a few seconds; frame gets t from 0 to 1. */
+    private interface Scenario {
+        String name();
+        void begin();
+        void frame(double t);
+        void end();
+    }
+
+    private CanvasBenchmark() { }
+
+    public static void main(String[] args) throws Exception {
+        List<Phase> phases = Collections.synchronizedList(new ArrayList<>());
+        List<Window> windows = Collections.synchronizedList(new ArrayList<>());
+        String[] info = new String[1];
+        try (RecordingStream jfr = new RecordingStream()) {
+            jfr.enable("javafx.PulsePhase");
+            jfr.onEvent("javafx.PulsePhase", e -> phases.add(phase(e)));
+            jfr.startAsync();
+
+            CountDownLatch done = new CountDownLatch(1);
+            Platform.startup(() -> info[0] = run(windows, done));
+            if (!done.await(5, TimeUnit.MINUTES)) throw new IllegalStateException("the benchmark did not finish");
+            // JFR hands events over about once a second.
+            Thread.sleep(2500);
+        }
+        Platform.exit();
+        System.out.println(info[0]);
+        report(phases, windows);
+    }
+
+    private static Phase phase(RecordedEvent e) {
+        String thread = e.getThread() == null ? "" : e.getThread().getJavaName();
+        return new Phase(e.getInt("pulseId"), e.getString("phaseName"), e.getStartTime(), e.getEndTime(),
+                thread != null && thread.contains("QuantumRenderer"));
+    }
+
+    private static String run(List<Window> windows, CountDownLatch done) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Graph graph = SyntheticGraphs.layered(Integer.getInteger("bench.nodes", NODES), 7);
+        DesignDocument doc = CanvasSamples.document(graph);
+        GraphCanvas canvas = new GraphCanvas();
+        canvas.setDocument(CanvasSamples.document(new Graph()));
+        Stage stage = new Stage();
+        stage.setX(0);
+        stage.setY(0);
+        stage.setScene(new Scene(canvas, 1600, 900));
+        stage.show();
+        Robot robot = new Robot();
+        String middle = graph.nodes().stream().skip(graph.size() / 2).findFirst().map(Node::id).orElseThrow();
+
+        List<Scenario> scenarios = List.of(
+                baseline(canvas, robot, doc),
+                warmUp(canvas, robot),
+                drag(canvas, robot, middle, 1.0),
+                drag(canvas, robot, middle, 0.5),
+                pan(canvas, robot, middle, 1.0, false),
+                pan(canvas, robot, middle, 0, true),
+                zoom(canvas, robot));
+        String only = System.getProperty("bench.only", "");
+        if (!only.isEmpty()) scenarios = scenarios.stream().filter(s -> s.name().contains(only) || s.name().startsWith("baseline")).toList();
+        new ScenarioRunner(scenarios, windows, done).start();
+        return String.format(Locale.ROOT, "Graph: %d nodes, %d wires (SyntheticGraphs.layered); window 1600×900; Prism pipeline: %s",
+                graph.size(), graph.edges().size(), com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
+    }
+
+    /**
+     * The floor set by the machine: panning an empty canvas (the grid and the window still have to
+     * be painted). Afterwards the 500-node document is shown.
+     */
+    private static Scenario baseline(GraphCanvas canvas, Robot robot, DesignDocument doc) {
+        return new Scenario() {
+            private Point2D centre;
+
+            @Override public String name() { return "baseline: pan an empty canvas"; }
+
+            @Override public void begin() {
+                centre = canvas.localToScreen(canvas.getWidth() / 2, canvas.getHeight() / 2);
+                robot.mouseMove(centre);
+                robot.mousePress(MouseButton.MIDDLE);
+            }
+
+            @Override public void frame(double t) {
+                double a = 2 * Math.PI * t * 2;
+                robot.mouseMove(centre.add(300 * Math.cos(a) - 300, 200 * Math.sin(a)));
+            }
+
+            @Override public void end() {
+                robot.mouseRelease(MouseButton.MIDDLE);
+                long start = System.nanoTime();
+                canvas.setDocument(doc);
+                long built = System.nanoTime();
+                canvas.applyCss();
+                long styled = System.nanoTime();
+                canvas.layout();
+                long end = System.nanoTime();
+                System.out.printf(Locale.ROOT, "Showing the document: %.0f ms (views %.0f, CSS %.0f, layout %.0f)%n",
+                        (end - start) / 1e6, (built - start) / 1e6, (styled - built) / 1e6, (end - styled) / 1e6);
+            }
+        };
+    }
+
+    /** Pans and zooms over the big graph once so the JIT has compiled the hot paths; not reported. */
+    private static Scenario warmUp(GraphCanvas canvas, Robot robot) {
+        Scenario zoom = zoom(canvas, robot);
+        return new Scenario() {
+            @Override public String name() { return WARM_UP; }
+            @Override public void begin() { zoom.begin(); }
+            @Override public void frame(double t) { zoom.frame(t); }
+            @Override public void end() { zoom.end(); }
+        };
+    }
+
+    /** Press on a node and drag it in loops for a few seconds, then release. */
+    private static Scenario drag(GraphCanvas canvas, Robot robot, String nodeId, double zoom) {
+        return new Scenario() {
+            private Point2D grab;
+
+            @Override public String name() { return String.format(Locale.ROOT, "drag a node at %.0f%%", zoom * 100); }
+
+            @Override public void begin() {
+                canvas.zoomProperty().set(zoom);
+                canvas.centerOn(nodeId);
+                NodeView v = canvas.diagram().view(nodeId);
+                grab = v.localToScreen(30, 20);
+                robot.mouseMove(grab);
+                robot.mousePress(MouseButton.PRIMARY);
+            }
+
+            @Override public void frame(double t) {
+                double a = 2 * Math.PI * t * 2;
+                robot.mouseMove(grab.add(220 * Math.sin(a), 140 * Math.sin(2 * a)));
+            }
+
+            @Override public void end() { robot.mouseRelease(MouseButton.PRIMARY); }
+        };
+    }
+
+    /** Middle-button drag in circles; {@code whole} fits the whole graph in view first. */
+    private static Scenario pan(GraphCanvas canvas, Robot robot, String nodeId, double zoom, boolean whole) {
+        return new Scenario() {
+            private Point2D centre;
+
+            @Override public String name() { return whole ? "pan, whole graph in view" : String.format(Locale.ROOT, "pan at %.0f%%", zoom * 100); }
+
+            @Override public void begin() {
+                if (whole) {
+                    canvas.fitToView();
+                } else {
+                    canvas.zoomProperty().set(zoom);
+                    canvas.centerOn(nodeId);
+                }
+                centre = canvas.localToScreen(canvas.getWidth() / 2, canvas.getHeight() / 2);
+                robot.mouseMove(centre);
+                robot.mousePress(MouseButton.MIDDLE);
+            }
+
+            @Override public void frame(double t) {
+                double a = 2 * Math.PI * t * 2;
+                robot.mouseMove(centre.add(300 * Math.cos(a) - 300, 200 * Math.sin(a)));
+            }
+
+            @Override public void end() { robot.mouseRelease(MouseButton.MIDDLE); }
+        };
+    }
+
+    /** The wheel, one notch per frame, from the whole graph in view to 150 % and back, around the cursor. */
+    private static Scenario zoom(GraphCanvas canvas, Robot robot) {
+        return new Scenario() {
+            private int direction = -1;
+            private double fitted;
+
+            @Override public String name() { return "zoom with the wheel, whole graph ↔ 150%"; }
+
+            @Override public void begin() {
+                canvas.fitToView();
+                fitted = canvas.getZoom();
+                robot.mouseMove(canvas.localToScreen(canvas.getWidth() / 2, canvas.getHeight() / 2));
+            }
+
+            @Override public void frame(double t) {
+                // A negative wheel amount scrolls up, which zooms in.
+                if (canvas.getZoom() >= 1.5) direction = 1;
+                if (canvas.getZoom() <= fitted * 1.05) direction = -1;
+                robot.mouseWheel(direction);
+            }
+
+            @Override public void end() { }
+        };
+    }
+
+    /** Drives the scenarios one after the other, one step per frame, with a short rest before each. */
+    private static final class ScenarioRunner extends AnimationTimer {
+        private static final long REST_NANOS = 700_000_000L;
+        private final List<Scenario> scenarios;
+        private final List<Window> windows;
+        private final CountDownLatch done;
+        private int index;
+        private boolean running;
+        private long restUntil = -1;
+        private long startedAt;
+        private Instant startedInstant;
+        private long fxCpuAtStart;
+        private long renderCpuAtStart;
+
+        ScenarioRunner(List<Scenario> scenarios, List<Window> windows, CountDownLatch done) {
+            this.scenarios = scenarios;
+            this.windows = windows;
+            this.done = done;
+        }
+
+        @Override public void handle(long now) {
+            if (restUntil < 0) restUntil = now + 2 * REST_NANOS; // let the window settle first
+            Scenario s = scenarios.get(index);
+            if (!running) {
+                if (now < restUntil) return;
+                s.begin();
+                running = true;
+                startedAt = now;
+                startedInstant = Instant.now();
+                fxCpuAtStart = cpu(Thread.currentThread());
+                renderCpuAtStart = cpu(renderThread());
+                return;
+            }
+            double t = (now - startedAt) / (SCENARIO_SECONDS * 1e9);
+            if (t < 1) {
+                s.frame(t);
+                return;
+            }
+            windows.add(new Window(s.name(), startedInstant, Instant.now(),
+                    cpu(Thread.currentThread()) - fxCpuAtStart, cpu(renderThread()) - renderCpuAtStart));
+            s.end();
+            running = false;
+            restUntil = now + REST_NANOS;
+            if (++index == scenarios.size()) {
+                stop();
+                done.countDown();
+            }
+        }
+    }
+
+    private static Thread renderThread() {
+        for (Thread t : Thread.getAllStackTraces().keySet()) if (t.getName().contains("QuantumRenderer")) return t;
+        return null;
+    }
+
+    private static long cpu(Thread t) {
+        return t == null ? 0 : java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(t.getId());
+    }
+
+    private static void report(List<Phase> phases, List<Window> windows) {
+        Map<Integer, List<Phase>> byPulse = new HashMap<>();
+        synchronized (phases) {
+            for (Phase p : phases) byPulse.computeIfAbsent(p.pulse(), k -> new ArrayList<>()).add(p);
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-42s %7s %8s %8s %8s %10s   %s%n", "scenario", "pulses", "p50 ms", "p99 ms", "max ms",
+                "CPU ms/p", "(JavaFX thread only: p50 / p99 / max)");
+        for (Window w : windows) {
+            if (w.name().equals(WARM_UP)) continue;
+            List<Double> total = new ArrayList<>();
+            List<Double> fx = new ArrayList<>();
+            for (List<Phase> pulse : byPulse.values()) {
+                Instant first = pulse.stream().map(Phase::start).min(Instant::compareTo).orElseThrow();
+                if (first.isBefore(w.start()) || first.isAfter(w.end())) continue;
+                Instant last = pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow();
+                total.add(millis(Duration.between(first, last)));
+                Instant fxEnd = pulse.stream().filter(p -> !p.renderThread()).map(Phase::end).max(Instant::compareTo).orElse(first);
+                fx.add(millis(Duration.between(first, fxEnd)));
+            }
+            Collections.sort(total);
+            Collections.sort(fx);
+            double cpuPerPulse = (w.fxCpu() + w.renderCpu()) / 1e6 / Math.max(1, total.size());
+            System.out.printf(Locale.ROOT, "%-42s %7d %8.1f %8.1f %8.1f %10.1f   (%.1f / %.1f / %.1f)%n", w.name(), total.size(),
+                    pct(total, 50), pct(total, 99), pct(total, 100), cpuPerPulse, pct(fx, 50), pct(fx, 99), pct(fx, 100));
+            if (Boolean.getBoolean("phases")) {
+                System.out.printf(Locale.ROOT, "      CPU per pulse: JavaFX thread %.1f ms, render thread %.1f ms%n",
+                        w.fxCpu() / 1e6 / Math.max(1, total.size()), w.renderCpu() / 1e6 / Math.max(1, total.size()));
+                printPhases(byPulse, w);
+            }
+        }
+    }
+
+    /** Mean milliseconds per pulse spent in each phase, to see where the time goes. */
+    private static void printPhases(Map<Integer, List<Phase>> byPulse, Window w) {
+        Map<String, Double> sum = new java.util.TreeMap<>();
+        int pulses = 0;
+        for (List<Phase> pulse : byPulse.values()) {
+            Instant first = pulse.stream().map(Phase::start).min(Instant::compareTo).orElseThrow();
+            if (first.isBefore(w.start()) || first.isAfter(w.end())) continue;
+            pulses++;
+            for (Phase p : pulse) sum.merge((p.renderThread() ? "render: " : "fx: ") + p.name(), millis(Duration.between(p.start(), p.end())), Double::sum);
+        }
+        for (Map.Entry<String, Double> e : sum.entrySet()) {
+            System.out.printf(Locale.ROOT, "      %-40s %8.2f ms%n", e.getKey(), e.getValue() / Math.max(1, pulses));
+        }
+    }
+
+    private static double millis(Duration d) { return d.toNanos() / 1e6; }
+
+    private static double pct(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) return Double.NaN;
+        int i = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+}

@@ -1,0 +1,173 @@
+package io.layerlab.ui.canvas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.layerlab.graph.Graph;
+import io.layerlab.graph.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** The canvas's view and keyboard: nudging, cancelling, panning, the minimap and the far-out overview. */
+class GraphCanvasViewTest extends CanvasFixture {
+    @Start
+    void start(Stage stage) { open(stage); }
+
+
+    @Test
+    void arrowKeysNudgeTheSelectionOneGridStepPerPress(FxRobot robot) {
+        show(robot, chain());
+        robot.clickOn(view("dense1")).type(KeyCode.RIGHT).type(KeyCode.DOWN);
+
+        Node moved = doc.graph().node("dense1").orElseThrow();
+        assertThat(moved.x()).isEqualTo(300 + GraphCanvas.GRID);
+        assertThat(moved.y()).isEqualTo(100 + GraphCanvas.GRID);
+        robot.interact(doc::undo);
+        assertThat(doc.graph().node("dense1").orElseThrow().y()).isEqualTo(100);
+        assertThat(doc.graph().node("dense1").orElseThrow().x()).isEqualTo(300 + GraphCanvas.GRID);
+    }
+
+    @Test
+    void escapeAbandonsAWireBeingDrawn(FxRobot robot) {
+        show(robot, chain());
+        long revision = doc.history().revision();
+        robot.moveTo(out("dense1")).press(MouseButton.PRIMARY).moveTo(in("spare", 0));
+        robot.type(KeyCode.ESCAPE).release(MouseButton.PRIMARY);
+
+        assertThat(doc.history().revision()).isEqualTo(revision);
+        assertThat(canvas.ghostLayer().getChildren()).isEmpty();
+        assertThat(has(in("spare", 0), "compatible")).isFalse();
+    }
+
+    @Test
+    void escapeDuringAMovePutsTheNodesBack(FxRobot robot) {
+        show(robot, chain());
+        robot.drag(view("dense1"), MouseButton.PRIMARY).moveBy(80, 60);
+        robot.type(KeyCode.ESCAPE).release(MouseButton.PRIMARY);
+
+        assertThat(view("dense1").getLayoutX()).isEqualTo(300);
+        assertThat(doc.history().canUndo()).isFalse();
+    }
+
+    @Test
+    void spaceAndDragPansInsteadOfSelecting(FxRobot robot) {
+        show(robot, chain());
+        Point2D before = view("out").localToScreen(0, 0);
+        robot.clickOn(canvas.localToScreen(900, 600));
+        robot.press(KeyCode.SPACE).drag(canvas.localToScreen(900, 600), MouseButton.PRIMARY).moveBy(-120, 0)
+                .release(MouseButton.PRIMARY).release(KeyCode.SPACE);
+
+        assertThat(view("out").localToScreen(0, 0).getX() - before.getX()).isCloseTo(-120, Offset.offset(1.0));
+        assertThat(doc.selection()).isEmpty();
+    }
+
+    @Test
+    void clickingTheMinimapCentresTheViewThere(FxRobot robot) {
+        List<Node> nodes = new ArrayList<>(chain().nodes());
+        nodes.add(new Node("far", "Dense", 6000, 3000, Map.of()));
+        show(robot, Graph.of(nodes, chain().edges()));
+        assertThat(canvas.minimap().isVisible()).isTrue();
+
+        // Aim at the far node's place on the minimap.
+        Bounds mapped = canvas.minimap().mappedWorld();
+        Bounds map = canvas.minimap().localToScreen(canvas.minimap().getLayoutBounds());
+        double fx = (6000 + 90 - mapped.getMinX()) / mapped.getWidth();
+        double fy = (3000 + 40 - mapped.getMinY()) / mapped.getHeight();
+        robot.clickOn(new Point2D(map.getMinX() + 6 + fx * (map.getWidth() - 12), map.getMinY() + 6 + fy * (map.getHeight() - 12)));
+
+        assertThat(canvas.visibleWorld().contains(6000 + 90, 3000 + 40)).isTrue();
+        assertThat(doc.history().canUndo()).isFalse();
+    }
+
+    @Test
+    void farOutTheGraphIsDrawnAsAnOverviewAndNodesCanStillBeMoved(FxRobot robot) {
+        show(robot, chain());
+        robot.interact(() -> canvas.zoomAround(0.2, 0, 0));
+        settle(robot);
+        assertThat(canvas.overview().isVisible()).isTrue();
+        assertThat(view("dense1").getParent().getParent().getParent().isVisible()).as("the node views are hidden").isFalse();
+
+        robot.drag(screen(330, 110), MouseButton.PRIMARY).moveBy(40, 0).moveBy(40, 0).release(MouseButton.PRIMARY);
+        assertThat(doc.graph().node("dense1").orElseThrow().x()).isEqualTo(300 + 20 * GraphCanvas.GRID);
+
+        robot.interact(canvas::resetZoom);
+        assertThat(canvas.overview().isVisible()).isFalse();
+    }
+
+    @Test
+    void centerOnBringsANodeToTheMiddleOfTheView(FxRobot robot) {
+        List<Node> nodes = new ArrayList<>(chain().nodes());
+        nodes.add(new Node("far", "Dense", 5000, 2000, Map.of()));
+        show(robot, Graph.of(nodes, chain().edges()));
+        robot.interact(() -> canvas.centerOn("far"));
+
+        Bounds v = view("far").localToScreen(view("far").getLayoutBounds());
+        Bounds c = canvas.localToScreen(canvas.getLayoutBounds());
+        assertThat(v.getCenterX()).isCloseTo(c.getCenterX(), Offset.offset(1.0));
+        assertThat(v.getCenterY()).isCloseTo(c.getCenterY(), Offset.offset(1.0));
+    }
+
+    @Test
+    void zoomCommandsStayWithinTheLimitsAndKeepTheCentre(FxRobot robot) {
+        show(robot, chain());
+        Point2D centre = new Point2D(canvas.getWidth() / 2, canvas.getHeight() / 2);
+        Point2D before = canvas.toWorld(centre);
+        robot.interact(canvas::zoomIn);
+        assertThat(canvas.getZoom()).isEqualTo(1.25);
+        assertThat(canvas.toWorld(centre).distance(before)).isLessThan(0.01);
+        robot.interact(() -> { for (int i = 0; i < 40; i++) canvas.zoomOut(); });
+        assertThat(canvas.getZoom()).isEqualTo(GraphCanvas.MIN_ZOOM);
+        robot.interact(() -> canvas.zoomProperty().set(99));
+        assertThat(canvas.getZoom()).isEqualTo(GraphCanvas.MAX_ZOOM);
+    }
+
+    @Test
+    void ctrlASelectsEverythingAndANullDocumentEmptiesTheCanvas(FxRobot robot) {
+        show(robot, chain());
+        robot.clickOn(canvas.localToScreen(900, 600));
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        assertThat(doc.selection()).containsExactlyInAnyOrder("in", "dense1", "out", "spare");
+
+        robot.interact(() -> canvas.setDocument(null));
+        assertThat(canvas.diagram().views()).isEmpty();
+        assertThat(canvas.diagram().wires()).isEmpty();
+        robot.interact(() -> assertThatThrownBy(() -> canvas.addNodeAt("Dense", Map.of(), null))
+                .isInstanceOf(IllegalStateException.class));
+    }
+
+    @Test
+    void anUnknownLayerTypeIsRefusedNamingTheValidOnes(FxRobot robot) {
+        show(robot, chain());
+        robot.interact(() -> assertThatThrownBy(() -> canvas.addNodeAt("Dense3D", Map.of(), null))
+                .hasMessageContaining("unknown layer type 'Dense3D'").hasMessageContaining("Conv2D"));
+        assertThat(doc.graph().size()).isEqualTo(4);
+    }
+
+    @Test
+    void anIdReusedForAnotherKindOfLayerGetsTheRightSkin(FxRobot robot) {
+        show(robot, chain());
+        robot.interact(() -> doc.execute(new io.layerlab.graph.CompoundEdit("Replace", List.of(
+                new io.layerlab.graph.RemoveNodes(java.util.Set.of("dense1")),
+                new io.layerlab.graph.AddNode(new Node("dense1", "Activation", 300, 100, Map.of("function", "tanh")))))));
+
+        assertThat(view("dense1")).isInstanceOf(ActivationPillView.class);
+        assertThat(canvas.diagram().views()).hasSize(4);
+    }
+
+    @Test
+    void copyingNothingSaysSoInTheStatus(FxRobot robot) {
+        show(robot, chain());
+        robot.interact(canvas::copySelection);
+        assertThat(canvas.statusMessageProperty().get()).isEqualTo("Select nodes to copy.");
+    }
+}

@@ -1,0 +1,51 @@
+package io.layerlab.ui.shell;
+
+import io.layerlab.project.RecentFiles;
+import io.layerlab.project.RecoveryStore;
+import io.layerlab.project.SampleProjects;
+import io.layerlab.ui.TestDocuments;
+import io.layerlab.ui.support.DirectTaskExecutor;
+import io.layerlab.ui.support.FakeDialogService;
+import io.layerlab.ui.support.Theme;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A designer window's surroundings for tests: scripted dialogs, work done at once, recent files
+ * and recovery copies in a temporary folder, no autosave timer.
+ */
+final class DesignerFixture implements AutoCloseable {
+    final FakeDialogService dialogs = new FakeDialogService();
+    final Path folder;
+    final RecoveryStore recovery;
+
+    DesignerFixture() {
+        try {
+            folder = Files.createTempDirectory("layerlab-ui-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        recovery = new RecoveryStore(folder.resolve("recovery"));
+    }
+
+    DesignerServices services() {
+        Theme theme = new Theme(null);
+        theme.apply();
+        return new DesignerServices(dialogs, new DirectTaskExecutor(), TestDocuments.analyzer(), theme,
+                new RecentFiles(folder.resolve("recent.json")), recovery, new SampleProjects(), Duration.ZERO);
+    }
+
+    Path file(String name) { return folder.resolve(name); }
+
+    @Override
+    public void close() throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

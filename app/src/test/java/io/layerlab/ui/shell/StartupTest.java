@@ -1,0 +1,134 @@
+package io.layerlab.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.layerlab.graph.SetParam;
+import io.layerlab.project.SampleProject;
+import io.layerlab.project.SampleProjects;
+import io.layerlab.ui.TestDocuments;
+import io.layerlab.ui.model.DesignDocument;
+import io.layerlab.ui.summary.SummaryRow;
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** What a person sees when the designer starts: the sample gallery, or the offer to restore work after a crash. */
+@ExtendWith(ApplicationExtension.class)
+class StartupTest {
+    private final DesignerFixture fixture = new DesignerFixture();
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(stage, fixture.services());
+        stage.setWidth(1250);
+        stage.setHeight(780);
+        window.show();
+    }
+
+    @AfterEach
+    void deleteFiles() throws Exception { fixture.close(); }
+
+    private Node gallery(FxRobot robot) { return robot.lookup(".sample-gallery").query(); }
+
+    @Test
+    void anEmptyStartShowsTheSampleGalleryAndACardOpensTheSampleAsAnUntitledCopy(FxRobot robot) {
+        SampleProject spiral = new SampleProjects().find("spiral").orElseThrow();
+        assertThat(gallery(robot).isVisible()).isTrue();
+        FlowPane cards = robot.lookup(".sample-gallery #cards").queryAs(FlowPane.class);
+        assertThat(cards.getChildren()).hasSize(new SampleProjects().list().size());
+
+        robot.clickOn("#sample-spiral");
+
+        DesignDocument doc = window.workspace().document();
+        assertThat(gallery(robot).isVisible()).isFalse();
+        assertThat(doc.project().name()).isEqualTo(spiral.name());
+        assertThat(doc.file()).isNull();
+        assertThat(doc.isDirty()).isFalse();
+        assertThat(doc.graph().size()).isGreaterThan(2);
+        assertThat(stage.getTitle()).isEqualTo(spiral.name() + " — LayerLab");
+        TableView<SummaryRow> summary = robot.lookup(".summary-table").queryAs(TableView.class);
+        assertThat(summary.getItems()).hasSize(doc.graph().size() + 1);
+    }
+
+    @Test
+    void theGalleryCanBeDismissedAndReopenedFromTheFileMenu(FxRobot robot) {
+        robot.clickOn("Start with an empty canvas");
+        assertThat(gallery(robot).isVisible()).isFalse();
+
+        robot.clickOn("File").clickOn("Open Sample…");
+        assertThat(gallery(robot).isVisible()).isTrue();
+    }
+
+    @Test
+    void workLeftByACrashIsOfferedAtTheNextStartAndRestoredAsUnsaved(FxRobot robot) throws Exception {
+        Path file = fixture.file("xor.layerlab.json");
+        robot.interact(() -> {
+            window.files().show(new DesignDocument(TestDocuments.xorProject(), file, TestDocuments.analyzer()));
+            window.workspace().document().execute(new SetParam("dense1", "units", 32));
+            window.files().autosave();
+        });
+        assertThat(fixture.recovery.list()).hasSize(1);
+
+        // The first window is never closed, as after a crash; the next start finds its copy.
+        fixture.dialogs.confirmations.add(true);
+        MainWindow[] next = new MainWindow[1];
+        robot.interact(() -> {
+            next[0] = new MainWindow(new Stage(), fixture.services());
+            next[0].show();
+        });
+
+        DesignDocument restored = next[0].workspace().document();
+        assertThat(fixture.dialogs.confirmQuestions).hasSize(1);
+        assertThat(fixture.dialogs.confirmQuestions.get(0)).contains("XOR").contains(file.toString());
+        assertThat(restored.graph().node("dense1").orElseThrow().param("units")).isEqualTo(32);
+        assertThat(restored.file()).isEqualTo(file);
+        assertThat(restored.isDirty()).as("restored work is on no disk yet").isTrue();
+        assertThat(robot.lookup(".sample-gallery").<Node>queryAll()).noneMatch(Node::isVisible);
+
+        robot.interact(() -> next[0].files().save());
+        assertThat(fixture.recovery.list()).as("saving deletes the copy").isEmpty();
+        assertThat(restored.isDirty()).isFalse();
+    }
+
+    @Test
+    void aDeclinedRecoveryCopyIsDeleted(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.files().show(TestDocuments.document(TestDocuments.xorProject()));
+            window.workspace().document().execute(new SetParam("dense1", "units", 32));
+            window.files().autosave();
+        });
+        fixture.dialogs.confirmations.add(false);
+
+        robot.interact(() -> new MainWindow(new Stage(), fixture.services()).show());
+
+        assertThat(fixture.recovery.list()).isEmpty();
+    }
+
+    @Test
+    void aCleanCloseLeavesNoRecoveryCopy(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.files().show(TestDocuments.document(TestDocuments.xorProject()));
+            window.workspace().document().execute(new SetParam("dense1", "units", 32));
+            window.files().autosave();
+        });
+        assertThat(fixture.recovery.list()).hasSize(1);
+        fixture.dialogs.saveChoices.add(io.layerlab.ui.support.DialogService.SaveChoice.DONT_SAVE);
+
+        robot.interact(window::quit);
+
+        assertThat(stage.isShowing()).isFalse();
+        assertThat(fixture.recovery.list()).isEmpty();
+        assertThat(fixture.dialogs.errors).isEmpty();
+    }
+}
