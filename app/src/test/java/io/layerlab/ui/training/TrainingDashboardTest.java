@@ -293,7 +293,10 @@ class TrainingDashboardTest {
         assertThat(onFx(() -> chart.logScaleProperty().get())).isTrue();
         assertThat(onFx(chart::shownMinY)).isPositive();
 
-        robot.moveTo(chart).scroll(5, VerticalDirection.UP);
+        robot.moveTo(chart);
+        assertThat(onFx(chart::shownReadout)).startsWith("Run 1 · iteration ").contains("\nloss ");
+
+        robot.scroll(5, VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(chart::isZoomed)).isTrue();
         double zoomedWidth = onFx(() -> chart.shownMaxX() - chart.shownMinX());
