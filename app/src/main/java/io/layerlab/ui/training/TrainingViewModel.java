@@ -508,10 +508,6 @@ public final class TrainingViewModel {
         progress.set(result.stopReason() == StopReason.COMPLETED ? 1 : progress.get());
         progressText.set(summary(run.row.name(), result));
         end(run);
-        if (isShown(run.row)) {
-            focusRun.set(null);
-            updateFocus();
-        }
     }
 
     static String summary(String name, TrainingResult result) {
@@ -564,14 +560,19 @@ public final class TrainingViewModel {
         end(run);
     }
 
+    /**
+     * The run is over: the ticker stops, the views show the finished run, and only then the phase
+     * turns idle, last, because whoever listens to it may start the next run right away.
+     */
     private void end(ActiveRun run) {
+        stopTicking();
         if (active == run) {
             active = null;
         }
         activeRow.set(null);
-        phase.set(RunPhase.IDLE);
-        stopTicking();
+        focusRun.set(null);
         refreshShown();
+        phase.set(RunPhase.IDLE);
     }
 
     // ---- selection, overlay, comparison ----
