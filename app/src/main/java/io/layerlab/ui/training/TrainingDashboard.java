@@ -71,8 +71,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the look styles/dashboard.css (AtlantaFX colour names only).
  */
 public final class TrainingDashboard extends BorderPane {
-    /** Charts redraw at most this often while a run trains. */
-    static final long CHART_INTERVAL_NANOS = 200_000_000L;
+    /**
+     * Charts redraw at most this often while a run trains. Measured under Xvfb with software
+     * rendering on 2 shared cores: at 200 ms the painting cost the training about a third of its
+     * speed, at 400 ms it costs nothing measurable; 2.5 frames a second still read as live.
+     */
+    static final long CHART_INTERVAL_NANOS = 400_000_000L;
     private final TrainingViewModel model;
     private final DashboardPalette palette = new DashboardPalette();
     private final ChartView iterationChart = new ChartView(palette, "iteration", "loss");
@@ -445,8 +449,8 @@ public final class TrainingDashboard extends BorderPane {
 
     /**
      * While a run trains, redraws at most every {@link #CHART_INTERVAL_NANOS}: painting canvases is the
-     * most expensive thing the dashboard does, and five frames a second look live. What a skipped
-     * batch brought is drawn by the next one, or when the run pauses or ends.
+     * most expensive thing the dashboard does. What a skipped batch brought is drawn by the next one,
+     * or when the run pauses or ends.
      */
     private void redrawChartsIfDue() {
         long now = System.nanoTime();
