@@ -1,5 +1,6 @@
 package io.layerlab.ui.shell;
 
+import io.layerlab.model.Predictor;
 import io.layerlab.project.ProjectDefaults;
 import io.layerlab.ui.canvas.GraphCanvas;
 import io.layerlab.ui.gallery.SampleGalleryView;
@@ -15,6 +16,8 @@ import io.layerlab.ui.problems.ProblemsViewModel;
 import io.layerlab.ui.summary.SummaryView;
 import io.layerlab.ui.summary.SummaryViewModel;
 import io.layerlab.ui.support.FxmlView;
+import io.layerlab.ui.trymodel.TryModelView;
+import io.layerlab.ui.trymodel.TryModelViewModel;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -41,6 +44,7 @@ public final class MainWindow {
     private final RecoveryKeeper recovery;
     private final SampleGalleryViewModel gallery;
     private final QuickTrainViewModel training;
+    private final ExchangeViewModel exchange;
     private final MainWindowView view;
     private final GraphCanvas canvas = new GraphCanvas();
     private final Scene scene;
@@ -58,6 +62,9 @@ public final class MainWindow {
 
         this.training = new QuickTrainViewModel(workspace, services.executor(), services.dialogs(), status::showMessage,
                 this::showProblems);
+        this.exchange = new ExchangeViewModel(workspace, files, services.dialogs(), services.executor(), status::showMessage,
+                this::showProblems, this::tryModel);
+        training.setOnFinished(exchange::setTrainedNetwork);
         PaletteViewModel paletteModel = new PaletteViewModel((type, params) -> canvas.addNodeAt(type, params, null));
         InspectorViewModel inspectorModel = new InspectorViewModel(workspace);
         SummaryViewModel summaryModel = new SummaryViewModel(workspace, canvas::centerOn);
@@ -73,7 +80,7 @@ public final class MainWindow {
                     return n == 0 ? "Problems" : "Problems (" + n + ")";
                 }, problemsModel.errorCountProperty(), problemsModel.warningCountProperty()));
         this.view = new MainWindowView(workspace, files, status, canvas, services.theme(), services.dialogs(),
-                services.executor(), panels, gallery, training, this::quit);
+                services.executor(), panels, gallery, training, exchange, this::quit);
         Parent root = FxmlView.load("main-window.fxml", view);
 
         scene = new Scene(root);
@@ -104,6 +111,11 @@ public final class MainWindow {
 
     private void showProblems() { view.showProblems(); }
 
+    private void tryModel(Predictor predictor) {
+        TryModelView.open(new TryModelViewModel(predictor, services.executor()), services.dialogs(), stage,
+                FxmlView.stylesheet("app.css"));
+    }
+
     /**
      * Closes the window once unsaved changes are safe (saved, or discarded on purpose), unless
      * the person cancels; a clean close deletes the recovery copy.
@@ -127,4 +139,6 @@ public final class MainWindow {
     public Scene scene() { return scene; }
 
     public GraphCanvas canvas() { return canvas; }
+
+    public ExchangeViewModel exchange() { return exchange; }
 }

@@ -51,12 +51,14 @@ public final class MainWindowView {
     private final Parent gallery;
     private final SampleGalleryViewModel galleryModel;
     private final QuickTrainViewModel training;
+    private final ExchangeViewModel exchange;
     private final ObservableValue<String> problemsTabTitle;
     private final Runnable quit;
 
     @FXML private Menu recentMenu;
     @FXML private MenuItem saveItem;
     @FXML private MenuItem exportPngItem;
+    @FXML private MenuItem exportTrainedItem;
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
     @FXML private MenuItem cutItem;
@@ -91,7 +93,7 @@ public final class MainWindowView {
 
     MainWindowView(Workspace workspace, MainViewModel files, StatusViewModel status, GraphCanvas canvas, Theme theme,
                    DialogService dialogs, TaskExecutor executor, Panels panels, SampleGalleryViewModel galleryModel,
-                   QuickTrainViewModel training, Runnable quit) {
+                   QuickTrainViewModel training, ExchangeViewModel exchange, Runnable quit) {
         this.workspace = workspace;
         this.files = files;
         this.status = status;
@@ -106,6 +108,7 @@ public final class MainWindowView {
         this.gallery = panels.gallery();
         this.galleryModel = galleryModel;
         this.training = training;
+        this.exchange = exchange;
         this.problemsTabTitle = panels.problemsTabTitle();
         this.quit = quit;
     }
@@ -141,6 +144,7 @@ public final class MainWindowView {
         trainButton.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());
         stopButton.disableProperty().bind(training.runningProperty().not());
+        exportTrainedItem.disableProperty().bind(exchange.trainedNetworkProperty().isNull());
 
         files.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecentMenu());
         fillRecentMenu();
@@ -221,6 +225,15 @@ public final class MainWindowView {
                             path + "\n\n" + MainViewModel.describe(failure)));
         });
     }
+
+    @FXML void onExportJava() { exchange.exportJavaSource(); }
+    @FXML void onExportKeras() { exchange.exportKerasScript(); }
+    @FXML void onExportJson() { exchange.exportDl4jJson(); }
+    @FXML void onExportSvg() { exchange.exportSvg(); }
+    @FXML void onExportCard() { exchange.exportModelCard(); }
+    @FXML void onExportTrained() { exchange.exportTrainedModel(); }
+    @FXML void onImportKeras() { exchange.importKeras(); }
+    @FXML void onOpenModel() { exchange.openModel(); }
 
     // --- Edit ---
     @FXML void onUndo() { if (!typingText()) document().undo(); }

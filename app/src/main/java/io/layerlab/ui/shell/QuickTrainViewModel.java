@@ -54,6 +54,7 @@ public final class QuickTrainViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final AtomicReference<Trainer> trainer = new AtomicReference<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private Consumer<TrainedNetwork> onFinished = network -> { };
 
     /**
      * @param showProblems brings the problems list to the front (the compiler found something)
@@ -66,6 +67,9 @@ public final class QuickTrainViewModel {
         this.status = Objects.requireNonNull(status);
         this.showProblems = Objects.requireNonNull(showProblems);
     }
+
+    /** Receives the trained network of each run that ended with usable weights (completed or stopped, not diverged). */
+    public void setOnFinished(Consumer<TrainedNetwork> onFinished) { this.onFinished = Objects.requireNonNull(onFinished); }
 
     /** True from Train until the run has ended (or was refused). */
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
@@ -144,13 +148,13 @@ public final class QuickTrainViewModel {
         progressText.set("Epoch 1/" + spec.epochs());
         status.accept("Training " + spec.epochs() + " epochs with " + spec.optimizer() + ", learning rate "
                 + spec.learningRate() + ", batch " + spec.batchSize() + "…");
-        executor.execute(t::run, this::finished, failure -> {
+        executor.execute(t::run, result -> finished(run, result), failure -> {
             ended("Training failed");
             dialogs.showError("Training failed", MainViewModel.describe(failure));
         });
     }
 
-    private void finished(TrainingResult r) {
+    private void finished(ProjectRun run, TrainingResult r) {
         String summary = r.epochs() + (r.epochs() == 1 ? " epoch" : " epochs")
                 + (r.trainLoss() == null ? "" : ", loss " + loss(r.trainLoss()))
                 + (r.valLoss() == null ? "" : ", validation loss " + loss(r.valLoss()))
@@ -163,6 +167,9 @@ public final class QuickTrainViewModel {
             ended("Training stopped: best of " + summary);
         } else {
             ended("Training finished: " + summary);
+        }
+        if (r.stopReason() != StopReason.DIVERGED && r.epochs() > 0) {
+            onFinished.accept(new TrainedNetwork("the network trained in the last run", run::saveModel));
         }
         progress.set(r.stopReason() == StopReason.COMPLETED ? 1 : progress.get());
     }
