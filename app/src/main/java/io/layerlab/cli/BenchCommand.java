@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintStream out = root.results();
         ShapeInferenceBenchmark.Result shape = ShapeInferenceBenchmark.measureLayered(1000, 7, quick ? 200 : 2000, quick ? 51 : 501);
-        out.println("shape check: " + shape);
+        out.println(shape);
         TrainerBenchmark.Settings s = quick ? TrainerBenchmark.Settings.quick() : TrainerBenchmark.Settings.standard();
         if (rounds != null) {
             if (rounds < 1) throw new CliException("--rounds must be at least 1, was " + rounds, 2);

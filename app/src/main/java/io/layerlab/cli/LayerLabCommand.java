@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The root command: {@code layerlab <subcommand>}. Without a subcommand the app opens the designer instead. */
 @Command(name = "layerlab", mixinStandardHelpOptions = true, version = "LayerLab 0.1.0",
         description = "Design, check, train and export neural networks (Deeplearning4j), headless.",
-        subcommands = {CheckCommand.class, TrainCommand.class, ExportCommand.class, PredictCommand.class, ImportCommand.class, BenchCommand.class},
+        subcommands = {CheckCommand.class, TrainCommand.class, SweepCommand.class, LrFindCommand.class,
+                ExportCommand.class, PredictCommand.class, ImportCommand.class, BenchCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 invalid input (project, model or rows file) or failed training, 2 usage.",
                 "Run without arguments to open the designer window."})
 public final class LayerLabCommand implements Runnable {

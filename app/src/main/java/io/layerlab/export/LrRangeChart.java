@@ -62,7 +62,7 @@ public final class LrRangeChart {
         renderer.setSeriesPaint(1, new Color(0x2166ac));
         renderer.setSeriesStroke(1, new BasicStroke(2.5f));
 
-        LogAxis xAxis = new LogAxis("learning rate (log scale)");
+        LogAxis xAxis = LogAxes.decades("learning rate (log scale)");
         xAxis.setRange(result.settings().minRate(), result.settings().maxRate());
         NumberAxis yAxis = new NumberAxis("loss");
         yAxis.setAutoRangeIncludesZero(false);
@@ -73,7 +73,7 @@ public final class LrRangeChart {
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         if (Double.isFinite(result.minLossRate())) {
             plot.addDomainMarker(marker(result.minLossRate(), new Color(0x777777), true,
-                    "lowest at " + LearningRates.format(result.minLossRate()), TextAnchor.TOP_LEFT));
+                    "lowest at " + LearningRates.format(result.minLossRate(), 2), TextAnchor.TOP_LEFT));
         }
         if (Double.isFinite(result.suggestedRate()) && !result.neverFell()) {
             plot.addDomainMarker(marker(result.suggestedRate(), new Color(0x1a9850), false,

@@ -125,13 +125,14 @@ public final class SweepHeatmap {
         String title = "Final " + lossName + " — " + result.plan().projectName()
                 + (grid.variant().isEmpty() ? "" : " · " + grid.variant().replace("-", " · "));
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, false);
-        LogAxis legendAxis = new LogAxis(lossName);
+        LogAxis legendAxis = LogAxes.decades(lossName);
         legendAxis.setRange(lo, hi);
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setAxisLocation(AxisLocation.TOP_OR_RIGHT);
         legend.setMargin(8, 8, 8, 8);
         legend.setStripWidth(16);
+        legend.setSubdivisionCount(256);
         chart.addSubtitle(legend);
         String repeats = result.spec().repeats() > 1 ? "mean of " + result.spec().repeats() + " seeds · " : "";
         chart.addSubtitle(new TextTitle(repeats + "green lowest, red highest (log scale) · grey: diverged · outlined: best",

@@ -71,7 +71,7 @@ public final class SweepLossChart {
         boolean log = min > 0 && Double.isFinite(min) && max / min > 20;
         ValueAxis yAxis;
         if (log) {
-            LogAxis axis = new LogAxis(lossName + " (log scale)");
+            LogAxis axis = LogAxes.decades(lossName + " (log scale)");
             axis.setSmallestValue(min / 2);
             axis.setRange(min / 1.5, max * 1.5);
             yAxis = axis;

@@ -189,7 +189,7 @@ public final class CurveObservations {
                 "Diverged: " + String.join("; ", items) + ".", involved));
     }
 
-    /** "loss NaN at iteration 3", or "loss up to 13.7 at iterations 2 to 5" for several runs. */
+    /** Per diverged run, its non-finite last loss or its peak loss, with the iteration: "loss NaN at iteration 3". */
     private static String divergencePoints(List<RunCurves> runs) {
         List<String> points = new ArrayList<>();
         for (RunCurves r : runs) {
@@ -200,10 +200,8 @@ public final class CurveObservations {
                 for (int i = 0; i < losses.length; i++) {
                     if (losses[i] > losses[at]) at = i;
                 }
-                points.add("loss " + num(losses[at]) + " at iteration " + (at + 1));
-            } else {
-                points.add("loss " + num(losses[at]) + " at iteration " + (at + 1));
             }
+            points.add("loss " + num(losses[at]) + " at iteration " + (at + 1));
         }
         return points.isEmpty() ? "before its first iteration" : String.join(", ", points.stream().distinct().toList());
     }
@@ -374,7 +372,8 @@ public final class CurveObservations {
         List<Double> accuracies = groups.get(bestCombination).stream().filter(r -> !r.diverged() && r.finalAccuracy() != null)
                 .map(RunCurves::finalAccuracy).toList();
         if (!accuracies.isEmpty()) {
-            text.append(", validation accuracy ").append(num(accuracies.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
+            text.append(", validation accuracy ").append(String.format(Locale.ROOT, "%.3f",
+                    accuracies.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
         }
         return java.util.Optional.of(new Observation(Observation.Kind.BEST, text.append('.').toString(), List.of(bestCombination)));
     }

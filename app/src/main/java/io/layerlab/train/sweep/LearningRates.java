@@ -46,12 +46,17 @@ public final class LearningRates {
      * up (0.03, 1, 10), powers of ten below (1e-5, 3e-6).
      */
     public static String format(double rate) {
+        return format(rate, 4);
+    }
+
+    /** Like {@link #format(double)} with {@code significantDigits} significant digits. */
+    public static String format(double rate, int significantDigits) {
         if (!Double.isFinite(rate)) {
             return Double.toString(rate);
         }
-        double rounded = round(rate, 4);
+        double rounded = round(rate, significantDigits);
         if (rounded != 0 && Math.abs(rounded) < 1e-4) {
-            BigDecimal exact = new BigDecimal(rounded).round(new MathContext(4)).stripTrailingZeros();
+            BigDecimal exact = new BigDecimal(rounded).round(new MathContext(significantDigits)).stripTrailingZeros();
             String mantissa = exact.unscaledValue().toString();
             int exponent = -exact.scale() + mantissa.length() - 1;
             String digits = mantissa.length() == 1 ? mantissa : mantissa.charAt(0) + "." + mantissa.substring(1);

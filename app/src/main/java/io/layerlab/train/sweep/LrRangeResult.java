@@ -89,7 +89,7 @@ public record LrRangeResult(List<LrRangeTest.Point> points, double[] trend, Endi
                     + "cannot learn this data as it is.";
         }
         return "Suggested learning rate " + LearningRates.format(suggestedRate) + ": a tenth of "
-                + LearningRates.format(minLossRate) + ", where the smoothed loss was lowest ("
+                + LearningRates.format(minLossRate, 2) + ", where the smoothed loss was lowest ("
                 + CurveObservations.num(minLoss) + ")" + (ending == Ending.EXPLODED ? ", before it exploded" : "") + ".";
     }
 }

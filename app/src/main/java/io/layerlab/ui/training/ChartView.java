@@ -43,20 +43,19 @@ final class ChartView extends Region {
     sealed interface Mark permits VerticalLine, Dot {
     }
 
-    /** A vertical line across the plot at {@code x}, labelled at its top. */
-    record VerticalLine(double x, String label, Color colour, boolean dashed) implements Mark {
+    /** A vertical line across the plot at {@code x}, labelled at its top (or its foot, where curves run high). */
+    record VerticalLine(double x, String label, Color colour, boolean dashed, boolean labelAtFoot) implements Mark {
+        VerticalLine(double x, String label, Color colour, boolean dashed) {
+            this(x, label, colour, dashed, false);
+        }
     }
 
     /** A round marker at a point; drawn at the plot's edge, pointing out, when the point lies beyond it. */
     record Dot(double x, double y, Color colour, boolean hollow) implements Mark {
     }
 
-    /** A line style explained in the chart's corner. */
-    record LegendEntry(String label, boolean dashed) {
-    }
-
     private static final double LEFT = 58;
-    private static final double RIGHT = 14;
+    private static final double RIGHT = 16;
     private static final double TOP = 12;
     private static final double BOTTOM = 36;
     private static final Font TICK_FONT = Font.font(11);
@@ -71,7 +70,6 @@ final class ChartView extends Region {
     private final Map<String, long[]> decimatedFor = new HashMap<>();
     private List<Series> series = List.of();
     private Supplier<List<Mark>> marks = List::of;
-    private List<LegendEntry> legend = List.of();
     private String emptyMessage = "";
     private double fixedMinY = Double.NaN;
     private double fixedMaxY = Double.NaN;
@@ -149,10 +147,6 @@ final class ChartView extends Region {
 
     void setMarks(Supplier<List<Mark>> supplier) {
         marks = supplier;
-    }
-
-    void setLegend(List<LegendEntry> entries) {
-        legend = List.copyOf(entries);
     }
 
     /** Shown in the middle of an empty chart. */
@@ -271,7 +265,6 @@ final class ChartView extends Region {
         g.restore();
         drawMarks(g, plotW, plotH, log);
         drawFrame(g, plotW, plotH);
-        drawLegend(g, plotW);
     }
 
     private void decimate(Series s, int columns) {
@@ -402,7 +395,7 @@ final class ChartView extends Region {
         g.setFont(TICK_FONT);
         g.setFill(palette.text());
         // y ticks
-        int wantedY = (int) Math.max(2, plotH / 42);
+        int wantedY = (int) Math.max(2, plotH / 30);
         double[] yTicks = log ? AxisTicks.logarithmic(shownY0, shownY1, wantedY) : AxisTicks.linear(shownY0, shownY1, wantedY);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
@@ -418,7 +411,6 @@ final class ChartView extends Region {
         // x ticks
         int wantedX = (int) Math.max(2, plotW / 90);
         double[] xTicks = AxisTicks.linear(shownX0, shownX1, wantedX);
-        g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (double t : xTicks) {
             double x = Math.round(px(t, plotW)) + 0.5;
@@ -427,8 +419,12 @@ final class ChartView extends Region {
             }
             g.setStroke(palette.grid());
             g.strokeLine(x, TOP, x, TOP + plotH);
-            g.fillText(AxisTicks.format(t), x, TOP + plotH + 5);
+            // A label at the right edge ends there instead of running off the canvas.
+            boolean atEdge = x > LEFT + plotW - 18;
+            g.setTextAlign(atEdge ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(AxisTicks.format(t), atEdge ? LEFT + plotW + RIGHT - 2 : x, TOP + plotH + 5);
         }
+        g.setTextAlign(TextAlignment.CENTER);
         // axis titles
         g.setFont(LABEL_FONT);
         g.setTextBaseline(VPos.BOTTOM);
@@ -465,8 +461,8 @@ final class ChartView extends Region {
                 g.setFill(line.colour());
                 boolean nearRight = x > LEFT + plotW - 80;
                 g.setTextAlign(nearRight ? TextAlignment.RIGHT : TextAlignment.LEFT);
-                g.setTextBaseline(VPos.TOP);
-                g.fillText(line.label(), nearRight ? x - 4 : x + 4, TOP + 2);
+                g.setTextBaseline(line.labelAtFoot() ? VPos.BOTTOM : VPos.TOP);
+                g.fillText(line.label(), nearRight ? x - 4 : x + 4, line.labelAtFoot() ? TOP + plotH - 3 : TOP + 2);
             } else if (mark instanceof Dot dot) {
                 double y = toDisplayY(dot.y(), log);
                 if (!Double.isFinite(y)) {
@@ -483,27 +479,6 @@ final class ChartView extends Region {
                 g.fillOval(x - 4, yy - 4, 8, 8);
                 g.strokeOval(x - 4, yy - 4, 8, 8);
             }
-        }
-    }
-
-    private void drawLegend(GraphicsContext g, double plotW) {
-        if (legend.isEmpty()) {
-            return;
-        }
-        g.setFont(TICK_FONT);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        double x = LEFT + plotW - 10 - legend.size() * 92;
-        double y = TOP + 10;
-        for (LegendEntry entry : legend) {
-            g.setStroke(palette.text());
-            g.setLineWidth(1.6);
-            g.setLineDashes(entry.dashed() ? new double[]{5, 3} : null);
-            g.strokeLine(x, y, x + 22, y);
-            g.setLineDashes(null);
-            g.setFill(palette.text());
-            g.fillText(entry.label(), x + 27, y);
-            x += 92;
         }
     }
 

@@ -425,7 +425,6 @@ public final class TrainingDashboard extends BorderPane {
         accuracyChart.setFixedYRange(0, 1);
         iterationChart.logScaleProperty().bind(logToggle.selectedProperty());
         epochChart.logScaleProperty().bind(logToggle.selectedProperty());
-        epochChart.setLegend(List.of(new ChartView.LegendEntry("validation", false), new ChartView.LegendEntry("training", true)));
         iterationChart.setMarks(this::iterationMarks);
         epochChart.setMarks(() -> bestMarks(true));
         accuracyChart.setMarks(() -> bestMarks(false));
@@ -489,6 +488,7 @@ public final class TrainingDashboard extends BorderPane {
                 && model.shownRuns().stream().allMatch(r -> r.prepared() != null);
         accuracyPanel.setVisible(!regression);
         accuracyPanel.setManaged(!regression);
+        showBoundaryPanel(focus);
         updateNotes();
     }
 
@@ -568,7 +568,8 @@ public final class TrainingDashboard extends BorderPane {
                 continue;
             }
             if (run == focus) {
-                marks.add(new ChartView.VerticalLine(best, "best · epoch " + best, palette.best(), true));
+                // Accuracy runs high near the best epoch: its label goes to the line's foot.
+                marks.add(new ChartView.VerticalLine(best, "best · epoch " + best, palette.best(), true, !loss));
             }
             double y = loss ? c.selectionLoss(best - 1) : c.valAccuracy(best - 1);
             marks.add(new ChartView.Dot(best, y, palette.run(run.colourIndex()), true));
@@ -611,16 +612,12 @@ public final class TrainingDashboard extends BorderPane {
         showBoundaryPanel(focus);
     }
 
+    /** The boundary panel shows while it may apply; for data that is not 2-D classification the results take its room. */
     private void showBoundaryPanel(RunRow focus) {
-        boolean known = focus != null && focus.prepared() != null;
-        boolean planar = known && focus.prepared().boundary();
-        if (known && !planar) {
-            boundaryView.setEmptyMessage("Drawn for classification data with two features; this data has "
-                    + focus.prepared().featureNames().size() + ".");
-        } else if (!known) {
-            boundaryView.setEmptyMessage("For 2-D classification data the network's decision appears here.");
-        }
-        if (!planar) {
+        boolean notPlanar = focus != null && focus.prepared() != null && !focus.prepared().boundary();
+        boundaryPanel.setVisible(!notPlanar);
+        boundaryPanel.setManaged(!notPlanar);
+        if (notPlanar) {
             boundaryNote.setText("");
         }
     }

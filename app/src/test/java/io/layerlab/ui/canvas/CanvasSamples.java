@@ -38,38 +38,4 @@ final class CanvasSamples {
         for (int i = 1; i < nodes.size(); i++) edges.add(new Edge(nodes.get(i - 1).id(), nodes.get(i).id()));
         return Graph.of(nodes, edges);
     }
-
-    /**
-     * A layered graph of {@code nodes} Dense layers and about {@code wires} wires: a chain plus
-     * skip wires into Add merges, placed on a grid, as a large design would be.
-     */
-    static Graph large(int nodes, int wires) {
-        List<Node> ns = new ArrayList<>();
-        List<Edge> es = new ArrayList<>();
-        int rows = 10;
-        ns.add(new Node("in", "Input", 0, 0, Map.of("shape", List.of(32))));
-        java.util.Random random = new java.util.Random(42);
-        for (int i = 1; i < nodes; i++) {
-            boolean merge = i % 6 == 0;
-            String id = (merge ? "add" : "dense") + i;
-            double x = (i / rows) * 260.0;
-            double y = (i % rows) * 140.0;
-            ns.add(new Node(id, merge ? "Add" : "Dense", x, y, merge ? Map.of() : Map.of("units", 32)));
-        }
-        for (int i = 1; i < nodes; i++) es.add(new Edge(ns.get(i - 1).id(), ns.get(i).id(), 0));
-        int[] nextPort = new int[nodes];
-        java.util.Arrays.fill(nextPort, 1);
-        int extra = wires - es.size();
-        for (int tries = 0; extra > 0 && tries < 100_000; tries++) {
-            int to = 6 * (1 + random.nextInt((nodes - 1) / 6));
-            if (to >= nodes) continue;
-            int from = Math.max(0, to - 2 - random.nextInt(20));
-            String f = ns.get(from).id();
-            String t = ns.get(to).id();
-            if (es.stream().anyMatch(e -> e.from().equals(f) && e.to().equals(t))) continue;
-            es.add(new Edge(f, t, nextPort[to]++));
-            extra--;
-        }
-        return Graph.of(ns, es);
-    }
 }

@@ -12,7 +12,7 @@ import javafx.stage.Stage;
 
 /**
  * Opens the training dashboard alone on a sample project and starts training: for looking at it
- * and taking screenshots. Arguments: [sample name, default spiral] [dark].
+ * and taking screenshots. Arguments: [sample name, default spiral] [dark] [layers: show the layer statistics] [epochs=N].
  */
 public final class DashboardDemo {
     private DashboardDemo() {
@@ -38,10 +38,15 @@ public final class DashboardDemo {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         SampleProjects samples = new SampleProjects();
         Project project = samples.open(samples.find(sample).orElseThrow(() -> new IllegalArgumentException("no sample " + sample)));
+        args.stream().filter(a -> a.startsWith("epochs=")).findFirst().ifPresent(a ->
+                project.setTraining(project.training().withEpochs(Integer.parseInt(a.substring("epochs=".length())))));
         TrainingDashboard dashboard = new TrainingDashboard(worker);
         stage.setScene(new Scene(dashboard, 1600, 1000));
         stage.setTitle("LayerLab · training · " + project.name());
         stage.show();
+        if (args.contains("layers")) {
+            ((javafx.scene.control.TabPane) dashboard.lookup("#bottomTabs")).getSelectionModel().select(1);
+        }
         dashboard.start(project);
     }
 

@@ -1,0 +1,17 @@
+/**
+ * The graph canvas in the middle of the designer: {@link io.layerlab.ui.canvas.GraphCanvas}.
+ *
+ * <p>How it is put together: {@code DiagramView} keeps one skin per node ({@code NodeView}: a
+ * {@code LayerCardView} or an {@code ActivationPillView}, made by {@code NodeViewFactory}) and per
+ * wire ({@code WireView}) in step with the document, touching only what an edit changed, and
+ * draws only what is in view. Mouse drags are {@code Gesture}s (wire, move, rubber band, pan);
+ * keys are {@code CanvasKeys}; copy and paste are {@code ClipboardCommands}. Around the diagram:
+ * the dotted {@code GridLayer}, the {@code Minimap}, the far-out {@code OverviewLayer} and the
+ * {@code MessageBubble} that says why a wire was refused.
+ *
+ * <p>Plain logic without JavaFX, tested on its own: {@code LayeredLayout} (auto layout),
+ * {@code NodeCaptions} (what a node shows), {@code NodeSnippet} and {@code PastePlan} (the
+ * clipboard), {@code NodeIds} (ids and default parameters), and the wiring rules in
+ * {@link io.layerlab.shape.WireCheck}.
+ */
+package io.layerlab.ui.canvas;

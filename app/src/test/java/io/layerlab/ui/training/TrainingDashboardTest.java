@@ -1,0 +1,306 @@
+package io.layerlab.ui.training;
+
+import atlantafx.base.theme.PrimerLight;
+import io.layerlab.graph.Edge;
+import io.layerlab.graph.Graph;
+import io.layerlab.graph.Node;
+import io.layerlab.project.Project;
+import io.layerlab.project.SampleProjects;
+import io.layerlab.train.RunEvaluation;
+import io.layerlab.train.StopReason;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard as a person uses it, headless: runs of the sample projects (few epochs, tiny nets),
+ * pause, resume, stop, divergence, two runs compared, exports. Waits for conditions with a timeout,
+ * never for a fixed time.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrainingDashboardTest {
+    private static final int TIMEOUT_SECONDS = 120;
+
+    private final ExecutorService worker = Executors.newFixedThreadPool(2);
+    private TrainingDashboard dashboard;
+    private TrainingViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        dashboard = new TrainingDashboard(worker);
+        model = dashboard.viewModel();
+        // Within Monocle's default 1280×800 headless screen.
+        stage.setScene(new Scene(dashboard, 1260, 780));
+        stage.show();
+    }
+
+    @AfterEach
+    void shutDown() {
+        WaitForAsyncUtils.asyncFx(dashboard::dispose);
+        WaitForAsyncUtils.waitForFxEvents();
+        worker.shutdownNow();
+    }
+
+    private static Project sample(String name, int epochs) {
+        SampleProjects samples = new SampleProjects();
+        Project project = samples.open(samples.find(name).orElseThrow());
+        project.setTraining(project.training().withEpochs(epochs));
+        return project;
+    }
+
+    private void show(Project project) {
+        WaitForAsyncUtils.asyncFx(() -> dashboard.setProject(project));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void waitUntil(Callable<Boolean> conditionOnFxThread) throws Exception {
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(conditionOnFxThread).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void waitForIdle() throws Exception {
+        waitUntil(() -> model.phase() == RunPhase.IDLE);
+    }
+
+    /** Presses Train and waits until the run it started has ended; returns that run. */
+    private RunRow train(FxRobot robot) throws Exception {
+        int before = onFx(() -> model.runLog().size());
+        pressTrain(robot);
+        waitUntil(() -> model.runLog().size() > before);
+        waitForIdle();
+        return onFx(() -> model.runs().get(model.runs().size() - 1));
+    }
+
+    /** Presses Train and waits until the run has begun (its row is listed). */
+    private void pressTrain(FxRobot robot) throws Exception {
+        int before = onFx(() -> model.runs().size());
+        robot.clickOn("#startButton");
+        waitUntil(() -> model.runs().size() > before || model.bannerProperty().get() != null);
+    }
+
+    private void setLearningRate(FxRobot robot, String rate) {
+        robot.doubleClickOn("#learningRateField").eraseText(12).write(rate);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aRunDrawsItsCurvesLiveAndIsKeptWithItsResultsWhenItEnds(FxRobot robot) throws Exception {
+        show(sample("spiral", 3));
+
+        RunRow run = train(robot);
+
+        assertThat(onFx(() -> run.statusProperty().get())).isEqualTo("Completed");
+        assertThat(run.curves().iterations()).isEqualTo(3 * 15);
+        assertThat(onFx(() -> dashboard.iterationChart().drawnPoints("smooth-1"))).isEqualTo(45);
+        assertThat(onFx(() -> dashboard.epochChart().drawnPoints("val-1"))).isEqualTo(3);
+        assertThat(onFx(() -> robot.lookup("#runsTable").queryAs(TableView.class).getItems().size())).isEqualTo(1);
+        // Inside the network: the spiral's layers were measured while it trained.
+        assertThat(onFx(() -> model.layerRows().stream().map(LayerRow::nodeId).toList()))
+                .containsExactly("hidden1", "hidden2", "out");
+        assertThat(onFx(() -> model.layerStatisticsProperty().keySet())).contains("hidden1", "hidden2");
+        // Two features: the boundary was drawn over the points; a classifier gets its confusion matrix.
+        assertThat(onFx(() -> dashboard.boundaryView().frame())).isNotNull();
+        assertThat(run.evaluation()).isInstanceOf(RunEvaluation.ConfusionMatrix.class);
+        assertThat(robot.lookup("#confusion-matrix").tryQuery()).isPresent();
+        assertThat(onFx(() -> model.progressTextProperty().get())).startsWith("Run 1 finished after 3 epochs");
+        assertThat(onFx(() -> model.runLog().runs())).hasSize(1);
+    }
+
+    @Test
+    void pauseHaltsIterationsResumeContinuesAndStopKeepsTheRun(FxRobot robot) throws Exception {
+        show(sample("spiral", 400));
+
+        pressTrain(robot);
+        waitUntil(() -> model.iterationProperty().get() > 20);
+        robot.clickOn("#pauseButton");
+        waitUntil(() -> model.phase() == RunPhase.PAUSED);
+
+        RunRow run = onFx(() -> model.runs().get(0));
+        int atPause = onFx(() -> run.curves().iterations());
+        for (int look = 0; look < 5; look++) {
+            WaitForAsyncUtils.asyncFx(model::pump);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(onFx(() -> run.curves().iterations())).isEqualTo(atPause);
+        }
+        assertThat(onFx(() -> run.statusProperty().get())).isEqualTo("Paused");
+        assertThat(onFx(() -> robot.lookup("#pauseButton").queryAs(Button.class).getText())).isEqualTo("Resume");
+
+        robot.clickOn("#pauseButton");
+        waitUntil(() -> run.curves().iterations() > atPause + 10);
+        assertThat(onFx(model::phase)).isEqualTo(RunPhase.RUNNING);
+
+        robot.clickOn("#stopButton");
+        waitForIdle();
+        assertThat(onFx(() -> run.statusProperty().get())).isEqualTo("Stopped");
+        assertThat(run.record().stopReason()).isEqualTo(StopReason.STOPPED);
+        assertThat(run.record().result().epochs()).isLessThan(400);
+        assertThat(onFx(() -> model.runs())).containsExactly(run);
+        assertThat(onFx(() -> model.runLog().runs())).hasSize(1);
+    }
+
+    @Test
+    void aLearningRateOf50DivergesMarksThePointAndExplainsItWhileTheUiStaysResponsive(FxRobot robot) throws Exception {
+        // A regression: its squared error has no ceiling, so a huge rate makes it explode. (A classifier's
+        // saturated softmax keeps its loss bounded: at rate 50 it thrashes at chance without diverging.)
+        show(sample("regression-sine", 20));
+        setLearningRate(robot, "50");
+
+        pressTrain(robot);
+        long slowest = 0;
+        while (onFx(model::phase) != RunPhase.IDLE) {
+            long asked = System.nanoTime();
+            WaitForAsyncUtils.asyncFx(() -> true).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            slowest = Math.max(slowest, System.nanoTime() - asked);
+        }
+
+        HBox banner = robot.lookup("#banner").queryAs(HBox.class);
+        assertThat(banner.isVisible()).as("banner shown; run ended as %s: %s", onFx(() -> model.runs().get(0).statusProperty().get()),
+                onFx(() -> model.progressTextProperty().get())).isTrue();
+        assertThat(robot.lookup("#bannerTitle").queryAs(Label.class).getText()).isEqualTo("Run 1 diverged");
+        assertThat(robot.lookup("#bannerText").queryAs(Label.class).getText())
+                .contains("learning rate 50 is probably too high for Adam");
+        RunRow run = onFx(() -> model.runs().get(0));
+        assertThat(onFx(() -> run.statusProperty().get())).isEqualTo("Diverged");
+        int divergedAt = run.curves().divergedAt();
+        assertThat(divergedAt).isPositive().isEqualTo(run.curves().iterations());
+        assertThat(onFx(() -> dashboard.iterationChart().currentMarks()))
+                .anySatisfy(mark -> assertThat(mark).isEqualTo(new ChartView.VerticalLine(divergedAt, "Run 1 diverged",
+                        dashboard.palette().danger(), true)));
+        // The JavaFX thread kept answering while the network was built and trained.
+        assertThat(slowest).isLessThan(TimeUnit.SECONDS.toNanos(2));
+
+        robot.clickOn("#bannerClose");
+        assertThat(banner.isVisible()).isFalse();
+    }
+
+    @Test
+    void twoRunsAreOverlaidAndWhatChangedNamesTheDifference(FxRobot robot) throws Exception {
+        show(sample("xor", 2));
+        train(robot);
+        setLearningRate(robot, "0.1");
+        train(robot);
+
+        assertThat(onFx(() -> model.shownRuns().stream().map(RunRow::name).toList())).containsExactly("Run 1", "Run 2");
+        assertThat(onFx(() -> dashboard.iterationChart().series().stream().map(ChartView.Series::key).toList()))
+                .contains("smooth-1", "smooth-2");
+        assertThat(onFx(() -> dashboard.iterationChart().drawnPoints("smooth-1"))).isPositive();
+        assertThat(onFx(() -> dashboard.iterationChart().drawnPoints("smooth-2"))).isPositive();
+        ListView<?> changes = robot.lookup("#changesList").queryAs(ListView.class);
+        assertThat(onFx(() -> changes.getItems().stream().map(String::valueOf).toList())).containsExactly("learning rate 0.03 → 0.1");
+        assertThat(robot.lookup("#changesNote").queryAs(Label.class).getText()).isEqualTo("From Run 1 to Run 2:");
+
+        // Choosing one run in the list shows only its curves.
+        robot.clickOn("Run 1");
+        waitUntil(() -> model.shownRuns().size() == 1);
+        assertThat(onFx(() -> dashboard.iterationChart().series().stream().map(ChartView.Series::key).toList()))
+                .doesNotContain("smooth-2");
+        assertThat(onFx(() -> model.changesNoteProperty().get())).startsWith("Select two runs");
+    }
+
+    @Test
+    void aGraphThatCannotBeCompiledIsReportedAndNoRunIsKept(FxRobot robot) throws Exception {
+        Project broken = sample("xor", 2);
+        Graph graph = Graph.of(List.of(
+                new Node("in", "Input", 0, 0, Map.of("shape", List.of(2))),
+                new Node("out", "Output", 200, 0, Map.of("units", 2, "activation", "softmax", "loss", "mcxent")),
+                new Node("lonely", "Dense", 100, 100, Map.of("units", 4))),
+                List.of(new Edge("in", "lonely")));
+        Project project = new Project("Broken", "", graph, broken.data(), broken.training());
+        show(project);
+
+        pressTrain(robot);
+        waitForIdle();
+
+        assertThat(robot.lookup("#bannerTitle").queryAs(Label.class).getText()).isEqualTo("The network cannot be trained yet");
+        assertThat(onFx(() -> List.copyOf(model.problems()))).isNotEmpty().anySatisfy(d -> assertThat(d.isError()).isTrue());
+        assertThat(onFx(() -> model.runs())).isEmpty();
+        assertThat(onFx(() -> model.runLog().runs())).isEmpty();
+        assertThat(onFx(() -> robot.lookup("#startButton").queryAs(Button.class).isDisabled())).isFalse();
+    }
+
+    @Test
+    void invalidSettingsAreNamedAndKeepTrainFromStarting(FxRobot robot) throws Exception {
+        show(sample("xor", 2));
+        setLearningRate(robot, "fast");
+
+        assertThat(robot.lookup("#startButton").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#settingsProblem").queryAs(Label.class).getText())
+                .isEqualTo("Learning rate must be a positive number such as 0.01.");
+
+        setLearningRate(robot, "1e-3");
+        assertThat(robot.lookup("#startButton").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(onFx(() -> model.settings().trainingSpec().learningRate())).isEqualTo(0.001);
+    }
+
+    @Test
+    void theHistoryAndTheChartAreExported(FxRobot robot, @TempDir Path folder) throws Exception {
+        show(sample("xor", 2));
+        train(robot);
+        Path csv = folder.resolve("history.csv");
+        Path png = folder.resolve("loss.png");
+        WaitForAsyncUtils.asyncFx(() -> dashboard.setSaveTarget((title, name, extension) ->
+                Optional.of(extension.equals("csv") ? csv : png)));
+
+        robot.clickOn("#exportMenu").clickOn("History of the shown runs as CSV…");
+        robot.clickOn("#exportMenu").clickOn("Loss chart as PNG…");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(Files.readAllLines(csv)).hasSize(3)
+                .first().isEqualTo("run,epoch,trainLoss,valLoss,valAccuracy,learningRate,seconds");
+        assertThat(Files.readAllLines(csv).get(1)).startsWith("Run 1,1,");
+        byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(png), 4);
+        assertThat(header).containsExactly(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void theLossAxisTurnsLogarithmicAndTheChartZoomsAndFitsAgain(FxRobot robot) throws Exception {
+        show(sample("xor", 3));
+        train(robot);
+        ChartView chart = dashboard.iterationChart();
+        double fullWidth = onFx(() -> chart.shownMaxX() - chart.shownMinX());
+
+        robot.clickOn("#logToggle");
+        assertThat(onFx(() -> chart.logScaleProperty().get())).isTrue();
+        assertThat(onFx(chart::shownMinY)).isPositive();
+
+        robot.moveTo(chart).scroll(5, VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(chart::isZoomed)).isTrue();
+        double zoomedWidth = onFx(() -> chart.shownMaxX() - chart.shownMinX());
+        assertThat(zoomedWidth).isNotEqualTo(fullWidth);
+
+        robot.doubleClickOn(chart);
+        assertThat(onFx(chart::isZoomed)).isFalse();
+        assertThat(onFx(() -> chart.shownMaxX() - chart.shownMinX())).isEqualTo(fullWidth);
+    }
+}
