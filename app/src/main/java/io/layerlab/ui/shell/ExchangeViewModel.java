@@ -73,10 +73,10 @@ public final class ExchangeViewModel {
         this.tryModel = Objects.requireNonNull(tryModel);
     }
 
-    /** The network "Export Trained Model…" writes; null until a run finished or a Keras model was imported. */
+    /** The network "Export Trained Model…" writes; null until one is offered (a Keras model was imported). */
     public ReadOnlyObjectProperty<TrainedNetwork> trainedNetworkProperty() { return trained.getReadOnlyProperty(); }
 
-    /** Offers {@code network} to "Export Trained Model…" (a run finished). */
+    /** Offers {@code network} to "Export Trained Model…". */
     public void setTrainedNetwork(TrainedNetwork network) { trained.set(network); }
 
     // --- exports of the design ---

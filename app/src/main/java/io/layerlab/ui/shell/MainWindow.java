@@ -16,6 +16,7 @@ import io.layerlab.ui.problems.ProblemsViewModel;
 import io.layerlab.ui.summary.SummaryView;
 import io.layerlab.ui.summary.SummaryViewModel;
 import io.layerlab.ui.support.FxmlView;
+import io.layerlab.ui.training.TrainingDashboard;
 import io.layerlab.ui.trymodel.TryModelView;
 import io.layerlab.ui.trymodel.TryModelViewModel;
 import javafx.animation.Animation;
@@ -43,7 +44,7 @@ public final class MainWindow {
     private final MainViewModel files;
     private final RecoveryKeeper recovery;
     private final SampleGalleryViewModel gallery;
-    private final QuickTrainViewModel training;
+    private final WindowTraining training;
     private final ExchangeViewModel exchange;
     private final MainWindowView view;
     private final GraphCanvas canvas = new GraphCanvas();
@@ -60,11 +61,10 @@ public final class MainWindow {
         this.gallery = new SampleGalleryViewModel(services.samples(), workspace, services.executor(), services.dialogs(),
                 files::openAsUntitled);
 
-        this.training = new QuickTrainViewModel(workspace, services.executor(), services.dialogs(), status::showMessage,
-                this::showProblems);
+        this.training = new WindowTraining(workspace, new TrainingDashboard(services.training()), status::showMessage,
+                this::showProblems, this::showDashboard);
         this.exchange = new ExchangeViewModel(workspace, files, services.dialogs(), services.executor(), status::showMessage,
                 this::showProblems, this::tryModel);
-        training.setOnFinished(exchange::setTrainedNetwork);
         PaletteViewModel paletteModel = new PaletteViewModel((type, params) -> canvas.addNodeAt(type, params, null));
         InspectorViewModel inspectorModel = new InspectorViewModel(workspace);
         SummaryViewModel summaryModel = new SummaryViewModel(workspace, canvas::centerOn);
@@ -111,6 +111,8 @@ public final class MainWindow {
 
     private void showProblems() { view.showProblems(); }
 
+    private void showDashboard() { view.showDashboard(); }
+
     private void tryModel(Predictor predictor) {
         TryModelView.open(new TryModelViewModel(predictor, services.executor()), services.dialogs(), stage,
                 FxmlView.stylesheet("app.css"));
@@ -123,7 +125,7 @@ public final class MainWindow {
     public void quit() {
         files.whenChangesAreSafe("quitting", () -> {
             if (autosave != null) autosave.stop();
-            training.stop();
+            training.dispose();
             files.closeDocument();
             services.executor().shutdown();
             stage.close();
@@ -141,4 +143,6 @@ public final class MainWindow {
     public GraphCanvas canvas() { return canvas; }
 
     public ExchangeViewModel exchange() { return exchange; }
+
+    public WindowTraining training() { return training; }
 }

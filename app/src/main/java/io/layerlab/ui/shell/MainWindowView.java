@@ -50,7 +50,7 @@ public final class MainWindowView {
     private final Parent problems;
     private final Parent gallery;
     private final SampleGalleryViewModel galleryModel;
-    private final QuickTrainViewModel training;
+    private final WindowTraining training;
     private final ExchangeViewModel exchange;
     private final ObservableValue<String> problemsTabTitle;
     private final Runnable quit;
@@ -84,6 +84,8 @@ public final class MainWindowView {
     @FXML private TabPane bottomTabs;
     @FXML private Tab summaryTab;
     @FXML private Tab problemsTab;
+    @FXML private Tab trainingTab;
+    @FXML private javafx.scene.control.SplitPane centerSplit;
     @FXML private Label statusMessage;
     @FXML private Label statusSelection;
     @FXML private Label statusProblems;
@@ -93,7 +95,7 @@ public final class MainWindowView {
 
     MainWindowView(Workspace workspace, MainViewModel files, StatusViewModel status, GraphCanvas canvas, Theme theme,
                    DialogService dialogs, TaskExecutor executor, Panels panels, SampleGalleryViewModel galleryModel,
-                   QuickTrainViewModel training, ExchangeViewModel exchange, Runnable quit) {
+                   WindowTraining training, ExchangeViewModel exchange, Runnable quit) {
         this.workspace = workspace;
         this.files = files;
         this.status = status;
@@ -126,6 +128,7 @@ public final class MainWindowView {
         summaryTab.setContent(summary);
         problemsTab.setContent(problems);
         problemsTab.textProperty().bind(problemsTabTitle);
+        trainingTab.setContent(training.dashboard());
 
         snapItem.selectedProperty().bindBidirectional(canvas.snapToGridProperty());
         snapButton.selectedProperty().bindBidirectional(canvas.snapToGridProperty());
@@ -255,6 +258,15 @@ public final class MainWindowView {
     // --- Run ---
     @FXML void onTrain() { training.train(); }
     @FXML void onStop() { training.stop(); }
+
+    /** Brings the training dashboard to the front, with room for its charts. */
+    void showDashboard() {
+        bottomTabs.getSelectionModel().select(trainingTab);
+        if (centerSplit.getDividerPositions()[0] > DASHBOARD_DIVIDER) centerSplit.setDividerPositions(DASHBOARD_DIVIDER);
+    }
+
+    /** Where the canvas ends when the dashboard opens: a third of the height for the graph, the rest for the charts. */
+    private static final double DASHBOARD_DIVIDER = 0.34;
 
     /** Brings the problems list to the front. */
     void showProblems() { bottomTabs.getSelectionModel().select(problemsTab); }

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A network with weights that "Export Trained Model…" can write as a DL4J model zip: the last
- * finished training run, or the weights of an imported Keras model.
+ * A network with weights that "Export Trained Model…" can write as a DL4J model zip, such as the
+ * weights of an imported Keras model.
  *
- * @param origin what the weights come from, for messages ("the last training run")
+ * @param origin what the weights come from, for messages ("the weights imported from model.h5")
  * @param writer writes the zip (on a worker thread)
  */
 public record TrainedNetwork(String origin, Writer writer) {
