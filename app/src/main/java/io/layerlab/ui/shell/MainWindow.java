@@ -7,7 +7,12 @@ import io.layerlab.ui.gallery.SampleGalleryView;
 import io.layerlab.ui.gallery.SampleGalleryViewModel;
 import io.layerlab.ui.inspector.InspectorView;
 import io.layerlab.ui.inspector.InspectorViewModel;
+import io.layerlab.train.TrainingSpec;
+import io.layerlab.train.sweep.LearningRates;
+import io.layerlab.ui.experiments.ExperimentsView;
+import io.layerlab.ui.experiments.ExperimentsViewModel;
 import io.layerlab.ui.model.DesignDocument;
+import io.layerlab.ui.model.SetProjectSettings;
 import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.palette.PaletteView;
 import io.layerlab.ui.palette.PaletteViewModel;
@@ -50,6 +55,7 @@ public final class MainWindow {
     private final GraphCanvas canvas = new GraphCanvas();
     private final Scene scene;
     private Timeline autosave;
+    private Stage experimentsStage;
 
     public MainWindow(Stage stage, DesignerServices services) {
         this.stage = stage;
@@ -82,6 +88,7 @@ public final class MainWindow {
         this.view = new MainWindowView(workspace, files, status, canvas, services.theme(), services.dialogs(),
                 services.executor(), panels, gallery, training, exchange, this::quit);
         Parent root = FxmlView.load("main-window.fxml", view);
+        view.setExperiments(this::openExperiments);
 
         scene = new Scene(root);
         scene.getStylesheets().add(FxmlView.stylesheet("app.css"));
@@ -113,6 +120,25 @@ public final class MainWindow {
 
     private void showDashboard() { view.showDashboard(); }
 
+    /**
+     * Opens the Experiments window on a copy of the open project (the person keeps editing the
+     * original); "use these settings" writes back into the original as an undoable edit.
+     */
+    private void openExperiments() {
+        DesignDocument doc = workspace.document();
+        ExperimentsViewModel model = new ExperimentsViewModel(MainViewModel.snapshot(doc.project()), services.training(),
+                (rate, batch) -> {
+                    if (workspace.document() != doc) return;
+                    TrainingSpec t = doc.project().training().withLearningRate(rate);
+                    if (batch != null) t = t.withBatchSize(batch);
+                    doc.execute(new SetProjectSettings(doc.project(), doc.project().data(), t,
+                            "Use learning rate " + LearningRates.format(rate) + (batch == null ? "" : ", batch " + batch)));
+                    status.showMessage("The project now trains with learning rate " + LearningRates.format(rate)
+                            + (batch == null ? "" : " and batch size " + batch));
+                });
+        experimentsStage = ExperimentsView.open(model, stage, FxmlView.stylesheet("app.css"));
+    }
+
     private void tryModel(Predictor predictor) {
         TryModelView.open(new TryModelViewModel(predictor, services.executor()), services.dialogs(), stage,
                 FxmlView.stylesheet("app.css"));
@@ -126,6 +152,7 @@ public final class MainWindow {
         files.whenChangesAreSafe("quitting", () -> {
             if (autosave != null) autosave.stop();
             training.dispose();
+            if (experimentsStage != null) experimentsStage.close();
             files.closeDocument();
             services.executor().shutdown();
             stage.close();

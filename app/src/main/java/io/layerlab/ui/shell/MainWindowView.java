@@ -54,6 +54,7 @@ public final class MainWindowView {
     private final ExchangeViewModel exchange;
     private final ObservableValue<String> problemsTabTitle;
     private final Runnable quit;
+    private Runnable experiments = () -> { };
 
     @FXML private Menu recentMenu;
     @FXML private MenuItem saveItem;
@@ -258,6 +259,10 @@ public final class MainWindowView {
     // --- Run ---
     @FXML void onTrain() { training.train(); }
     @FXML void onStop() { training.stop(); }
+    @FXML void onExperiments() { experiments.run(); }
+
+    /** What Run ▸ Experiments opens. */
+    void setExperiments(Runnable action) { experiments = action; }
 
     /** Brings the training dashboard to the front, with room for its charts. */
     void showDashboard() {
