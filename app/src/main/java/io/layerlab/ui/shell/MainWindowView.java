@@ -140,7 +140,9 @@ public final class MainWindowView {
         statusSelection.textProperty().bind(status.selectionProperty());
         statusProblems.textProperty().bind(status.problemsProperty());
         statusParams.textProperty().bind(status.paramsProperty());
-        statusTraining.textProperty().bind(training.progressTextProperty());
+        // While a run trains; its outcome then goes to the message on the left.
+        statusTraining.textProperty().bind(Bindings.when(training.runningProperty())
+                .then(training.progressTextProperty()).otherwise(""));
         trainingProgress.progressProperty().bind(training.progressProperty());
         trainingProgress.visibleProperty().bind(training.runningProperty().or(training.progressTextProperty().isNotEmpty()));
         trainingProgress.managedProperty().bind(trainingProgress.visibleProperty());
@@ -267,7 +269,11 @@ public final class MainWindowView {
     /** Brings the training dashboard to the front, with room for its charts. */
     void showDashboard() {
         bottomTabs.getSelectionModel().select(trainingTab);
-        if (centerSplit.getDividerPositions()[0] > DASHBOARD_DIVIDER) centerSplit.setDividerPositions(DASHBOARD_DIVIDER);
+        if (centerSplit.getDividerPositions()[0] > DASHBOARD_DIVIDER) {
+            centerSplit.setDividerPositions(DASHBOARD_DIVIDER);
+            // The canvas just lost most of its height: keep the whole graph in view.
+            Platform.runLater(canvas::fitToView);
+        }
     }
 
     /** Where the canvas ends when the dashboard opens: a third of the height for the graph, the rest for the charts. */

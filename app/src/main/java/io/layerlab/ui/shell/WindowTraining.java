@@ -54,6 +54,7 @@ public final class WindowTraining {
         dashboardProblems.addListener((ListChangeListener<Diagnostic>) c -> refused(List.copyOf(dashboardProblems)));
         dashboard.phaseProperty().addListener((obs, old, phase) -> {
             // A refused run has said why already ("Cannot train: …"); any other end is told as the dashboard tells it.
+            if (phase == RunPhase.RUNNING && old == RunPhase.PREPARING) status.accept("Training " + document.project().name() + "…");
             boolean ended = phase == RunPhase.IDLE && old != null && old.isActive();
             if (ended && dashboardProblems.isEmpty()) status.accept(dashboard.progressTextProperty().get());
         });
