@@ -117,7 +117,10 @@ final class SweepCommand implements Callable<Integer> {
                         sequentialResult.seconds(), result.parallelism(), result.seconds(),
                         sequentialResult.seconds() / result.seconds());
             }
-            if (out != null) stdout.println("Wrote " + out.resolve("sweep-loss.png") + ", heatmap.png, runs.csv and epochs.csv");
+            if (out != null) {
+                stdout.println("Wrote " + out.resolve("sweep-loss.png") + ", " + String.join(", ", heatmapNames(result))
+                        + ", runs.csv and epochs.csv");
+            }
         }
         boolean allFailed = result.runs().stream().allMatch(r -> r.status() == RunStatus.FAILED);
         return allFailed ? CliException.FAILED : 0;
@@ -161,11 +164,18 @@ final class SweepCommand implements Callable<Integer> {
         new SweepLossChart(result).writePng(out.resolve("sweep-loss.png"), 1000, 620);
         SweepHeatmap heatmap = new SweepHeatmap(result);
         for (SweepHeatmap.Grid grid : heatmap.grids()) {
-            String name = grid.variant().isEmpty() ? "heatmap.png" : "heatmap-" + grid.variant() + ".png";
-            heatmap.writePng(grid, out.resolve(name), 820, 560);
+            heatmap.writePng(grid, out.resolve(heatmapName(grid)), 820, 560);
         }
         result.writeRunsCsv(out.resolve("runs.csv"));
         result.writeEpochsCsv(out.resolve("epochs.csv"));
+    }
+
+    private static String heatmapName(SweepHeatmap.Grid grid) {
+        return grid.variant().isEmpty() ? "heatmap.png" : "heatmap-" + grid.variant() + ".png";
+    }
+
+    private static List<String> heatmapNames(SweepResult result) {
+        return new SweepHeatmap(result).grids().stream().map(SweepCommand::heatmapName).toList();
     }
 
     /** "1e-4:1:5" → 0.0001, 0.001, 0.01, 0.1, 1. */

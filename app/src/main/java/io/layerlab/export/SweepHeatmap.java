@@ -132,7 +132,7 @@ public final class SweepHeatmap {
         legend.setAxisLocation(AxisLocation.TOP_OR_RIGHT);
         legend.setMargin(8, 8, 8, 8);
         legend.setStripWidth(16);
-        legend.setSubdivisionCount(256);
+        legend.setSubdivisionCount(1000);
         chart.addSubtitle(legend);
         String repeats = result.spec().repeats() > 1 ? "mean of " + result.spec().repeats() + " seeds · " : "";
         chart.addSubtitle(new TextTitle(repeats + "green lowest, red highest (log scale) · grey: diverged · outlined: best",

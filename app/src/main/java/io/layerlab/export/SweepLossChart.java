@@ -40,6 +40,7 @@ public final class SweepLossChart {
         List<CombinationSummary> combinations = result.combinations();
         List<Double> rates = combinations.stream().map(c -> c.combination().learningRate()).distinct().sorted().toList();
         List<Integer> batches = combinations.stream().map(c -> c.combination().batchSize()).distinct().sorted().toList();
+        List<String> variants = combinations.stream().map(SweepLossChart::variant).distinct().toList();
         double cap = 3 * result.runs().stream().map(SweepRun::initialLoss).filter(v -> v != null && v > 0)
                 .mapToDouble(Double::doubleValue).max().orElse(Double.POSITIVE_INFINITY);
 
@@ -66,6 +67,11 @@ public final class SweepLossChart {
             renderer.setSeriesPaint(index, SweepStyles.rateColor(rates.indexOf(c.combination().learningRate()), rates.size()));
             renderer.setSeriesFillPaint(index, SweepStyles.rateColor(rates.indexOf(c.combination().learningRate()), rates.size()));
             renderer.setSeriesStroke(index, SweepStyles.batchStroke(batches.indexOf(c.combination().batchSize())));
+            int variant = variants.indexOf(variant(c));
+            if (variant > 0) {
+                renderer.setSeriesShapesVisible(index, true);
+                renderer.setSeriesShape(index, SweepStyles.variantMarker(variant));
+            }
         }
         String lossName = result.validated() ? "validation loss" : "training loss";
         boolean log = min > 0 && Double.isFinite(min) && max / min > 20;
@@ -83,7 +89,8 @@ public final class SweepLossChart {
         }
         NumberAxis xAxis = new NumberAxis("epoch (0 = untrained)");
         xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        xAxis.setAutoRangeIncludesZero(true);
+        int epochs = combinations.stream().mapToInt(c -> c.meanCurve().length).max().orElse(0);
+        xAxis.setRange(0, Math.max(1, epochs));
         XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
@@ -95,8 +102,18 @@ public final class SweepLossChart {
         return chart;
     }
 
+    /** What besides rate and batch size the combination varies: its optimizer and activation, when the sweep varies them. */
+    private static String variant(CombinationSummary c) {
+        return c.combination().optimizer() + "/" + c.combination().activation();
+    }
+
     private String subtitle() {
         String text = "colour: learning rate (blue lowest, red highest) · line: batch size";
+        boolean optimizers = result.spec().optimizers().size() > 1;
+        boolean activation = result.spec().activation() != null;
+        if (optimizers || activation) {
+            text += " · marker: " + (optimizers && activation ? "optimizer and activation" : optimizers ? "optimizer" : "activation");
+        }
         int repeats = result.spec().repeats();
         return repeats > 1 ? text + " · band: lowest to highest of " + repeats + " seeds" : text;
     }

@@ -35,6 +35,17 @@ final class SweepStyles {
                 : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, dash, 0f);
     }
 
+    /** A marker for the {@code index}-th optimizer/activation variant (from 1; variant 0 has none). */
+    static java.awt.Shape variantMarker(int index) {
+        double r = 3.5;
+        return switch (Math.floorMod(index - 1, 4)) {
+            case 0 -> new java.awt.geom.Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
+            case 1 -> new java.awt.geom.Rectangle2D.Double(-r, -r, 2 * r, 2 * r);
+            case 2 -> new java.awt.Polygon(new int[] {-4, 0, 4}, new int[] {3, -4, 3}, 3);
+            default -> new java.awt.Polygon(new int[] {0, 4, 0, -4}, new int[] {-4, 0, 4, 0}, 4);
+        };
+    }
+
     private static int mix(int a, int b, double t) {
         return (int) Math.round(a + (b - a) * t);
     }

@@ -28,7 +28,11 @@ class RunDiffTest {
     }
 
     private static Node dense(String id, int units, double x) {
-        return new Node(id, "Dense", x, 120, Map.of("units", units, "activation", "relu"));
+        // Ordered on purpose: Map.of iterates in a per-JVM random order, and the diff lists parameters in node order.
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("units", units);
+        params.put("activation", "relu");
+        return new Node(id, "Dense", x, 120, params);
     }
 
     @Test

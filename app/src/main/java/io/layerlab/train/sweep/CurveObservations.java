@@ -157,32 +157,34 @@ public final class CurveObservations {
     // --- the observations ---
 
     private static java.util.Optional<Observation> diverged(Map<Combination, List<RunCurves>> groups) {
-        Map<String, List<Combination>> divergedByOthers = new LinkedHashMap<>();
-        Map<String, List<Combination>> allByOthers = new LinkedHashMap<>();
+        boolean showOptimizer = groups.keySet().stream().map(Combination::optimizer).distinct().count() > 1;
+        Map<String, List<Combination>> divergedByRate = new LinkedHashMap<>();
+        Map<String, List<Combination>> allByRate = new LinkedHashMap<>();
         for (Map.Entry<Combination, List<RunCurves>> g : groups.entrySet()) {
-            String rate = rateGroup(g.getKey());
-            allByOthers.computeIfAbsent(rate, k -> new ArrayList<>()).add(g.getKey());
+            String rate = rateLabel(g.getKey(), showOptimizer);
+            allByRate.computeIfAbsent(rate, k -> new ArrayList<>()).add(g.getKey());
             if (g.getValue().stream().anyMatch(RunCurves::diverged)) {
-                divergedByOthers.computeIfAbsent(rate, k -> new ArrayList<>()).add(g.getKey());
+                divergedByRate.computeIfAbsent(rate, k -> new ArrayList<>()).add(g.getKey());
             }
         }
-        if (divergedByOthers.isEmpty()) return java.util.Optional.empty();
+        if (divergedByRate.isEmpty()) return java.util.Optional.empty();
         List<String> items = new ArrayList<>();
         List<Combination> involved = new ArrayList<>();
-        for (Map.Entry<String, List<Combination>> e : divergedByOthers.entrySet()) {
+        for (Map.Entry<String, List<Combination>> e : divergedByRate.entrySet()) {
             List<Combination> combos = e.getValue();
             involved.addAll(combos);
             List<RunCurves> runs = combos.stream().flatMap(c -> groups.get(c).stream()).filter(RunCurves::diverged).toList();
-            boolean wholeRate = combos.size() == allByOthers.get(e.getKey()).size() && combos.size() > 1;
-            if (wholeRate) {
+            boolean everyBatchSize = combos.size() > 1 && combos.size() == allByRate.get(e.getKey()).size()
+                    && runs.size() == combos.stream().mapToInt(c -> groups.get(c).size()).sum();
+            if (everyBatchSize) {
                 items.add(e.getKey() + " with every batch size tried (" + divergencePoints(runs) + ")");
-            } else {
-                for (Combination c : combos) {
-                    List<RunCurves> cr = groups.get(c);
-                    List<RunCurves> d = cr.stream().filter(RunCurves::diverged).toList();
-                    String share = cr.size() > 1 ? " in " + d.size() + " of " + cr.size() + " runs" : "";
-                    items.add(c.label() + share + " (" + divergencePoints(d) + ")");
-                }
+                continue;
+            }
+            for (Combination c : combos) {
+                List<RunCurves> all = groups.get(c);
+                List<RunCurves> diverged = all.stream().filter(RunCurves::diverged).toList();
+                String share = all.size() > 1 ? " in " + diverged.size() + " of " + all.size() + " runs" : "";
+                items.add(c.label() + share + " (" + divergencePoints(diverged) + ")");
             }
         }
         return java.util.Optional.of(new Observation(Observation.Kind.DIVERGED,
@@ -266,7 +268,7 @@ public final class CurveObservations {
             epochs = Math.max(epochs, r.epochLoss().length);
             involved.add(e.getKey());
             String change = lossName + (e.getValue() >= 0 ? " fell " + percent(e.getValue()) : " rose " + percent(-e.getValue()));
-            String detail = completed.size() > 1 ? " (mean of " + completed.size() + " runs)"
+            String detail = completed.size() > 1 ? " on average over " + completed.size() + " runs"
                     : ", " + num(startingLoss(r)) + " → " + num(r.epochLoss()[r.epochLoss().length - 1]);
             items.add(e.getKey().label() + " (" + change + detail + ")");
         }
@@ -418,13 +420,9 @@ public final class CurveObservations {
         return finals;
     }
 
-    /** Learning rate plus the optimizer and activation, when the sweep varies them: what "every batch size" is relative to. */
-    private static String rateGroup(Combination c) {
-        String label = c.label();
-        int batch = label.indexOf(" · batch ");
-        if (batch < 0) return label;
-        int after = label.indexOf(" · ", batch + 1);
-        return label.substring(0, batch) + (after < 0 ? "" : label.substring(after));
+    /** "lr 10", with the optimizer (when the sweep varies it) and activation: what "every batch size" is relative to. */
+    private static String rateLabel(Combination c, boolean showOptimizer) {
+        return SweepPlan.label(c.learningRate(), null, showOptimizer ? c.optimizer() : null, c.activation());
     }
 
     private static double median(List<Double> values) {
@@ -456,6 +454,6 @@ public final class CurveObservations {
     }
 
     private static String secs(double s) {
-        return String.format(Locale.ROOT, "%.1f s", s);
+        return String.format(Locale.ROOT, s < 10 ? "%.2f s" : "%.1f s", s);
     }
 }

@@ -48,7 +48,7 @@ public record LrRangeResult(List<LrRangeTest.Point> points, double[] trend, Endi
     static LrRangeResult of(List<LrRangeTest.Point> points, Ending ending, String optimizer, int batchSize,
                             LrRangeTest.Settings settings) {
         int n = points.size();
-        int half = Math.max(5, (int) Math.round(settings.iterations() * TREND_SHARE)) / 2;
+        int half = halfWindow(settings);
         double[] trend = new double[n];
         double[] prefix = new double[n + 1];
         for (int i = 0; i < n; i++) prefix[i + 1] = prefix[i] + points.get(i).loss();
@@ -72,10 +72,19 @@ public record LrRangeResult(List<LrRangeTest.Point> points, double[] trend, Endi
                 LearningRates.round(rate / 10, 2));
     }
 
-    /** Whether the loss was lowest at the very start of the ramp: it never fell, so no rate in the range helped. */
+    /**
+     * Whether the trend was lowest at the first point searched (half a window into the ramp): the
+     * loss never fell, so no rate in the range helped.
+     */
     public boolean neverFell() {
-        return !points.isEmpty() && Double.isFinite(minLossRate) && minLossRate <= points.get(Math.min(points.size() - 1,
-                Math.max(5, (int) Math.round(settings.iterations() * TREND_SHARE)) / 2)).learningRate();
+        if (points.isEmpty() || !Double.isFinite(minLossRate)) return false;
+        int firstSearched = points.size() > 2 * halfWindow(settings) + 1 ? halfWindow(settings) : 0;
+        return minLossRate <= points.get(firstSearched).learningRate();
+    }
+
+    /** Half the width of the trend's window: {@value #TREND_SHARE} of the ramp, at least 5 points wide. */
+    private static int halfWindow(LrRangeTest.Settings settings) {
+        return Math.max(5, (int) Math.round(settings.iterations() * TREND_SHARE)) / 2;
     }
 
     /** The suggestion in a sentence, with the numbers it rests on. */

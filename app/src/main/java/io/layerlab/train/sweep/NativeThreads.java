@@ -1,5 +1,7 @@
 package io.layerlab.train.sweep;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -32,10 +34,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class NativeThreads {
     private static final Object LOCK = new Object();
-    private static int holders;
+    /** The limits of the leases held now; guarded by {@link #LOCK}. */
+    private static final List<Integer> HELD = new ArrayList<>();
     private static int savedMasterThreads;
     private static int savedBlasThreads;
-    private static final java.util.List<Integer> limits = new java.util.ArrayList<>();
 
     private NativeThreads() { }
 
@@ -51,12 +53,11 @@ public final class NativeThreads {
         }
         synchronized (LOCK) {
             Environment environment = Nd4j.getEnvironment();
-            if (holders == 0) {
+            if (HELD.isEmpty()) {
                 savedMasterThreads = environment.maxMasterThreads();
                 savedBlasThreads = Nd4j.factory().blas().getMaxThreads();
             }
-            holders++;
-            limits.add(threads);
+            HELD.add(threads);
             apply();
         }
         return new Lease(threads);
@@ -73,7 +74,7 @@ public final class NativeThreads {
     }
 
     private static void apply() {
-        int limit = limits.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int limit = HELD.stream().mapToInt(Integer::intValue).min().orElseThrow();
         Nd4j.getEnvironment().setMaxMasterThreads(Math.min(limit, savedMasterThreads));
         Nd4j.factory().blas().setMaxThreads(Math.min(limit, savedBlasThreads));
     }
@@ -91,9 +92,8 @@ public final class NativeThreads {
             synchronized (LOCK) {
                 if (closed) return;
                 closed = true;
-                limits.remove(Integer.valueOf(threads));
-                holders--;
-                if (holders == 0) {
+                HELD.remove(Integer.valueOf(threads));
+                if (HELD.isEmpty()) {
                     Nd4j.getEnvironment().setMaxMasterThreads(savedMasterThreads);
                     Nd4j.factory().blas().setMaxThreads(savedBlasThreads);
                 } else {

@@ -6,9 +6,11 @@ import io.layerlab.train.StartEvent;
 
 /**
  * Follows a sweep as it runs, run by run. Every event names its run, so a chart can draw each
- * run's curve as it forms. Events arrive on the sweep's worker threads, several runs at once:
+ * run's curve as it forms. Events arrive on the sweep's threads, several runs at once:
  * implementations must be thread-safe and return quickly (copy the numbers, hand them to their own
- * thread, never block). An exception thrown here fails that run, not the sweep.
+ * thread, never block). An exception thrown from a run's start, iteration or epoch event fails
+ * that run (it is reported as failed with the exception's message); one thrown from the other
+ * events fails the sweep once its runs have ended.
  */
 public interface SweepListener {
     /** Before the first run, with every run the sweep will start (unless cancelled). */

@@ -129,8 +129,10 @@ public final class SweepPlan {
         }
     }
 
-    static String label(double rate, int batch, String optimizer, String activation) {
-        StringBuilder label = new StringBuilder("lr ").append(LearningRates.format(rate)).append(" · batch ").append(batch);
+    /** "lr 0.01 · batch 32", then the optimizer and the activation when given; no batch when {@code batch} is null. */
+    static String label(double rate, Integer batch, String optimizer, String activation) {
+        StringBuilder label = new StringBuilder("lr ").append(LearningRates.format(rate));
+        if (batch != null) label.append(" · batch ").append(batch);
         if (optimizer != null) label.append(" · ").append(optimizer);
         if (activation != null) label.append(" · ").append(activation);
         return label.toString();

@@ -73,6 +73,14 @@ public record SweepResult(SweepPlan plan, List<SweepRun> runs, boolean cancelled
                 .min(Comparator.comparingDouble(SweepRun::finalLoss));
     }
 
+    /**
+     * The project {@code run} trained: the sweep's copy, with the run's learning rate, batch size,
+     * optimizer, epochs, seed and activation. To open the run in the dashboard, or to keep its settings.
+     */
+    public io.layerlab.project.Project projectOf(RunKey run) {
+        return plan.runs().get(run.index()).project();
+    }
+
     /** Runs that ended with {@code status}. */
     public List<SweepRun> runs(RunStatus status) {
         return runs.stream().filter(r -> r.status() == status).toList();

@@ -145,8 +145,8 @@ class CurveObservationsTest {
 
         Observation target = find(CurveObservations.of(runs, 0.1, true), Observation.Kind.TARGET).orElseThrow();
 
-        assertThat(target.text()).isEqualTo("lr 0.03 · batch 8 reached the target validation loss 0.1 first, at epoch 4 (5.0 s); "
-                + "in time, lr 0.01 · batch 32 was sooner: 3.0 s at epoch 7. 2 of 3 runs reached it.");
+        assertThat(target.text()).isEqualTo("lr 0.03 · batch 8 reached the target validation loss 0.1 first, at epoch 4 (5.00 s); "
+                + "in time, lr 0.01 · batch 32 was sooner: 3.00 s at epoch 7. 2 of 3 runs reached it.");
     }
 
     @Test

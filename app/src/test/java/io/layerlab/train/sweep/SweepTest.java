@@ -91,6 +91,36 @@ class SweepTest {
             assertThat(events.finishedAt.get(i)).isLessThan(events.sweepFinishedAt);
         }
         assertThat(events.results).containsExactly(result);
+
+        CombinationSummary first = result.combinations().get(0);
+        double[] a = first.runs().get(0).curve();
+        double[] b = first.runs().get(1).curve();
+        for (int e = 0; e < 3; e++) {
+            assertThat(first.meanCurve()[e]).isCloseTo((a[e] + b[e]) / 2, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(first.minCurve()[e]).isEqualTo(Math.min(a[e], b[e]));
+            assertThat(first.maxCurve()[e]).isEqualTo(Math.max(a[e], b[e]));
+        }
+        assertThat(first.finalLossMean()).isCloseTo((a[2] + b[2]) / 2, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void theCsvFilesHoldARowPerRunAndARowPerRunPerEpoch() throws Exception {
+        Project project = SweepProjects.xor(2);
+        SweepResult result = new Sweep(SweepPlan.of(project, SweepSpec.of(List.of(0.01, 0.1), List.of(16))), 2).run();
+
+        java.io.StringWriter runs = new java.io.StringWriter();
+        result.writeRunsCsv(runs);
+        java.io.StringWriter epochs = new java.io.StringWriter();
+        result.writeEpochsCsv(epochs);
+
+        List<String> runRows = runs.toString().lines().toList();
+        assertThat(runRows).hasSize(3).first().isEqualTo(SweepResult.RUNS_CSV_HEADER);
+        assertThat(runRows.get(2)).startsWith("2,0.1,16,adam,,1,42,completed,2,").endsWith(",validation,");
+        assertThat(runRows.get(2).split(",", -1)).hasSize(SweepResult.RUNS_CSV_HEADER.split(",").length);
+        List<String> epochRows = epochs.toString().lines().toList();
+        assertThat(epochRows).hasSize(1 + 2 * 2).first().isEqualTo(SweepResult.EPOCHS_CSV_HEADER);
+        assertThat(epochRows.get(4)).startsWith("2,0.1,16,adam,,1,2,")
+                .contains(String.valueOf(result.runs().get(1).curve()[1]));
     }
 
     @Test
@@ -104,6 +134,8 @@ class SweepTest {
             assertThat(result.runs().get(repeat).iterationLosses()).containsExactly(alone.history().iterationLosses());
         }
         assertThat(result.runs().get(0).iterationLosses()).isNotEqualTo(result.runs().get(1).iterationLosses());
+        Project second = result.projectOf(result.runs().get(1).key());
+        assertThat(second.training()).isEqualTo(project.training().withLearningRate(0.05).withBatchSize(8).withSeed(43));
     }
 
     @Test
