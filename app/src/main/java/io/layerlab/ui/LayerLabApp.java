@@ -10,6 +10,9 @@ import io.layerlab.ui.support.FxDialogService;
 import io.layerlab.ui.support.FxTaskExecutor;
 import io.layerlab.ui.support.Theme;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -25,10 +28,20 @@ public final class LayerLabApp extends Application {
         theme.apply();
         DesignerServices services = new DesignerServices(new FxDialogService(() -> stage), new FxTaskExecutor(),
                 ShapeInference::infer, theme, RecentFiles.inUserHome(),
-                RecoveryStore.inUserHome(), new SampleProjects(), AUTOSAVE_INTERVAL);
+                RecoveryStore.inUserHome(), new SampleProjects(), AUTOSAVE_INTERVAL, trainingThreads());
         MainWindow window = new MainWindow(stage, services);
         stage.setWidth(1400);
         stage.setHeight(900);
         window.show();
+    }
+
+    /** Daemon threads for training runs, so closing the window ends the application even mid-run. */
+    private static Executor trainingThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "layerlab-training-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

@@ -9,6 +9,7 @@ import io.layerlab.ui.support.DialogService;
 import io.layerlab.ui.support.TaskExecutor;
 import io.layerlab.ui.support.Theme;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -19,7 +20,8 @@ import java.util.function.Function;
  * @param analyzer         the shape check run after every edit
  * @param autosaveInterval how often a recovery copy of unsaved work is written; zero for never
  *                         (tests write copies when they choose)
+ * @param training         runs training and experiments: one thread per active run
  */
 public record DesignerServices(DialogService dialogs, TaskExecutor executor, Function<Graph, ShapeReport> analyzer,
                                Theme theme, RecentFiles recentFiles, RecoveryStore recovery, SampleProjects samples,
-                               Duration autosaveInterval) { }
+                               Duration autosaveInterval, Executor training) { }

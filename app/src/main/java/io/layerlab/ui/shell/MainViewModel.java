@@ -127,6 +127,15 @@ public final class MainViewModel {
         });
     }
 
+    /** Opens {@code project} (an import) as a new untitled document; unsaved changes were dealt with already. */
+    void showUntitled(Project project, String message) {
+        show(new DesignDocument(project, null, analyzer));
+        status.accept(message);
+    }
+
+    /** The folder files were last opened from or saved to, or null. */
+    Path lastDirectory() { return lastDirectory; }
+
     /** Shows work restored from a recovery copy: unsaved, tied to its file if it had one. */
     DesignDocument showRecovered(Project project, Path originalFile) {
         DesignDocument doc = new DesignDocument(project, originalFile, analyzer);

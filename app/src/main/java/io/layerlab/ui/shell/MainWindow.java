@@ -1,12 +1,18 @@
 package io.layerlab.ui.shell;
 
+import io.layerlab.model.Predictor;
 import io.layerlab.project.ProjectDefaults;
 import io.layerlab.ui.canvas.GraphCanvas;
 import io.layerlab.ui.gallery.SampleGalleryView;
 import io.layerlab.ui.gallery.SampleGalleryViewModel;
 import io.layerlab.ui.inspector.InspectorView;
 import io.layerlab.ui.inspector.InspectorViewModel;
+import io.layerlab.train.TrainingSpec;
+import io.layerlab.train.sweep.LearningRates;
+import io.layerlab.ui.experiments.ExperimentsView;
+import io.layerlab.ui.experiments.ExperimentsViewModel;
 import io.layerlab.ui.model.DesignDocument;
+import io.layerlab.ui.model.SetProjectSettings;
 import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.palette.PaletteView;
 import io.layerlab.ui.palette.PaletteViewModel;
@@ -15,6 +21,9 @@ import io.layerlab.ui.problems.ProblemsViewModel;
 import io.layerlab.ui.summary.SummaryView;
 import io.layerlab.ui.summary.SummaryViewModel;
 import io.layerlab.ui.support.FxmlView;
+import io.layerlab.ui.training.TrainingDashboard;
+import io.layerlab.ui.trymodel.TryModelView;
+import io.layerlab.ui.trymodel.TryModelViewModel;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -40,11 +49,13 @@ public final class MainWindow {
     private final MainViewModel files;
     private final RecoveryKeeper recovery;
     private final SampleGalleryViewModel gallery;
-    private final QuickTrainViewModel training;
+    private final WindowTraining training;
+    private final ExchangeViewModel exchange;
     private final MainWindowView view;
     private final GraphCanvas canvas = new GraphCanvas();
     private final Scene scene;
     private Timeline autosave;
+    private Stage experimentsStage;
 
     public MainWindow(Stage stage, DesignerServices services) {
         this.stage = stage;
@@ -56,8 +67,10 @@ public final class MainWindow {
         this.gallery = new SampleGalleryViewModel(services.samples(), workspace, services.executor(), services.dialogs(),
                 files::openAsUntitled);
 
-        this.training = new QuickTrainViewModel(workspace, services.executor(), services.dialogs(), status::showMessage,
-                this::showProblems);
+        this.training = new WindowTraining(workspace, new TrainingDashboard(services.training()), status::showMessage,
+                this::showProblems, this::showDashboard);
+        this.exchange = new ExchangeViewModel(workspace, files, services.dialogs(), services.executor(), status::showMessage,
+                this::showProblems, this::tryModel);
         PaletteViewModel paletteModel = new PaletteViewModel((type, params) -> canvas.addNodeAt(type, params, null));
         InspectorViewModel inspectorModel = new InspectorViewModel(workspace);
         SummaryViewModel summaryModel = new SummaryViewModel(workspace, canvas::centerOn);
@@ -73,8 +86,9 @@ public final class MainWindow {
                     return n == 0 ? "Problems" : "Problems (" + n + ")";
                 }, problemsModel.errorCountProperty(), problemsModel.warningCountProperty()));
         this.view = new MainWindowView(workspace, files, status, canvas, services.theme(), services.dialogs(),
-                services.executor(), panels, gallery, training, this::quit);
+                services.executor(), panels, gallery, training, exchange, this::quit);
         Parent root = FxmlView.load("main-window.fxml", view);
+        view.setExperiments(this::openExperiments);
 
         scene = new Scene(root);
         scene.getStylesheets().add(FxmlView.stylesheet("app.css"));
@@ -104,6 +118,32 @@ public final class MainWindow {
 
     private void showProblems() { view.showProblems(); }
 
+    private void showDashboard() { view.showDashboard(); }
+
+    /**
+     * Opens the Experiments window on a copy of the open project (the person keeps editing the
+     * original); "use these settings" writes back into the original as an undoable edit.
+     */
+    private void openExperiments() {
+        DesignDocument doc = workspace.document();
+        ExperimentsViewModel model = new ExperimentsViewModel(MainViewModel.snapshot(doc.project()), services.training(),
+                (rate, batch) -> {
+                    if (workspace.document() != doc) return;
+                    TrainingSpec t = doc.project().training().withLearningRate(rate);
+                    if (batch != null) t = t.withBatchSize(batch);
+                    doc.execute(new SetProjectSettings(doc.project(), doc.project().data(), t,
+                            "Use learning rate " + LearningRates.format(rate) + (batch == null ? "" : ", batch " + batch)));
+                    status.showMessage("The project now trains with learning rate " + LearningRates.format(rate)
+                            + (batch == null ? "" : " and batch size " + batch));
+                });
+        experimentsStage = ExperimentsView.open(model, stage, FxmlView.stylesheet("app.css"));
+    }
+
+    private void tryModel(Predictor predictor) {
+        TryModelView.open(new TryModelViewModel(predictor, services.executor()), services.dialogs(), stage,
+                FxmlView.stylesheet("app.css"));
+    }
+
     /**
      * Closes the window once unsaved changes are safe (saved, or discarded on purpose), unless
      * the person cancels; a clean close deletes the recovery copy.
@@ -111,7 +151,8 @@ public final class MainWindow {
     public void quit() {
         files.whenChangesAreSafe("quitting", () -> {
             if (autosave != null) autosave.stop();
-            training.stop();
+            training.dispose();
+            if (experimentsStage != null) experimentsStage.close();
             files.closeDocument();
             services.executor().shutdown();
             stage.close();
@@ -127,4 +168,8 @@ public final class MainWindow {
     public Scene scene() { return scene; }
 
     public GraphCanvas canvas() { return canvas; }
+
+    public ExchangeViewModel exchange() { return exchange; }
+
+    public WindowTraining training() { return training; }
 }

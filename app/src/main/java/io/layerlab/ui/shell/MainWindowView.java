@@ -50,13 +50,16 @@ public final class MainWindowView {
     private final Parent problems;
     private final Parent gallery;
     private final SampleGalleryViewModel galleryModel;
-    private final QuickTrainViewModel training;
+    private final WindowTraining training;
+    private final ExchangeViewModel exchange;
     private final ObservableValue<String> problemsTabTitle;
     private final Runnable quit;
+    private Runnable experiments = () -> { };
 
     @FXML private Menu recentMenu;
     @FXML private MenuItem saveItem;
     @FXML private MenuItem exportPngItem;
+    @FXML private MenuItem exportTrainedItem;
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
     @FXML private MenuItem cutItem;
@@ -82,6 +85,8 @@ public final class MainWindowView {
     @FXML private TabPane bottomTabs;
     @FXML private Tab summaryTab;
     @FXML private Tab problemsTab;
+    @FXML private Tab trainingTab;
+    @FXML private javafx.scene.control.SplitPane centerSplit;
     @FXML private Label statusMessage;
     @FXML private Label statusSelection;
     @FXML private Label statusProblems;
@@ -91,7 +96,7 @@ public final class MainWindowView {
 
     MainWindowView(Workspace workspace, MainViewModel files, StatusViewModel status, GraphCanvas canvas, Theme theme,
                    DialogService dialogs, TaskExecutor executor, Panels panels, SampleGalleryViewModel galleryModel,
-                   QuickTrainViewModel training, Runnable quit) {
+                   WindowTraining training, ExchangeViewModel exchange, Runnable quit) {
         this.workspace = workspace;
         this.files = files;
         this.status = status;
@@ -106,6 +111,7 @@ public final class MainWindowView {
         this.gallery = panels.gallery();
         this.galleryModel = galleryModel;
         this.training = training;
+        this.exchange = exchange;
         this.problemsTabTitle = panels.problemsTabTitle();
         this.quit = quit;
     }
@@ -123,6 +129,7 @@ public final class MainWindowView {
         summaryTab.setContent(summary);
         problemsTab.setContent(problems);
         problemsTab.textProperty().bind(problemsTabTitle);
+        trainingTab.setContent(training.dashboard());
 
         snapItem.selectedProperty().bindBidirectional(canvas.snapToGridProperty());
         snapButton.selectedProperty().bindBidirectional(canvas.snapToGridProperty());
@@ -133,7 +140,9 @@ public final class MainWindowView {
         statusSelection.textProperty().bind(status.selectionProperty());
         statusProblems.textProperty().bind(status.problemsProperty());
         statusParams.textProperty().bind(status.paramsProperty());
-        statusTraining.textProperty().bind(training.progressTextProperty());
+        // While a run trains; its outcome then goes to the message on the left.
+        statusTraining.textProperty().bind(Bindings.when(training.runningProperty())
+                .then(training.progressTextProperty()).otherwise(""));
         trainingProgress.progressProperty().bind(training.progressProperty());
         trainingProgress.visibleProperty().bind(training.runningProperty().or(training.progressTextProperty().isNotEmpty()));
         trainingProgress.managedProperty().bind(trainingProgress.visibleProperty());
@@ -141,6 +150,7 @@ public final class MainWindowView {
         trainButton.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());
         stopButton.disableProperty().bind(training.runningProperty().not());
+        exportTrainedItem.disableProperty().bind(exchange.trainedNetworkProperty().isNull());
 
         files.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecentMenu());
         fillRecentMenu();
@@ -222,6 +232,15 @@ public final class MainWindowView {
         });
     }
 
+    @FXML void onExportJava() { exchange.exportJavaSource(); }
+    @FXML void onExportKeras() { exchange.exportKerasScript(); }
+    @FXML void onExportJson() { exchange.exportDl4jJson(); }
+    @FXML void onExportSvg() { exchange.exportSvg(); }
+    @FXML void onExportCard() { exchange.exportModelCard(); }
+    @FXML void onExportTrained() { exchange.exportTrainedModel(); }
+    @FXML void onImportKeras() { exchange.importKeras(); }
+    @FXML void onOpenModel() { exchange.openModel(); }
+
     // --- Edit ---
     @FXML void onUndo() { if (!typingText()) document().undo(); }
     @FXML void onRedo() { if (!typingText()) document().redo(); }
@@ -242,6 +261,23 @@ public final class MainWindowView {
     // --- Run ---
     @FXML void onTrain() { training.train(); }
     @FXML void onStop() { training.stop(); }
+    @FXML void onExperiments() { experiments.run(); }
+
+    /** What Run ▸ Experiments opens. */
+    void setExperiments(Runnable action) { experiments = action; }
+
+    /** Brings the training dashboard to the front, with room for its charts. */
+    void showDashboard() {
+        bottomTabs.getSelectionModel().select(trainingTab);
+        if (centerSplit.getDividerPositions()[0] > DASHBOARD_DIVIDER) {
+            centerSplit.setDividerPositions(DASHBOARD_DIVIDER);
+            // The canvas just lost most of its height: keep the whole graph in view.
+            Platform.runLater(canvas::fitToView);
+        }
+    }
+
+    /** Where the canvas ends when the dashboard opens: a third of the height for the graph, the rest for the charts. */
+    private static final double DASHBOARD_DIVIDER = 0.34;
 
     /** Brings the problems list to the front. */
     void showProblems() { bottomTabs.getSelectionModel().select(problemsTab); }

@@ -27,6 +27,15 @@ public interface DialogService {
     /** Where to write a PNG image, or empty when the person cancels. */
     Optional<Path> choosePngSaveLocation(Path initialDirectory, String suggestedFileName);
 
+    /**
+     * Where to write an export, or empty when the person cancels. The answer ends with
+     * {@code kind}'s extension (added when the person typed a name without it).
+     */
+    Optional<Path> chooseSaveLocation(String title, Path initialDirectory, String suggestedFileName, FileKind kind);
+
+    /** A file of {@code kind} to read, or empty when the person cancels. */
+    Optional<Path> chooseFileToOpen(String title, Path initialDirectory, FileKind kind);
+
     /** A yes/no question; true for {@code yesLabel}. */
     boolean confirm(String title, String message, String yesLabel, String noLabel);
 

@@ -61,6 +61,28 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseSaveLocation(String title, Path initialDirectory, String suggestedFileName, FileKind kind) {
+        FileChooser chooser = chooser(title, initialDirectory, kind);
+        chooser.setInitialFileName(suggestedFileName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath).map(kind::withExtension);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, Path initialDirectory, FileKind kind) {
+        return Optional.ofNullable(chooser(title, initialDirectory, kind).showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    private static FileChooser chooser(String title, Path initialDirectory, FileKind kind) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(kind.description() + " (*" + kind.extension() + ")", "*" + kind.extension()),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        setInitialDirectory(chooser, initialDirectory);
+        return chooser;
+    }
+
+    @Override
     public boolean confirm(String title, String message, String yesLabel, String noLabel) {
         ButtonType yes = new ButtonType(yesLabel, ButtonBar.ButtonData.YES);
         ButtonType no = new ButtonType(noLabel, ButtonBar.ButtonData.NO);

@@ -6,9 +6,11 @@ import io.layerlab.graph.Edge;
 import io.layerlab.graph.Node;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.support.MonocleDrag;
+import io.layerlab.ui.training.RunPhase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -85,7 +87,7 @@ class BuildXorByMouseTest {
     }
 
     @Test
-    void buildTheXorNetworkByMouseUndoRedoSaveReopenAndTrainIt(FxRobot robot) {
+    void buildTheXorNetworkByMouseUndoRedoSaveReopenAndTrainIt(FxRobot robot) throws Exception {
         robot.clickOn("Start with an empty canvas");
 
         dragFromPalette(robot, "input", "Input", onCanvas(40, 80));
@@ -135,7 +137,10 @@ class BuildXorByMouseTest {
         assertThat(wireLabels(robot)).containsExactlyInAnyOrder("2", "8", "8");
 
         robot.clickOn("#trainButton");
-        assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText()).startsWith("Training finished");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> window.training().dashboard().phaseProperty().get() == RunPhase.IDLE).get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText()).startsWith("Run 1 finished after");
     }
 
     private String idOf(String type) {

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,12 @@ final class DesignerFixture implements AutoCloseable {
     final FakeDialogService dialogs = new FakeDialogService();
     final Path folder;
     final RecoveryStore recovery;
+    /** Real threads: the dashboard trains in the background and tests wait for what they expect. */
+    final ExecutorService training = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-training");
+        t.setDaemon(true);
+        return t;
+    });
 
     DesignerFixture() {
         try {
@@ -37,13 +45,14 @@ final class DesignerFixture implements AutoCloseable {
         Theme theme = new Theme(null);
         theme.apply();
         return new DesignerServices(dialogs, new DirectTaskExecutor(), TestDocuments.analyzer(), theme,
-                new RecentFiles(folder.resolve("recent.json")), recovery, new SampleProjects(), Duration.ZERO);
+                new RecentFiles(folder.resolve("recent.json")), recovery, new SampleProjects(), Duration.ZERO, training);
     }
 
     Path file(String name) { return folder.resolve(name); }
 
     @Override
     public void close() throws IOException {
+        training.shutdownNow();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }

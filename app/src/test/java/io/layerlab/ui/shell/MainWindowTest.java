@@ -12,6 +12,7 @@ import io.layerlab.ui.palette.PaletteEntry;
 import io.layerlab.ui.palette.PaletteGroup;
 import io.layerlab.ui.support.DialogService.SaveChoice;
 import io.layerlab.ui.support.FakeDialogService;
+import io.layerlab.ui.support.MenuClicks;
 import io.layerlab.ui.support.StyleClasses;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -238,7 +239,7 @@ class MainWindowTest {
         Path png = fixture.file("diagram.png");
         dialogs.saveLocations.add(Optional.of(png));
 
-        robot.clickOn("File").clickOn("Export Diagram as PNG…");
+        MenuClicks.choose(robot, "File", "Export", "Diagram as PNG…");
 
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image).isNotNull();

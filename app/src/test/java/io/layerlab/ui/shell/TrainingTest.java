@@ -7,9 +7,13 @@ import io.layerlab.shape.Diagnostic;
 import io.layerlab.ui.TestDocuments;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.model.SetProjectSettings;
+import io.layerlab.ui.training.RunPhase;
+import io.layerlab.ui.training.RunRow;
+import io.layerlab.ui.training.TrainingDashboard;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -18,10 +22,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** The Train button: problems go to the problems list; a valid project trains and reports in the status bar. */
+/**
+ * Train in the window drives the training dashboard: problems go to the problems list, a valid
+ * project trains in the Training tab with the project's settings, and the status bar follows.
+ * Waits for conditions with a timeout, never for a fixed time.
+ */
 @ExtendWith(ApplicationExtension.class)
 class TrainingTest {
+    private static final int TIMEOUT_SECONDS = 120;
     private final DesignerFixture fixture = new DesignerFixture();
     private MainWindow window;
 
@@ -34,20 +44,36 @@ class TrainingTest {
     }
 
     @AfterEach
-    void deleteFiles() throws Exception { fixture.close(); }
+    void deleteFiles() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.training().dispose());
+        WaitForAsyncUtils.waitForFxEvents();
+        fixture.close();
+    }
 
     private DesignDocument doc() { return window.workspace().document(); }
 
+    private TrainingDashboard dashboard() { return window.training().dashboard(); }
+
     private String status(FxRobot robot) { return robot.lookup("#statusMessage").queryAs(Label.class).getText(); }
 
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String selectedTab(FxRobot robot) {
+        return robot.lookup("#bottomTabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText();
+    }
+
     @Test
-    void aGraphTheCompilerRefusesShowsItsProblemsInsteadOfTraining(FxRobot robot) {
+    void aGraphTheCompilerRefusesShowsItsProblemsInsteadOfTraining(FxRobot robot) throws Exception {
         robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.cnnWithoutFlatten())));
 
         robot.clickOn("#trainButton");
+        waitUntil(() -> !dashboard().problems().isEmpty() && dashboard().phaseProperty().get() == RunPhase.IDLE);
 
-        TabPane tabs = robot.lookup("#bottomTabs").queryAs(TabPane.class);
-        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).startsWith("Problems");
+        assertThat(selectedTab(robot)).startsWith("Problems");
         ListView<Diagnostic> problems = robot.lookup(".problems-list").queryAs(ListView.class);
         assertThat(problems.getItems()).extracting(Diagnostic::nodeId).contains("dense1");
         assertThat(status(robot)).startsWith("Cannot train");
@@ -56,13 +82,14 @@ class TrainingTest {
     }
 
     @Test
-    void aNetworkThatDoesNotFitTheDataIsToldWhatWouldFit(FxRobot robot) {
+    void aNetworkThatDoesNotFitTheDataIsToldWhatWouldFit(FxRobot robot) throws Exception {
         robot.interact(() -> {
             window.files().show(TestDocuments.document(TestDocuments.xorProject()));
             doc().execute(new SetParam("out", "units", 3));
         });
 
         robot.clickOn("#trainButton");
+        waitUntil(() -> !dashboard().problems().isEmpty());
 
         ListView<Diagnostic> problems = robot.lookup(".problems-list").queryAs(ListView.class);
         assertThat(problems.getItems()).anySatisfy(d -> {
@@ -76,7 +103,7 @@ class TrainingTest {
     }
 
     @Test
-    void aValidProjectTrainsInTheBackgroundAndReportsEpochsAndLoss(FxRobot robot) {
+    void aValidProjectTrainsInTheDashboardWithTheProjectsSettingsAndRunsOverlay(FxRobot robot) throws Exception {
         robot.interact(() -> {
             window.files().show(TestDocuments.document(TestDocuments.xorProject()));
             doc().execute(new SetProjectSettings(doc().project(), doc().project().data(),
@@ -84,9 +111,19 @@ class TrainingTest {
         });
 
         robot.clickOn("#trainButton");
+        assertThat(selectedTab(robot)).isEqualTo("Training");
+        assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).as("one run at a time").isTrue();
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE);
 
-        assertThat(status(robot)).startsWith("Training finished: 3 epochs").contains("loss").contains("validation accuracy");
-        assertThat(robot.lookup("#trainingProgress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
+        assertThat(dashboard().viewModel().runs()).singleElement().satisfies(run -> {
+            assertThat(run.isFinished()).isTrue();
+            assertThat(run.epochsDoneProperty().get()).as("the project's epochs").isEqualTo(3);
+        });
+        assertThat(robot.lookup("#statusTraining").queryAs(Label.class).getText()).isNotBlank();
         assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isFalse();
+
+        robot.clickOn("#trainButton");
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 2);
+        assertThat(dashboard().viewModel().runs()).allMatch(RunRow::isFinished);
     }
 }

@@ -39,6 +39,16 @@ public final class FakeDialogService implements DialogService {
         return next(saveLocations, "choosePngSaveLocation(" + suggestedFileName + ")");
     }
 
+    @Override public Optional<Path> chooseSaveLocation(String title, Path initialDirectory, String suggestedFileName,
+                                                      FileKind kind) {
+        saveQuestions.add(title + " / " + suggestedFileName);
+        return next(saveLocations, "chooseSaveLocation(" + title + ", " + suggestedFileName + ")");
+    }
+
+    @Override public Optional<Path> chooseFileToOpen(String title, Path initialDirectory, FileKind kind) {
+        return next(filesToOpen, "chooseFileToOpen(" + title + ")");
+    }
+
     @Override public boolean confirm(String title, String message, String yesLabel, String noLabel) {
         confirmQuestions.add(title + ": " + message);
         return next(confirmations, "confirm(" + title + ")");
@@ -47,6 +57,12 @@ public final class FakeDialogService implements DialogService {
     @Override public void showError(String title, String message) { errors.add(title + ": " + message); }
 
     @Override public void showInformation(String title, String message) { informations.add(title); }
+
+    /** The last error shown, or fails when there was none. */
+    public String lastError() {
+        if (errors.isEmpty()) throw new AssertionError("no error was shown");
+        return errors.get(errors.size() - 1);
+    }
 
     private static <T> T next(Deque<T> answers, String question) {
         if (answers.isEmpty()) throw new AssertionError("unexpected dialog: " + question);

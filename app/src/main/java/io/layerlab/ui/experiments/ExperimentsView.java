@@ -1,0 +1,312 @@
+package io.layerlab.ui.experiments;
+
+import io.layerlab.train.sweep.Combination;
+import io.layerlab.train.sweep.LearningRates;
+import io.layerlab.train.sweep.LrRangeResult;
+import io.layerlab.train.sweep.LrRangeTest;
+import io.layerlab.train.sweep.Observation;
+import io.layerlab.train.sweep.SweepPlan;
+import io.layerlab.train.sweep.SweepRun;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The Experiments window: the sweep form with Run and Cancel, every run's loss curve overlaid
+ * live (colour by learning rate, dashes by batch size, repeats as a band around their mean), the
+ * heatmap of final loss over learning rate × batch size, the observations, the results table with
+ * "Use these settings", and the learning-rate range test with "Use this rate".
+ */
+public final class ExperimentsView extends BorderPane {
+    private static final double[][] DASHES = {{}, {8, 4}, {2, 3}, {10, 3, 2, 3}, {4, 4}};
+    private final ExperimentsViewModel model;
+    private final CurveChart sweepChart = new CurveChart("epoch");
+    private final CurveChart rangeChart = new CurveChart("learning rate");
+    private final LossHeatmap heatmap = new LossHeatmap();
+    private final TableView<SweepRun> table = new TableView<>();
+
+    public ExperimentsView(ExperimentsViewModel model) {
+        this.model = model;
+        getStyleClass().add("experiments");
+        setTop(form());
+        TabPane tabs = new TabPane(new Tab("Sweep", sweepPane()), new Tab("Learning-rate range test", rangePane()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("experimentTabs");
+        setCenter(tabs);
+        sweepChart.setEmptyMessage("Curves appear here as the runs train");
+        rangeChart.setEmptyMessage("Run the range test: one pass with a growing learning rate");
+        rangeChart.setLogX(true);
+        model.addCurveListener(this::refreshCurves);
+        model.summariesProperty().addListener((obs, old, s) -> heatmap.setSummaries(s));
+    }
+
+    /** Opens the window for {@code model}, owned by {@code owner}; closing it cancels what runs. */
+    public static Stage open(ExperimentsViewModel model, Window owner, String stylesheet) {
+        ExperimentsView view = new ExperimentsView(model);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle("Experiments — " + model.project().name());
+        Scene scene = new Scene(view, 1240, 760);
+        scene.getStylesheets().add(stylesheet);
+        stage.setScene(scene);
+        stage.setOnHidden(e -> model.cancel());
+        stage.show();
+        return stage;
+    }
+
+    private VBox form() {
+        TextField rates = field("learningRatesField", model.learningRatesProperty(), 190);
+        TextField batches = field("batchSizesField", model.batchSizesProperty(), 110);
+        TextField optimizers = field("optimizersField", model.optimizersProperty(), 120);
+        optimizers.setPromptText("project's");
+        Spinner<Integer> repeats = new Spinner<>(1, 100, model.repeatsProperty().get());
+        repeats.setId("sweepRepeatsSpinner");
+        repeats.setEditable(true);
+        repeats.setPrefWidth(80);
+        repeats.valueProperty().addListener((obs, old, v) -> model.repeatsProperty().set(v));
+        commitOnFocusLoss(repeats);
+        Spinner<Integer> epochs = new Spinner<>(1, 10_000, model.epochsProperty().get());
+        epochs.setId("sweepEpochsSpinner");
+        epochs.setEditable(true);
+        epochs.setPrefWidth(90);
+        epochs.valueProperty().addListener((obs, old, v) -> model.epochsProperty().set(v));
+        commitOnFocusLoss(epochs);
+        Button run = new Button("Run sweep");
+        run.setId("runSweepButton");
+        run.setDefaultButton(true);
+        run.setOnAction(e -> model.run());
+        run.disableProperty().bind(model.runningProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelSweepButton");
+        cancel.setOnAction(e -> model.cancel());
+        cancel.disableProperty().bind(model.runningProperty().not());
+        FlowPane row = new FlowPane(12, 8, labelled("Learning rates", rates), labelled("Batch sizes", batches),
+                labelled("Optimizers", optimizers), labelled("Repeats", repeats), labelled("Epochs", epochs), run, cancel);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label problem = new Label();
+        problem.getStyleClass().add("experiments-problem");
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        Label progress = new Label();
+        progress.setId("sweepProgress");
+        progress.textProperty().bind(model.progressProperty());
+        VBox box = new VBox(6, row, problem, progress);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    /** A typed number counts once the person moves on, not only after Enter. */
+    private static void commitOnFocusLoss(Spinner<Integer> spinner) {
+        spinner.focusedProperty().addListener((obs, was, is) -> {
+            if (!is && spinner.isEditable()) {
+                try {
+                    spinner.getValueFactory().setValue(Integer.parseInt(spinner.getEditor().getText().trim()));
+                } catch (NumberFormatException e) {
+                    spinner.getEditor().setText(String.valueOf(spinner.getValue()));
+                }
+            }
+        });
+        spinner.getEditor().setOnAction(e -> spinner.commitValue());
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty value, double width) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(value);
+        f.setPrefWidth(width);
+        return f;
+    }
+
+    private static HBox labelled(String text, javafx.scene.Node control) {
+        HBox box = new HBox(6, new Label(text), control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private SplitPane sweepPane() {
+        ListView<Observation> observations = new ListView<>(model.observations());
+        observations.getStyleClass().add("experiments-observations");
+        observations.setPlaceholder(new Label("What the curves say appears when the sweep ends"));
+        observations.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override protected void updateItem(Observation item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.text());
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        VBox side = new VBox(8, heatmap, new Label("What the curves say"), observations);
+        VBox.setVgrow(heatmap, Priority.ALWAYS);
+        VBox.setVgrow(observations, Priority.ALWAYS);
+        side.setPadding(new Insets(0, 0, 0, 6));
+        SplitPane top = new SplitPane(sweepChart, side);
+        top.setDividerPositions(0.62);
+
+        buildTable();
+        Button use = new Button("Use these settings");
+        use.setId("useRunSettingsButton");
+        use.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        use.setOnAction(e -> model.useSettingsOf(table.getSelectionModel().getSelectedItem()));
+        Label hint = new Label("Sets the project's learning rate and batch size to the selected run's (undoable)");
+        hint.getStyleClass().add("experiments-hint");
+        HBox actions = new HBox(10, use, hint);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = new VBox(6, table, actions);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        bottom.setPadding(new Insets(6));
+        SplitPane split = new SplitPane(top, bottom);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        return split;
+    }
+
+    private void buildTable() {
+        table.setId("sweepResults");
+        table.setItems(model.results());
+        table.setPlaceholder(new Label("Finished runs are listed here"));
+        column("Run", r -> r.key().label());
+        column("Learning rate", r -> LearningRates.format(r.key().learningRate()));
+        column("Batch", r -> Integer.toString(r.key().batchSize()));
+        column("Optimizer", r -> r.key().optimizer());
+        column("Repeat", r -> Integer.toString(r.key().repeat() + 1));
+        column("Status", r -> r.status().id());
+        column("Final loss", r -> number(r.finalLoss()));
+        column("Best loss", r -> number(r.bestLoss()));
+        column("Accuracy", r -> r.finalAccuracy() == null ? "—" : String.format(Locale.ROOT, "%.1f %%", r.finalAccuracy() * 100));
+        column("Epochs to target", r -> r.epochsToTarget() == null ? "—" : r.epochsToTarget().toString());
+        column("Time", r -> String.format(Locale.ROOT, "%.1f s", r.seconds()));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    private void column(String title, Function<SweepRun, String> value) {
+        TableColumn<SweepRun, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        table.getColumns().add(c);
+    }
+
+    private static String number(Double v) { return v == null ? "—" : String.format(Locale.ROOT, "%.4g", v); }
+
+    private VBox rangePane() {
+        Button run = new Button("Run range test");
+        run.setId("runRangeTestButton");
+        run.setOnAction(e -> model.runRangeTest());
+        run.disableProperty().bind(model.runningProperty());
+        Label suggestion = new Label();
+        suggestion.setId("suggestedRate");
+        Button use = new Button("Use this rate");
+        use.setId("useRateButton");
+        use.setDisable(true);
+        use.setOnAction(e -> model.useSuggestedRate());
+        model.rangeResultProperty().addListener((obs, old, r) -> {
+            boolean usable = r != null && Double.isFinite(r.suggestedRate());
+            use.setDisable(!usable);
+            suggestion.setText(r == null ? "" : usable ? "Suggested learning rate: " + LearningRates.format(r.suggestedRate())
+                    : r.explanation());
+        });
+        HBox actions = new HBox(10, run, suggestion, use);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, actions, rangeChart);
+        VBox.setVgrow(rangeChart, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    /** Redraws both charts from the view model (on the JavaFX thread, at most once per hand-over). */
+    private void refreshCurves() {
+        ExperimentsViewModel.LiveSweep live = model.liveProperty().get();
+        if (live != null) sweepChart.setCurves(sweepCurves(live));
+        List<LrRangeTest.Point> points = model.rangePoints();
+        if (!points.isEmpty()) {
+            double[] xs = new double[points.size()];
+            double[] raw = new double[points.size()];
+            double[] smooth = new double[points.size()];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = points.get(i).learningRate();
+                raw[i] = points.get(i).loss();
+                smooth[i] = points.get(i).smoothedLoss();
+            }
+            rangeChart.setCurves(List.of(
+                    new Curve("loss", Color.web("#8c959f"), new double[0], xs, raw, null, null),
+                    new Curve("smoothed", Color.web("#0969da"), new double[0], xs, smooth, null, null)));
+            LrRangeResult r = model.rangeResultProperty().get();
+            rangeChart.setMarker(r != null && Double.isFinite(r.suggestedRate()) ? r.suggestedRate() : null,
+                    r == null ? "" : "suggested " + LearningRates.format(r.suggestedRate()));
+        }
+    }
+
+    /** One curve per combination: its run's losses, or with repeats their mean inside a min–max band. */
+    static List<Curve> sweepCurves(ExperimentsViewModel.LiveSweep live) {
+        SweepPlan plan = live.plan();
+        List<Double> rates = plan.spec().learningRates();
+        List<Integer> batches = plan.spec().batchSizes();
+        Map<Combination, List<double[]>> byCombination = new LinkedHashMap<>();
+        for (SweepPlan.PlannedRun run : plan.runs()) {
+            byCombination.computeIfAbsent(run.key().combination(), k -> new ArrayList<>()).add(live.losses(run.key().index()));
+        }
+        List<Curve> curves = new ArrayList<>();
+        for (var e : byCombination.entrySet()) {
+            Combination c = e.getKey();
+            int epochs = e.getValue().stream().mapToInt(a -> a.length).max().orElse(0);
+            if (epochs == 0) continue;
+            double[] xs = new double[epochs];
+            double[] mean = new double[epochs];
+            double[] lo = new double[epochs];
+            double[] hi = new double[epochs];
+            for (int i = 0; i < epochs; i++) {
+                xs[i] = i + 1;
+                double sum = 0;
+                int n = 0;
+                lo[i] = Double.POSITIVE_INFINITY;
+                hi[i] = Double.NEGATIVE_INFINITY;
+                for (double[] losses : e.getValue()) {
+                    if (i < losses.length && Double.isFinite(losses[i])) {
+                        sum += losses[i];
+                        n++;
+                        lo[i] = Math.min(lo[i], losses[i]);
+                        hi[i] = Math.max(hi[i], losses[i]);
+                    }
+                }
+                mean[i] = n == 0 ? Double.NaN : sum / n;
+            }
+            boolean band = e.getValue().size() > 1;
+            String label = "lr " + LearningRates.format(c.learningRate()) + (batches.size() > 1 ? " · b " + c.batchSize() : "")
+                    + (plan.spec().optimizers().size() > 1 ? " · " + c.optimizer() : "");
+            curves.add(new Curve(label, rateColour(rates.indexOf(c.learningRate()), rates.size()),
+                    DASHES[Math.max(0, batches.indexOf(c.batchSize())) % DASHES.length], xs, mean,
+                    band ? lo : null, band ? hi : null));
+        }
+        return curves;
+    }
+
+    /** Low rates blue through to high rates red, evenly spaced in hue. */
+    static Color rateColour(int index, int count) {
+        double f = count <= 1 ? 0 : index / (double) (count - 1);
+        return Color.hsb(220 - 220 * f, 0.75, 0.85);
+    }
+}

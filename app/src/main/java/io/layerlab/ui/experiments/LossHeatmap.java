@@ -1,0 +1,114 @@
+package io.layerlab.ui.experiments;
+
+import io.layerlab.train.sweep.CombinationSummary;
+import io.layerlab.train.sweep.LearningRates;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Final validation loss over learning rate (columns) × batch size (rows), the mean over repeats
+ * (and optimizers); the lowest loss is green, the highest red, a combination whose every run
+ * diverged is marked as such.
+ */
+final class LossHeatmap extends Region {
+    private static final double LEFT = 60;
+    private static final double TOP = 22;
+    private final Canvas canvas = new Canvas();
+    private List<CombinationSummary> summaries = List.of();
+
+    LossHeatmap() {
+        getStyleClass().add("loss-heatmap");
+        getChildren().add(canvas);
+        setMinSize(160, 120);
+    }
+
+    void setSummaries(List<CombinationSummary> newSummaries) { summaries = List.copyOf(newSummaries); redraw(); }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        redraw();
+    }
+
+    /** The mean final loss of the cell, NaN when its runs all diverged or none finished. */
+    double loss(double rate, int batch) {
+        double sum = 0;
+        int n = 0;
+        for (CombinationSummary s : summaries) {
+            if (s.combination().learningRate() == rate && s.combination().batchSize() == batch && s.finalLossMean() != null) {
+                sum += s.finalLossMean();
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        TreeSet<Double> rates = new TreeSet<>();
+        TreeSet<Integer> batches = new TreeSet<>();
+        for (CombinationSummary s : summaries) {
+            rates.add(s.combination().learningRate());
+            batches.add(s.combination().batchSize());
+        }
+        g.setFont(javafx.scene.text.Font.font(11));
+        if (rates.isEmpty()) {
+            g.setFill(Color.web("#57606a"));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText("The heatmap appears when the sweep ends", w / 2, h / 2);
+            return;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double r : rates) for (int b : batches) {
+            double v = loss(r, b);
+            if (Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        }
+        double cw = (w - LEFT - 8) / rates.size();
+        double ch = (h - TOP - 22) / batches.size();
+        g.setTextBaseline(VPos.CENTER);
+        int col = 0;
+        for (double r : rates) {
+            int row = 0;
+            for (int b : batches) {
+                double v = loss(r, b);
+                double x = LEFT + col * cw;
+                double y = TOP + row * ch;
+                g.setFill(Double.isFinite(v) ? colour(hi == lo ? 0 : (v - lo) / (hi - lo)) : Color.web("#6e7781"));
+                g.fillRect(x + 1, y + 1, cw - 2, ch - 2);
+                g.setFill(Color.web("#24292f"));
+                g.setTextAlign(TextAlignment.CENTER);
+                g.fillText(Double.isFinite(v) ? String.format(Locale.ROOT, "%.3g", v) : "diverged", x + cw / 2, y + ch / 2);
+                row++;
+            }
+            g.setFill(Color.web("#57606a"));
+            g.fillText("lr " + LearningRates.format(r), LEFT + col * cw + cw / 2, TOP + batches.size() * ch + 10);
+            col++;
+        }
+        int row = 0;
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (int b : batches) {
+            g.fillText("batch " + b, LEFT - 4, TOP + row * ch + ch / 2);
+            row++;
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("Final validation loss (mean of repeats)", LEFT, TOP / 2);
+    }
+
+    /** Green (0, best) through yellow to red (1, worst). */
+    private static Color colour(double f) {
+        return Color.hsb(120 * (1 - f), 0.45, 0.95);
+    }
+}

@@ -1,0 +1,117 @@
+package io.layerlab.ui.shell;
+
+import io.layerlab.data.DataSpec;
+import io.layerlab.project.Project;
+import io.layerlab.shape.Diagnostic;
+import io.layerlab.train.TrainingSpec;
+import io.layerlab.ui.model.DesignDocument;
+import io.layerlab.ui.model.Workspace;
+import io.layerlab.ui.training.RunPhase;
+import io.layerlab.ui.training.TrainingDashboard;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * The one way the window trains: Train and Stop (menu, toolbar, F5) drive the
+ * {@link TrainingDashboard}, which compiles, trains and charts the open project's runs. The
+ * dashboard follows the open document (its runs are kept per project) and takes up the project's
+ * training and data settings whenever an edit changes them; problems that keep a run from starting
+ * go to the problems list as well as the dashboard's banner.
+ */
+public final class WindowTraining {
+    private final Workspace workspace;
+    private final TrainingDashboard dashboard;
+    private final Consumer<String> status;
+    private final Runnable showProblems;
+    private final Runnable showDashboard;
+    private final BooleanBinding running;
+    /** Held: the dashboard hands out a fresh unmodifiable view, which listens to its list only weakly. */
+    private final ObservableList<Diagnostic> dashboardProblems;
+    private DesignDocument document;
+    private TrainingSpec shownTraining;
+    private DataSpec shownData;
+
+    /**
+     * @param showProblems  brings the problems list to the front
+     * @param showDashboard brings the dashboard into view (a run starts)
+     */
+    public WindowTraining(Workspace workspace, TrainingDashboard dashboard, Consumer<String> status, Runnable showProblems,
+                          Runnable showDashboard) {
+        this.workspace = Objects.requireNonNull(workspace);
+        this.dashboard = Objects.requireNonNull(dashboard);
+        this.status = Objects.requireNonNull(status);
+        this.showProblems = Objects.requireNonNull(showProblems);
+        this.showDashboard = Objects.requireNonNull(showDashboard);
+        this.running = Bindings.createBooleanBinding(() -> dashboard.phaseProperty().get().isActive(), dashboard.phaseProperty());
+        this.dashboardProblems = dashboard.problems();
+        dashboardProblems.addListener((ListChangeListener<Diagnostic>) c -> refused(List.copyOf(dashboardProblems)));
+        dashboard.phaseProperty().addListener((obs, old, phase) -> {
+            // A refused run has said why already ("Cannot train: …"); any other end is told as the dashboard tells it.
+            if (phase == RunPhase.RUNNING && old == RunPhase.PREPARING) status.accept("Training " + document.project().name() + "…");
+            boolean ended = phase == RunPhase.IDLE && old != null && old.isActive();
+            if (ended && dashboardProblems.isEmpty()) status.accept(dashboard.progressTextProperty().get());
+        });
+        workspace.documentProperty().addListener((obs, old, doc) -> follow(doc));
+        follow(workspace.document());
+    }
+
+    public TrainingDashboard dashboard() { return dashboard; }
+
+    /** True from Train until the run has ended. */
+    public BooleanBinding runningProperty() { return running; }
+
+    /** The dashboard's progress line: "Run 2 · epoch 3/50 · loss 0.41", or how the last run ended. */
+    public ReadOnlyStringProperty progressTextProperty() { return dashboard.progressTextProperty(); }
+
+    /** Completed share of the run, 0 to 1; negative (indeterminate) while compiling and loading. */
+    public ReadOnlyDoubleProperty progressProperty() { return dashboard.progressProperty(); }
+
+    /** Starts a run of the open project with the dashboard's settings, and shows the dashboard. */
+    public void train() {
+        if (running.get() || document == null) return;
+        workspace.setCompilerDiagnostics(List.of());
+        syncSettings();
+        showDashboard.run();
+        status.accept("Compiling the network and loading the data…");
+        dashboard.start(document.project());
+    }
+
+    /** Ends the run after its current iteration; the best weights seen are kept. */
+    public void stop() { dashboard.stop(); }
+
+    /** Stops a run and the dashboard's timers: the window is closing. */
+    public void dispose() { dashboard.dispose(); }
+
+    private void follow(DesignDocument doc) {
+        document = doc;
+        if (doc == null) return;
+        dashboard.setProject(doc.project());
+        shownTraining = doc.project().training();
+        shownData = doc.project().data();
+        doc.history().addListener(h -> { if (document == doc) syncSettings(); });
+    }
+
+    /** The project's settings changed (inspector, undo, "use these settings"): the dashboard's controls follow. */
+    private void syncSettings() {
+        Project p = document.project();
+        if (p.training() == shownTraining && p.data() == shownData) return;
+        shownTraining = p.training();
+        shownData = p.data();
+        if (!running.get()) dashboard.viewModel().settings().load(p);
+    }
+
+    private void refused(List<Diagnostic> problems) {
+        if (problems.isEmpty()) return;
+        workspace.setCompilerDiagnostics(problems);
+        long errors = problems.stream().filter(Diagnostic::isError).count();
+        status.accept("Cannot train: " + errors + (errors == 1 ? " problem" : " problems") + " (see Problems)");
+        showProblems.run();
+    }
+}

@@ -1,0 +1,83 @@
+package io.layerlab.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.layerlab.train.sweep.SweepRun;
+import io.layerlab.ui.TestDocuments;
+import io.layerlab.ui.model.DesignDocument;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Run ▸ Experiments on the XOR project: a small sweep fills the table and the heatmap; a run's settings go back to the project. */
+@ExtendWith(ApplicationExtension.class)
+class ExperimentsTest {
+    private final DesignerFixture fixture = new DesignerFixture();
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, fixture.services());
+        stage.setWidth(1250);
+        stage.setHeight(780);
+        window.show();
+    }
+
+    @AfterEach
+    void deleteFiles() throws Exception { fixture.close(); }
+
+    private DesignDocument doc() { return window.workspace().document(); }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void replaceText(FxRobot robot, String query, String text) {
+        TextField field = robot.lookup(query).queryAs(TextField.class);
+        robot.clickOn(field).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write(text);
+    }
+
+    @Test
+    void aSweepOfTwoRatesFillsTheTableAndARunsSettingsGoBackToTheProject(FxRobot robot) throws Exception {
+        robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.xorProject())));
+        robot.clickOn("#experimentsButton");
+
+        replaceText(robot, "#learningRatesField", "zero");
+        robot.clickOn("#runSweepButton");
+        assertThat(robot.lookup(".experiments-problem").queryAs(Label.class).getText()).contains("\"zero\" is not a number");
+
+        replaceText(robot, "#learningRatesField", "0.01, 0.3");
+        replaceText(robot, "#batchSizesField", "16");
+        replaceText(robot, "#sweepEpochsSpinner .text-field", "2");
+        robot.type(KeyCode.TAB);
+        assertThat(robot.lookup("#sweepEpochsSpinner").queryAs(javafx.scene.control.Spinner.class).getValue()).isEqualTo(2);
+        robot.clickOn("#runSweepButton");
+        TableView<SweepRun> table = robot.lookup("#sweepResults").queryAs(TableView.class);
+        waitUntil(() -> robot.lookup("#sweepProgress").queryAs(Label.class).getText().startsWith("Finished"));
+
+        assertThat(table.getItems()).hasSize(2).allSatisfy(run -> {
+            assertThat(run.epochs()).isEqualTo(2);
+            assertThat(run.key().batchSize()).isEqualTo(16);
+        });
+        assertThat(table.getItems()).extracting(r -> r.key().learningRate()).containsExactlyInAnyOrder(0.01, 0.3);
+
+        robot.interact(() -> table.getSelectionModel().select(
+                table.getItems().stream().filter(r -> r.key().learningRate() == 0.3).findFirst().orElseThrow()));
+        robot.clickOn("#useRunSettingsButton");
+        assertThat(doc().project().training().learningRate()).isEqualTo(0.3);
+        assertThat(doc().project().training().batchSize()).isEqualTo(16);
+        assertThat(doc().undoLabelProperty().get()).isEqualTo("Use learning rate 0.3, batch 16");
+    }
+}
