@@ -36,8 +36,8 @@ class LearningRateAdviceTest {
         assertThat(growth.check(1, 1.0)).isNull();
         assertThat(growth.check(2, 3.0)).isNull();
         assertThat(growth.check(3, 2.0)).isNull();
-        assertThat(growth.check(4, 19.9)).isNull(); // start = mean(1, 3, 2) = 2: the limit is 20
-        assertThat(growth.check(5, 20.5)).isEqualTo("The loss grew to 20.5 at iteration 5, more than ten times its "
-                + "starting value 2: learning rate 3 is probably too high for SGD; try 0.03.");
+        assertThat(growth.check(4, 9.9)).isNull(); // start = the first iteration's loss, 1: the limit is 10
+        assertThat(growth.check(5, 10.5)).isEqualTo("The loss grew to 10.5 at iteration 5, more than ten times its "
+                + "starting value 1: learning rate 3 is probably too high for SGD; try 0.03.");
     }
 }
