@@ -97,4 +97,18 @@ class ExperimentsTest {
         assertThat(doc().project().training().learningRate()).isCloseTo(rate, org.assertj.core.data.Percentage.withPercentage(0.1));
         assertThat(doc().undoLabelProperty().get()).startsWith("Use learning rate ");
     }
+
+    @Test
+    void aGraphThatDoesNotCompileIsRefusedWithItsProblem(FxRobot robot) throws Exception {
+        robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.cnnWithoutFlatten())));
+        robot.clickOn("#experimentsButton");
+        replaceText(robot, "#learningRatesField", "0.01");
+
+        robot.clickOn("#runSweepButton");
+        waitUntil(() -> !robot.lookup(".experiments-problem").queryAs(Label.class).getText().isEmpty());
+
+        assertThat(robot.lookup(".experiments-problem").queryAs(Label.class).getText())
+                .startsWith("The sweep cannot run: ").contains("dense1");
+        assertThat(robot.lookup("#runSweepButton").queryButton().isDisabled()).isFalse();
+    }
 }
