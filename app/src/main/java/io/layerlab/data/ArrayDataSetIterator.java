@@ -8,10 +8,12 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Mini-batches over arrays already in memory. A batch is a view of consecutive rows, not a copy;
+ * Mini-batches over arrays already in memory, examples along the first axis (feature rows
+ * {@code [n, f]} or images {@code [n, c, h, w]}). A batch is a view of consecutive examples, not a copy;
  * with shuffling, each pass first gathers the rows once into a new order drawn from the seed and
  * the pass number, so pass k has the same order in every run with the same seed.
  *
@@ -37,7 +39,9 @@ final class ArrayDataSetIterator implements DataSetIterator {
     /** {@code classNames} null for regression. The arrays are read, never written. */
     ArrayDataSetIterator(INDArray features, INDArray labels, int batchSize, boolean shuffle, long seed, List<String> classNames) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
-        if (features.rows() != labels.rows()) throw new IllegalArgumentException(features.rows() + " feature rows but " + labels.rows() + " label rows");
+        if (features.size(0) != labels.size(0)) {
+            throw new IllegalArgumentException(features.size(0) + " feature rows but " + labels.size(0) + " label rows");
+        }
         this.features = features;
         this.labels = labels;
         this.batchSize = batchSize;
@@ -46,7 +50,9 @@ final class ArrayDataSetIterator implements DataSetIterator {
         this.classNames = classNames;
     }
 
-    @Override public boolean hasNext() { return cursor < features.rows(); }
+    @Override public boolean hasNext() { return cursor < examples(); }
+
+    private int examples() { return (int) features.size(0); }
 
     @Override public DataSet next() { return next(batchSize); }
 
@@ -54,7 +60,7 @@ final class ArrayDataSetIterator implements DataSetIterator {
         if (!hasNext()) throw new NoSuchElementException("this pass is over; call reset() for the next one");
         if (orderPending) startPass();
         int from = cursor;
-        int to = Math.min(cursor + num, features.rows());
+        int to = Math.min(cursor + num, examples());
         cursor = to;
         DataSet batch = new DataSet(rows(passFeatures, from, to), rows(passLabels, from, to));
         if (preProcessor != null) {
@@ -67,9 +73,9 @@ final class ArrayDataSetIterator implements DataSetIterator {
 
     private void startPass() {
         if (shuffle) {
-            int[] order = Seeds.permutation(features.rows(), new Random(Seeds.derive(Seeds.derive(seed, Seeds.EPOCH), pass)));
-            passFeatures = Nd4j.pullRows(features, 1, order);
-            passLabels = Nd4j.pullRows(labels, 1, order);
+            int[] order = Seeds.permutation(examples(), new Random(Seeds.derive(Seeds.derive(seed, Seeds.EPOCH), pass)));
+            passFeatures = pullExamples(features, order);
+            passLabels = pullExamples(labels, order);
         } else {
             passFeatures = features;
             passLabels = labels;
@@ -78,9 +84,20 @@ final class ArrayDataSetIterator implements DataSetIterator {
         orderPending = false;
     }
 
+    /** The examples in {@code order}, gathered as rows of a matrix view (images have more than two axes). */
+    private static INDArray pullExamples(INDArray array, int[] order) {
+        long[] shape = array.shape();
+        INDArray asRows = array.rank() == 2 ? array : array.reshape('c', shape[0], array.length() / shape[0]);
+        INDArray pulled = Nd4j.pullRows(asRows, 1, order);
+        return array.rank() == 2 ? pulled : pulled.reshape('c', shape);
+    }
+
     private static INDArray rows(INDArray array, int from, int to) {
-        if (from == 0 && to == array.rows()) return array;
-        return array.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+        if (from == 0 && to == array.size(0)) return array;
+        INDArrayIndex[] index = new INDArrayIndex[array.rank()];
+        index[0] = NDArrayIndex.interval(from, to);
+        for (int axis = 1; axis < index.length; axis++) index[axis] = NDArrayIndex.all();
+        return array.get(index);
     }
 
     @Override public void reset() {
@@ -94,7 +111,12 @@ final class ArrayDataSetIterator implements DataSetIterator {
 
     @Override public boolean asyncSupported() { return false; }
 
-    @Override public int inputColumns() { return (int) features.columns(); }
+    /** Values per example (for images, all of them: channels × height × width). */
+    @Override public int inputColumns() {
+        long values = 1;
+        for (int axis = 1; axis < features.rank(); axis++) values *= features.size(axis);
+        return (int) values;
+    }
 
     @Override public int totalOutcomes() { return (int) labels.columns(); }
 

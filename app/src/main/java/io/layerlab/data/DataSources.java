@@ -20,7 +20,7 @@ public final class DataSources {
 
     static {
         for (DataSource s : List.of(new XorSource(), new CirclesSource(), new SpiralSource(), new MoonsSource(),
-                new BlobsSource(), new SineSource(), new IrisSource())) {
+                new BlobsSource(), new SineSource(), new IrisSource(), new ShapesSource(), new DigitsSource())) {
             SOURCES.put(s.name(), s);
         }
     }

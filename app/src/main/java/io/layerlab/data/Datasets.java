@@ -2,16 +2,25 @@ package io.layerlab.data;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import io.layerlab.shape.TensorShape;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Loads a project's data section: generate the rows, split them into training and validation
- * (stratified by class), fit the standardisation on the training part and apply it to both.
- * The same spec always gives identical arrays.
+ * (stratified by class), fit the normaliser on the training part and apply it to both.
+ * Features are standardised column by column; images are scaled from gray levels to [0, 1]
+ * (one scale for every pixel: standardising each pixel on its own would blow up the noise of
+ * pixels that are nearly always dark). Images are laid out as DL4J's convolutions take them,
+ * {@code [examples, channels, height, width]}. The same spec always gives identical arrays.
  */
 public final class Datasets {
+    /** Bits per gray level: raw images run from 0 to {@link RawDataset#MAX_GRAY}. */
+    private static final int GRAY_BITS = 8;
+
     private Datasets() { }
 
     /**
@@ -26,20 +35,42 @@ public final class Datasets {
 
         DataSet train = toDataSet(rawTrain);
         DataSet validation = rawValidation.size() == 0 ? null : toDataSet(rawValidation);
-        NormalizerStandardize normalizer = new NormalizerStandardize();
+        DataNormalization normalizer = normalizerFor(raw.exampleShape());
         normalizer.fit(train);
         normalizer.transform(train);
         if (validation != null) normalizer.transform(validation);
         return new LoadedData(spec, raw, rawTrain, rawValidation, train, validation, normalizer);
     }
 
-    /** Features as float rows; labels one-hot for classification, the targets for regression. */
+    private static DataNormalization normalizerFor(TensorShape example) {
+        return example.kind() == TensorShape.Kind.IMAGE
+                ? new ImagePreProcessingScaler(0, 1, GRAY_BITS)
+                : new NormalizerStandardize();
+    }
+
+    /**
+     * Features as float rows, images as {@code [n, c, h, w]}; labels one-hot for classification,
+     * the targets for regression.
+     */
     static DataSet toDataSet(RawDataset data) {
-        INDArray features = matrix(data::featureRow, data.size(), data.featureCount());
+        INDArray features = networkLayout(matrix(data::featureRow, data.size(), data.featureCount()), data.exampleShape());
         INDArray labels = data.task() == Task.CLASSIFICATION
                 ? oneHot(data)
                 : matrix(data::targetRow, data.size(), data.targetCount());
         return new DataSet(features, labels);
+    }
+
+    /**
+     * Flat rows, one example each, in the layout the network takes: feature rows as they are,
+     * channels-last image rows rearranged to DL4J's {@code [n, c, h, w]} (a new array).
+     */
+    static INDArray networkLayout(INDArray rows, TensorShape example) {
+        return switch (example.kind()) {
+            case FEATURES -> rows;
+            case IMAGE -> rows.reshape('c', rows.size(0), example.height(), example.width(), example.channels())
+                    .permute(0, 3, 1, 2).dup('c');
+            case SEQUENCE -> throw new IllegalArgumentException("no data source gives sequences");
+        };
     }
 
     static INDArray matrix(double[][] rows, int columns) {

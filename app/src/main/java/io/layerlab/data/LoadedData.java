@@ -6,14 +6,14 @@ import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A data section ready for training: the training and validation parts as DL4J data sets
- * (features standardised with statistics of the training part only; one-hot labels for
- * classification, raw targets for regression), the fitted normaliser that goes into the model
- * zip, and the unstandardised points for plotting.
+ * (features standardised with statistics of the training part only, images scaled to [0, 1]
+ * and laid out {@code [n, c, h, w]}; one-hot labels for classification, raw targets for
+ * regression), the fitted normaliser that goes into the model zip, and the raw rows for plotting.
  *
  * <p>The DataSets are shared, not copied: read them, do not modify them.
  */
@@ -24,10 +24,10 @@ public final class LoadedData {
     private final RawDataset rawValidation;
     private final DataSet train;
     private final DataSet validation;
-    private final NormalizerStandardize normalizer;
+    private final DataNormalization normalizer;
 
     LoadedData(DataSpec spec, RawDataset raw, RawDataset rawTrain, RawDataset rawValidation,
-               DataSet train, DataSet validation, NormalizerStandardize normalizer) {
+               DataSet train, DataSet validation, DataNormalization normalizer) {
         this.spec = spec;
         this.raw = raw;
         this.rawTrain = rawTrain;
@@ -41,8 +41,8 @@ public final class LoadedData {
 
     public Task task() { return raw.task(); }
 
-    /** The shape of one example, as an Input node must declare it. */
-    public TensorShape inputShape() { return TensorShape.features(raw.featureCount()); }
+    /** The shape of one example, as an Input node must declare it: {@code [n]}, or an image {@code [h, w, c]}. */
+    public TensorShape inputShape() { return raw.exampleShape(); }
 
     /** Number of classes; 0 for regression. */
     public int classCount() { return raw.classCount(); }
@@ -66,8 +66,12 @@ public final class LoadedData {
 
     public int validationSize() { return rawValidation.size(); }
 
-    /** Mean and standard deviation of the training features; save it with the model. */
-    public NormalizerStandardize normalizer() { return normalizer; }
+    /**
+     * What turns raw rows into network input, fitted on the training part: a
+     * {@code NormalizerStandardize} (mean and standard deviation per feature) or, for images, an
+     * {@code ImagePreProcessingScaler} (gray levels to [0, 1]). Save it with the model.
+     */
+    public DataNormalization normalizer() { return normalizer; }
 
     /** Every row, unstandardised, in the order the seed shuffled them. */
     public RawDataset raw() { return raw; }
@@ -90,7 +94,9 @@ public final class LoadedData {
     /** Mini-batches of the validation part in a fixed order; no batches when there is none. */
     public DataSetIterator validationIterator(int batchSize) {
         if (validation == null) {
-            INDArray noRows = Nd4j.create(train.getFeatures().dataType(), 0, raw.featureCount());
+            long[] noExamples = train.getFeatures().shape();
+            noExamples[0] = 0;
+            INDArray noRows = Nd4j.create(train.getFeatures().dataType(), noExamples);
             INDArray noLabels = Nd4j.create(train.getLabels().dataType(), 0, outputSize());
             return new ArrayDataSetIterator(noRows, noLabels, batchSize, false, 0, labelNames());
         }
@@ -98,11 +104,12 @@ public final class LoadedData {
     }
 
     /**
-     * Points in the original units (say a grid over the plot, for a decision boundary) as
-     * network input: standardised with the training statistics.
+     * Rows in the original units, laid out as {@link #raw()} holds them (say a grid of points
+     * over the plot for a decision boundary, or a drawn image's gray levels, channels last), as
+     * network input: normalised as the training part was, images rearranged to {@code [n, c, h, w]}.
      */
     public INDArray toNetworkInput(double[][] points) {
-        INDArray input = Datasets.matrix(points, raw.featureCount());
+        INDArray input = Datasets.networkLayout(Datasets.matrix(points, raw.featureCount()), raw.exampleShape());
         normalizer.transform(input);
         return input;
     }

@@ -1,5 +1,7 @@
 package io.layerlab.data;
 
+import io.layerlab.shape.TensorShape;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -7,10 +9,17 @@ import java.util.List;
  * its feature values, and either a class label or real-valued targets. The designer draws these
  * points without touching ND4J.
  *
+ * <p>Every example is one flat row, whatever its {@linkplain #exampleShape() shape}: an image
+ * {@code [h, w, c]} is stored channels last, row by row ({@code (r * w + col) * c + channel}), the
+ * layout {@code predict} reads; the loader rearranges it for DL4J.
+ *
  * <p>Immutable: the factories take ownership of the arrays they are given and the accessors
  * hand out single values or copies.
  */
 public final class RawDataset {
+    /** The brightest gray level of an image: pixels are 8-bit, as in image files. */
+    public static final int MAX_GRAY = 255;
+
     private final Task task;
     private final double[][] features;
     private final int[] labels;
@@ -18,9 +27,17 @@ public final class RawDataset {
     private final List<String> featureNames;
     private final List<String> classNames;
     private final List<String> targetNames;
+    private final TensorShape exampleShape;
 
     private RawDataset(Task task, double[][] features, int[] labels, double[][] targets,
-                       List<String> featureNames, List<String> classNames, List<String> targetNames) {
+                       List<String> featureNames, List<String> classNames, List<String> targetNames, TensorShape exampleShape) {
+        if (exampleShape.kind() == TensorShape.Kind.SEQUENCE) {
+            throw new IllegalArgumentException("examples are feature vectors or images, not sequences");
+        }
+        if (exampleShape.size() != featureNames.size()) {
+            throw new IllegalArgumentException("an example of shape " + exampleShape + " has " + exampleShape.size()
+                    + " values, not " + featureNames.size());
+        }
         this.task = task;
         this.features = features;
         this.labels = labels;
@@ -28,6 +45,7 @@ public final class RawDataset {
         this.featureNames = List.copyOf(featureNames);
         this.classNames = List.copyOf(classNames);
         this.targetNames = List.copyOf(targetNames);
+        this.exampleShape = exampleShape;
         for (double[] row : features) {
             if (row.length != featureNames.size()) {
                 throw new IllegalArgumentException("every row needs " + featureNames.size() + " features, one had " + row.length);
@@ -37,13 +55,46 @@ public final class RawDataset {
 
     /** Takes ownership of the arrays. Labels run from 0 to {@code classNames.size() - 1}. */
     static RawDataset classification(double[][] features, int[] labels, List<String> featureNames, List<String> classNames) {
+        checkLabels(features, labels, classNames);
+        return new RawDataset(Task.CLASSIFICATION, features, labels, null, featureNames, classNames, List.of(),
+                TensorShape.features(featureNames.size()));
+    }
+
+    /**
+     * Images to classify, each a flat row of {@code shape.size()} gray levels from 0 (black) to
+     * {@value #MAX_GRAY} (white), laid out as the class comment says. Takes ownership of the arrays.
+     */
+    static RawDataset imageClassification(double[][] pixels, int[] labels, TensorShape shape, List<String> classNames) {
+        if (shape.kind() != TensorShape.Kind.IMAGE) throw new IllegalArgumentException("not an image shape: " + shape);
+        checkLabels(pixels, labels, classNames);
+        for (int r = 0; r < pixels.length; r++) {
+            for (double v : pixels[r]) {
+                if (!(v >= 0 && v <= MAX_GRAY)) throw new IllegalArgumentException("image " + r + " has gray level " + v + " outside 0.." + MAX_GRAY);
+            }
+        }
+        return new RawDataset(Task.CLASSIFICATION, pixels, labels, null, pixelNames(shape), classNames, List.of(), shape);
+    }
+
+    private static void checkLabels(double[][] features, int[] labels, List<String> classNames) {
         if (labels.length != features.length) throw new IllegalArgumentException(features.length + " rows but " + labels.length + " labels");
         for (int label : labels) {
             if (label < 0 || label >= classNames.size()) {
                 throw new IllegalArgumentException("label " + label + " outside 0.." + (classNames.size() - 1));
             }
         }
-        return new RawDataset(Task.CLASSIFICATION, features, labels, null, featureNames, classNames, List.of());
+    }
+
+    /** {@code r0c0, r0c1, ...} for one channel; {@code r0c0ch0, r0c0ch1, ...} for several. */
+    private static List<String> pixelNames(TensorShape shape) {
+        List<String> names = new ArrayList<>((int) shape.size());
+        for (int r = 0; r < shape.height(); r++) {
+            for (int c = 0; c < shape.width(); c++) {
+                for (int ch = 0; ch < shape.channels(); ch++) {
+                    names.add("r" + r + "c" + c + (shape.channels() > 1 ? "ch" + ch : ""));
+                }
+            }
+        }
+        return names;
     }
 
     /** Takes ownership of the arrays. */
@@ -52,14 +103,21 @@ public final class RawDataset {
         for (double[] row : targets) {
             if (row.length != targetNames.size()) throw new IllegalArgumentException("every row needs " + targetNames.size() + " targets");
         }
-        return new RawDataset(Task.REGRESSION, features, null, targets, featureNames, List.of(), targetNames);
+        return new RawDataset(Task.REGRESSION, features, null, targets, featureNames, List.of(), targetNames,
+                TensorShape.features(featureNames.size()));
     }
 
     public Task task() { return task; }
 
     public int size() { return features.length; }
 
+    /** Values in one example's row. */
     public int featureCount() { return featureNames.size(); }
+
+    /** The shape of one example: {@code [n]} features, or an image {@code [h, w, c]} (channels last). */
+    public TensorShape exampleShape() { return exampleShape; }
+
+    public boolean isImages() { return exampleShape.kind() == TensorShape.Kind.IMAGE; }
 
     /** Number of classes; 0 for regression. */
     public int classCount() { return classNames.size(); }
@@ -118,11 +176,11 @@ public final class RawDataset {
         if (task == Task.CLASSIFICATION) {
             int[] l = new int[rows.length];
             for (int i = 0; i < rows.length; i++) l[i] = labels[rows[i]];
-            return new RawDataset(task, f, l, null, featureNames, classNames, targetNames);
+            return new RawDataset(task, f, l, null, featureNames, classNames, targetNames, exampleShape);
         }
         double[][] t = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) t[i] = targets[rows[i]].clone();
-        return new RawDataset(task, f, null, t, featureNames, classNames, targetNames);
+        return new RawDataset(task, f, null, t, featureNames, classNames, targetNames, exampleShape);
     }
 
     // Package-private direct access for the loader, which copies into ND4J buffers anyway.

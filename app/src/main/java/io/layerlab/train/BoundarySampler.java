@@ -22,11 +22,23 @@ public final class BoundarySampler implements TrainingObserver {
     private final ComputationGraph net;
     private final Consumer<BoundaryFrame> sink;
     private final DutyCycle duty = new DutyCycle(TIME_SHARE);
+    private long spentNanos;
+    private int frames;
 
     public BoundarySampler(DecisionBoundary boundary, ComputationGraph net, Consumer<BoundaryFrame> sink) {
         this.boundary = boundary;
         this.net = net;
         this.sink = sink;
+    }
+
+    /** Time spent evaluating boundaries between the first and the last iteration. */
+    public long spentNanos() {
+        return spentNanos;
+    }
+
+    /** Boundaries evaluated between the first and the last iteration. */
+    public int frames() {
+        return frames;
     }
 
     @Override
@@ -39,7 +51,10 @@ public final class BoundarySampler implements TrainingObserver {
         long start = System.nanoTime();
         if (duty.ready(start)) {
             BoundaryFrame frame = boundary.evaluate(net, event.iteration());
-            duty.spent(start, System.nanoTime() - start);
+            long cost = System.nanoTime() - start;
+            duty.spent(start, cost);
+            spentNanos += cost;
+            frames++;
             sink.accept(frame);
         }
     }

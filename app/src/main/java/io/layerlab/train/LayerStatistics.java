@@ -60,6 +60,8 @@ public final class LayerStatistics {
     private final DutyCycle duty;
     private long sampleStart;
     private long sampleCost;
+    private long spentNanos;
+    private int samples;
 
     private int completedIterations;
     private boolean armed;
@@ -112,6 +114,16 @@ public final class LayerStatistics {
         List<TrainingListener> remaining = new ArrayList<>(net.getListeners());
         remaining.remove(listener);
         net.setListeners(remaining);
+    }
+
+    /** Time spent measuring so far, on the training thread. */
+    public long spentNanos() {
+        return spentNanos;
+    }
+
+    /** Samples taken so far. */
+    public int samples() {
+        return samples;
     }
 
     /** Node ids measured, in the graph's order. */
@@ -299,7 +311,10 @@ public final class LayerStatistics {
             if (armed && sawForwardPass) {
                 publish(completedIterations);
                 long end = System.nanoTime();
-                duty.spent(sampleStart, sampleCost + (end - now));
+                long cost = sampleCost + (end - now);
+                duty.spent(sampleStart, cost);
+                spentNanos += cost;
+                samples++;
                 now = end;
             }
             sawForwardPass = false;

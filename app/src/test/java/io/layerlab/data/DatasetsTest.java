@@ -16,6 +16,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Loading into DL4J: split, standardisation, one-hot labels, determinism, iterators. */
 class DatasetsTest {
@@ -68,8 +71,9 @@ class DatasetsTest {
         }
         // The validation part is transformed with the same mean and deviation, not its own.
         double[][] rawValidation = data.rawValidation().features();
-        INDArray mean = data.normalizer().getMean();
-        INDArray std = data.normalizer().getStd();
+        assertThat(data.normalizer()).isInstanceOf(NormalizerStandardize.class);
+        INDArray mean = ((NormalizerStandardize) data.normalizer()).getMean();
+        INDArray std = ((NormalizerStandardize) data.normalizer()).getStd();
         INDArray validation = data.validation().orElseThrow().getFeatures();
         for (int r = 0; r < rawValidation.length; r++) {
             for (int c = 0; c < 2; c++) {
@@ -224,6 +228,76 @@ class DatasetsTest {
         assertThat(input.getDouble(0, 1)).isCloseTo(data.train().getFeatures().getDouble(0, 1), within(1e-5));
         assertThat(input.getDouble(1, 0)).isCloseTo(data.train().getFeatures().getDouble(5, 0), within(1e-5));
         assertThatThrownBy(() -> data.toNetworkInput(new double[][] {{1, 2, 3}})).hasMessageContaining("expected 2");
+    }
+
+    @Test
+    void picturesAreLaidOutAsDl4jConvolutionsTakeThemAndScaledToOne() {
+        LoadedData data = Datasets.load(new DataSpec("shapes", Map.of("samples", 40, "size", 8), 0.25, 3));
+        INDArray train = data.train().getFeatures();
+
+        assertThat(data.inputShape()).isEqualTo(TensorShape.image(8, 8, 1));
+        assertThat(train.shape()).containsExactly(30, 1, 8, 8);
+        assertThat(data.validation().orElseThrow().getFeatures().shape()).containsExactly(10, 1, 8, 8);
+        assertThat(data.normalizer()).isInstanceOf(ImagePreProcessingScaler.class);
+        for (int n = 0; n < 30; n++) {
+            for (int row = 0; row < 8; row++) {
+                for (int col = 0; col < 8; col++) {
+                    assertThat(train.getDouble(n, 0, row, col)).as("picture %d at (%d, %d)", n, row, col)
+                            .isCloseTo(data.rawTrain().feature(n, row * 8 + col) / 255, within(1e-6));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPixelSetAtRowAndColumnOfARawPictureLandsThereInTheNetworkInput() {
+        LoadedData data = Datasets.load(new DataSpec("shapes", Map.of("samples", 40, "size", 8), 0.25, 3));
+        double[] picture = new double[64];
+        picture[2 * 8 + 5] = 255;
+        picture[7 * 8 + 1] = 51;
+
+        INDArray input = data.toNetworkInput(new double[][] {new double[64], picture});
+
+        assertThat(input.shape()).containsExactly(2, 1, 8, 8);
+        assertThat(input.getDouble(1, 0, 2, 5)).isEqualTo(1.0);
+        assertThat(input.getDouble(1, 0, 7, 1)).isCloseTo(0.2, within(1e-6));
+        assertThat(input.sumNumber().doubleValue()).isCloseTo(1.2, within(1e-6));
+    }
+
+    @Test
+    void picturesComeInShuffledBatchesOfWholeImages() {
+        LoadedData data = Datasets.load(new DataSpec("shapes", Map.of("samples", 50, "size", 8), 0.2, 3));
+        DataSetIterator it = data.trainIterator(16, true, 4);
+        List<String> seen = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        while (it.hasNext()) {
+            DataSet batch = it.next();
+            assertThat(batch.getFeatures().shape()).containsExactly(batch.numExamples(), 1, 8, 8);
+            sizes.add((long) batch.numExamples());
+            seen.addAll(picturesOf(batch));
+        }
+        assertThat(sizes).containsExactly(16L, 16L, 8L);
+        assertThat(seen).isNotEqualTo(picturesOf(data.train())).containsExactlyInAnyOrderElementsOf(picturesOf(data.train()));
+        assertThat(it.inputColumns()).isEqualTo(64);
+        assertThat(it.getLabels()).containsExactly("circle", "square", "triangle", "cross");
+    }
+
+    @Test
+    void picturesWithoutAValidationPartGiveAnEmptyValidationIterator() {
+        LoadedData data = Datasets.load(new DataSpec("shapes", Map.of("samples", 20, "size", 8), 0, 3));
+        DataSetIterator validation = data.validationIterator(8);
+        assertThat(validation.hasNext()).isFalse();
+        assertThat(validation.inputColumns()).isEqualTo(64);
+    }
+
+    /** Each picture with its label as one string: pixels in NCHW order, then the one-hot label. */
+    private static List<String> picturesOf(DataSet ds) {
+        List<String> pictures = new ArrayList<>();
+        for (int n = 0; n < ds.numExamples(); n++) {
+            double[] pixels = ds.getFeatures().get(NDArrayIndex.point(n)).dup().data().asDouble();
+            pictures.add(Arrays.toString(pixels) + Arrays.toString(ds.getLabels().getRow(n).toDoubleVector()));
+        }
+        return pictures;
     }
 
     @Test

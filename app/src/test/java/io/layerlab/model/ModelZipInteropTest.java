@@ -3,6 +3,7 @@ package io.layerlab.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layerlab.data.Task;
+import io.layerlab.shape.TensorShape;
 import io.layerlab.train.ProjectRun;
 import java.io.File;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -59,6 +61,37 @@ class ModelZipInteropTest {
         assertThat(info.task()).isEqualTo(run.data().task());
         assertThat(info.features()).isEqualTo(run.data().featureNames());
         assertThat(info.classes()).isEqualTo(run.data().task() == Task.CLASSIFICATION ? run.data().classNames() : List.of());
+    }
+
+    /**
+     * An image model's zip carries its scaler: a DL4J program that lays raw gray levels out as
+     * {@code [n, 1, h, w]} and applies the restored normaliser, and LayerLab's predictor fed the
+     * same pictures as flat rows, both compute what the trained network computes.
+     */
+    @Test
+    void aSavedImageModelScalesRawPicturesAndPredictsFromFlatRows() throws Exception {
+        ProjectRun run = TrainedModels.train("shapes-cnn", 1);
+        Path zip = dir.resolve("shapes.zip");
+        run.saveModel(zip);
+        double[][] rows = TrainedModels.rawRows(run, 20);
+        INDArray expected = run.network().outputSingle(run.data().toNetworkInput(rows));
+
+        ComputationGraph restored = ModelSerializer.restoreComputationGraph(zip.toFile());
+        DataNormalization normalizer = ModelSerializer.restoreNormalizerFromFile(zip.toFile());
+        assertThat(normalizer).isInstanceOf(ImagePreProcessingScaler.class);
+        INDArray pictures = Nd4j.create(rows).castTo(DataType.FLOAT).reshape(rows.length, 1, 16, 16);
+        normalizer.transform(pictures);
+        assertThat(maxDifference(restored.outputSingle(pictures), expected)).isLessThanOrEqualTo(1e-6);
+
+        Predictor predictor = Predictor.of(ModelFiles.load(zip));
+        assertThat(predictor.inputShape()).isEqualTo(TensorShape.image(16, 16, 1));
+        Predictions predictions = predictor.predict(rows);
+        for (int r = 0; r < rows.length; r++) {
+            for (int k = 0; k < 4; k++) {
+                assertThat((double) predictions.outputs()[r][k]).as("picture %d, class %d", r, k)
+                        .isCloseTo(expected.getDouble(r, k), org.assertj.core.data.Offset.offset(1e-6));
+            }
+        }
     }
 
     /**

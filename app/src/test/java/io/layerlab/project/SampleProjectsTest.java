@@ -23,11 +23,11 @@ class SampleProjectsTest {
     private final SampleProjects samples = new SampleProjects();
 
     @Test
-    void theGalleryListsTheFiveSamplesInOrderWithNameAndDescription() {
+    void theGalleryListsTheSixSamplesInOrderWithNameAndDescription() {
         List<SampleProject> list = samples.list();
 
         assertThat(list).extracting(SampleProject::shortName)
-                .containsExactly("xor", "spiral", "iris", "regression-sine", "residual-mlp");
+                .containsExactly("xor", "spiral", "iris", "regression-sine", "residual-mlp", "shapes-cnn");
         assertThat(list).allSatisfy(s -> {
             assertThat(s.name()).isNotBlank().isNotEqualTo(ProjectDefaults.NAME);
             assertThat(s.description()).hasSizeBetween(40, 300).endsWith(".");
@@ -99,7 +99,7 @@ class SampleProjectsTest {
 
     @Test
     void outputsMatchTheTaskOfTheirData() {
-        Map<String, Integer> classesOf = Map.of("xor", 2, "iris", 3);
+        Map<String, Integer> classesOf = Map.of("xor", 2, "iris", 3, "shapes", 4);
         for (SampleProject s : samples.list()) {
             Project p = samples.open(s);
             Node out = p.graph().nodes().stream().filter(n -> n.type().equals("Output")).findFirst().orElseThrow();
@@ -111,8 +111,24 @@ class SampleProjectsTest {
                 assertThat(out.params()).as(s.fileName()).containsEntry("units", classes)
                         .containsEntry("activation", "softmax").containsEntry("loss", "mcxent");
             }
-            int inputs = ((List<?>) p.graph().nodes().iterator().next().param("shape")).size();
-            assertThat(inputs).as(s.fileName() + " input is a feature vector").isEqualTo(1);
+            List<Object> shape = List.copyOf((List<?>) p.graph().nodes().iterator().next().param("shape"));
+            if (p.data().source().equals("shapes")) {
+                Object size = p.data().params().get("size");
+                assertThat(shape).as(s.fileName() + " input is one picture").containsExactly(size, size, 1);
+            } else {
+                assertThat(shape).as(s.fileName() + " input is a feature vector").hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void theCnnSampleConvolvesAndPoolsTwiceBeforeItsClassifier() {
+        Graph g = samples.open(samples.find("shapes-cnn").orElseThrow()).graph();
+        assertThat(g.nodes()).extracting(Node::type).containsExactly("Input", "Conv2D", "MaxPooling2D", "Conv2D", "MaxPooling2D",
+                "Flatten", "Dense", "Dropout", "Output");
+        List<Node> nodes = List.copyOf(g.nodes());
+        for (int i = 1; i < nodes.size(); i++) {
+            assertThat(g.inputsOf(nodes.get(i).id())).extracting(Edge::from).as("a chain").containsExactly(nodes.get(i - 1).id());
         }
     }
 

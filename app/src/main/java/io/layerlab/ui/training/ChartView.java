@@ -63,6 +63,9 @@ final class ChartView extends Region {
 
     private final DashboardPalette palette;
     private final Canvas canvas = new Canvas();
+    private final javafx.scene.shape.Line cursorLine = new javafx.scene.shape.Line();
+    private final javafx.scene.control.Label readoutLabel = new javafx.scene.control.Label();
+    private java.util.function.DoubleFunction<String> readout;
     private final String xLabel;
     private final String yLabel;
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
@@ -96,7 +99,14 @@ final class ChartView extends Region {
         this.xLabel = xLabel;
         this.yLabel = yLabel;
         getStyleClass().add(DashboardStyles.CHART);
-        getChildren().add(canvas);
+        cursorLine.getStyleClass().add(DashboardStyles.CHART_CURSOR);
+        readoutLabel.getStyleClass().add(DashboardStyles.CHART_READOUT);
+        for (javafx.scene.Node n : List.of(cursorLine, readoutLabel)) {
+            n.setManaged(false);
+            n.setVisible(false);
+            n.setMouseTransparent(true);
+        }
+        getChildren().addAll(canvas, cursorLine, readoutLabel);
         setMinSize(160, 110);
         setPrefSize(480, 260);
         logScale.addListener((obs, was, is) -> {
@@ -107,6 +117,8 @@ final class ChartView extends Region {
         canvas.addEventHandler(ScrollEvent.SCROLL, this::zoom);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::startDrag);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::showReadout);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideReadout());
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 resetView();
@@ -147,6 +159,48 @@ final class ChartView extends Region {
 
     void setMarks(Supplier<List<Mark>> supplier) {
         marks = supplier;
+    }
+
+    /**
+     * What to say about the point under the mouse, given its x (an iteration, an epoch); null or an
+     * empty text shows nothing. The cursor line and the text are nodes over the canvas, so moving the
+     * mouse never repaints the curves.
+     */
+    void setReadout(java.util.function.DoubleFunction<String> text) {
+        readout = text;
+    }
+
+    private void showReadout(MouseEvent e) {
+        double plotW = canvas.getWidth() - LEFT - RIGHT;
+        double plotH = canvas.getHeight() - TOP - BOTTOM;
+        boolean inside = e.getX() >= LEFT && e.getX() <= LEFT + plotW && e.getY() >= TOP && e.getY() <= TOP + plotH;
+        String text = inside && readout != null && !series.isEmpty()
+                ? readout.apply(shownX0 + (e.getX() - LEFT) / plotW * (shownX1 - shownX0)) : null;
+        if (text == null || text.isEmpty()) {
+            hideReadout();
+            return;
+        }
+        cursorLine.setStartX(Math.round(e.getX()) + 0.5);
+        cursorLine.setEndX(Math.round(e.getX()) + 0.5);
+        cursorLine.setStartY(TOP);
+        cursorLine.setEndY(TOP + plotH);
+        readoutLabel.setText(text);
+        readoutLabel.autosize();
+        double w = readoutLabel.getWidth();
+        double x = e.getX() + 12 + w > LEFT + plotW ? e.getX() - 12 - w : e.getX() + 12;
+        readoutLabel.relocate(Math.max(LEFT, x), TOP + 4);
+        cursorLine.setVisible(true);
+        readoutLabel.setVisible(true);
+    }
+
+    /** The text shown for the point under the mouse, or null when none is shown. */
+    String shownReadout() {
+        return readoutLabel.isVisible() ? readoutLabel.getText() : null;
+    }
+
+    private void hideReadout() {
+        cursorLine.setVisible(false);
+        readoutLabel.setVisible(false);
     }
 
     /** Shown in the middle of an empty chart. */

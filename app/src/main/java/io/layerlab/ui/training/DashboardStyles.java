@@ -7,6 +7,8 @@ final class DashboardStyles {
     static final String DASHBOARD = "training-dashboard";
     static final String PALETTE = "dashboard-palette";
     static final String CHART = "training-chart";
+    static final String CHART_CURSOR = "training-chart-cursor";
+    static final String CHART_READOUT = "training-chart-readout";
     static final String PANEL = "dashboard-panel";
     static final String PANEL_HEADER = "dashboard-panel-header";
     static final String PANEL_TITLE = "dashboard-panel-title";

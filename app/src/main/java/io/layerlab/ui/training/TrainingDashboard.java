@@ -71,8 +71,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the look styles/dashboard.css (AtlantaFX colour names only).
  */
 public final class TrainingDashboard extends BorderPane {
-    /** Charts redraw at most this often while a run trains. */
-    static final long CHART_INTERVAL_NANOS = 200_000_000L;
+    /**
+     * Charts redraw at most this often while a run trains. Measured under Xvfb with software
+     * rendering on 2 shared cores: at 200 ms the painting cost the training about a third of its
+     * speed, at 400 ms it costs nothing measurable; 2.5 frames a second still read as live.
+     */
+    static final long CHART_INTERVAL_NANOS = 400_000_000L;
     private final TrainingViewModel model;
     private final DashboardPalette palette = new DashboardPalette();
     private final ChartView iterationChart = new ChartView(palette, "iteration", "loss");
@@ -426,6 +430,9 @@ public final class TrainingDashboard extends BorderPane {
         iterationChart.logScaleProperty().bind(logToggle.selectedProperty());
         epochChart.logScaleProperty().bind(logToggle.selectedProperty());
         iterationChart.setMarks(this::iterationMarks);
+        iterationChart.setReadout(this::iterationReadout);
+        epochChart.setReadout(this::epochLossReadout);
+        accuracyChart.setReadout(this::accuracyReadout);
         epochChart.setMarks(() -> bestMarks(true));
         accuracyChart.setMarks(() -> bestMarks(false));
         iterationNote.setText("thin: every iteration · bold: smoothed");
@@ -442,8 +449,8 @@ public final class TrainingDashboard extends BorderPane {
 
     /**
      * While a run trains, redraws at most every {@link #CHART_INTERVAL_NANOS}: painting canvases is the
-     * most expensive thing the dashboard does, and five frames a second look live. What a skipped
-     * batch brought is drawn by the next one, or when the run pauses or ends.
+     * most expensive thing the dashboard does. What a skipped batch brought is drawn by the next one,
+     * or when the run pauses or ends.
      */
     private void redrawChartsIfDue() {
         long now = System.nanoTime();
@@ -505,6 +512,41 @@ public final class TrainingDashboard extends BorderPane {
                 + AxisTicks.format(c.selectionLoss(best - 1)) : "");
         accuracyNote.setText(best > 0 && c.hasAccuracy() ? focus.name() + " at its best epoch: "
                 + TrainingViewModel.percent(c.valAccuracy(best - 1)) : "");
+    }
+
+    /** The focus run's values at the iteration under the mouse. */
+    private String iterationReadout(double x) {
+        RunRow focus = model.focusRunProperty().get();
+        if (focus == null) {
+            return null;
+        }
+        RunCurves c = focus.curves();
+        int i = (int) Math.round(x) - 1;
+        if (i < 0 || i >= c.iterations()) {
+            return null;
+        }
+        return focus.name() + " · iteration " + String.format(Locale.ROOT, "%,d", i + 1) + "\nloss "
+                + AxisTicks.format(c.iterationLoss(i)) + " · smoothed " + AxisTicks.format(c.smoothedLoss(i));
+    }
+
+    private String epochLossReadout(double x) {
+        RunRow focus = model.focusRunProperty().get();
+        int i = (int) Math.round(x) - 1;
+        if (focus == null || i < 0 || i >= focus.curves().epochs()) {
+            return null;
+        }
+        RunCurves c = focus.curves();
+        String validation = Double.isNaN(c.valLoss(i)) ? "" : "validation " + AxisTicks.format(c.valLoss(i)) + " · ";
+        return focus.name() + " · epoch " + (i + 1) + "\n" + validation + "training " + AxisTicks.format(c.trainLoss(i));
+    }
+
+    private String accuracyReadout(double x) {
+        RunRow focus = model.focusRunProperty().get();
+        int i = (int) Math.round(x) - 1;
+        if (focus == null || i < 0 || i >= focus.curves().epochs() || Double.isNaN(focus.curves().valAccuracy(i))) {
+            return null;
+        }
+        return focus.name() + " · epoch " + (i + 1) + "\naccuracy " + TrainingViewModel.percent(focus.curves().valAccuracy(i));
     }
 
     private static SeriesData iterationData(RunCurves c, boolean smoothed) {

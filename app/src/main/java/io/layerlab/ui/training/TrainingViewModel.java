@@ -68,7 +68,7 @@ import javafx.collections.ObservableList;
  * <p>Used on the JavaFX thread only.
  */
 public final class TrainingViewModel {
-    /** The JavaFX side takes training data at most this often: ten redraws a second look live. */
+    /** The JavaFX side takes training data at most this often; charts redraw at most every other time. */
     static final long PUMP_INTERVAL_MILLIS = 100;
     /** Grid cells per side of the decision-boundary heatmap. */
     static final int BOUNDARY_SIZE = 64;
@@ -508,10 +508,6 @@ public final class TrainingViewModel {
         progress.set(result.stopReason() == StopReason.COMPLETED ? 1 : progress.get());
         progressText.set(summary(run.row.name(), result));
         end(run);
-        if (isShown(run.row)) {
-            focusRun.set(null);
-            updateFocus();
-        }
     }
 
     static String summary(String name, TrainingResult result) {
@@ -564,14 +560,19 @@ public final class TrainingViewModel {
         end(run);
     }
 
+    /**
+     * The run is over: the ticker stops, the views show the finished run, and only then the phase
+     * turns idle, last, because whoever listens to it may start the next run right away.
+     */
     private void end(ActiveRun run) {
+        stopTicking();
         if (active == run) {
             active = null;
         }
         activeRow.set(null);
-        phase.set(RunPhase.IDLE);
-        stopTicking();
+        focusRun.set(null);
         refreshShown();
+        phase.set(RunPhase.IDLE);
     }
 
     // ---- selection, overlay, comparison ----

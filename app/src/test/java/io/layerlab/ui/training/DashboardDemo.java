@@ -12,7 +12,8 @@ import javafx.stage.Stage;
 
 /**
  * Opens the training dashboard alone on a sample project and starts training: for looking at it
- * and taking screenshots. Arguments: [sample name, default spiral] [dark] [layers: show the layer statistics] [epochs=N].
+ * and taking screenshots. Arguments: [sample name, default spiral] [dark] [layers: show the layer statistics] [epochs=N]
+ * [compare: then train again at learning rate 0.003, overlaid].
  */
 public final class DashboardDemo {
     private DashboardDemo() {
@@ -48,6 +49,19 @@ public final class DashboardDemo {
             ((javafx.scene.control.TabPane) dashboard.lookup("#bottomTabs")).getSelectionModel().select(1);
         }
         dashboard.start(project);
+        if (args.contains("compare")) {
+            // The "done when" story: a second run with another learning rate, overlaid on the first.
+            dashboard.phaseProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends RunPhase> obs, RunPhase was, RunPhase is) {
+                    if (is == RunPhase.IDLE) {
+                        obs.removeListener(this);
+                        dashboard.viewModel().settings().learningRateProperty().set("0.003");
+                        dashboard.viewModel().start();
+                    }
+                }
+            });
+        }
     }
 
     @Override

@@ -228,6 +228,30 @@ class TrainingDashboardTest {
     }
 
     @Test
+    void aRunStartedTheMomentThePreviousOneEndsTrainsToo() throws Exception {
+        show(sample("xor", 1));
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.phaseProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends RunPhase> obs, RunPhase was, RunPhase is) {
+                    if (is == RunPhase.IDLE) {
+                        obs.removeListener(this);
+                        model.settings().learningRateProperty().set("0.01");
+                        model.start();
+                    }
+                }
+            });
+            model.start();
+        });
+
+        waitUntil(() -> model.runLog().size() == 2);
+        waitForIdle();
+        assertThat(onFx(() -> model.runs().stream().map(r -> r.statusProperty().get()).toList()))
+                .containsExactly("Completed", "Completed");
+        assertThat(onFx(() -> List.copyOf(model.changes()))).containsExactly("learning rate 0.03 → 0.01");
+    }
+
+    @Test
     void aGraphThatCannotBeCompiledIsReportedAndNoRunIsKept(FxRobot robot) throws Exception {
         Project broken = sample("xor", 2);
         Graph graph = Graph.of(List.of(
@@ -293,7 +317,10 @@ class TrainingDashboardTest {
         assertThat(onFx(() -> chart.logScaleProperty().get())).isTrue();
         assertThat(onFx(chart::shownMinY)).isPositive();
 
-        robot.moveTo(chart).scroll(5, VerticalDirection.UP);
+        robot.moveTo(chart);
+        assertThat(onFx(chart::shownReadout)).startsWith("Run 1 · iteration ").contains("\nloss ");
+
+        robot.scroll(5, VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(chart::isZoomed)).isTrue();
         double zoomedWidth = onFx(() -> chart.shownMaxX() - chart.shownMinX());
