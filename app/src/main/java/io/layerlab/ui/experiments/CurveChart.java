@@ -108,7 +108,9 @@ final class CurveChart extends Region {
         for (int i = 0; i <= 4; i++) {
             double f = i / 4.0;
             double v = logX ? Math.pow(10, xr[0] + f * (xr[1] - xr[0])) : xr[0] + f * (xr[1] - xr[0]);
-            g.fillText(number(v), LEFT + f * plotW, TOP + plotH + 4);
+            // Epochs are whole numbers: a linear axis over a span of several shows them so.
+            String text = !logX && xr[1] - xr[0] >= 4 ? Long.toString(Math.round(v)) : number(v);
+            g.fillText(text, LEFT + f * plotW, TOP + plotH + 4);
         }
         g.fillText(xLabel + (logX ? " (log)" : "") + "   ·   loss (log)", LEFT + plotW / 2, TOP + plotH + 18);
     }

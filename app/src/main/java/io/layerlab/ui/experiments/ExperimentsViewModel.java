@@ -200,9 +200,14 @@ public final class ExperimentsViewModel {
             }
         });
         next.start().exceptionally(failure -> {
+            // CompletableFuture wraps the sweep's own exception (a graph that does not compile, data that cannot load).
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             Platform.runLater(() -> {
                 running.set(false);
-                problem.set("The sweep failed: " + (failure.getMessage() == null ? failure : failure.getMessage()));
+                progress.set("");
+                problem.set("The sweep cannot run: " + message);
             });
             return null;
         });

@@ -291,7 +291,7 @@ public final class MainWindowView {
                 "Ctrl+X / Ctrl+C / Ctrl+V  Cut, copy, paste nodes", "Ctrl+D  Duplicate", "Delete  Delete the selection",
                 "Ctrl+A  Select all", "Arrow keys  Nudge the selection (Shift: further)",
                 "Ctrl+0  Fit to window", "Ctrl+= / Ctrl+-  Zoom in / out", "Ctrl+1  Actual size", "Ctrl+L  Auto layout",
-                "F5  Train", "Shift+F5  Stop training",
+                "F5  Train", "Shift+F5  Stop training", "Ctrl+E  Experiments (sweeps, learning-rate range test)",
                 "Double-click a palette entry  Add it at the centre of the canvas"));
     }
 

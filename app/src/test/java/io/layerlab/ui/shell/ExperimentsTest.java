@@ -80,4 +80,35 @@ class ExperimentsTest {
         assertThat(doc().project().training().batchSize()).isEqualTo(16);
         assertThat(doc().undoLabelProperty().get()).isEqualTo("Use learning rate 0.3, batch 16");
     }
+
+    @Test
+    void theRangeTestSuggestsARateThatUseThisRateWritesIntoTheProject(FxRobot robot) throws Exception {
+        robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.xorProject())));
+        robot.clickOn("#experimentsButton");
+        robot.clickOn("Learning-rate range test");
+
+        robot.clickOn("#runRangeTestButton");
+        waitUntil(() -> !robot.lookup("#suggestedRate").queryAs(Label.class).getText().isEmpty());
+
+        String suggestion = robot.lookup("#suggestedRate").queryAs(Label.class).getText();
+        assertThat(suggestion).startsWith("Suggested learning rate: ");
+        double rate = Double.parseDouble(suggestion.substring("Suggested learning rate: ".length()));
+        robot.clickOn("#useRateButton");
+        assertThat(doc().project().training().learningRate()).isCloseTo(rate, org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(doc().undoLabelProperty().get()).startsWith("Use learning rate ");
+    }
+
+    @Test
+    void aGraphThatDoesNotCompileIsRefusedWithItsProblem(FxRobot robot) throws Exception {
+        robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.cnnWithoutFlatten())));
+        robot.clickOn("#experimentsButton");
+        replaceText(robot, "#learningRatesField", "0.01");
+
+        robot.clickOn("#runSweepButton");
+        waitUntil(() -> !robot.lookup(".experiments-problem").queryAs(Label.class).getText().isEmpty());
+
+        assertThat(robot.lookup(".experiments-problem").queryAs(Label.class).getText())
+                .startsWith("The sweep cannot run: ").contains("dense1");
+        assertThat(robot.lookup("#runSweepButton").queryButton().isDisabled()).isFalse();
+    }
 }
