@@ -33,7 +33,19 @@ final class LogAxes {
         }
 
         @Override public Number parse(String source, ParsePosition parsePosition) {
-            throw new UnsupportedOperationException("axis labels are only formatted");
+            // The inverse of format: a plain or scientific decimal number (JFreeChart never parses, but a
+            // NumberFormat should still read back what it writes).
+            int start = parsePosition.getIndex();
+            int end = start;
+            while (end < source.length() && "0123456789.eE+-".indexOf(source.charAt(end)) >= 0) end++;
+            try {
+                double value = Double.parseDouble(source.substring(start, end));
+                parsePosition.setIndex(end);
+                return value;
+            } catch (NumberFormatException e) {
+                parsePosition.setErrorIndex(start);
+                return null;
+            }
         }
     }
 }
