@@ -31,7 +31,23 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes text; may throw at any point. */
+    @FunctionalInterface
+    public interface TextContent {
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
     private AtomicFile() { }
+
+    /** Replaces {@code target} with the UTF-8 text {@code content} writes, creating missing parent folders. */
+    public static void writeText(Path target, TextContent content) throws IOException {
+        write(target, out -> {
+            java.io.Writer writer = new java.io.BufferedWriter(
+                    new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+            content.writeTo(writer);
+            writer.flush();
+        });
+    }
 
     /** Replaces {@code target} with {@code bytes}, creating missing parent folders. */
     public static void write(Path target, byte[] bytes) throws IOException {

@@ -3,10 +3,7 @@ package io.layerlab.train;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Everything a run measured, as primitive series: the loss of every iteration, and per epoch the
@@ -101,21 +98,9 @@ public final class RunHistory {
      * so a crash never leaves a half-written history.
      */
     public void writeCsv(Path file) {
-        Path folder = file.toAbsolutePath().getParent();
-        Path temporary = null;
         try {
-            Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
-            try (Writer out = Files.newBufferedWriter(temporary)) {
-                writeCsv(out);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            io.layerlab.project.AtomicFile.writeText(file, this::writeCsv);
         } catch (IOException e) {
-            deleteQuietly(temporary);
             throw new UncheckedIOException("Could not write the training history to " + file + ": " + e.getMessage(), e);
         }
     }
@@ -124,14 +109,4 @@ public final class RunHistory {
         return Double.isNaN(value) ? row : row.append(value);
     }
 
-    private static void deleteQuietly(Path temporary) {
-        if (temporary == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-            // The write already failed; that failure is the one to report.
-        }
-    }
 }

@@ -3,10 +3,7 @@ package io.layerlab.train;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -47,27 +44,9 @@ public final class RunHistoryCsv {
 
     /** Writes through a temporary file renamed into place, so a failure never leaves half a table. */
     public static void write(List<RunRecord> runs, Path file) {
-        Path folder = file.toAbsolutePath().getParent();
-        Path temporary = null;
         try {
-            Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
-            try (Writer out = Files.newBufferedWriter(temporary)) {
-                write(runs, out);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            io.layerlab.project.AtomicFile.writeText(file, out -> write(runs, out));
         } catch (IOException e) {
-            try {
-                if (temporary != null) {
-                    Files.deleteIfExists(temporary);
-                }
-            } catch (IOException ignored) {
-                // The write already failed; that failure is the one to report.
-            }
             throw new UncheckedIOException("Could not write the run history to " + file + ": " + e.getMessage(), e);
         }
     }

@@ -3,10 +3,7 @@ package io.layerlab.train.sweep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -147,27 +144,10 @@ public record SweepResult(SweepPlan plan, List<SweepRun> runs, boolean cancelled
     }
 
     private static void writeAtomically(Path file, CsvBody body) {
-        Path folder = file.toAbsolutePath().getParent();
-        Path temporary = null;
         try {
-            Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
-            try (Writer out = Files.newBufferedWriter(temporary)) {
-                body.write(out);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            io.layerlab.project.AtomicFile.writeText(file, body::write);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                if (temporary != null) Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // The write itself succeeded or already failed; that outcome is the one to report.
-            }
         }
     }
 
