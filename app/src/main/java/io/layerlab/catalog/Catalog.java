@@ -98,7 +98,10 @@ public final class Catalog {
         act("maxout", "Maxout", "f(x) = max over k pieces of (w_i x + b_i)",
                 List.of(integer("pieces", 2, 2, 16, "Linear pieces per unit")),
                 "Each unit outputs the largest of several learned linear functions, so it learns its own activation "
-                + "shape. Costs 'pieces' times the weights.", false);
+                + "shape. Costs 'pieces' times the weights. As the activation of a Dense, Conv2D or Output layer, the layer "
+                + "computes units*pieces linear values and each unit keeps the largest of its group. As an Activation node "
+                + "it keeps the largest of each group of 'pieces' consecutive features (or channels), so n values become "
+                + "n/pieces and n must be a multiple of pieces.", true);
         act("softmax", "Softmax", "f(x)_i = e^x_i / sum_j e^x_j", List.of(),
                 "Turns a vector of scores into probabilities that sum to 1. The output activation for choosing one "
                 + "class out of several (with the mcxent loss).", true);
@@ -122,6 +125,7 @@ public final class Catalog {
         ParamSpec returnSeq = bool("returnSequences", false, "Output every time step (true) or only the last (false)");
         ParamSpec pool = intList("pool", List.of(2, 2), List.of(2), 1, MAX_DIM, "Window height and width");
         ParamSpec poolStride = intList("stride", List.of(2, 2), List.of(2), 1, MAX_DIM, "Step between windows");
+        ParamSpec pieces = integer("pieces", 2, 2, 16, "Linear pieces per unit when the activation is maxout");
         ParamSpec padding = choice("padding", "valid", List.of("valid", "same"),
                 "valid: no padding, the output shrinks; same: pad so that the output is input / stride");
 
@@ -132,7 +136,7 @@ public final class Catalog {
                 "Declares the shape of one example: [n] for a vector of n features, [h, w, c] for an image of height h, "
                 + "width w and c channels, [t, f] for a sequence of t time steps with f features each.", false, true);
         layer("Dense", Category.CORE, Arity.ONE,
-                List.of(units, activationParam("activation", "relu", "Applied to each neuron's weighted sum"), frozen()),
+                List.of(units, activationParam("activation", "relu", "Applied to each neuron's weighted sum"), pieces, frozen()),
                 "Fully connected layer",
                 "Every output neuron takes a weighted sum of all inputs plus a bias, then applies its activation. "
                 + "The workhorse of MLPs and the head of most classifiers. Takes a feature vector: flatten images first.",
@@ -162,7 +166,7 @@ public final class Catalog {
                 List.of(integer("filters", 16, 1, 65_536, "Number of feature maps (output channels)"),
                         intList("kernel", List.of(3, 3), List.of(2), 1, MAX_DIM, "Kernel height and width"),
                         intList("stride", List.of(1, 1), List.of(2), 1, MAX_DIM, "Step of the kernel"),
-                        padding, activationParam("activation", "relu", "Applied to each output value"), frozen()),
+                        padding, activationParam("activation", "relu", "Applied to each output value"), pieces, frozen()),
                 "2-D convolution over an image",
                 "Slides small learned filters over the image; each filter detects one local pattern (an edge, a corner, "
                 + "later whole parts) wherever it appears. Far fewer weights than a Dense layer on the same image.",
@@ -203,7 +207,10 @@ public final class Catalog {
                         integer("headSize", 16, 1, 4096, "Size of each head's projection")),
                 "Each step attends to every other step",
                 "Every position in the sequence builds its output as a weighted mix of all positions, the weights coming "
-                + "from how well their queries and keys match: the core of the Transformer.", true, false);
+                + "from how well their queries and keys match: the core of the Transformer. Each head projects the f "
+                + "features of every step to a query, a key and a value of headSize values; the heads' mixes are joined "
+                + "and projected back to f features, so [t, f] gives [t, f] and the layer fits a residual Add. "
+                + "4*f*heads*headSize weights, no biases.", true, true);
         layer("Add", Category.MERGE, Arity.MANY, List.of(),
                 "Element-wise sum of its inputs",
                 "Adds inputs of identical shape element by element. With an identity path around a block it forms a "
@@ -213,7 +220,7 @@ public final class Catalog {
                 "Stacks inputs side by side along the last axis (features or channels), in port order. Other "
                 + "dimensions must match.", false, true);
         layer("Output", Category.CORE, Arity.ONE,
-                List.of(outUnits, activationParam("activation", "softmax", "softmax for classes, sigmoid for yes/no, linear for regression"), loss),
+                List.of(outUnits, activationParam("activation", "softmax", "softmax for classes, sigmoid for yes/no, linear for regression"), loss, pieces),
                 "Final layer with a loss",
                 "A Dense layer that also computes the loss the network is trained to reduce. Classification: one unit "
                 + "per class, softmax, mcxent. Regression: one unit per value, linear, mse.", true, true);

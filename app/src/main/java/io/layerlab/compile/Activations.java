@@ -16,11 +16,14 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 
 /**
  * The catalog's activation names as DL4J activation functions. {@code prelu} is not here: it has
- * learned weights, so the compiler builds it as its own PReLU layer after the node's layer.
+ * learned weights, so the compiler builds it as its own PReLU layer after the node's layer; nor
+ * is {@code maxout}, which the compiler builds as a {@link Maxout} layer.
  */
 public final class Activations {
     public static final String PRELU = "prelu";
     public static final String LINEAR = "linear";
+    /** Changes the number of values, so it is built as its own layer ({@link Maxout}), not as a function. */
+    public static final String MAXOUT = "maxout";
 
     private Activations() { }
 
@@ -42,6 +45,7 @@ public final class Activations {
             case "gelu" -> new ActivationGELU(true);
             case "softmax" -> new ActivationSoftmax();
             case PRELU -> throw new IllegalArgumentException("prelu has learned weights and is built as a PReLU layer");
+            case MAXOUT -> throw new IllegalArgumentException("maxout changes the number of values and is built as a Maxout layer");
             default -> throw new IllegalArgumentException("activation \"" + name + "\" cannot be compiled; compilable ones: "
                     + String.join(", ", compilableNames()));
         };

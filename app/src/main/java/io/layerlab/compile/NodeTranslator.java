@@ -82,7 +82,9 @@ final class NodeTranslator {
             case "Concatenate" -> net.addVertex(id, new MergeVertex(), inputs);
             case "Output" -> output(id, p, inputs.get(0));
             case "SequenceOutput" -> sequenceOutput(id, p, inputs.get(0));
-            default -> throw new IllegalArgumentException("the compiler does not build " + node.type() + " layers yet");
+            case "SelfAttention" -> net.addLayer(id, SelfAttention.layer(p.integer("heads"), p.integer("headSize"),
+                    net.typeOf(inputs.get(0))), inputs.get(0));
+            default -> throw new IllegalArgumentException("the compiler has no translation for " + node.type() + " layers");
         };
     }
 
@@ -110,6 +112,9 @@ final class NodeTranslator {
     private String withActivation(String id, NodeParams p, Function<IActivation, Layer> layerWith, String input,
                                   boolean wholeTensor) {
         String function = p.string("activation");
+        if (function.equals(Activations.MAXOUT)) {
+            return MaxoutVertices.layer(net, id, layerWith.apply(new ActivationIdentity()), p.integer("pieces"), l -> frozen(p, l), input);
+        }
         if (!function.equals(Activations.PRELU)) {
             double alpha = Activations.defaultAlpha(function);
             IActivation fn = wholeTensor ? Activations.perPosition(function, alpha) : Activations.of(function, alpha);
@@ -123,6 +128,7 @@ final class NodeTranslator {
     private String activation(String id, NodeParams p, String input) {
         String function = p.string("function");
         if (function.equals(Activations.PRELU)) return net.addLayer(id, prelu(net.typeOf(input)), input);
+        if (function.equals(Activations.MAXOUT)) return net.addLayer(id, new Maxout(p.integer("pieces")), input);
         boolean vector = net.typeOf(input) instanceof InputType.InputTypeFeedForward;
         IActivation fn = vector ? Activations.of(function, p.decimal("alpha")) : Activations.perPosition(function, p.decimal("alpha"));
         return net.addLayer(id, new ActivationLayer.Builder().activation(fn).build(), input);
@@ -148,6 +154,7 @@ final class NodeTranslator {
         String function = p.string("activation");
         LossFunction loss = Losses.of(p.string("loss"));
         int units = p.integer("units");
+        if (function.equals(Activations.MAXOUT)) return MaxoutVertices.output(net, id, units, p.integer("pieces"), loss, input);
         if (!function.equals(Activations.PRELU)) {
             IActivation fn = Activations.of(function, Activations.defaultAlpha(function));
             return net.addLayer(id, init(new OutputLayer.Builder(loss).nOut(units), fn).build(), input);

@@ -14,7 +14,7 @@ final class CoreRules {
         rules.put("Input", CoreRules::input);
         rules.put("Dense", CoreRules::dense);
         rules.put("Output", CoreRules::dense);
-        rules.put("Activation", CoreRules::unchanged);
+        rules.put("Activation", CoreRules::activation);
         rules.put("Dropout", CoreRules::unchanged);
         rules.put("BatchNormalization", CoreRules::batchNormalization);
         rules.put("Flatten", CoreRules::flatten);
@@ -30,6 +30,11 @@ final class CoreRules {
         long nIn = n.input().dim(0);
         long units = n.params().integer("units");
         return new Inferred(n.features(units), Sizes.add(Sizes.mul(nIn, units), units), Sizes.mul(nIn, units));
+    }
+
+    /** Shape unchanged, except maxout, which divides the last axis by its pieces. */
+    private static Inferred activation(NodeContext n) {
+        return n.params().string("function").equals(MaxoutRule.MAXOUT) ? MaxoutRule.activationNode(n) : unchanged(n);
     }
 
     private static Inferred unchanged(NodeContext n) {

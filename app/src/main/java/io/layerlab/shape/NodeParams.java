@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class NodeParams {
     /** Parameters that never change a layer's output shape: a default stands in safely. */
-    private static final Set<String> SHAPE_NEUTRAL = Set.of("activation", "function", "alpha", "pieces",
+    private static final Set<String> SHAPE_NEUTRAL = Set.of("activation", "function", "alpha",
             "rate", "frozen", "loss");
 
     /** The kind's parameters, and their values at the same positions (a layer has a handful). */

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * SimpleRNN, LSTM, GRU, Embedding, SelfAttention and SequenceOutput. Recurrent layers count
- * their per-step multiply-adds times the number of steps. GRU, Embedding and SelfAttention are
- * not compiled yet; their counts follow DL4J's layers of the same name (GRU without the
- * reset-after bias, Embedding without bias, SelfAttention with projections and no biases).
+ * their per-step multiply-adds times the number of steps. GRU and Embedding are not compiled
+ * yet; their counts follow DL4J's layers of the same name (GRU without the reset-after bias,
+ * Embedding without bias). SelfAttention is DL4J's SelfAttentionLayer with projections, no
+ * biases, and an output projection back to the input's features.
  */
 final class RecurrentRules {
     private RecurrentRules() { }

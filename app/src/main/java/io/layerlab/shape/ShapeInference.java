@@ -1,6 +1,5 @@
 package io.layerlab.shape;
 
-import io.layerlab.catalog.ActivationKind;
 import io.layerlab.catalog.Arity;
 import io.layerlab.catalog.Catalog;
 import io.layerlab.catalog.LayerKind;
@@ -91,12 +90,15 @@ public final class ShapeInference {
             return;
         }
         NodeParams params = NodeParams.read(node, kind, diagnostics);
-        reportNotCompilable(node, kind, params);
+        reportNotCompilable(node, kind);
         List<Node> sources = new ArrayList<>(index.inputs[i].length);
         List<TensorShape> shapes = inputShapes(i, kind, sources);
         Inferred result = null;
         if (shapes != null && params.shapeKnown()) {
-            result = RULES.get(kind.type()).apply(new NodeContext(node, params, shapes, sources, diagnostics));
+            NodeContext context = new NodeContext(node, params, shapes, sources, diagnostics);
+            result = RULES.get(kind.type()).apply(context);
+            if (result != null && usesMaxout(params)) result = MaxoutRule.fitsLayer(context)
+                    ? MaxoutRule.layer(result, params.integer("pieces")) : null;
         }
         if (result != null) result = withLearnedActivation(result, kind, params);
         infos[i] = result == null
@@ -154,27 +156,23 @@ public final class ShapeInference {
         return true;
     }
 
-    private void reportNotCompilable(Node node, LayerKind kind, NodeParams params) {
+    private void reportNotCompilable(Node node, LayerKind kind) {
         if (!kind.compilable()) {
             diagnostics.error(DiagnosticCode.NOT_COMPILABLE, node.id(), null,
                     Words.layer(node.type(), node.id()) + " cannot be compiled yet: this version of LayerLab does not build " + kind.type() + " layers",
                     replacementFor(kind.type()));
         }
-        String param = kind.type().equals("Activation") ? "function" : params.has("activation") ? "activation" : null;
-        if (param == null) return;
-        ActivationKind activation = Catalog.activation(params.string(param)).orElse(null);
-        if (activation != null && !activation.compilable()) {
-            diagnostics.error(DiagnosticCode.NOT_COMPILABLE, node.id(), param,
-                    Words.layer(node.type(), node.id()) + " uses the " + activation.name() + " activation, which cannot be compiled yet",
-                    "use relu or leakyrelu; for a more flexible layer, give it more units");
-        }
+    }
+
+    /** A layer (not an Activation node) whose activation is maxout. */
+    private static boolean usesMaxout(NodeParams params) {
+        return params.has("activation") && params.string("activation").equals(MaxoutRule.MAXOUT);
     }
 
     private static String replacementFor(String type) {
         return switch (type) {
             case "GRU" -> "use an LSTM instead: it takes and gives the same shapes";
             case "Embedding" -> "feed the values to a Dense or an LSTM directly for now";
-            case "SelfAttention" -> "use an LSTM for now to mix information across time steps";
             default -> "replace it with a layer of another type";
         };
     }
