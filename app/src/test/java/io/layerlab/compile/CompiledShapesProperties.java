@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The shape check's promises hold in DL4J: for random valid networks (chains, residual Adds,
  * Concatenate merges, CNN stacks with pooling and flatten, RNN stacks with and without
- * returnSequences, several inputs) every node's output shape in a real forward pass and every
+ * returnSequences, self-attention, maxout layers and Activation nodes, several inputs) every node's output shape in a real forward pass and every
  * node's parameter count are what {@link ShapeInference} said, and so is the total.
  * DL4J is the oracle for shapes; the team's agreed semantics are the contract.
  */

@@ -244,7 +244,7 @@ class GraphCompilerTest {
         assertDiagnostic(new Graphs().input("in", 3).then("a", "Dense").then("b", "Dense").wire("b", "a")
                 .then("out", "Output").build(), DiagnosticCode.CYCLE, null);
         assertDiagnostic(new Graphs().input("in", 3).then("m", "Activation", "function", "maxout").then("out", "Output").build(),
-                DiagnosticCode.NOT_COMPILABLE, "m");
+                DiagnosticCode.SHAPE_MISMATCH, "m");
         assertDiagnostic(new Graphs().input("in", 3, 2).then("gru", "GRU").then("out", "Output").build(),
                 DiagnosticCode.NOT_COMPILABLE, "gru");
         assertDiagnostic(new Graphs().input("in", 3).then("x", "Dense2").then("out", "Output").build(),

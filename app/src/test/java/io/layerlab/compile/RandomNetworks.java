@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Random valid networks for property tests: MLP chains, residual (Add) and Concatenate blocks,
- * CNN stacks with pooling, RNN stacks with and without returnSequences, second inputs.
+ * CNN stacks with pooling, RNN stacks with and without returnSequences, self-attention, maxout
+ * (as Dense and Conv2D activations and as Activation nodes), second inputs.
  *
  * <p>A network is a list of {@link Step}s, each a handful of random numbers that is read as a
  * block fitting the current shape (an image step may become a convolution, a sequence step an
@@ -24,6 +25,8 @@ final class RandomNetworks {
     /** Hidden activations, every compilable one. */
     static final List<String> ACTIVATIONS = List.of("linear", "step", "sigmoid", "tanh", "relu", "leakyrelu", "prelu",
             "elu", "swish", "gelu", "softmax");
+    /** Dense and Conv2D may also use maxout, which widens them; recurrent layers cannot. */
+    static final List<String> LAYER_ACTIVATIONS = concat(ACTIVATIONS, "maxout");
 
     /** One block of the network, as raw choices; {@link Builder} gives them meaning. */
     record Step(int op, int a, int b, int c, int d) { }
@@ -143,7 +146,7 @@ final class RandomNetworks {
         private void sequenceStep(Step s) {
             int t = shape[0], f = shape[1];
             int units = 1 + s.a() % 4;
-            switch (s.op() % 7) {
+            switch (s.op() % 8) {
                 case 0, 1 -> { current = recurrent(current, units, true, s); shape = new int[] {t, units}; }
                 case 2 -> { current = s.b() % 2 == 0 ? activation(current, s) : add("Dropout", Map.of("rate", 0.5), current); }
                 case 3 -> { // residual over time: x + LSTM(x)
@@ -156,6 +159,10 @@ final class RandomNetworks {
                     shape = new int[] {t, f + units};
                 }
                 case 5 -> { current = recurrent(current, units, false, s); shape = new int[] {units}; }
+                case 6 -> { // self-attention, alone or as a residual block: [t, f] stays [t, f]
+                    String attention = add("SelfAttention", Map.of("heads", 1 + s.b() % 2, "headSize", 1 + s.c() % 3), current);
+                    current = s.d() % 2 == 0 ? attention : merge("Add", current, attention);
+                }
                 default -> { current = add("Flatten", Map.of(), current); shape = new int[] {t * f}; }
             }
         }
@@ -217,6 +224,7 @@ final class RandomNetworks {
             p.put("stride", List.of(stride, stride));
             p.put("padding", padding);
             p.put("activation", hiddenActivation(s));
+            if (p.get("activation").equals("maxout")) p.put("pieces", 2 + s.c() % 2);
             p.putAll(frozenParam(s));
             return add("Conv2D", p, from);
         }
@@ -224,7 +232,8 @@ final class RandomNetworks {
         private String dense(String from, int units, Step s) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("units", units);
-            p.put("activation", ACTIVATIONS.get(s.b() % ACTIVATIONS.size()));
+            p.put("activation", LAYER_ACTIVATIONS.get(s.b() % LAYER_ACTIVATIONS.size()));
+            if (p.get("activation").equals("maxout")) p.put("pieces", 2 + s.c() % 3);
             p.putAll(frozenParam(s));
             return add("Dense", p, from);
         }
@@ -238,17 +247,26 @@ final class RandomNetworks {
             return add(s.c() % 2 == 0 ? "LSTM" : "SimpleRNN", p, from);
         }
 
+        /** An Activation node; maxout divides the last axis of the tracked shape by its pieces. */
         private String activation(String from, Step s) {
-            String fn = ACTIVATIONS.get(s.c() % ACTIVATIONS.size());
+            int last = shape[shape.length - 1];
+            int pieces = 2 + s.d() % 2;
+            // maxout one time in four where its pieces divide the last axis; the other functions otherwise.
+            String fn = s.a() % 4 == 0 && last % pieces == 0 ? "maxout" : ACTIVATIONS.get(s.c() % ACTIVATIONS.size());
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("function", fn);
             if (fn.equals("leakyrelu") || fn.equals("elu")) p.put("alpha", 0.1 + (s.d() % 5) / 10.0);
+            if (fn.equals("maxout")) {
+                p.put("pieces", pieces);
+                shape = shape.clone();
+                shape[shape.length - 1] = last / pieces;
+            }
             return add("Activation", p, from);
         }
 
         /** Image activations: all but softmax, whose axis differs between Keras (channels) and DL4J. */
         private static String hiddenActivation(Step s) {
-            String fn = ACTIVATIONS.get(s.b() % ACTIVATIONS.size());
+            String fn = LAYER_ACTIVATIONS.get(s.b() % LAYER_ACTIVATIONS.size());
             return fn.equals("softmax") ? "relu" : fn;
         }
 
@@ -280,5 +298,11 @@ final class RandomNetworks {
             for (int d : dims) l.add(d);
             return l;
         }
+    }
+
+    private static List<String> concat(List<String> list, String more) {
+        List<String> all = new ArrayList<>(list);
+        all.add(more);
+        return List.copyOf(all);
     }
 }

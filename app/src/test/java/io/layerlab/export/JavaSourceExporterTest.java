@@ -137,8 +137,8 @@ class JavaSourceExporterTest {
     @Test
     void anInvalidNetworkIsRefusedAndNoFileIsWritten(@TempDir Path dir) {
         Project project = KerasScriptExporterTest.project(List.of(
-                        Node.of("in", "Input", Map.of("shape", List.of(3))),
-                        Node.of("hidden", "Dense", Map.of("units", 4, "activation", "maxout")),
+                        Node.of("in", "Input", Map.of("shape", List.of(5, 3))),
+                        Node.of("hidden", "LSTM", Map.of("units", 4, "activation", "maxout")),
                         Node.of("out", "Output", Map.of("units", 2))),
                 List.of(new Edge("in", "hidden"), new Edge("hidden", "out")));
         assertThatThrownBy(() -> exporter.write(project, dir.resolve("Net.java"))).isInstanceOf(ExportException.class)

@@ -56,7 +56,7 @@ class ShapeInferenceDiagnosticsTest {
                     .node("att", "SelfAttention", "heads", 2, "headSize", 3)
                     .chain("in", "gru", "att").infer();
             List<Diagnostic> found = r.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.NOT_COMPILABLE).toList();
-            assertThat(found).extracting(Diagnostic::nodeId).containsExactly("gru", "att");
+            assertThat(found).extracting(Diagnostic::nodeId).containsExactly("gru");
             assertThat(found).allMatch(Diagnostic::isError);
             assertThat(found.get(0).message()).contains("GRU 'gru'");
             assertThat(found.get(0).hint()).contains("LSTM");
@@ -73,15 +73,56 @@ class ShapeInferenceDiagnosticsTest {
         }
 
         @Test
-        void maxoutIsNotCompilableYetAsAnActivationNodeOrALayersActivation() {
-            ShapeReport node = fed(List.of(4), "Activation", "function", "maxout");
-            Diagnostic d = only(node, DiagnosticCode.NOT_COMPILABLE);
-            assertThat(d.nodeId()).isEqualTo("x");
-            assertThat(d.param()).isEqualTo("function");
-            assertThat(d.message()).contains("maxout");
+        void selfAttentionKeepsTheSequenceAndCountsItsFourProjections() {
+            ShapeReport r = fed(List.of(10, 8), "SelfAttention", "heads", 2, "headSize", 3);
+            assertThat(r.diagnosticsFor("x")).isEmpty();
+            assertThat(r.outputShape("x")).isEqualTo(TensorShape.sequence(10, 8));
+            assertThat(r.info("x").orElseThrow().params()).isEqualTo(4 * 8 * 2 * 3);
+        }
 
-            ShapeReport dense = fed(List.of(4), "Dense", "activation", "maxout");
-            assertThat(only(dense, DiagnosticCode.NOT_COMPILABLE).param()).isEqualTo("activation");
+        @Test
+        void maxoutAsAnActivationNodeDividesTheLastAxisByItsPieces() {
+            assertThat(fed(List.of(12), "Activation", "function", "maxout", "pieces", 3).outputShape("x"))
+                    .isEqualTo(TensorShape.features(4));
+            assertThat(fed(List.of(5, 5, 8), "Activation", "function", "maxout", "pieces", 4).outputShape("x"))
+                    .isEqualTo(TensorShape.image(5, 5, 2));
+            ShapeReport seq = fed(List.of(7, 6), "Activation", "function", "maxout");
+            assertThat(seq.outputShape("x")).isEqualTo(TensorShape.sequence(7, 3));
+            assertThat(seq.info("x").orElseThrow().params()).isZero();
+        }
+
+        @Test
+        void maxoutOnASizeItDoesNotDivideNamesThePieceCountsThatWould() {
+            ShapeReport r = fed(List.of(9), "Activation", "function", "maxout", "pieces", 2);
+            Diagnostic d = only(r, DiagnosticCode.SHAPE_MISMATCH);
+            assertThat(d.nodeId()).isEqualTo("x");
+            assertThat(d.param()).isEqualTo("pieces");
+            assertThat(d.message()).contains("9 features").contains("groups of 2");
+            assertThat(d.hint()).contains("set pieces to 3 or 9").contains("multiple of 2 features (10, for example)");
+            assertThat(r.outputShape("x")).isNull();
+
+            ShapeReport prime = fed(List.of(4, 4, 17), "Activation", "function", "maxout", "pieces", 2);
+            assertThat(only(prime, DiagnosticCode.SHAPE_MISMATCH).hint()).doesNotContain("set pieces").contains("18");
+        }
+
+        @Test
+        void maxoutAsALayersActivationCostsPiecesTimesTheWeights() {
+            ShapeReport dense = fed(List.of(4), "Dense", "units", 5, "activation", "maxout", "pieces", 3);
+            assertThat(dense.diagnosticsFor("x")).isEmpty();
+            assertThat(dense.outputShape("x")).isEqualTo(TensorShape.features(5));
+            assertThat(dense.info("x").orElseThrow().params()).isEqualTo(3 * (4 * 5 + 5));
+            assertThat(dense.info("x").orElseThrow().multiplyAdds()).isEqualTo(3 * 4 * 5);
+        }
+
+        @Test
+        void maxoutCannotBeTheActivationOfARecurrentLayerOrASequenceOutput() {
+            Diagnostic rnn = only(fed(List.of(6, 3), "LSTM", "units", 4, "activation", "maxout"), DiagnosticCode.INVALID_PARAM);
+            assertThat(rnn.param()).isEqualTo("activation");
+            assertThat(rnn.message()).contains("LSTM 'x'").contains("Dense, Conv2D and Output");
+            assertThat(rnn.hint()).contains("Activation node with function maxout after it");
+
+            Diagnostic out = only(fed(List.of(6, 3), "SequenceOutput", "activation", "maxout"), DiagnosticCode.INVALID_PARAM);
+            assertThat(out.hint()).contains("before it");
         }
 
         @Test
