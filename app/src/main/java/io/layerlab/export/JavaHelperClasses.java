@@ -2,7 +2,7 @@ package io.layerlab.export;
 
 /**
  * The classes a generated network file defines for itself where LayerLab's compiler uses a class
- * of its own (io.layerlab.compile.StepActivation, FeatureSoftmax, ClassicalMomentum): the same
+ * of its own (io.layerlab.compile.StepActivation, FeatureSoftmax, ClassicalMomentum, Maxout): the same
  * behaviour and the same serialised fields, so the file needs nothing but DL4J.
  */
 final class JavaHelperClasses {
@@ -162,6 +162,80 @@ final class JavaHelperClasses {
                             gradient.assign(velocity);
                         }
                     }
+                }
+            """;
+
+    static final String MAXOUT = """
+
+                /**
+                 * Maxout without weights of its own: keeps the largest of each group of {@code pieces} consecutive
+                 * features (or channels, axis 1 in DL4J's layouts), so n values become n / pieces. A layer with the
+                 * maxout activation is that layer made linear with pieces outputs per unit, followed by this.
+                 */
+                public static final class Maxout extends SameDiffLambdaLayer {
+                    private int pieces;
+                    /** One example's input in DL4J's layout: [n], [c, h, w] or [f, t]; recorded when DL4J sets the input type. */
+                    private long[] inputShape;
+
+                    public Maxout() { }
+
+                    public Maxout(int pieces) {
+                        if (pieces < 2) throw new IllegalArgumentException("maxout takes the largest of 2 or more pieces, not " + pieces);
+                        this.pieces = pieces;
+                    }
+
+                    // Getters and setters are how DL4J's JSON writer and reader see the fields.
+                    public int getPieces() { return pieces; }
+
+                    public void setPieces(int pieces) { this.pieces = pieces; }
+
+                    public long[] getInputShape() { return inputShape == null ? null : inputShape.clone(); }
+
+                    public void setInputShape(long[] inputShape) { this.inputShape = inputShape == null ? null : inputShape.clone(); }
+
+                    @Override
+                    public void setNIn(InputType inputType, boolean override) {
+                        long[] shape = inputType.getShape(false);
+                        if (shape[0] % pieces != 0) {
+                            throw new IllegalArgumentException("maxout with " + pieces + " pieces needs a multiple of " + pieces
+                                    + " features or channels, got " + shape[0]);
+                        }
+                        inputShape = shape;
+                    }
+
+                    @Override
+                    public SDVariable defineLayer(SameDiff sameDiff, SDVariable layerInput) {
+                        // [batch, n, rest...] -> [batch, n / pieces, pieces, rest...], then the largest along the pieces axis.
+                        long[] grouped = new long[inputShape.length + 2];
+                        grouped[0] = -1;
+                        grouped[1] = inputShape[0] / pieces;
+                        grouped[2] = pieces;
+                        System.arraycopy(inputShape, 1, grouped, 3, inputShape.length - 1);
+                        return sameDiff.max(sameDiff.reshape(layerInput, grouped), 2);
+                    }
+
+                    @Override
+                    public InputType getOutputType(int layerIndex, InputType inputType) {
+                        if (inputType instanceof InputType.InputTypeFeedForward f) {
+                            return InputType.feedForward(f.getSize() / pieces);
+                        }
+                        if (inputType instanceof InputType.InputTypeConvolutional c) {
+                            return InputType.convolutional(c.getHeight(), c.getWidth(), c.getChannels() / pieces);
+                        }
+                        if (inputType instanceof InputType.InputTypeRecurrent r) {
+                            return InputType.recurrent(r.getSize() / pieces, r.getTimeSeriesLength());
+                        }
+                        throw new IllegalArgumentException("maxout takes features, an image or a sequence, not " + inputType);
+                    }
+
+                    @Override
+                    public boolean equals(Object o) {
+                        return o instanceof Maxout m && m.pieces == pieces && Arrays.equals(m.inputShape, inputShape);
+                    }
+
+                    @Override public int hashCode() { return 31 * pieces + Arrays.hashCode(inputShape); }
+
+                    @Override public String toString() { return "Maxout(pieces=" + pieces + ")"; }
                 }
             """;
 }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 final class JavaNetworkCode {
     /** Classes the generated file defines itself, because DL4J has no equivalent. */
-    enum Helper { STEP, FEATURE_SOFTMAX, CLASSICAL_MOMENTUM }
+    enum Helper { STEP, FEATURE_SOFTMAX, CLASSICAL_MOMENTUM, MAXOUT }
 
     static final String INDENT = "        ";
     static final String CONTINUATION = INDENT + "        ";
@@ -105,10 +105,10 @@ final class JavaNetworkCode {
         String id = node.id();
         switch (node.type()) {
             case "Input" -> lines.add(INDENT + "graph.addInputs(" + JavaText.string(id) + ");");
-            case "Dense" -> withActivation(node, dl4j("layers.DenseLayer", "new DenseLayer.Builder()").call("nOut(" + integer(node, "units") + ")"),
+            case "Dense" -> withActivation(node, dl4j("layers.DenseLayer", "new DenseLayer.Builder()").call("nOut(" + width(node, "units") + ")"),
                     false, in.get(0));
             case "Conv2D" -> withActivation(node, dl4j("layers.ConvolutionLayer", "new ConvolutionLayer.Builder("
-                    + intArray(node, "kernel") + ", " + intArray(node, "stride") + ")").call("nOut(" + integer(node, "filters") + ")")
+                    + intArray(node, "kernel") + ", " + intArray(node, "stride") + ")").call("nOut(" + width(node, "filters") + ")")
                     .call("convolutionMode(" + mode(node) + ")"), true, in.get(0));
             case "SimpleRNN" -> withActivation(node, lastStep(node, dl4j("layers.recurrent.SimpleRnn", "new SimpleRnn.Builder()")
                     .call("nOut(" + integer(node, "units") + ")")), false, in.get(0));
@@ -136,6 +136,9 @@ final class JavaNetworkCode {
             case "Concatenate" -> addVertex(id, use("org.deeplearning4j.nn.conf.graph.MergeVertex", "new MergeVertex()"), in);
             case "Output" -> output(node, in.get(0), false);
             case "SequenceOutput" -> output(node, in.get(0), true);
+            case "SelfAttention" -> addLayer(id, dl4j("layers.SelfAttentionLayer", "new SelfAttentionLayer.Builder()")
+                    .call("nOut(" + plan.shape(node).lastDim() + ")").call("nHeads(" + integer(node, "heads") + ")")
+                    .call("headSize(" + integer(node, "headSize") + ")").call("projectInput(true)"), in.get(0));
             default -> throw new IllegalStateException(node.type() + " passed the shape check but has no DL4J translation");
         }
     }
@@ -143,6 +146,14 @@ final class JavaNetworkCode {
     /** A weighted layer with the node's activation; with prelu, a linear layer and then a PReLU carrying the node's name. */
     private void withActivation(Node node, Layer layer, boolean wholeTensor, String input) {
         String function = (String) NetworkPlan.param(node, "activation");
+        if (function.equals("maxout")) {
+            lines.add(INDENT + "// maxout: the layer is linear with " + integer(node, "pieces")
+                    + " outputs per unit; Maxout keeps the largest of each unit's pieces.");
+            String linear = innerName("linear");
+            addLayer(linear, frozen(node, withActivation(layer, "Activation.IDENTITY")), input);
+            addLayer(node.id(), maxout(node), linear);
+            return;
+        }
         if (!function.equals("prelu")) {
             double alpha = Activations.defaultAlpha(function);
             addLayer(node.id(), frozen(node, withActivation(layer, activation(function, alpha, wholeTensor))), input);
@@ -164,6 +175,10 @@ final class JavaNetworkCode {
         String function = (String) NetworkPlan.param(node, "function");
         if (function.equals("prelu")) {
             addLayer(node.id(), prelu(plan.shape(node)), input);
+            return;
+        }
+        if (function.equals("maxout")) {
+            addLayer(node.id(), maxout(node), input);
             return;
         }
         boolean vector = plan.shape(node).kind() == TensorShape.Kind.FEATURES;
@@ -188,6 +203,17 @@ final class JavaNetworkCode {
         String function = (String) NetworkPlan.param(node, "activation");
         String loss = loss(node);
         int units = integer(node, "units");
+        if (function.equals("maxout") && !sequence) {
+            lines.add(INDENT + "// maxout: an output layer applies its loss at once, so a linear layer of " + integer(node, "pieces")
+                    + " outputs per unit, the Maxout, then the loss alone.");
+            String linear = innerName("linear");
+            addLayer(linear, dl4j("layers.DenseLayer", "new DenseLayer.Builder()").call("nOut(" + width(node, "units") + ")")
+                    .call("activation(Activation.IDENTITY)"), input);
+            String maxout = innerName("maxout");
+            addLayer(maxout, maxout(node), linear);
+            lossOnly(node, loss, units, maxout);
+            return;
+        }
         if (!function.equals("prelu")) {
             String activation = activation(function, Activations.defaultAlpha(function), false);
             Layer layer = sequence ? dl4j("layers.RnnOutputLayer", "new RnnOutputLayer.Builder(" + loss + ")")
@@ -209,6 +235,11 @@ final class JavaNetworkCode {
             addLayer(node.id(), dl4j("layers.RnnLossLayer", "new RnnLossLayer.Builder(" + loss + ")").call("activation(Activation.IDENTITY)"), prelu);
             return;
         }
+        lossOnly(node, loss, units, prelu);
+    }
+
+    /** The node's loss as a layer of its own, after the helper layer that computes its values. */
+    private void lossOnly(Node node, String loss, int units, String input) {
         use("org.deeplearning4j.nn.conf.layers.LossLayer", null);
         String variable = variable(node.id(), "Loss");
         List<String> chain = dl4j("layers.LossLayer", "new LossLayer.Builder(" + loss + ")").call("activation(Activation.IDENTITY)")
@@ -217,8 +248,20 @@ final class JavaNetworkCode {
         lines.add(INDENT + "// Its builder refuses sizes, but without them DL4J reports a size-0 output type.");
         lines.add(INDENT + variable + ".setNIn(" + units + ");");
         lines.add(INDENT + variable + ".setNOut(" + units + ");");
-        lines.add(INDENT + "graph.addLayer(" + JavaText.string(node.id()) + ", " + variable + ", " + JavaText.string(prelu) + ");");
+        lines.add(INDENT + "graph.addLayer(" + JavaText.string(node.id()) + ", " + variable + ", " + JavaText.string(input) + ");");
         taken.add(node.id());
+    }
+
+    /** LayerLab's Maxout layer, which the generated file defines. */
+    private Layer maxout(Node node) {
+        helpers.add(Helper.MAXOUT);
+        return new Layer(List.of(), "new Maxout(" + integer(node, "pieces") + ")", List.of());
+    }
+
+    /** The number of outputs the layer computes: with maxout, pieces for each unit ("5 * 3"). */
+    private static String width(Node node, String units) {
+        if (!"maxout".equals(NetworkPlan.param(node, "activation"))) return String.valueOf(integer(node, units));
+        return integer(node, units) + " * " + integer(node, "pieces");
     }
 
     /** One learned slope per value, starting at 0.25; the shape in DL4J's layout ([c, h, w] for an image, [f, t] for a sequence). */

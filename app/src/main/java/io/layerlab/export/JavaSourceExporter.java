@@ -204,6 +204,13 @@ public final class JavaSourceExporter implements TextExporter {
                 imports.add("org.nd4j.shade.jackson.annotation.JsonProperty");
                 out.addAll(JavaHelperClasses.CLASSICAL_MOMENTUM.lines().toList());
             }
+            if (code.helpers().contains(Helper.MAXOUT)) {
+                imports.add("java.util.Arrays");
+                imports.add("org.deeplearning4j.nn.conf.layers.samediff.SameDiffLambdaLayer");
+                imports.add("org.nd4j.autodiff.samediff.SDVariable");
+                imports.add("org.nd4j.autodiff.samediff.SameDiff");
+                out.addAll(JavaHelperClasses.MAXOUT.lines().toList());
+            }
             return out;
         }
     }

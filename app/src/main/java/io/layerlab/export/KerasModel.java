@@ -47,8 +47,15 @@ record KerasModel(List<Block> blocks, List<String> inputs, List<Output> outputs,
         /** LayerLab's step activation. */
         STEP,
         /** Leaky ReLU with LayerLab's slope, for a layer's own activation. */
-        LEAKY_RELU
+        LEAKY_RELU,
+        /** A layer class: the largest of each group of pieces on the last axis. */
+        MAXOUT,
+        /** A layer class: LayerLab's (DL4J's) self-attention, projections without biases. */
+        SELF_ATTENTION
     }
+
+    /** Layer classes the script defines itself, called without the {@code layers.} prefix. */
+    static final Set<String> SCRIPT_CLASSES = Set.of("Maxout", "SelfAttention");
 
     List<KerasLayer> layers() {
         return blocks.stream().flatMap(b -> b.layers().stream()).toList();

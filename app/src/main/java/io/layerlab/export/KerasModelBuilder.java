@@ -82,6 +82,13 @@ final class KerasModelBuilder {
             case "SimpleRNN", "LSTM" -> withActivation(node, node.type(), config("units", integer(node, "units")), in, notes);
             case "SequenceOutput" -> withActivation(node, "TimeDistributed", config("units", integer(node, "units")), in, notes);
             case "Activation" -> List.of(activationLayer(node, in, notes));
+            case "SelfAttention" -> {
+                helpers.add(Helper.SELF_ATTENTION);
+                notes.add("Keras' MultiHeadAttention has biases and its own output size; the SelfAttention class above");
+                notes.add("computes what LayerLab's (DL4J's) does, with the same weights.");
+                yield List.of(layer(var, "SelfAttention", config("heads", integer(node, "heads"),
+                        "head_size", integer(node, "headSize")), node, in));
+            }
             case "Dropout" -> List.of(layer(var, "Dropout", config("rate", NetworkPlan.param(node, "rate")), node, in));
             case "BatchNormalization" -> List.of(layer(var, "BatchNormalization", frozen(node, config(
                     "momentum", BATCH_NORM_MOMENTUM, "epsilon", BATCH_NORM_EPSILON)), node, in));
@@ -105,6 +112,7 @@ final class KerasModelBuilder {
         String var = variables.get(node.id());
         String function = (String) NetworkPlan.param(node, "activation");
         boolean recurrent = className.equals("SimpleRNN") || className.equals("LSTM");
+        if (function.equals("maxout")) return maxout(node, className, args, in, notes);
         if (!function.equals("prelu")) {
             Map<String, Object> config = new LinkedHashMap<>(args);
             config.put("activation", activationArgument(function));
@@ -122,6 +130,21 @@ final class KerasModelBuilder {
         return List.of(first, prelu);
     }
 
+    /** A linear layer with pieces outputs per unit, then Maxout keeping the largest of each unit's pieces. */
+    private List<KerasLayer> maxout(Node node, String className, Map<String, Object> args, List<String> in, List<String> notes) {
+        String var = variables.get(node.id());
+        int pieces = integer(node, "pieces");
+        Map<String, Object> linear = new LinkedHashMap<>(args);
+        String width = className.equals("Conv2D") ? "filters" : "units";
+        linear.put(width, integer(node, width) * pieces);
+        linear.put("activation", "linear");
+        String linearName = unique(names.get(node.id()) + "_linear", usedNames);
+        helpers.add(Helper.MAXOUT);
+        notes.add("maxout: a linear " + className + " with " + pieces + " outputs per unit, then the largest of each unit's pieces.");
+        return List.of(named(var, className, frozen(node, linear), linearName, in),
+                layer(var, "Maxout", config("pieces", pieces), node, List.of(var)));
+    }
+
     private KerasLayer activationLayer(Node node, List<String> in, List<String> notes) {
         String var = variables.get(node.id());
         String function = (String) NetworkPlan.param(node, "function");
@@ -130,6 +153,10 @@ final class KerasModelBuilder {
             case "prelu" -> {
                 notes.add("A learned slope for negative values, one per value, starting at " + Python.number(PRELU_INITIAL_ALPHA) + ".");
                 yield layer(var, "PReLU", preluConfig(), node, in);
+            }
+            case "maxout" -> {
+                helpers.add(Helper.MAXOUT);
+                yield layer(var, "Maxout", config("pieces", integer(node, "pieces")), node, in);
             }
             case "leakyrelu" -> layer(var, "LeakyReLU", config("alpha", alpha), node, in);
             case "elu" -> layer(var, "ELU", config("alpha", alpha), node, in);

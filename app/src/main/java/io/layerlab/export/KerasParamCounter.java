@@ -86,6 +86,16 @@ final class KerasParamCounter {
             case "BatchNormalization" -> new Count(in.get(0), 4L * last(in.get(0)));
             case "PReLU" -> new Count(in.get(0), size(in.get(0)));
             case "Dropout", "Activation", "LeakyReLU", "ELU", "Lambda" -> new Count(in.get(0), 0);
+            case "Maxout" -> {
+                int[] out = in.get(0).clone();
+                out[out.length - 1] /= layer.integer("pieces");
+                yield new Count(out, 0);
+            }
+            case "SelfAttention" -> {
+                // The script's class: query, key and value weights (heads, head_size, f) and output weights (heads*head_size, f).
+                long projected = (long) layer.integer("heads") * layer.integer("head_size");
+                yield new Count(in.get(0), 4 * projected * last(in.get(0)));
+            }
             case "SimpleRNN", "LSTM" -> {
                 int[] x = in.get(0);
                 long units = layer.integer("units");

@@ -26,7 +26,7 @@ public final class KerasScriptExporter implements TextExporter {
     private static final String INDENT = "    ";
     /** The argument Keras takes first, written without its name for readability. */
     private static final Map<String, String> POSITIONAL = Map.of("Dense", "units", "Conv2D", "filters", "Dropout", "rate",
-            "SimpleRNN", "units", "LSTM", "units", "Activation", "activation", "TimeDistributed", "layer", "Lambda", "function");
+            "SimpleRNN", "units", "LSTM", "units", "Activation", "activation", "TimeDistributed", "layer", "Lambda", "function", "Maxout", "pieces");
 
     @Override
     public String export(Project project) {
@@ -97,6 +97,16 @@ public final class KerasScriptExporter implements TextExporter {
                         + " for negative inputs (Keras' LeakyReLU defaults to 0.3).\"\"\"");
                 lines.add(INDENT + "return tf.nn.leaky_relu(x, alpha=" + Python.number(KerasModelBuilder.LEAKY_RELU_ALPHA) + ")");
             }
+            if (model.helpers().contains(Helper.MAXOUT)) {
+                lines.add("");
+                lines.add("");
+                lines.addAll(KerasScriptClasses.MAXOUT.lines().toList());
+            }
+            if (model.helpers().contains(Helper.SELF_ATTENTION)) {
+                lines.add("");
+                lines.add("");
+                lines.addAll(KerasScriptClasses.SELF_ATTENTION.lines().toList());
+            }
             lines.add("");
         }
 
@@ -116,7 +126,8 @@ public final class KerasScriptExporter implements TextExporter {
 
         private List<String> call(KerasLayer layer) {
             String target = layer.variable() + " = ";
-            String function = layer.className().equals("Input") ? "keras.Input" : "layers." + layer.className();
+            String function = layer.className().equals("Input") ? "keras.Input"
+                    : KerasModel.SCRIPT_CLASSES.contains(layer.className()) ? layer.className() : "layers." + layer.className();
             List<String> args = arguments(layer);
             String applied = layer.inputs().isEmpty() ? ""
                     : layer.inputs().size() == 1 ? "(" + layer.inputs().get(0) + ")" : "(" + String.join(", ", bracket(layer.inputs())) + ")";

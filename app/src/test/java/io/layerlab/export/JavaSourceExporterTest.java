@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JavaSourceExporterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The classes the generated file carries its own copy of, by their name in LayerLab. */
-    private static final List<String> OWN_COPIES = List.of("StepActivation", "FeatureSoftmax", "ClassicalMomentum");
+    private static final List<String> OWN_COPIES = List.of("StepActivation", "FeatureSoftmax", "ClassicalMomentum", "Maxout");
 
     private final JavaSourceExporter exporter = new JavaSourceExporter();
 
