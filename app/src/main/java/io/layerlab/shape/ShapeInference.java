@@ -172,8 +172,6 @@ public final class ShapeInference {
 
     private static String replacementFor(String type) {
         return switch (type) {
-            case "GRU" -> "use an LSTM instead: it takes and gives the same shapes";
-            case "Embedding" -> "feed the values to a Dense or an LSTM directly for now";
             case "SelfAttention" -> "use an LSTM for now to mix information across time steps";
             default -> "replace it with a layer of another type";
         };
