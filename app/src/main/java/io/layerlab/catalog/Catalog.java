@@ -195,13 +195,15 @@ public final class Catalog {
         layer("GRU", Category.RECURRENT, Arity.ONE,
                 List.of(rnnUnits, activationParam("activation", "tanh", "Applied to the candidate state"), returnSeq, frozen()),
                 "Gated recurrent unit",
-                "A leaner LSTM with two gates (update and reset) and no separate cell state: fewer weights, often as good.",
-                true, false);
+                "A leaner LSTM with two gates (update and reset) and no separate cell state: fewer weights, often as good. "
+                + "The cell is Keras' GRU with reset_after=False: the reset gate scales the old state before the "
+                + "recurrent weights, and each gate has one bias.", true, true);
         layer("Embedding", Category.RECURRENT, Arity.ONE,
-                List.of(integer("vocabulary", 1000, 2, MAX_DIM, "Number of distinct tokens"),
+                List.of(integer("vocabulary", 1000, 2, MAX_DIM, "Number of distinct tokens: ids run from 0 to vocabulary - 1"),
                         integer("units", 32, 1, MAX_DIM, "Length of each token's vector"), frozen()),
                 "Token ids to learned vectors",
-                "Looks up a learned vector for each token id: the usual first layer for words or categories.", true, false);
+                "Looks up a learned vector for each token id: the usual first layer for words or categories. It reads "
+                + "an Input of shape [t, 1] holding one whole-number id per step and gives a sequence [t, units].", true, true);
         layer("SelfAttention", Category.ATTENTION, Arity.ONE,
                 List.of(integer("heads", 1, 1, 64, "Number of attention heads"),
                         integer("headSize", 16, 1, 4096, "Size of each head's projection")),

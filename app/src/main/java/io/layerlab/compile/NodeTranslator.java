@@ -1,5 +1,7 @@
 package io.layerlab.compile;
 
+import io.layerlab.compile.layers.GruLayer;
+import io.layerlab.compile.layers.TokenEmbedding;
 import io.layerlab.graph.Node;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -71,6 +73,10 @@ final class NodeTranslator {
                     init(new SimpleRnn.Builder().nOut(p.integer("units")), a).build()), inputs.get(0));
             case "LSTM" -> withActivation(id, p, a -> lastStepUnlessSequences(p,
                     init(new LSTM.Builder().nOut(p.integer("units")), a).build()), inputs.get(0));
+            case "GRU" -> withActivation(id, p, a -> lastStepUnlessSequences(p,
+                    init(new GruLayer.Builder().nOut(p.integer("units")), a).build()), inputs.get(0));
+            case "Embedding" -> net.addLayer(id, frozen(p, TokenEmbedding.of(p.integer("vocabulary"), p.integer("units"),
+                    (int) ((InputType.InputTypeRecurrent) net.typeOf(inputs.get(0))).getTimeSeriesLength())), inputs.get(0));
             case "Activation" -> activation(id, p, inputs.get(0));
             case "Dropout" -> net.addLayer(id, new DropoutLayer.Builder(1.0 - p.decimal("rate")).build(), inputs.get(0));
             case "BatchNormalization" -> net.addLayer(id, frozen(p, new BatchNormalization.Builder().build()), inputs.get(0));

@@ -10,8 +10,16 @@ import java.util.Random;
 
 /**
  * Every data source a project can name, with its parameters and explanation; checks a data
- * section and generates its rows as plain arrays. Touches no ND4J, so the designer can draw
- * points cheaply; {@link Datasets#load} turns them into DL4J data sets.
+ * section and generates its rows as plain arrays.
+ *
+ * <p>Sequence sources (Input shape {@code [t, f]}):
+ * <ul>
+ *   <li>{@code waves}: classify noisy wave forms; {@code samples}, {@code steps} (t, f = 1),
+ *       {@code classes} (2 to 4: sine, square, triangle, sawtooth), {@code noise}.</li>
+ * </ul>
+ *
+ * <p>Touches no ND4J, so the designer can draw points cheaply; {@link Datasets#load} turns them
+ * into DL4J data sets.
  */
 public final class DataSources {
     public static final double MAX_VALIDATION_SPLIT = 0.9;
@@ -20,7 +28,8 @@ public final class DataSources {
 
     static {
         for (DataSource s : List.of(new XorSource(), new CirclesSource(), new SpiralSource(), new MoonsSource(),
-                new BlobsSource(), new SineSource(), new IrisSource(), new ShapesSource(), new DigitsSource())) {
+                new BlobsSource(), new SineSource(), new IrisSource(), new ShapesSource(), new DigitsSource(),
+                new WavesSource())) {
             SOURCES.put(s.name(), s);
         }
     }

@@ -14,8 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * (stratified by class), fit the normaliser on the training part and apply it to both.
  * Features are standardised column by column; images are scaled from gray levels to [0, 1]
  * (one scale for every pixel: standardising each pixel on its own would blow up the noise of
- * pixels that are nearly always dark). Images are laid out as DL4J's convolutions take them,
- * {@code [examples, channels, height, width]}. The same spec always gives identical arrays.
+ * pixels that are nearly always dark); sequences are standardised feature by feature over all
+ * steps, except token ids, which an Embedding looks up and so pass unchanged. Images are laid out
+ * as DL4J's convolutions take them, {@code [examples, channels, height, width]}, sequences as its
+ * recurrent layers take them, {@code [examples, features, steps]}. The same spec always gives
+ * identical arrays.
  */
 public final class Datasets {
     /** Bits per gray level: raw images run from 0 to {@link RawDataset#MAX_GRAY}. */
@@ -35,8 +38,8 @@ public final class Datasets {
 
         DataSet train = toDataSet(rawTrain);
         DataSet validation = rawValidation.size() == 0 ? null : toDataSet(rawValidation);
-        DataNormalization normalizer = normalizerFor(raw.exampleShape());
-        normalizer.fit(train);
+        DataNormalization normalizer = raw.isTokens() ? unchangedTokenIds() : normalizerFor(raw.exampleShape());
+        if (!raw.isTokens()) normalizer.fit(train);
         normalizer.transform(train);
         if (validation != null) normalizer.transform(validation);
         return new LoadedData(spec, raw, rawTrain, rawValidation, train, validation, normalizer);
@@ -46,6 +49,15 @@ public final class Datasets {
         return example.kind() == TensorShape.Kind.IMAGE
                 ? new ImagePreProcessingScaler(0, 1, GRAY_BITS)
                 : new NormalizerStandardize();
+    }
+
+    /**
+     * A standardiser with mean 0 and deviation 1 for the one feature of a token sequence: it
+     * leaves the ids as they are, yet the model zip carries a normaliser like every other, so
+     * {@code predict} treats all models alike.
+     */
+    private static DataNormalization unchangedTokenIds() {
+        return new NormalizerStandardize(Nd4j.zeros(DataType.FLOAT, 1), Nd4j.ones(DataType.FLOAT, 1));
     }
 
     /**
@@ -62,14 +74,16 @@ public final class Datasets {
 
     /**
      * Flat rows, one example each, in the layout the network takes: feature rows as they are,
-     * channels-last image rows rearranged to DL4J's {@code [n, c, h, w]} (a new array).
+     * channels-last image rows rearranged to DL4J's {@code [n, c, h, w]}, step-by-step sequence
+     * rows to {@code [n, f, t]} (new arrays).
      */
     static INDArray networkLayout(INDArray rows, TensorShape example) {
         return switch (example.kind()) {
             case FEATURES -> rows;
             case IMAGE -> rows.reshape('c', rows.size(0), example.height(), example.width(), example.channels())
                     .permute(0, 3, 1, 2).dup('c');
-            case SEQUENCE -> throw new IllegalArgumentException("no data source gives sequences");
+            case SEQUENCE -> rows.reshape('c', rows.size(0), example.timeSteps(), example.lastDim())
+                    .permute(0, 2, 1).dup('c');
         };
     }
 

@@ -10,8 +10,10 @@ import java.util.List;
  * points without touching ND4J.
  *
  * <p>Every example is one flat row, whatever its {@linkplain #exampleShape() shape}: an image
- * {@code [h, w, c]} is stored channels last, row by row ({@code (r * w + col) * c + channel}), the
- * layout {@code predict} reads; the loader rearranges it for DL4J.
+ * {@code [h, w, c]} is stored channels last, row by row ({@code (r * w + col) * c + channel}), a
+ * sequence {@code [t, f]} step by step ({@code step * f + feature}), the layout {@code predict}
+ * reads; the loader rearranges it for DL4J. A sequence of token ids ({@link #isTokens()}) holds
+ * whole numbers from 0 to {@code vocabulary - 1}, one per step.
  *
  * <p>Immutable: the factories take ownership of the arrays they are given and the accessors
  * hand out single values or copies.
@@ -28,12 +30,11 @@ public final class RawDataset {
     private final List<String> classNames;
     private final List<String> targetNames;
     private final TensorShape exampleShape;
+    /** Distinct token ids when every value is one; 0 for real-valued features. */
+    private final int vocabulary;
 
-    private RawDataset(Task task, double[][] features, int[] labels, double[][] targets,
-                       List<String> featureNames, List<String> classNames, List<String> targetNames, TensorShape exampleShape) {
-        if (exampleShape.kind() == TensorShape.Kind.SEQUENCE) {
-            throw new IllegalArgumentException("examples are feature vectors or images, not sequences");
-        }
+    private RawDataset(Task task, double[][] features, int[] labels, double[][] targets, List<String> featureNames,
+                       List<String> classNames, List<String> targetNames, TensorShape exampleShape, int vocabulary) {
         if (exampleShape.size() != featureNames.size()) {
             throw new IllegalArgumentException("an example of shape " + exampleShape + " has " + exampleShape.size()
                     + " values, not " + featureNames.size());
@@ -46,6 +47,7 @@ public final class RawDataset {
         this.classNames = List.copyOf(classNames);
         this.targetNames = List.copyOf(targetNames);
         this.exampleShape = exampleShape;
+        this.vocabulary = vocabulary;
         for (double[] row : features) {
             if (row.length != featureNames.size()) {
                 throw new IllegalArgumentException("every row needs " + featureNames.size() + " features, one had " + row.length);
@@ -57,7 +59,7 @@ public final class RawDataset {
     static RawDataset classification(double[][] features, int[] labels, List<String> featureNames, List<String> classNames) {
         checkLabels(features, labels, classNames);
         return new RawDataset(Task.CLASSIFICATION, features, labels, null, featureNames, classNames, List.of(),
-                TensorShape.features(featureNames.size()));
+                TensorShape.features(featureNames.size()), 0);
     }
 
     /**
@@ -72,7 +74,41 @@ public final class RawDataset {
                 if (!(v >= 0 && v <= MAX_GRAY)) throw new IllegalArgumentException("image " + r + " has gray level " + v + " outside 0.." + MAX_GRAY);
             }
         }
-        return new RawDataset(Task.CLASSIFICATION, pixels, labels, null, pixelNames(shape), classNames, List.of(), shape);
+        return new RawDataset(Task.CLASSIFICATION, pixels, labels, null, pixelNames(shape), classNames, List.of(), shape, 0);
+    }
+
+    /** Sequences of real values to classify, each a flat row laid out step by step. Takes ownership of the arrays. */
+    static RawDataset sequenceClassification(double[][] rows, int[] labels, TensorShape shape, List<String> classNames) {
+        if (shape.kind() != TensorShape.Kind.SEQUENCE) throw new IllegalArgumentException("not a sequence shape: " + shape);
+        checkLabels(rows, labels, classNames);
+        return new RawDataset(Task.CLASSIFICATION, rows, labels, null, stepNames(shape), classNames, List.of(), shape, 0);
+    }
+
+    /**
+     * Sequences of token ids to classify, shape {@code [t, 1]}: every value a whole number from 0 to
+     * {@code vocabulary - 1}. Takes ownership of the arrays.
+     */
+    static RawDataset tokenClassification(double[][] ids, int[] labels, int steps, int vocabulary, List<String> classNames) {
+        if (vocabulary < 2) throw new IllegalArgumentException("a vocabulary has at least 2 tokens, not " + vocabulary);
+        checkLabels(ids, labels, classNames);
+        for (int r = 0; r < ids.length; r++) {
+            for (double v : ids[r]) {
+                if (v != Math.rint(v) || v < 0 || v >= vocabulary) {
+                    throw new IllegalArgumentException("sequence " + r + " has token id " + v + "; ids are whole numbers 0.." + (vocabulary - 1));
+                }
+            }
+        }
+        TensorShape shape = TensorShape.sequence(steps, 1);
+        return new RawDataset(Task.CLASSIFICATION, ids, labels, null, stepNames(shape), classNames, List.of(), shape, vocabulary);
+    }
+
+    /** {@code t1, t2, ...} for one feature per step; {@code t1f1, t1f2, ...} for several. */
+    private static List<String> stepNames(TensorShape shape) {
+        List<String> names = new ArrayList<>((int) shape.size());
+        for (int t = 1; t <= shape.timeSteps(); t++) {
+            for (int f = 1; f <= shape.lastDim(); f++) names.add("t" + t + (shape.lastDim() > 1 ? "f" + f : ""));
+        }
+        return names;
     }
 
     private static void checkLabels(double[][] features, int[] labels, List<String> classNames) {
@@ -104,7 +140,7 @@ public final class RawDataset {
             if (row.length != targetNames.size()) throw new IllegalArgumentException("every row needs " + targetNames.size() + " targets");
         }
         return new RawDataset(Task.REGRESSION, features, null, targets, featureNames, List.of(), targetNames,
-                TensorShape.features(featureNames.size()));
+                TensorShape.features(featureNames.size()), 0);
     }
 
     public Task task() { return task; }
@@ -114,10 +150,18 @@ public final class RawDataset {
     /** Values in one example's row. */
     public int featureCount() { return featureNames.size(); }
 
-    /** The shape of one example: {@code [n]} features, or an image {@code [h, w, c]} (channels last). */
+    /** The shape of one example: {@code [n]} features, an image {@code [h, w, c]} (channels last) or a sequence {@code [t, f]}. */
     public TensorShape exampleShape() { return exampleShape; }
 
     public boolean isImages() { return exampleShape.kind() == TensorShape.Kind.IMAGE; }
+
+    public boolean isSequences() { return exampleShape.kind() == TensorShape.Kind.SEQUENCE; }
+
+    /** Every value is a token id for an Embedding layer, not a measurement. */
+    public boolean isTokens() { return vocabulary > 0; }
+
+    /** How many distinct token ids the rows may hold (0 to this minus 1); 0 unless {@link #isTokens()}. */
+    public int vocabulary() { return vocabulary; }
 
     /** Number of classes; 0 for regression. */
     public int classCount() { return classNames.size(); }
@@ -176,11 +220,11 @@ public final class RawDataset {
         if (task == Task.CLASSIFICATION) {
             int[] l = new int[rows.length];
             for (int i = 0; i < rows.length; i++) l[i] = labels[rows[i]];
-            return new RawDataset(task, f, l, null, featureNames, classNames, targetNames, exampleShape);
+            return new RawDataset(task, f, l, null, featureNames, classNames, targetNames, exampleShape, vocabulary);
         }
         double[][] t = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) t[i] = targets[rows[i]].clone();
-        return new RawDataset(task, f, null, t, featureNames, classNames, targetNames, exampleShape);
+        return new RawDataset(task, f, null, t, featureNames, classNames, targetNames, exampleShape, vocabulary);
     }
 
     // Package-private direct access for the loader, which copies into ND4J buffers anyway.

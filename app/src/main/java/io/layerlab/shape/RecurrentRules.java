@@ -1,14 +1,15 @@
 package io.layerlab.shape;
 
 import io.layerlab.shape.LayerRule.Inferred;
+import io.layerlab.graph.Node;
 import java.util.Map;
 
 /**
  * SimpleRNN, LSTM, GRU, Embedding, SelfAttention and SequenceOutput. Recurrent layers count
- * their per-step multiply-adds times the number of steps. GRU and Embedding are not compiled
- * yet; their counts follow DL4J's layers of the same name (GRU without the reset-after bias,
- * Embedding without bias). SelfAttention is DL4J's SelfAttentionLayer with projections, no
- * biases, and an output projection back to the input's features.
+ * their per-step multiply-adds times the number of steps. GRU is LayerLab's own DL4J layer, the
+ * Keras cell with reset_after=False (one bias per gate); Embedding is DL4J's
+ * EmbeddingSequenceLayer without bias; SelfAttention is DL4J's SelfAttentionLayer with
+ * projections, no biases, and an output projection back to the input's features.
  */
 final class RecurrentRules {
     private RecurrentRules() { }
@@ -39,22 +40,28 @@ final class RecurrentRules {
         return out == null ? null : new Inferred(out, params, macs);
     }
 
-    /** Token ids to vectors: [n] ids give [n, units]; [t, 1] gives [t, units]. vocabulary*units weights. */
+    /**
+     * Token ids to vectors: a sequence [t, 1] of ids gives [t, units]; vocabulary*units weights
+     * (DL4J's EmbeddingSequenceLayer without bias, Keras' Embedding). The ids are data, not
+     * activations, and no gradient flows back through a lookup, so it must be fed by an Input.
+     */
     private static Inferred embedding(NodeContext n) {
         TensorShape in = n.input();
-        long steps;
-        if (in.kind() == TensorShape.Kind.FEATURES) {
-            steps = in.dim(0);
-        } else if (in.kind() == TensorShape.Kind.SEQUENCE && in.lastDim() == 1) {
-            steps = in.timeSteps();
-        } else {
+        if (in.kind() != TensorShape.Kind.SEQUENCE || in.lastDim() != 1) {
             n.error(DiagnosticCode.WRONG_INPUT_KIND, null,
-                    n.label() + " is fed " + Words.shape(in) + ", but it takes token ids: [t] or [t, 1]",
-                    "give the Input the shape [t] with one token id per step");
+                    n.label() + " is fed " + Words.shape(in) + ", but it takes a sequence of token ids [t, 1]",
+                    "give the Input the shape [t, 1]: one whole-number token id per step");
+            return null;
+        }
+        Node source = n.sources().get(0);
+        if (!source.type().equals("Input")) {
+            n.error(DiagnosticCode.WRONG_INPUT_KIND, null,
+                    n.label() + " is fed by " + Words.layer(source.type(), source.id()) + ", but it looks up token ids, which come straight from the data",
+                    "wire an Input of shape [t, 1] into it");
             return null;
         }
         long units = n.params().integer("units");
-        TensorShape out = n.sequence(steps, units);
+        TensorShape out = n.sequence(in.timeSteps(), units);
         return out == null ? null : new Inferred(out, Sizes.mul(n.params().integer("vocabulary"), units), 0);
     }
 

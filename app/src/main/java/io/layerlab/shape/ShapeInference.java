@@ -90,7 +90,6 @@ public final class ShapeInference {
             return;
         }
         NodeParams params = NodeParams.read(node, kind, diagnostics);
-        reportNotCompilable(node, kind);
         List<Node> sources = new ArrayList<>(index.inputs[i].length);
         List<TensorShape> shapes = inputShapes(i, kind, sources);
         Inferred result = null;
@@ -156,25 +155,9 @@ public final class ShapeInference {
         return true;
     }
 
-    private void reportNotCompilable(Node node, LayerKind kind) {
-        if (!kind.compilable()) {
-            diagnostics.error(DiagnosticCode.NOT_COMPILABLE, node.id(), null,
-                    Words.layer(node.type(), node.id()) + " cannot be compiled yet: this version of LayerLab does not build " + kind.type() + " layers",
-                    replacementFor(kind.type()));
-        }
-    }
-
     /** A layer (not an Activation node) whose activation is maxout. */
     private static boolean usesMaxout(NodeParams params) {
         return params.has("activation") && params.string("activation").equals(MaxoutRule.MAXOUT);
-    }
-
-    private static String replacementFor(String type) {
-        return switch (type) {
-            case "GRU" -> "use an LSTM instead: it takes and gives the same shapes";
-            case "Embedding" -> "feed the values to a Dense or an LSTM directly for now";
-            default -> "replace it with a layer of another type";
-        };
     }
 
     /** prelu learns one alpha per output value: as a layer's activation or as an Activation node. */

@@ -14,7 +14,7 @@ import java.util.Map;
 final class Forward {
     private Forward() { }
 
-    /** Random inputs for every Input node, in DL4J's layout: [b,n], [b,f,t] or [b,c,h,w]. */
+    /** Random inputs for every Input node, in DL4J's layout: [b,n], [b,f,t] or [b,c,h,w]; token ids for an Embedding. */
     static INDArray[] randomInputs(Graph graph, CompiledModel model, int batch) {
         INDArray[] in = new INDArray[model.inputNames().size()];
         for (int i = 0; i < in.length; i++) {
@@ -26,6 +26,16 @@ final class Forward {
                 default -> new long[] {batch, s.get(2), s.get(0), s.get(1)};
             };
             in[i] = Nd4j.rand(shape).subi(0.5);
+            String id = model.inputNames().get(i);
+            for (var wire : graph.outputsOf(id)) {
+                var target = graph.node(wire.to()).orElseThrow();
+                if (target.type().equals("Embedding")) {
+                    // Token ids: whole numbers below the vocabulary.
+                    int vocabulary = ((Number) target.param("vocabulary")).intValue();
+                    in[i] = Nd4j.rand(shape).muli(vocabulary).castTo(org.nd4j.linalg.api.buffer.DataType.INT32)
+                            .castTo(in[i].dataType());
+                }
+            }
         }
         return in;
     }

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Random valid networks for property tests: MLP chains, residual (Add) and Concatenate blocks,
- * CNN stacks with pooling, RNN stacks with and without returnSequences, self-attention, maxout
- * (as Dense and Conv2D activations and as Activation nodes), second inputs.
+ * CNN stacks with pooling, RNN stacks (LSTM, SimpleRNN, GRU) with and without returnSequences,
+ * embedded token sequences, self-attention, maxout (as Dense and Conv2D activations and as
+ * Activation nodes), second inputs.
  *
  * <p>A network is a list of {@link Step}s, each a handful of random numbers that is read as a
  * block fitting the current shape (an image step may become a convolution, a sequence step an
@@ -63,7 +64,14 @@ final class RandomNetworks {
         switch (r.kind()) {
             case 0 -> b.input(r.d0() + 1);
             case 1 -> b.input(r.d0() + 1, r.d1() + 1, r.d2());
-            default -> b.input(r.d0(), r.d1());
+            default -> {
+                if (r.d2() == 1) { // token ids, one per step, embedded first
+                    b.input(r.d0(), 1);
+                    b.embedding(2 + 3 * r.d1(), r.headUnits());
+                } else {
+                    b.input(r.d0(), r.d1());
+                }
+            }
         }
         for (Step s : r.steps()) b.step(s);
         b.head(r.head(), r.headUnits());
@@ -81,6 +89,11 @@ final class RandomNetworks {
         void input(int... dims) {
             current = add("Input", Map.of("shape", boxed(dims)));
             shape = dims;
+        }
+
+        void embedding(int vocabulary, int units) {
+            current = add("Embedding", Map.of("vocabulary", vocabulary, "units", units), current);
+            shape = new int[] {shape[0], units};
         }
 
         void step(Step s) {
@@ -244,7 +257,7 @@ final class RandomNetworks {
             p.put("returnSequences", returnSequences);
             p.put("activation", ACTIVATIONS.get(s.b() % ACTIVATIONS.size()));
             p.putAll(frozenParam(s));
-            return add(s.c() % 2 == 0 ? "LSTM" : "SimpleRNN", p, from);
+            return add(List.of("LSTM", "SimpleRNN", "GRU").get(s.c() % 3), p, from);
         }
 
         /** An Activation node; maxout divides the last axis of the tracked shape by its pieces. */

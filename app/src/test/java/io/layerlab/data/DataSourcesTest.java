@@ -25,7 +25,8 @@ class DataSourcesTest {
 
     @Test
     void offersTheSourcesOfTheDesignEachExplainedWithValidDefaults() {
-        assertThat(DataSources.names()).containsExactly("xor", "circles", "spiral", "moons", "blobs", "sine", "iris", "shapes", "digits");
+        assertThat(DataSources.names()).containsExactly("xor", "circles", "spiral", "moons", "blobs", "sine", "iris", "shapes", "digits",
+                "waves");
         for (DataSource s : DataSources.all()) {
             assertThat(s.explanation()).as(s.name()).hasSizeGreaterThan(40);
             for (ParamSpec p : s.params()) {
@@ -245,7 +246,7 @@ class DataSourcesTest {
     void anUnknownSourceNamesTheValidOnes() {
         assertThatThrownBy(() -> DataSources.generate(spec("spirals", Map.of(), 1)))
                 .isInstanceOf(DataException.class)
-                .hasMessage("data.source: \"spirals\" is not a data source; must be one of: xor, circles, spiral, moons, blobs, sine, iris, shapes, digits");
+                .hasMessage("data.source: \"spirals\" is not a data source; must be one of: xor, circles, spiral, moons, blobs, sine, iris, shapes, digits, waves");
     }
 
     @Test

@@ -1,0 +1,310 @@
+package io.layerlab.compile.layers;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.weights.IWeightInit;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * A gated recurrent unit (Cho et al. 2014) as a DL4J layer, which DL4J lacks: the variant Keras
+ * builds with {@code reset_after=False}, one bias per gate, so it has 3*(nIn*u + u*u + u) weights
+ * and Keras weights load into it unchanged. For each step, with x the input and h the state:
+ * <pre>
+ *   z = sigmoid(x Wz + h Uz + bz)            update gate
+ *   r = sigmoid(x Wr + h Ur + br)            reset gate
+ *   c = activation(x Wh + (r * h) Uh + bh)   candidate state
+ *   h' = z * h + (1 - z) * c
+ * </pre>
+ * The gates' columns sit in Keras' order, z then r then h: input weights {@code W [nIn, 3u]},
+ * recurrent weights {@code RW [u, 3u]}, bias {@code b [1, 3u]}. The state starts at zero.
+ *
+ * <p>ND4J's own {@code gru} op is not used: it applies the reset gate after the recurrent product
+ * and its backward pass (1.0.0-M2.1) differentiates the other variant, so its gradients are wrong.
+ * Here the forward and backward passes are written out, and a gradient check guards them.
+ */
+public class GruLayer extends BaseRecurrentLayer {
+    public static final String WEIGHT_KEY = "W";
+    public static final String RECURRENT_WEIGHT_KEY = "RW";
+    public static final String BIAS_KEY = "b";
+    private static final int GATES = 3;
+
+    /** For Jackson, which rebuilds the layer from DL4J's JSON. */
+    public GruLayer() { }
+
+    private GruLayer(Builder builder) { super(builder); }
+
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
+                                                       int layerIndex, INDArray layerParamsView, boolean initializeParams,
+                                                       DataType networkDataType) {
+        Impl layer = new Impl(conf, networkDataType);
+        layer.setListeners(listeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
+        layer.setConf(conf);
+        return layer;
+    }
+
+    @Override
+    public ParamInitializer initializer() { return Params.INSTANCE; }
+
+    @Override
+    public LayerMemoryReport getMemoryReport(InputType inputType) {
+        long params = Params.INSTANCE.numParams(this);
+        InputType out = getOutputType(-1, inputType);
+        // Per example and step the backward pass keeps z, r, the candidate before and after its activation, and the state.
+        long perExample = out.arrayElementsPerExample() * (GATES + 2);
+        return new LayerMemoryReport.Builder(layerName, GruLayer.class, inputType, out)
+                .standardMemory(params, params).workingMemory(0, 0, 0, perExample).cacheMemory(0, 0).build();
+    }
+
+    /** Builds a {@link GruLayer}: {@code nOut} is the number of units, {@code activation} the candidate's. */
+    public static class Builder extends BaseRecurrentLayer.Builder<Builder> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public GruLayer build() { return new GruLayer(this); }
+    }
+
+    /** Where the three weight arrays sit in the layer's flat parameter vector, and their starting values. */
+    public static final class Params implements ParamInitializer {
+        static final Params INSTANCE = new Params();
+
+        @Override public long numParams(NeuralNetConfiguration conf) { return numParams(conf.getLayer()); }
+
+        @Override
+        public long numParams(Layer layer) {
+            GruLayer gru = (GruLayer) layer;
+            long nIn = gru.getNIn();
+            long units = gru.getNOut();
+            return GATES * (nIn * units + units * units + units);
+        }
+
+        @Override public List<String> paramKeys(Layer layer) { return List.of(WEIGHT_KEY, RECURRENT_WEIGHT_KEY, BIAS_KEY); }
+
+        @Override public List<String> weightKeys(Layer layer) { return List.of(WEIGHT_KEY, RECURRENT_WEIGHT_KEY); }
+
+        @Override public List<String> biasKeys(Layer layer) { return List.of(BIAS_KEY); }
+
+        @Override public boolean isWeightParam(Layer layer, String key) { return weightKeys(layer).contains(key); }
+
+        @Override public boolean isBiasParam(Layer layer, String key) { return BIAS_KEY.equals(key); }
+
+        @Override
+        public Map<String, INDArray> init(NeuralNetConfiguration conf, INDArray paramsView, boolean initializeParams) {
+            GruLayer gru = (GruLayer) conf.getLayer();
+            Map<String, INDArray> views = split(gru, paramsView);
+            if (initializeParams) {
+                long nIn = gru.getNIn();
+                long units = gru.getNOut();
+                IWeightInit recurrentInit = gru.getWeightInitFnRecurrent() != null ? gru.getWeightInitFnRecurrent() : gru.getWeightInitFn();
+                gru.getWeightInitFn().init(nIn, units, new long[] {nIn, GATES * units}, 'f', views.get(WEIGHT_KEY));
+                recurrentInit.init(units, units, new long[] {units, GATES * units}, 'f', views.get(RECURRENT_WEIGHT_KEY));
+                views.get(BIAS_KEY).assign(gru.getBiasInit());
+            }
+            conf.addVariable(WEIGHT_KEY);
+            conf.addVariable(RECURRENT_WEIGHT_KEY);
+            conf.addVariable(BIAS_KEY);
+            return views;
+        }
+
+        @Override
+        public Map<String, INDArray> getGradientsFromFlattened(NeuralNetConfiguration conf, INDArray gradientView) {
+            return split((GruLayer) conf.getLayer(), gradientView);
+        }
+
+        private static Map<String, INDArray> split(GruLayer gru, INDArray flat) {
+            long nIn = gru.getNIn();
+            long units = gru.getNOut();
+            long inputEnd = nIn * GATES * units;
+            long recurrentEnd = inputEnd + units * GATES * units;
+            INDArray row = flat.reshape(flat.length());
+            Map<String, INDArray> views = new LinkedHashMap<>();
+            views.put(WEIGHT_KEY, row.get(interval(0, inputEnd)).reshape('f', nIn, GATES * units));
+            views.put(RECURRENT_WEIGHT_KEY, row.get(interval(inputEnd, recurrentEnd)).reshape('f', units, GATES * units));
+            views.put(BIAS_KEY, row.get(interval(recurrentEnd, recurrentEnd + GATES * units)).reshape(1, GATES * units));
+            return views;
+        }
+    }
+
+    /** The running layer: forward and backward passes through time. */
+    public static final class Impl extends org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer<GruLayer> {
+        static final String STATE_KEY = "state";
+
+        public Impl(NeuralNetConfiguration conf, DataType dataType) { super(conf, dataType); }
+
+        /** What the backward pass needs from the forward one, per step: gates, candidate and states. */
+        private record Pass(INDArray out, INDArray[] z, INDArray[] r, INDArray[] candidateInput, INDArray[] candidate,
+                            INDArray[] previous) { }
+
+        @Override
+        public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+            return forward(null, training, false, workspaceMgr).out();
+        }
+
+        @Override
+        public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+            setInput(input, workspaceMgr);
+            INDArray out = forward(stateMap.get(STATE_KEY), false, false, workspaceMgr).out();
+            keepLastStep(stateMap, out);
+            return out;
+        }
+
+        @Override
+        public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
+                                                    LayerWorkspaceMgr workspaceMgr) {
+            setInput(input, workspaceMgr);
+            INDArray out = forward(tBpttStateMap.get(STATE_KEY), training, false, workspaceMgr).out();
+            if (storeLastForTBPTT) keepLastStep(tBpttStateMap, out);
+            return out;
+        }
+
+        private void keepLastStep(Map<String, INDArray> state, INDArray out) {
+            INDArray ncw = permuteIfNWC(out);
+            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                state.put(STATE_KEY, ncw.get(all(), all(), point(ncw.size(2) - 1)).dup());
+            }
+        }
+
+        @Override
+        public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+            return backward(epsilon, null, -1, workspaceMgr);
+        }
+
+        @Override
+        public Pair<Gradient, INDArray> tbpttBackpropGradient(INDArray epsilon, int tbpttBackLength, LayerWorkspaceMgr workspaceMgr) {
+            return backward(epsilon, tBpttStateMap.get(STATE_KEY), tbpttBackLength, workspaceMgr);
+        }
+
+        @Override public boolean isPretrainLayer() { return false; }
+
+        private Pass forward(INDArray initialState, boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+            assertInputSet(false);
+            if (input.rank() != 3) {
+                throw new IllegalStateException("GRU layer '" + layerConf().getLayerName() + "' takes sequences [batch, features, steps], got "
+                        + java.util.Arrays.toString(input.shape()));
+            }
+            if (maskArray != null) throw new IllegalStateException("GRU layer '" + layerConf().getLayerName() + "' does not take masks");
+            applyDropOutIfNecessary(training, workspaceMgr);
+            INDArray x = permuteIfNWC(input);
+            long batch = x.size(0);
+            int steps = (int) x.size(2);
+            int units = (int) layerConf().getNOut();
+            INDArray w = getParamWithNoise(WEIGHT_KEY, training, workspaceMgr);
+            INDArray rw = getParamWithNoise(RECURRENT_WEIGHT_KEY, training, workspaceMgr);
+            INDArray b = getParamWithNoise(BIAS_KEY, training, workspaceMgr);
+            INDArray recurrentGates = rw.get(all(), interval(0, 2 * units));
+            INDArray recurrentCandidate = rw.get(all(), interval(2 * units, GATES * units));
+            IActivation activation = layerConf().getActivationFn();
+
+            INDArray out = workspaceMgr.create(ArrayType.ACTIVATIONS, x.dataType(), new long[] {batch, units, steps}, 'f');
+            Pass pass = new Pass(out, new INDArray[steps], new INDArray[steps], new INDArray[steps], new INDArray[steps], new INDArray[steps]);
+            INDArray h = initialState != null ? initialState.castTo(x.dataType()) : Nd4j.zeros(x.dataType(), batch, units);
+            for (int t = 0; t < steps; t++) {
+                INDArray xt = x.get(all(), all(), point(t));
+                INDArray pre = xt.mmul(w).addiRowVector(b);
+                INDArray gates = Transforms.sigmoid(pre.get(all(), interval(0, 2 * units)).add(h.mmul(recurrentGates)), false);
+                INDArray z = gates.get(all(), interval(0, units));
+                INDArray r = gates.get(all(), interval(units, 2 * units));
+                INDArray candidateInput = pre.get(all(), interval(2 * units, GATES * units)).add(r.mul(h).mmul(recurrentCandidate));
+                INDArray candidate = activation.getActivation(candidateInput.dup(), training);
+                INDArray next = candidate.add(z.mul(h.sub(candidate)));
+                out.get(all(), all(), point(t)).assign(next);
+                if (forBackprop) {
+                    pass.z()[t] = z;
+                    pass.r()[t] = r;
+                    pass.candidateInput()[t] = candidateInput;
+                    pass.candidate()[t] = candidate;
+                    pass.previous()[t] = h;
+                }
+                h = next;
+            }
+            return new Pass(getDataFormat() == org.deeplearning4j.nn.conf.RNNFormat.NWC ? out.permute(0, 2, 1) : out,
+                    pass.z(), pass.r(), pass.candidateInput(), pass.candidate(), pass.previous());
+        }
+
+        private Pair<Gradient, INDArray> backward(INDArray epsilon, INDArray initialState, int backLength, LayerWorkspaceMgr workspaceMgr) {
+            assertInputSet(true);
+            Pass pass = forward(initialState, true, true, workspaceMgr);
+            INDArray x = permuteIfNWC(input);
+            INDArray eps = permuteIfNWC(epsilon);
+            int steps = (int) x.size(2);
+            int units = (int) layerConf().getNOut();
+            INDArray w = getParamWithNoise(WEIGHT_KEY, true, workspaceMgr);
+            INDArray rw = getParamWithNoise(RECURRENT_WEIGHT_KEY, true, workspaceMgr);
+            INDArray recurrentGates = rw.get(all(), interval(0, 2 * units));
+            INDArray recurrentCandidate = rw.get(all(), interval(2 * units, GATES * units));
+            IActivation activation = layerConf().getActivationFn();
+
+            gradientsFlattened.assign(0);
+            INDArray wGrad = gradientViews.get(WEIGHT_KEY);
+            INDArray rwGrad = gradientViews.get(RECURRENT_WEIGHT_KEY);
+            INDArray bGrad = gradientViews.get(BIAS_KEY);
+            INDArray rwGatesGrad = rwGrad.get(all(), interval(0, 2 * units));
+            INDArray rwCandidateGrad = rwGrad.get(all(), interval(2 * units, GATES * units));
+
+            INDArray epsOut = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'f');
+            int end = backLength > 0 ? Math.max(0, steps - backLength) : 0;
+            INDArray fromLater = null;
+            for (int t = steps - 1; t >= end; t--) {
+                INDArray dh = eps.get(all(), all(), point(t)).dup();
+                if (fromLater != null) dh.addi(fromLater);
+                INDArray z = pass.z()[t];
+                INDArray r = pass.r()[t];
+                INDArray candidate = pass.candidate()[t];
+                INDArray previous = pass.previous()[t];
+
+                // h' = z * h + (1 - z) * c
+                INDArray dz = dh.mul(previous.sub(candidate));
+                INDArray dCandidate = dh.mul(z.rsub(1.0));
+                INDArray dCandidateInput = activation.backprop(pass.candidateInput()[t].dup(), dCandidate).getFirst();
+                INDArray dzInput = dz.muli(z).muli(z.rsub(1.0));
+                INDArray dResetState = dCandidateInput.mmul(recurrentCandidate.transpose());
+                INDArray drInput = dResetState.mul(previous).muli(r).muli(r.rsub(1.0));
+                INDArray dGates = Nd4j.hstack(dzInput, drInput);
+                INDArray dInputs = Nd4j.hstack(dGates, dCandidateInput);
+
+                INDArray xt = x.get(all(), all(), point(t));
+                wGrad.addi(xt.transpose().mmul(dInputs));
+                bGrad.addi(dInputs.sum(true, 0));
+                rwGatesGrad.addi(previous.transpose().mmul(dGates));
+                rwCandidateGrad.addi(r.mul(previous).transpose().mmul(dCandidateInput));
+                epsOut.get(all(), all(), point(t)).assign(dInputs.mmul(w.transpose()));
+
+                fromLater = dh.mul(z).addi(dResetState.muli(r)).addi(dGates.mmul(recurrentGates.transpose()));
+            }
+            for (int t = end - 1; t >= 0; t--) epsOut.get(all(), all(), point(t)).assign(0);
+            weightNoiseParams.clear();
+
+            Gradient gradient = new DefaultGradient(gradientsFlattened);
+            gradient.gradientForVariable().put(WEIGHT_KEY, wGrad);
+            gradient.gradientForVariable().put(RECURRENT_WEIGHT_KEY, rwGrad);
+            gradient.gradientForVariable().put(BIAS_KEY, bGrad);
+            INDArray back = getDataFormat() == org.deeplearning4j.nn.conf.RNNFormat.NWC ? epsOut.permute(0, 2, 1) : epsOut;
+            return new Pair<>(gradient, backpropDropOutIfPresent(back));
+        }
+    }
+}
