@@ -204,7 +204,7 @@ final class JavaNetworkCode {
         String loss = loss(node);
         int units = integer(node, "units");
         if (function.equals("maxout") && !sequence) {
-            lines.add(INDENT + "// maxout: an output layer applies its loss at once, so a linear layer of " + integer(node, "pieces")
+            lines.add(INDENT + "// maxout: the loss comes last, so a linear layer of " + integer(node, "pieces")
                     + " outputs per unit, the Maxout, then the loss alone.");
             String linear = innerName("linear");
             addLayer(linear, dl4j("layers.DenseLayer", "new DenseLayer.Builder()").call("nOut(" + width(node, "units") + ")")

@@ -85,7 +85,7 @@ final class KerasModelBuilder {
             case "SelfAttention" -> {
                 helpers.add(Helper.SELF_ATTENTION);
                 notes.add("Keras' MultiHeadAttention has biases and its own output size; the SelfAttention class above");
-                notes.add("computes what LayerLab's (DL4J's) does, with the same weights.");
+                notes.add("computes what LayerLab's (DL4J's) does, with weights of the same shapes.");
                 yield List.of(layer(var, "SelfAttention", config("heads", integer(node, "heads"),
                         "head_size", integer(node, "headSize")), node, in));
             }

@@ -20,8 +20,11 @@ import java.util.stream.Stream;
  * between them use every compilable layer kind and activation (under src/test/resources/export).
  */
 final class ExportFixtures {
-    /** Test projects beside the samples: images (vision) and sequences with two inputs and outputs (sequence). */
-    static final List<String> TEST_PROJECTS = List.of("vision", "sequence");
+    /**
+     * Test projects beside the samples: images (vision), sequences with two inputs and outputs
+     * (sequence), maxout in every place it can go (maxout).
+     */
+    static final List<String> TEST_PROJECTS = List.of("vision", "sequence", "maxout");
 
     private ExportFixtures() { }
 

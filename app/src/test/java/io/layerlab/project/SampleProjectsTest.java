@@ -23,11 +23,12 @@ class SampleProjectsTest {
     private final SampleProjects samples = new SampleProjects();
 
     @Test
-    void theGalleryListsTheSixSamplesInOrderWithNameAndDescription() {
+    void theGalleryListsTheSamplesInOrderWithNameAndDescription() {
         List<SampleProject> list = samples.list();
 
         assertThat(list).extracting(SampleProject::shortName)
-                .containsExactly("xor", "spiral", "iris", "regression-sine", "residual-mlp", "shapes-cnn");
+                .containsExactly("xor", "spiral", "iris", "regression-sine", "residual-mlp", "shapes-cnn", "spiral-maxout",
+                        "waves-attention");
         assertThat(list).allSatisfy(s -> {
             assertThat(s.name()).isNotBlank().isNotEqualTo(ProjectDefaults.NAME);
             assertThat(s.description()).hasSizeBetween(40, 300).endsWith(".");
@@ -115,6 +116,8 @@ class SampleProjectsTest {
             if (p.data().source().equals("shapes")) {
                 Object size = p.data().params().get("size");
                 assertThat(shape).as(s.fileName() + " input is one picture").containsExactly(size, size, 1);
+            } else if (p.data().source().equals("waves")) {
+                assertThat(shape).as(s.fileName() + " input is one value per step").containsExactly(p.data().params().get("steps"), 1);
             } else {
                 assertThat(shape).as(s.fileName() + " input is a feature vector").hasSize(1);
             }
