@@ -52,8 +52,8 @@ public class MaxoutEverywhereNetwork {
         // Input "image": Where data enters the network (shape 28x28x1). Output [28, 28, 1].
         graph.addInputs("image");
 
-        // Conv2D "conv": 2-D convolution over an image (4 filters 5x5 stride 3, valid, maxout). Output [8, 8, 4], 312
-        // parameters.
+        // Conv2D "conv": 2-D convolution over an image (4 filters 5x5 stride 3, valid, maxout 3 pieces). Output [8, 8,
+        // 4], 312 parameters.
         // maxout: the layer is linear with 3 outputs per unit; Maxout keeps the largest of each unit's pieces.
         graph.addLayer("conv_linear", new ConvolutionLayer.Builder(new int[] {5, 5}, new int[] {3, 3})
                 .nOut(4 * 3)
@@ -68,7 +68,7 @@ public class MaxoutEverywhereNetwork {
         // Flatten "flat": Image or sequence to a flat vector. Output [128].
         graph.addVertex("flat", new PreprocessorVertex(new CnnToFeedForwardPreProcessor(8, 8, 2)), "channels");
 
-        // Dense "hidden": Fully connected layer (6 units, maxout, frozen). Output [6], 1,548 parameters.
+        // Dense "hidden": Fully connected layer (6 units, maxout 2 pieces, frozen). Output [6], 1,548 parameters.
         // maxout: the layer is linear with 2 outputs per unit; Maxout keeps the largest of each unit's pieces.
         graph.addLayer("hidden_linear", new FrozenLayerWithBackprop(new DenseLayer.Builder()
                 .nOut(6 * 2)
@@ -76,7 +76,7 @@ public class MaxoutEverywhereNetwork {
                 .build()), "flat");
         graph.addLayer("hidden", new Maxout(2), "hidden_linear");
 
-        // Output "out": Final layer with a loss (10 units, maxout, mse). Output [10], 140 parameters.
+        // Output "out": Final layer with a loss (10 units, maxout 2 pieces, mse). Output [10], 140 parameters.
         // maxout: the loss comes last, so a linear layer of 2 outputs per unit, the Maxout, then the loss alone.
         graph.addLayer("out_linear", new DenseLayer.Builder()
                 .nOut(10 * 2)

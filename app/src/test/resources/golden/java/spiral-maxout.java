@@ -29,7 +29,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * version 1.0.0-M2.1.
  *
  * <p>Training as LayerLab runs it: adam at learning rate 0.01 (set in configuration()), batches of
- * 32, 30 epochs, shuffled; data from the "spiral" source (samples 600, noise 0.05, classes 2), 20%
+ * 32, 20 epochs, shuffled; data from the "spiral" source (samples 600, noise 0.05, classes 2), 20%
  * kept for validation.
  */
 public class TwoSpiralsWithMaxoutUnitsNetwork {
@@ -48,7 +48,7 @@ public class TwoSpiralsWithMaxoutUnitsNetwork {
         // Input "in": Where data enters the network (shape 2). Output [2].
         graph.addInputs("in");
 
-        // Dense "hidden1": Fully connected layer (16 units, maxout). Output [16], 192 parameters.
+        // Dense "hidden1": Fully connected layer (16 units, maxout 4 pieces). Output [16], 192 parameters.
         // maxout: the layer is linear with 4 outputs per unit; Maxout keeps the largest of each unit's pieces.
         graph.addLayer("hidden1_linear", new DenseLayer.Builder()
                 .nOut(16 * 4)
@@ -56,7 +56,7 @@ public class TwoSpiralsWithMaxoutUnitsNetwork {
                 .build(), "in");
         graph.addLayer("hidden1", new Maxout(4), "hidden1_linear");
 
-        // Dense "hidden2": Fully connected layer (16 units, maxout). Output [16], 1,088 parameters.
+        // Dense "hidden2": Fully connected layer (16 units, maxout 4 pieces). Output [16], 1,088 parameters.
         // maxout: the layer is linear with 4 outputs per unit; Maxout keeps the largest of each unit's pieces.
         graph.addLayer("hidden2_linear", new DenseLayer.Builder()
                 .nOut(16 * 4)
@@ -85,7 +85,7 @@ public class TwoSpiralsWithMaxoutUnitsNetwork {
         // One random example per input in DL4J's layout: features [1, n], images [1, c, h, w], sequences [1, f, t].
         INDArray[] outputs = network.output(Nd4j.rand(DataType.FLOAT, 1, 2));
         System.out.println("out: " + Arrays.toString(outputs[0].shape()));
-        // To train it: network.fit(data) with a DataSetIterator, for 30 epochs.
+        // To train it: network.fit(data) with a DataSetIterator, for 20 epochs.
     }
 
     /**

@@ -29,7 +29,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * version 1.0.0-M2.1.
  *
  * <p>Training as LayerLab runs it: adam at learning rate 0.01 (set in configuration()), batches of
- * 32, 15 epochs, shuffled; data from the "waves" source (samples 600, steps 24, classes 4, noise
+ * 32, 12 epochs, shuffled; data from the "waves" source (samples 600, steps 24, classes 4, noise
  * 0.1), 20% kept for validation.
  */
 public class TellingWavesApartWithSelfAttentionNetwork {
@@ -88,6 +88,6 @@ public class TellingWavesApartWithSelfAttentionNetwork {
         // One random example per input in DL4J's layout: features [1, n], images [1, c, h, w], sequences [1, f, t].
         INDArray[] outputs = network.output(Nd4j.rand(DataType.FLOAT, 1, 1, 24));
         System.out.println("out: " + Arrays.toString(outputs[0].shape()));
-        // To train it: network.fit(data) with a DataSetIterator, for 15 epochs.
+        // To train it: network.fit(data) with a DataSetIterator, for 12 epochs.
     }
 }

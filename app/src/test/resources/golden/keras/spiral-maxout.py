@@ -65,4 +65,4 @@ model.summary()  # 1,314 parameters in total, as LayerLab counts them
 # N examples:
 #   x: shape (N, 2)
 #   y: shape (N, 2), one-hot class labels
-# model.fit(x, y, batch_size=32, epochs=30, validation_split=0.2, shuffle=True)
+# model.fit(x, y, batch_size=32, epochs=20, validation_split=0.2, shuffle=True)

@@ -87,4 +87,4 @@ model.summary()  # 1,108 parameters in total, as LayerLab counts them
 # arrays, N examples:
 #   x: shape (N, 24, 1)
 #   y: shape (N, 4), one-hot class labels
-# model.fit(x, y, batch_size=32, epochs=15, validation_split=0.2, shuffle=True)
+# model.fit(x, y, batch_size=32, epochs=12, validation_split=0.2, shuffle=True)

@@ -19,18 +19,18 @@ final class DiagramText {
             case "Input" -> parts.add("shape " + dims(p(n, "shape"), "×"));
             case "Dense", "SimpleRNN", "LSTM", "GRU" -> {
                 parts.add(Text.count(((Number) p(n, "units")).longValue(), "unit"));
-                parts.add(String.valueOf(p(n, "activation")));
+                parts.add(activation(n));
                 if (!n.type().equals("Dense")) parts.add(Boolean.TRUE.equals(p(n, "returnSequences")) ? "all steps" : "last step");
             }
             case "Output", "SequenceOutput" -> {
                 parts.add(Text.count(((Number) p(n, "units")).longValue(), "unit"));
-                parts.add(String.valueOf(p(n, "activation")));
+                parts.add(activation(n));
                 parts.add(String.valueOf(p(n, "loss")));
             }
             case "Conv2D" -> {
                 parts.add(Text.count(((Number) p(n, "filters")).longValue(), "filter") + " " + dims(p(n, "kernel"), "×") + stride(n));
                 parts.add(String.valueOf(p(n, "padding")));
-                parts.add(String.valueOf(p(n, "activation")));
+                parts.add(activation(n));
             }
             case "MaxPooling2D", "AveragePooling2D" -> {
                 parts.add(dims(p(n, "pool"), "×") + stride(n));
@@ -48,6 +48,12 @@ final class DiagramText {
         }
         if (Boolean.TRUE.equals(n.param("frozen"))) parts.add("frozen");
         return String.join(SEPARATOR, parts);
+    }
+
+    /** A layer's activation: "relu", or "maxout 4 pieces". */
+    private static String activation(Node n) {
+        String fn = String.valueOf(p(n, "activation"));
+        return fn.equals("maxout") ? fn + " " + p(n, "pieces") + " pieces" : fn;
     }
 
     /** "→ 28×28×8 · 80 params", or "→ ?" where the shape is unknown. */
