@@ -23,11 +23,12 @@ class SampleProjectsTest {
     private final SampleProjects samples = new SampleProjects();
 
     @Test
-    void theGalleryListsTheSixSamplesInOrderWithNameAndDescription() {
+    void theGalleryListsTheSamplesInOrderWithNameAndDescription() {
         List<SampleProject> list = samples.list();
 
         assertThat(list).extracting(SampleProject::shortName)
-                .containsExactly("xor", "spiral", "iris", "regression-sine", "residual-mlp", "shapes-cnn");
+                .containsExactly("xor", "spiral", "iris", "regression-sine", "residual-mlp", "shapes-cnn", "waves-gru",
+                        "tokens-embedding");
         assertThat(list).allSatisfy(s -> {
             assertThat(s.name()).isNotBlank().isNotEqualTo(ProjectDefaults.NAME);
             assertThat(s.description()).hasSizeBetween(40, 300).endsWith(".");
