@@ -16,6 +16,9 @@ import java.util.Random;
  * <ul>
  *   <li>{@code waves}: classify noisy wave forms; {@code samples}, {@code steps} (t, f = 1),
  *       {@code classes} (2 to 4: sine, square, triangle, sawtooth), {@code noise}.</li>
+ *   <li>{@code tokens}: classify sentences of word ids by sentiment, where "not good" is
+ *       negative; {@code samples}, {@code steps} (t, f = 1), {@code vocabulary} (ids 0 to
+ *       vocabulary - 1, for an Embedding).</li>
  * </ul>
  *
  * <p>Touches no ND4J, so the designer can draw points cheaply; {@link Datasets#load} turns them
@@ -29,7 +32,7 @@ public final class DataSources {
     static {
         for (DataSource s : List.of(new XorSource(), new CirclesSource(), new SpiralSource(), new MoonsSource(),
                 new BlobsSource(), new SineSource(), new IrisSource(), new ShapesSource(), new DigitsSource(),
-                new WavesSource())) {
+                new WavesSource(), new TokensSource())) {
             SOURCES.put(s.name(), s);
         }
     }

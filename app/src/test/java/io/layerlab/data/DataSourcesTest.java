@@ -26,7 +26,7 @@ class DataSourcesTest {
     @Test
     void offersTheSourcesOfTheDesignEachExplainedWithValidDefaults() {
         assertThat(DataSources.names()).containsExactly("xor", "circles", "spiral", "moons", "blobs", "sine", "iris", "shapes", "digits",
-                "waves");
+                "waves", "tokens");
         for (DataSource s : DataSources.all()) {
             assertThat(s.explanation()).as(s.name()).hasSizeGreaterThan(40);
             for (ParamSpec p : s.params()) {
@@ -246,7 +246,7 @@ class DataSourcesTest {
     void anUnknownSourceNamesTheValidOnes() {
         assertThatThrownBy(() -> DataSources.generate(spec("spirals", Map.of(), 1)))
                 .isInstanceOf(DataException.class)
-                .hasMessage("data.source: \"spirals\" is not a data source; must be one of: xor, circles, spiral, moons, blobs, sine, iris, shapes, digits, waves");
+                .hasMessage("data.source: \"spirals\" is not a data source; must be one of: xor, circles, spiral, moons, blobs, sine, iris, shapes, digits, waves, tokens");
     }
 
     @Test

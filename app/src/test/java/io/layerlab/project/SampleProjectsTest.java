@@ -27,8 +27,8 @@ class SampleProjectsTest {
         List<SampleProject> list = samples.list();
 
         assertThat(list).extracting(SampleProject::shortName)
-                .containsExactly("xor", "spiral", "iris", "regression-sine", "residual-mlp", "shapes-cnn", "spiral-maxout",
-                        "waves-attention");
+                .containsExactly("xor", "spiral", "iris", "regression-sine", "residual-mlp", "shapes-cnn", "waves-gru",
+                        "tokens-embedding", "spiral-maxout", "waves-attention");
         assertThat(list).allSatisfy(s -> {
             assertThat(s.name()).isNotBlank().isNotEqualTo(ProjectDefaults.NAME);
             assertThat(s.description()).hasSizeBetween(40, 300).endsWith(".");
@@ -100,7 +100,7 @@ class SampleProjectsTest {
 
     @Test
     void outputsMatchTheTaskOfTheirData() {
-        Map<String, Integer> classesOf = Map.of("xor", 2, "iris", 3, "shapes", 4);
+        Map<String, Integer> classesOf = Map.of("xor", 2, "iris", 3, "shapes", 4, "tokens", 2);
         for (SampleProject s : samples.list()) {
             Project p = samples.open(s);
             Node out = p.graph().nodes().stream().filter(n -> n.type().equals("Output")).findFirst().orElseThrow();
@@ -116,8 +116,9 @@ class SampleProjectsTest {
             if (p.data().source().equals("shapes")) {
                 Object size = p.data().params().get("size");
                 assertThat(shape).as(s.fileName() + " input is one picture").containsExactly(size, size, 1);
-            } else if (p.data().source().equals("waves")) {
-                assertThat(shape).as(s.fileName() + " input is one value per step").containsExactly(p.data().params().get("steps"), 1);
+            } else if (p.data().source().equals("waves") || p.data().source().equals("tokens")) {
+                Object steps = p.data().params().get("steps");
+                assertThat(shape).as(s.fileName() + " input is one value per step").containsExactly(steps, 1);
             } else {
                 assertThat(shape).as(s.fileName() + " input is a feature vector").hasSize(1);
             }

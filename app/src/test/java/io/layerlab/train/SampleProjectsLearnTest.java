@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SampleProjectsLearnTest {
 
     @ParameterizedTest(name = "{0} reaches validation accuracy >= {1}")
-    @CsvSource({"xor, 0.95", "spiral, 0.95", "iris, 0.90", "residual-mlp, 0.95", "shapes-cnn, 0.90", "spiral-maxout, 0.95",
-            "waves-attention, 0.75"})
+    @CsvSource({"xor, 0.95", "spiral, 0.95", "iris, 0.90", "residual-mlp, 0.95", "shapes-cnn, 0.90", "waves-gru, 0.90",
+            "tokens-embedding, 0.95", "spiral-maxout, 0.95", "waves-attention, 0.75"})
     void classificationSamplesLearn(String name, double minAccuracy) throws Exception {
         TrainingResult result = train(name);
         assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);

@@ -156,9 +156,13 @@ public class GruLayer extends BaseRecurrentLayer {
 
         public Impl(NeuralNetConfiguration conf, DataType dataType) { super(conf, dataType); }
 
-        /** What the backward pass needs from the forward one, per step: gates, candidate and states. */
-        private record Pass(INDArray out, INDArray[] z, INDArray[] r, INDArray[] candidateInput, INDArray[] candidate,
-                            INDArray[] previous) { }
+        /**
+         * What the backward pass needs from the forward one, each {@code [steps * batch, ...]} with
+         * step-major rows: the gates z and r, the candidate before and after its activation, and
+         * the state each step started from.
+         */
+        private record Pass(INDArray out, INDArray z, INDArray r, INDArray candidateInput, INDArray candidate,
+                            INDArray previous) { }
 
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
@@ -210,94 +214,112 @@ public class GruLayer extends BaseRecurrentLayer {
             if (maskArray != null) throw new IllegalStateException("GRU layer '" + layerConf().getLayerName() + "' does not take masks");
             applyDropOutIfNecessary(training, workspaceMgr);
             INDArray x = permuteIfNWC(input);
-            long batch = x.size(0);
+            int batch = (int) x.size(0);
             int steps = (int) x.size(2);
             int units = (int) layerConf().getNOut();
             INDArray w = getParamWithNoise(WEIGHT_KEY, training, workspaceMgr);
             INDArray rw = getParamWithNoise(RECURRENT_WEIGHT_KEY, training, workspaceMgr);
             INDArray b = getParamWithNoise(BIAS_KEY, training, workspaceMgr);
-            INDArray recurrentGates = rw.get(all(), interval(0, 2 * units));
-            INDArray recurrentCandidate = rw.get(all(), interval(2 * units, GATES * units));
+            INDArray recurrentGates = rw.get(all(), interval(0, 2 * units)).dup('f');
+            INDArray recurrentCandidate = rw.get(all(), interval(2 * units, GATES * units)).dup('f');
             IActivation activation = layerConf().getActivationFn();
 
+            // The input's share of every gate at every step in one product: rows are (step, example).
+            INDArray inputShare = stepMajor(x).mmul(w).addiRowVector(b);
             INDArray out = workspaceMgr.create(ArrayType.ACTIVATIONS, x.dataType(), new long[] {batch, units, steps}, 'f');
-            Pass pass = new Pass(out, new INDArray[steps], new INDArray[steps], new INDArray[steps], new INDArray[steps], new INDArray[steps]);
+            Pass pass = forBackprop ? new Pass(out, rows(x, steps, batch, units), rows(x, steps, batch, units),
+                    rows(x, steps, batch, units), rows(x, steps, batch, units), rows(x, steps, batch, units)) : null;
             INDArray h = initialState != null ? initialState.castTo(x.dataType()) : Nd4j.zeros(x.dataType(), batch, units);
             for (int t = 0; t < steps; t++) {
-                INDArray xt = x.get(all(), all(), point(t));
-                INDArray pre = xt.mmul(w).addiRowVector(b);
-                INDArray gates = Transforms.sigmoid(pre.get(all(), interval(0, 2 * units)).add(h.mmul(recurrentGates)), false);
+                INDArray pre = inputShare.get(interval((long) t * batch, (long) (t + 1) * batch), all());
+                INDArray gates = h.mmul(recurrentGates).addi(pre.get(all(), interval(0, 2 * units)));
+                Transforms.sigmoid(gates, false);
                 INDArray z = gates.get(all(), interval(0, units));
                 INDArray r = gates.get(all(), interval(units, 2 * units));
-                INDArray candidateInput = pre.get(all(), interval(2 * units, GATES * units)).add(r.mul(h).mmul(recurrentCandidate));
-                INDArray candidate = activation.getActivation(candidateInput.dup(), training);
-                INDArray next = candidate.add(z.mul(h.sub(candidate)));
-                out.get(all(), all(), point(t)).assign(next);
-                if (forBackprop) {
-                    pass.z()[t] = z;
-                    pass.r()[t] = r;
-                    pass.candidateInput()[t] = candidateInput;
-                    pass.candidate()[t] = candidate;
-                    pass.previous()[t] = h;
+                INDArray candidateInput = r.mul(h).mmul(recurrentCandidate).addi(pre.get(all(), interval(2 * units, GATES * units)));
+                if (pass != null) {
+                    long from = (long) t * batch;
+                    pass.z().get(interval(from, from + batch), all()).assign(z);
+                    pass.r().get(interval(from, from + batch), all()).assign(r);
+                    pass.candidateInput().get(interval(from, from + batch), all()).assign(candidateInput);
+                    pass.previous().get(interval(from, from + batch), all()).assign(h);
                 }
+                INDArray candidate = activation.getActivation(candidateInput, training);
+                if (pass != null) pass.candidate().get(interval((long) t * batch, (long) (t + 1) * batch), all()).assign(candidate);
+                INDArray next = h.sub(candidate).muli(z).addi(candidate);
+                out.get(all(), all(), point(t)).assign(next);
                 h = next;
             }
-            return new Pass(getDataFormat() == org.deeplearning4j.nn.conf.RNNFormat.NWC ? out.permute(0, 2, 1) : out,
-                    pass.z(), pass.r(), pass.candidateInput(), pass.candidate(), pass.previous());
+            INDArray result = getDataFormat() == org.deeplearning4j.nn.conf.RNNFormat.NWC ? out.permute(0, 2, 1) : out;
+            return pass == null ? new Pass(result, null, null, null, null, null)
+                    : new Pass(result, pass.z(), pass.r(), pass.candidateInput(), pass.candidate(), pass.previous());
+        }
+
+        /** [batch, features, steps] as rows (step, example) by features. */
+        private static INDArray stepMajor(INDArray ncw) {
+            return ncw.permute(2, 0, 1).dup('c').reshape('c', ncw.size(2) * ncw.size(0), ncw.size(1));
+        }
+
+        private static INDArray rows(INDArray like, int steps, int batch, int columns) {
+            return Nd4j.create(like.dataType(), (long) steps * batch, columns);
         }
 
         private Pair<Gradient, INDArray> backward(INDArray epsilon, INDArray initialState, int backLength, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(true);
             Pass pass = forward(initialState, true, true, workspaceMgr);
             INDArray x = permuteIfNWC(input);
-            INDArray eps = permuteIfNWC(epsilon);
+            int batch = (int) x.size(0);
             int steps = (int) x.size(2);
             int units = (int) layerConf().getNOut();
+            INDArray eps = stepMajor(permuteIfNWC(epsilon));
             INDArray w = getParamWithNoise(WEIGHT_KEY, true, workspaceMgr);
             INDArray rw = getParamWithNoise(RECURRENT_WEIGHT_KEY, true, workspaceMgr);
-            INDArray recurrentGates = rw.get(all(), interval(0, 2 * units));
-            INDArray recurrentCandidate = rw.get(all(), interval(2 * units, GATES * units));
+            INDArray recurrentGatesT = rw.get(all(), interval(0, 2 * units)).transpose().dup('f');
+            INDArray recurrentCandidateT = rw.get(all(), interval(2 * units, GATES * units)).transpose().dup('f');
             IActivation activation = layerConf().getActivationFn();
+
+            // Per step, the loss's slope with respect to each gate's input; the weight slopes follow in three products.
+            INDArray dInputs = Nd4j.zeros(x.dataType(), (long) steps * batch, GATES * units);
+            int end = backLength > 0 ? Math.max(0, steps - backLength) : 0;
+            INDArray fromLater = null;
+            for (int t = steps - 1; t >= end; t--) {
+                var at = interval((long) t * batch, (long) (t + 1) * batch);
+                INDArray dh = eps.get(at, all()).dup();
+                if (fromLater != null) dh.addi(fromLater);
+                INDArray z = pass.z().get(at, all());
+                INDArray r = pass.r().get(at, all());
+                INDArray candidate = pass.candidate().get(at, all());
+                INDArray previous = pass.previous().get(at, all());
+
+                // h' = z * h + (1 - z) * c
+                INDArray oneMinusZ = z.rsub(1.0);
+                INDArray dCandidateInput = activation.backprop(pass.candidateInput().get(at, all()).dup(), dh.mul(oneMinusZ)).getFirst();
+                INDArray dzInput = previous.sub(candidate).muli(dh).muli(z).muli(oneMinusZ);
+                INDArray dResetState = dCandidateInput.mmul(recurrentCandidateT);
+                INDArray drInput = dResetState.mul(previous).muli(r).muli(r.rsub(1.0));
+                INDArray rows = dInputs.get(at, all());
+                rows.get(all(), interval(0, units)).assign(dzInput);
+                rows.get(all(), interval(units, 2 * units)).assign(drInput);
+                rows.get(all(), interval(2 * units, GATES * units)).assign(dCandidateInput);
+
+                fromLater = dh.muli(z).addi(dResetState.muli(r)).addi(rows.get(all(), interval(0, 2 * units)).mmul(recurrentGatesT));
+            }
+            weightNoiseParams.clear();
 
             gradientsFlattened.assign(0);
             INDArray wGrad = gradientViews.get(WEIGHT_KEY);
             INDArray rwGrad = gradientViews.get(RECURRENT_WEIGHT_KEY);
             INDArray bGrad = gradientViews.get(BIAS_KEY);
-            INDArray rwGatesGrad = rwGrad.get(all(), interval(0, 2 * units));
-            INDArray rwCandidateGrad = rwGrad.get(all(), interval(2 * units, GATES * units));
+            wGrad.assign(stepMajor(x).transpose().mmul(dInputs));
+            bGrad.assign(dInputs.sum(true, 0));
+            rwGrad.get(all(), interval(0, 2 * units)).assign(pass.previous().transpose().mmul(dInputs.get(all(), interval(0, 2 * units))));
+            rwGrad.get(all(), interval(2 * units, GATES * units)).assign(
+                    pass.r().mul(pass.previous()).transpose().mmul(dInputs.get(all(), interval(2 * units, GATES * units))));
 
+            // dL/dx for every step at once, back to [batch, features, steps].
+            INDArray dx = dInputs.mmul(w.transpose()).reshape('c', steps, batch, x.size(1)).permute(1, 2, 0);
             INDArray epsOut = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'f');
-            int end = backLength > 0 ? Math.max(0, steps - backLength) : 0;
-            INDArray fromLater = null;
-            for (int t = steps - 1; t >= end; t--) {
-                INDArray dh = eps.get(all(), all(), point(t)).dup();
-                if (fromLater != null) dh.addi(fromLater);
-                INDArray z = pass.z()[t];
-                INDArray r = pass.r()[t];
-                INDArray candidate = pass.candidate()[t];
-                INDArray previous = pass.previous()[t];
-
-                // h' = z * h + (1 - z) * c
-                INDArray dz = dh.mul(previous.sub(candidate));
-                INDArray dCandidate = dh.mul(z.rsub(1.0));
-                INDArray dCandidateInput = activation.backprop(pass.candidateInput()[t].dup(), dCandidate).getFirst();
-                INDArray dzInput = dz.muli(z).muli(z.rsub(1.0));
-                INDArray dResetState = dCandidateInput.mmul(recurrentCandidate.transpose());
-                INDArray drInput = dResetState.mul(previous).muli(r).muli(r.rsub(1.0));
-                INDArray dGates = Nd4j.hstack(dzInput, drInput);
-                INDArray dInputs = Nd4j.hstack(dGates, dCandidateInput);
-
-                INDArray xt = x.get(all(), all(), point(t));
-                wGrad.addi(xt.transpose().mmul(dInputs));
-                bGrad.addi(dInputs.sum(true, 0));
-                rwGatesGrad.addi(previous.transpose().mmul(dGates));
-                rwCandidateGrad.addi(r.mul(previous).transpose().mmul(dCandidateInput));
-                epsOut.get(all(), all(), point(t)).assign(dInputs.mmul(w.transpose()));
-
-                fromLater = dh.mul(z).addi(dResetState.muli(r)).addi(dGates.mmul(recurrentGates.transpose()));
-            }
-            for (int t = end - 1; t >= 0; t--) epsOut.get(all(), all(), point(t)).assign(0);
-            weightNoiseParams.clear();
+            epsOut.assign(dx);
 
             Gradient gradient = new DefaultGradient(gradientsFlattened);
             gradient.gradientForVariable().put(WEIGHT_KEY, wGrad);
