@@ -9,6 +9,9 @@ import io.layerlab.graph.Graph;
 import io.layerlab.shape.ShapeInference;
 import io.layerlab.shape.ShapeReport;
 import io.layerlab.shape.TensorShape;
+import io.layerlab.train.LayerStatistics;
+import io.layerlab.train.LayerStatsEvent;
+import io.layerlab.train.ObserverRate;
 import io.layerlab.train.TrainingSpec;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
@@ -23,6 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,7 +67,7 @@ class AttentionAndMaxoutTest {
     @Test
     void maxoutLayersWidenTheirWeightsByPiecesAndKeepTheirOutputShape() {
         Graph g = new Graphs().input("pic", 6, 6, 2)
-                .then("conv", "Conv2D", "filters", 4, "kernel", java.util.List.of(3, 3), "activation", "maxout", "pieces", 2)
+                .then("conv", "Conv2D", "filters", 4, "kernel", List.of(3, 3), "activation", "maxout", "pieces", 2)
                 .then("pool", "Activation", "function", "maxout", "pieces", 2)
                 .then("flat", "Flatten")
                 .then("d", "Dense", "units", 5, "activation", "maxout", "pieces", 3)
@@ -138,9 +143,15 @@ class AttentionAndMaxoutTest {
         INDArray y = Nd4j.zeros(8, 2);
         for (int i = 0; i < 8; i++) y.putScalar(i, x.getDouble(i, 0, 0) > 0 ? 0 : 1, 1.0);
         MultiDataSet batch = new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {x}, new INDArray[] {y});
+        List<LayerStatsEvent> statistics = new ArrayList<>();
+        LayerStatistics.attach(net, model, g, new ObserverRate(1, 0), 1.0, statistics::add);
         double before = net.score(batch);
         for (int i = 0; i < 30; i++) net.fit(batch);
         assertThat(net.score(batch)).as("loss after 30 steps").isLessThan(before);
+        // The dashboard's per-layer statistics see gradients reach both kinds of layer.
+        LayerStatsEvent last = statistics.get(statistics.size() - 1);
+        assertThat(last.layer("att").meanAbsGradient()).isPositive().isFinite();
+        assertThat(last.layer("d").meanAbsGradient()).isPositive().isFinite();
 
         File file = dir.resolve("model.zip").toFile();
         ModelSerializer.writeModel(net, file, true);
