@@ -107,6 +107,20 @@ class JavaSourceExporterTest {
     }
 
     @Test
+    void theMaxoutCopyComputesWhatLayerLabsNetworkComputes(@TempDir Path dir) throws Exception {
+        Project project = ExportFixtures.project("maxout");
+        Class<?> generated = compile(dir, "MaxoutNetwork", exporter.export(project, "MaxoutNetwork"));
+        var exported = new org.deeplearning4j.nn.graph.ComputationGraph(
+                (ComputationGraphConfiguration) generated.getMethod("configuration").invoke(null));
+        exported.init();
+        var layerLab = io.layerlab.compile.GraphCompiler.compile(project.graph(), project.training()).newNetwork();
+        var in = org.nd4j.linalg.factory.Nd4j.rand(new long[] {3, 1, 28, 28});
+
+        assertThat(exported.params()).isEqualTo(layerLab.params());
+        assertThat(exported.outputSingle(in)).isEqualTo(layerLab.outputSingle(in));
+    }
+
+    @Test
     void aFileNamedLikeAClassGetsThatClassNameAndOtherNamesGetTheProjectsName(@TempDir Path dir) throws IOException {
         Project project = ExportFixtures.project("xor");
         exporter.write(project, dir.resolve("MyXor.java"));
