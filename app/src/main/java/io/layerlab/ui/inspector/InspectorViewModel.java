@@ -152,9 +152,15 @@ public final class InspectorViewModel {
         describe(node, kind);
     }
 
-    /** An Activation node shows its function and only the parameters that function has. */
+    /**
+     * An Activation node shows its function and only the parameters that function has; a layer
+     * shows maxout's pieces only while maxout is its activation.
+     */
     private static List<ParamSpec> specsFor(LayerKind kind, Node node) {
-        if (!kind.type().equals("Activation")) return kind.params();
+        if (!kind.type().equals("Activation")) {
+            boolean maxout = activationOf(node, "activation").map(a -> a.name().equals("maxout")).orElse(false);
+            return maxout ? kind.params() : kind.params().stream().filter(p -> !p.name().equals("pieces")).toList();
+        }
         List<ParamSpec> specs = new ArrayList<>();
         kind.param("function").ifPresent(specs::add);
         activationOf(node, "function").ifPresent(fn -> specs.addAll(fn.params()));

@@ -48,6 +48,16 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void aLayerShowsMaxoutsPiecesOnlyWhileMaxoutIsItsActivation() {
+        select("dense1");
+
+        item(inspector.nodeItems(), "activation").setValue("maxout");
+
+        assertThat(inspector.nodeItems()).extracting(i -> i.spec().name()).containsExactly("units", "activation", "pieces", "frozen");
+        assertThat(item(inspector.nodeItems(), "pieces").getValue()).isEqualTo(2);
+    }
+
+    @Test
     void aValidValueIsOneUndoableEditAndAnInvalidOneIsRefused() {
         select("dense1");
         SpecItem units = item(inspector.nodeItems(), "units");
