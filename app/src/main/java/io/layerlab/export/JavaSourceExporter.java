@@ -204,6 +204,14 @@ public final class JavaSourceExporter implements TextExporter {
                 imports.add("org.nd4j.shade.jackson.annotation.JsonProperty");
                 out.addAll(JavaHelperClasses.CLASSICAL_MOMENTUM.lines().toList());
             }
+            if (code.helpers().contains(Helper.GRU_LAYER)) {
+                imports.addAll(JavaHelperClasses.GRU_LAYER_IMPORTS);
+                out.addAll(JavaHelperClasses.GRU_LAYER.lines().toList());
+            }
+            if (code.helpers().contains(Helper.TOKEN_EMBEDDING)) {
+                imports.addAll(JavaHelperClasses.TOKEN_EMBEDDING_IMPORTS);
+                out.addAll(JavaHelperClasses.TOKEN_EMBEDDING.lines().toList());
+            }
             return out;
         }
     }

@@ -58,8 +58,9 @@ class PaletteViewModelTest {
 
     @Test
     void kindsTheCompilerCannotBuildAreShownAndMarked() {
-        assertThat(entry("GRU").trainable()).isFalse();
-        assertThat(entry("GRU").details()).contains("Not trainable yet");
+        assertThat(entry("SelfAttention").trainable()).isFalse();
+        assertThat(entry("SelfAttention").details()).contains("Not trainable yet");
+        assertThat(entry("GRU").trainable()).isTrue();
         assertThat(entry("maxout").trainable()).isFalse();
         assertThat(entry("Dense").trainable()).isTrue();
         assertThat(entry("Dense").details()).contains("Fully connected layer").doesNotContain("Not trainable");
