@@ -41,6 +41,11 @@ public final class KerasImporter {
     private static final byte[] HDF5 = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // DL4J's Keras import has no GRU; LayerLab's layer stands in for it.
+        org.deeplearning4j.nn.modelimport.keras.KerasLayer.registerCustomLayer("GRU", KerasGru.class);
+    }
+
     private KerasImporter() { }
 
     /** @throws ModelFileException naming the file and what stops the import */

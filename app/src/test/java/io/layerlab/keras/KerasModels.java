@@ -139,6 +139,10 @@ public final class KerasModels {
         c.put("unroll", false);
         c.put("units", units);
         c.put("activation", "tanh");
+        if (className.equals("GRU")) {
+            c.put("recurrent_activation", "sigmoid");
+            c.put("reset_after", false);
+        }
         if (className.equals("LSTM")) {
             c.put("recurrent_activation", "sigmoid");
             c.put("unit_forget_bias", true);

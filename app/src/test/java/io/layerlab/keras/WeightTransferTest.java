@@ -149,4 +149,20 @@ class WeightTransferTest {
         assertThat(imported.project().graph().node("dense_1").orElseThrow().params()).containsEntry("loss", "mse");
         assertThat(imported.project().graph().node("lstm_1").orElseThrow().params()).containsEntry("returnSequences", true);
     }
+
+    @Test
+    void gruLayersWithResetBeforeTheRecurrentWeights() throws Exception {
+        Random r = new Random(5);
+        Path h5 = dir.resolve("gru.h5");
+        new KerasH5Writer()
+                .modelConfig(KerasModels.sequential(new int[] {6, 2}, recurrent("GRU", "gru_1", 4, true),
+                        recurrent("GRU", "gru_2", 3, false), dense("dense_1", 2, "softmax")))
+                .trainingConfig(KerasModels.trainingConfig("categorical_crossentropy", "Adam", 0.001))
+                .weights("gru_1", weight("kernel", r, 2, 12), weight("recurrent_kernel", r, 4, 12), weight("bias", r, 12))
+                .weights("gru_2", weight("kernel", r, 4, 9), weight("recurrent_kernel", r, 3, 9), weight("bias", r, 9))
+                .weights("dense_1", weight("kernel", r, 3, 2), weight("bias", r, 2)).write(h5);
+        ImportedModel imported = importAndCompare(h5, 6, 2);
+        assertThat(imported.project().graph().node("gru_1").orElseThrow().type()).isEqualTo("GRU");
+        assertThat(imported.project().graph().node("gru_1").orElseThrow().params()).containsEntry("units", 4).containsEntry("returnSequences", true);
+    }
 }
