@@ -16,7 +16,7 @@ final class LayerMapper {
     /** The Keras layer classes LayerLab can import, as named in messages. */
     static final List<String> SUPPORTED = List.of("InputLayer", "Dense", "Activation", "ReLU", "LeakyReLU", "PReLU", "ELU",
             "Softmax", "Dropout", "Flatten", "Conv2D", "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D",
-            "BatchNormalization", "SimpleRNN", "LSTM", "GRU (reset_after=False)", "Add", "Concatenate");
+            "BatchNormalization", "SimpleRNN", "LSTM", "GRU (reset_after=False)", "Embedding", "Add", "Concatenate");
 
     /** Keras activation names and LayerLab's. */
     private static final Map<String, String> ACTIVATIONS = Map.of("linear", "linear", "relu", "relu", "sigmoid", "sigmoid",
@@ -80,6 +80,7 @@ final class LayerMapper {
             }
             case "BatchNormalization" -> batchNorm(l);
             case "SimpleRNN", "LSTM", "GRU" -> recurrent(l, p);
+            case "Embedding" -> embedding(l, p);
             case "Add" -> "Add";
             case "Concatenate" -> {
                 lastAxis(l, "axis", -1);
@@ -187,6 +188,13 @@ final class LayerMapper {
             }
         }
         return l.className();
+    }
+
+    private String embedding(KerasLayerSpec l, Map<String, Object> p) {
+        if (l.flag("mask_zero", false)) problem(l, "mask_zero=True is not supported (LayerLab's sequences have no padding masks)");
+        p.put("vocabulary", integer(l, "input_dim"));
+        p.put("units", integer(l, "output_dim"));
+        return "Embedding";
     }
 
     private void requireBias(KerasLayerSpec l) {

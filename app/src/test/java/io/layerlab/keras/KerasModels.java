@@ -155,6 +155,17 @@ public final class KerasModels {
         return layer;
     }
 
+    public static ObjectNode embedding(String name, int inputDim, int outputDim, int inputLength) {
+        ObjectNode layer = layer("Embedding", name);
+        ObjectNode c = config(layer);
+        c.put("input_dim", inputDim);
+        c.put("output_dim", outputDim);
+        c.put("mask_zero", false);
+        c.put("input_length", inputLength);
+        initializers(c, "embeddings");
+        return layer;
+    }
+
     public static ObjectNode prelu(String name) {
         ObjectNode layer = layer("PReLU", name);
         ObjectNode c = config(layer);
