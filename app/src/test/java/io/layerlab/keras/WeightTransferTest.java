@@ -155,6 +155,7 @@ class WeightTransferTest {
     void anEmbeddingOfTokenIdsBeforeAGru() throws Exception {
         Random r = new Random(6);
         Path h5 = dir.resolve("words.h5");
+        // Not "embed": DL4J strips the layer name from the front of weight names, and "embed/embeddings" would become "dings".
         new KerasH5Writer()
                 .modelConfig(KerasModels.sequential(new int[] {6}, KerasModels.embedding("lookup", 10, 3, 6),
                         recurrent("GRU", "gru_1", 4, false), dense("dense_1", 2, "softmax")))
