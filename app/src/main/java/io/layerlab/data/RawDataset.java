@@ -163,6 +163,14 @@ public final class RawDataset {
     /** How many distinct token ids the rows may hold (0 to this minus 1); 0 unless {@link #isTokens()}. */
     public int vocabulary() { return vocabulary; }
 
+    /** The largest token id any row holds, -1 when there are no rows (token data only). */
+    public int largestTokenId() {
+        if (!isTokens()) throw new IllegalStateException("a data set of measured values has no token ids");
+        double largest = -1;
+        for (double[] row : features) for (double v : row) largest = Math.max(largest, v);
+        return (int) largest;
+    }
+
     /** Number of classes; 0 for regression. */
     public int classCount() { return classNames.size(); }
 

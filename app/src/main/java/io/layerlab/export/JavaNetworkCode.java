@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 final class JavaNetworkCode {
     /** Classes the generated file defines itself, because DL4J has no equivalent. */
-    enum Helper { STEP, FEATURE_SOFTMAX, CLASSICAL_MOMENTUM, MAXOUT }
+    enum Helper { STEP, FEATURE_SOFTMAX, CLASSICAL_MOMENTUM, MAXOUT, GRU_LAYER, TOKEN_EMBEDDING }
 
     static final String INDENT = "        ";
     static final String CONTINUATION = INDENT + "        ";
@@ -114,6 +114,16 @@ final class JavaNetworkCode {
                     .call("nOut(" + integer(node, "units") + ")")), false, in.get(0));
             case "LSTM" -> withActivation(node, lastStep(node, dl4j("layers.LSTM", "new LSTM.Builder()")
                     .call("nOut(" + integer(node, "units") + ")")), false, in.get(0));
+            case "GRU" -> {
+                helpers.add(Helper.GRU_LAYER);
+                withActivation(node, lastStep(node, new Layer(List.of(), "new GruLayer.Builder()", List.of())
+                        .call("nOut(" + integer(node, "units") + ")")), false, in.get(0));
+            }
+            case "Embedding" -> {
+                helpers.add(Helper.TOKEN_EMBEDDING);
+                addLayer(id, frozen(node, new Layer(List.of(), "TokenEmbedding.of(" + integer(node, "vocabulary") + ", "
+                        + integer(node, "units") + ", " + plan.shape(node).timeSteps() + ")", List.of())), in.get(0));
+            }
             case "Activation" -> activation(node, in.get(0));
             case "Dropout" -> addLayer(id, dl4j("layers.DropoutLayer", "new DropoutLayer.Builder(1.0 - "
                     + JavaText.number(decimal(node, "rate")) + ")"), in.get(0));

@@ -211,6 +211,14 @@ public final class JavaSourceExporter implements TextExporter {
                 imports.add("org.nd4j.autodiff.samediff.SameDiff");
                 out.addAll(JavaHelperClasses.MAXOUT.lines().toList());
             }
+            if (code.helpers().contains(Helper.GRU_LAYER)) {
+                imports.addAll(JavaHelperClasses.GRU_LAYER_IMPORTS);
+                out.addAll(JavaHelperClasses.GRU_LAYER.lines().toList());
+            }
+            if (code.helpers().contains(Helper.TOKEN_EMBEDDING)) {
+                imports.addAll(JavaHelperClasses.TOKEN_EMBEDDING_IMPORTS);
+                out.addAll(JavaHelperClasses.TOKEN_EMBEDDING.lines().toList());
+            }
             return out;
         }
     }

@@ -79,7 +79,8 @@ final class KerasModelBuilder {
             case "Conv2D" -> withActivation(node, "Conv2D", config("filters", integer(node, "filters"),
                     "kernel_size", ints(node, "kernel"), "strides", ints(node, "stride"),
                     "padding", NetworkPlan.param(node, "padding")), in, notes);
-            case "SimpleRNN", "LSTM" -> withActivation(node, node.type(), config("units", integer(node, "units")), in, notes);
+            case "SimpleRNN", "LSTM", "GRU" -> withActivation(node, node.type(), config("units", integer(node, "units")), in, notes);
+            case "Embedding" -> embedding(node, in, notes);
             case "SequenceOutput" -> withActivation(node, "TimeDistributed", config("units", integer(node, "units")), in, notes);
             case "Activation" -> List.of(activationLayer(node, in, notes));
             case "SelfAttention" -> {
@@ -111,17 +112,17 @@ final class KerasModelBuilder {
                                             List<String> notes) {
         String var = variables.get(node.id());
         String function = (String) NetworkPlan.param(node, "activation");
-        boolean recurrent = className.equals("SimpleRNN") || className.equals("LSTM");
+        boolean recurrent = className.equals("SimpleRNN") || className.equals("LSTM") || className.equals("GRU");
         if (function.equals("maxout")) return maxout(node, className, args, in, notes);
         if (!function.equals("prelu")) {
             Map<String, Object> config = new LinkedHashMap<>(args);
             config.put("activation", activationArgument(function));
-            if (recurrent) config.put("return_sequences", NetworkPlan.param(node, "returnSequences"));
+            if (recurrent) recurrentConfig(node, className, config);
             return List.of(layer(var, className, frozen(node, config), node, in));
         }
         Map<String, Object> linear = new LinkedHashMap<>(args);
         linear.put("activation", "linear");
-        if (recurrent) linear.put("return_sequences", NetworkPlan.param(node, "returnSequences"));
+        if (recurrent) recurrentConfig(node, className, linear);
         String linearName = unique(names.get(node.id()) + "_linear", usedNames);
         KerasLayer first = named(var, className, frozen(node, linear), linearName, in);
         KerasLayer prelu = layer(var, "PReLU", frozen(node, preluConfig()), node, List.of(var));
@@ -143,6 +144,22 @@ final class KerasModelBuilder {
         notes.add("maxout: a linear " + className + " with " + pieces + " outputs per unit, then the largest of each unit's pieces.");
         return List.of(named(var, className, frozen(node, linear), linearName, in),
                 layer(var, "Maxout", config("pieces", pieces), node, List.of(var)));
+    }
+
+    /** return_sequences; a GRU also reset_after=False, the cell LayerLab builds (one bias per gate). */
+    private static void recurrentConfig(Node node, String className, Map<String, Object> config) {
+        config.put("return_sequences", NetworkPlan.param(node, "returnSequences"));
+        if (className.equals("GRU")) config.put("reset_after", false);
+    }
+
+    /** Keras' Embedding takes ids as (batch, t): a Reshape first drops the Input's axis of one id per step. */
+    private List<KerasLayer> embedding(Node node, List<String> in, List<String> notes) {
+        String var = variables.get(node.id());
+        int steps = plan.shape(node).timeSteps();
+        KerasLayer ids = named(var, "Reshape", config("target_shape", List.of(steps)), unique(names.get(node.id()) + "_ids", usedNames), in);
+        notes.add("Keras' Embedding reads (batch, steps) ids: the Reshape drops the Input's feature axis of 1.");
+        return List.of(ids, layer(var, "Embedding", frozen(node, config("input_dim", integer(node, "vocabulary"),
+                "output_dim", integer(node, "units"))), node, List.of(var)));
     }
 
     private KerasLayer activationLayer(Node node, List<String> in, List<String> notes) {

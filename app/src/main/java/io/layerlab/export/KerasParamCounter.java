@@ -96,13 +96,24 @@ final class KerasParamCounter {
                 long projected = (long) layer.integer("heads") * layer.integer("head_size");
                 yield new Count(in.get(0), 4 * projected * last(in.get(0)));
             }
-            case "SimpleRNN", "LSTM" -> {
+            case "SimpleRNN", "LSTM", "GRU" -> {
                 int[] x = in.get(0);
                 long units = layer.integer("units");
                 long cell = x[1] * units + units * units + units;
-                long params = layer.className().equals("LSTM") ? 4 * cell : cell;
+                // Keras' GRU defaults to reset_after=True, which adds a second (recurrent) bias per gate.
+                boolean resetAfter = !layer.config().containsKey("reset_after") || layer.flag("reset_after");
+                long params = switch (layer.className()) {
+                    case "LSTM" -> 4 * cell;
+                    case "GRU" -> 3 * cell + (resetAfter ? 3 * units : 0);
+                    default -> cell;
+                };
                 int u = Math.toIntExact(units);
                 yield new Count(layer.flag("return_sequences") ? new int[] {x[0], u} : new int[] {u}, params);
+            }
+            case "Reshape" -> new Count(layer.ints("target_shape").stream().mapToInt(Integer::intValue).toArray(), 0);
+            case "Embedding" -> {
+                int units = layer.integer("output_dim");
+                yield new Count(append(in.get(0), units), (long) layer.integer("input_dim") * units);
             }
             case "Add" -> {
                 for (int[] s : in) {
@@ -146,6 +157,12 @@ final class KerasParamCounter {
         long s = 1;
         for (int d : shape) s *= d;
         return s;
+    }
+
+    private static int[] append(int[] first, int last) {
+        int[] out = java.util.Arrays.copyOf(first, first.length + 1);
+        out[first.length] = last;
+        return out;
     }
 
     private static int[] prepend(int first, int[] rest) {

@@ -26,7 +26,7 @@ public final class KerasScriptExporter implements TextExporter {
     private static final String INDENT = "    ";
     /** The argument Keras takes first, written without its name for readability. */
     private static final Map<String, String> POSITIONAL = Map.of("Dense", "units", "Conv2D", "filters", "Dropout", "rate",
-            "SimpleRNN", "units", "LSTM", "units", "Activation", "activation", "TimeDistributed", "layer", "Lambda", "function", "Maxout", "pieces");
+            "SimpleRNN", "units", "LSTM", "units", "GRU", "units", "Activation", "activation", "TimeDistributed", "layer", "Lambda", "function", "Maxout", "pieces");
 
     @Override
     public String export(Project project) {

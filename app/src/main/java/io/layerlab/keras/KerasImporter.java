@@ -41,6 +41,11 @@ public final class KerasImporter {
     private static final byte[] HDF5 = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // DL4J's Keras import has no GRU; LayerLab's layer stands in for it.
+        org.deeplearning4j.nn.modelimport.keras.KerasLayer.registerCustomLayer("GRU", KerasGru.class);
+    }
+
     private KerasImporter() { }
 
     /** @throws ModelFileException naming the file and what stops the import */
@@ -141,12 +146,28 @@ public final class KerasImporter {
         for (String id : order) {
             LayerMapper.Mapped m = mapped.get(id);
             double[] xy = positions.get(id);
-            nodes.add(new Node(id, m.type(), xy[0], xy[1], m.params()));
+            nodes.add(new Node(id, m.type(), xy[0], xy[1], tokenIdsPerStep(id, m, mapped, inputsOf)));
             List<String> from = inputsOf.get(id);
             boolean merge = m.type().equals("Add") || m.type().equals("Concatenate");
             for (int port = 0; port < from.size(); port++) edges.add(new Edge(from.get(port), id, merge ? port : 0));
         }
         return Graph.of(nodes, edges);
+    }
+
+    /**
+     * Keras gives an Embedding (batch, steps) ids; LayerLab's takes a sequence of one id per step,
+     * so an Input of shape [t] that only feeds Embeddings becomes [t, 1].
+     */
+    private static Map<String, Object> tokenIdsPerStep(String id, LayerMapper.Mapped m, Map<String, LayerMapper.Mapped> mapped,
+                                                        Map<String, List<String>> inputsOf) {
+        if (!m.type().equals("Input") || ((List<?>) m.params().get("shape")).size() != 1) return m.params();
+        List<String> readers = inputsOf.entrySet().stream().filter(e -> e.getValue().contains(id)).map(Map.Entry::getKey).toList();
+        boolean onlyEmbeddings = !readers.isEmpty()
+                && readers.stream().allMatch(r -> mapped.containsKey(r) && mapped.get(r).type().equals("Embedding"));
+        if (!onlyEmbeddings) return m.params();
+        Map<String, Object> params = new LinkedHashMap<>(m.params());
+        params.put("shape", List.of(((List<?>) m.params().get("shape")).get(0), 1));
+        return params;
     }
 
     /**

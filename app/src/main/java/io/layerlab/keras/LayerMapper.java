@@ -16,7 +16,7 @@ final class LayerMapper {
     /** The Keras layer classes LayerLab can import, as named in messages. */
     static final List<String> SUPPORTED = List.of("InputLayer", "Dense", "Activation", "ReLU", "LeakyReLU", "PReLU", "ELU",
             "Softmax", "Dropout", "Flatten", "Conv2D", "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D",
-            "BatchNormalization", "SimpleRNN", "LSTM", "Add", "Concatenate");
+            "BatchNormalization", "SimpleRNN", "LSTM", "GRU (reset_after=False)", "Embedding", "Add", "Concatenate");
 
     /** Keras activation names and LayerLab's. */
     private static final Map<String, String> ACTIVATIONS = Map.of("linear", "linear", "relu", "relu", "sigmoid", "sigmoid",
@@ -79,7 +79,8 @@ final class LayerMapper {
                 yield "GlobalAveragePooling2D";
             }
             case "BatchNormalization" -> batchNorm(l);
-            case "SimpleRNN", "LSTM" -> recurrent(l, p);
+            case "SimpleRNN", "LSTM", "GRU" -> recurrent(l, p);
+            case "Embedding" -> embedding(l, p);
             case "Add" -> "Add";
             case "Concatenate" -> {
                 lastAxis(l, "axis", -1);
@@ -176,13 +177,24 @@ final class LayerMapper {
         p.put("units", integer(l, "units"));
         p.put("activation", activation(l, l.text("activation", "tanh")));
         p.put("returnSequences", l.flag("return_sequences", false));
-        if (l.className().equals("LSTM")) {
+        if (l.className().equals("GRU") && l.flag("reset_after", true)) {
+            problem(l, "reset_after=True is not supported: LayerLab's GRU is Keras' GRU(reset_after=False), which applies the reset "
+                    + "gate before the recurrent weights and has one bias per gate; rebuild and train the layer with reset_after=False");
+        }
+        if (l.className().equals("LSTM") || l.className().equals("GRU")) {
             String gates = l.text("recurrent_activation", "sigmoid");
             if (!gates.equals("sigmoid")) {
-                notes.add(l.label() + " uses " + gates + " gates; LayerLab's LSTM uses sigmoid gates, so outputs differ");
+                notes.add(l.label() + " uses " + gates + " gates; LayerLab's " + l.className() + " uses sigmoid gates, so outputs differ");
             }
         }
         return l.className();
+    }
+
+    private String embedding(KerasLayerSpec l, Map<String, Object> p) {
+        if (l.flag("mask_zero", false)) problem(l, "mask_zero=True is not supported (LayerLab's sequences have no padding masks)");
+        p.put("vocabulary", integer(l, "input_dim"));
+        p.put("units", integer(l, "output_dim"));
+        return "Embedding";
     }
 
     private void requireBias(KerasLayerSpec l) {

@@ -87,7 +87,15 @@ public final class WeightTransfer {
             batch[0] = 4;
             for (int d = 0; d < dims.length; d++) batch[d + 1] = dims[d];
             INDArray channelsLast = Nd4j.rand(batch, -2.0, 2.0, random).castTo(target.params().dataType());
-            sourceBatch[i] = channelsLast;
+            int vocabulary = embeddedVocabulary(imported.project().graph(), input);
+            if (vocabulary > 0) {
+                // Token ids for an Embedding: whole numbers below the vocabulary, (batch, steps) for Keras.
+                channelsLast = Nd4j.rand(batch, 0, vocabulary, random).castTo(org.nd4j.linalg.api.buffer.DataType.INT32)
+                        .castTo(target.params().dataType());
+                sourceBatch[i] = channelsLast.reshape(batch[0], batch[1]);
+            } else {
+                sourceBatch[i] = channelsLast;
+            }
             INDArray channelsFirst = switch (dims.length) {
                 case 3 -> channelsLast.permute(0, 3, 1, 2).dup();
                 case 2 -> channelsLast.permute(0, 2, 1).dup();
@@ -109,6 +117,13 @@ public final class WeightTransfer {
             largest = Math.max(largest, expected[s].sub(actual[i]).amaxNumber().doubleValue());
         }
         return largest;
+    }
+
+    /** The smallest vocabulary of the Embeddings an Input feeds, or 0 when it feeds none. */
+    private static int embeddedVocabulary(Graph graph, String input) {
+        return graph.outputsOf(input).stream().map(e -> graph.node(e.to()).orElseThrow())
+                .filter(n -> n.type().equals("Embedding")).mapToInt(n -> ((Number) n.param("vocabulary")).intValue())
+                .min().orElse(0);
     }
 
     /** The imported output that an Output layer merged from a Dense and its Activation stands for: the Activation fed by the Dense. */

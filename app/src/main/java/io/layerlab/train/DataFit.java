@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Checks that a graph fits its data before any training starts: the Input takes the data's
- * example shape, the Output has a unit per class (or per target), and the loss suits the task.
+ * example shape, the Output has a unit per class (or per target), the loss suits the task, and
+ * token ids meet an Embedding whose vocabulary holds every id (measured values never do).
  * Every mismatch is a diagnostic on the node at fault.
  */
 public final class DataFit {
@@ -27,8 +28,42 @@ public final class DataFit {
         for (Node n : graph.nodes()) {
             if (n.type().equals("Input")) checkInput(n, expected, source, problems);
             if (n.type().equals("Output")) checkOutput(n, data, source, problems);
+            if (n.type().equals("Embedding")) checkEmbedding(n, data, source, problems);
         }
+        if (data.raw().isTokens()) checkTokensAreEmbedded(graph, source, problems);
         return problems;
+    }
+
+    private static void checkEmbedding(Node n, LoadedData data, String source, List<Diagnostic> problems) {
+        if (!data.raw().isTokens()) {
+            problems.add(Diagnostic.error(DiagnosticCode.SHAPE_MISMATCH, n.id(), null,
+                    "Embedding '" + n.id() + "' looks up token ids, but the data '" + source + "' gives measured values, not ids",
+                    "wire the Input straight into a recurrent layer, or use token data such as the 'tokens' source"));
+            return;
+        }
+        Object vocabulary = Catalog.effectiveParam(n.type(), n.params(), "vocabulary");
+        int largest = data.raw().largestTokenId();
+        if (vocabulary instanceof Number v && largest >= v.intValue()) {
+            problems.add(Diagnostic.error(DiagnosticCode.INVALID_PARAM, n.id(), "vocabulary",
+                    "Embedding '" + n.id() + "' has a vocabulary of " + v.intValue() + " (ids 0 to " + (v.intValue() - 1)
+                            + "), but the data '" + source + "' holds token ids up to " + largest,
+                    "set vocabulary to at least " + (largest + 1)));
+        }
+    }
+
+    /** Token ids are names, not quantities: a layer that multiplies them would read order into them. */
+    private static void checkTokensAreEmbedded(Graph graph, String source, List<Diagnostic> problems) {
+        for (Node n : graph.nodes()) {
+            if (!n.type().equals("Input")) continue;
+            for (var wire : graph.outputsOf(n.id())) {
+                Node target = graph.node(wire.to()).orElse(null);
+                if (target == null || target.type().equals("Embedding")) continue;
+                problems.add(Diagnostic.warning(DiagnosticCode.SHAPE_MISMATCH, target.id(), null,
+                        target.type() + " '" + target.id() + "' takes the token ids of '" + source
+                                + "' as numbers, as if id 7 were more than id 6",
+                        "put an Embedding between Input '" + n.id() + "' and it"));
+            }
+        }
     }
 
     private static void checkInput(Node n, TensorShape expected, String source, List<Diagnostic> problems) {

@@ -245,8 +245,6 @@ class GraphCompilerTest {
                 .then("out", "Output").build(), DiagnosticCode.CYCLE, null);
         assertDiagnostic(new Graphs().input("in", 3).then("m", "Activation", "function", "maxout").then("out", "Output").build(),
                 DiagnosticCode.SHAPE_MISMATCH, "m");
-        assertDiagnostic(new Graphs().input("in", 3, 2).then("gru", "GRU").then("out", "Output").build(),
-                DiagnosticCode.NOT_COMPILABLE, "gru");
         assertDiagnostic(new Graphs().input("in", 3).then("x", "Dense2").then("out", "Output").build(),
                 DiagnosticCode.UNKNOWN_TYPE, "x");
         assertDiagnostic(new Graphs().input("in", 3).then("d", "Dense", "units", -4).then("out", "Output").build(),

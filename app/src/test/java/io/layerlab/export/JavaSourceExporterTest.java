@@ -37,6 +37,8 @@ class JavaSourceExporterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The classes the generated file carries its own copy of, by their name in LayerLab. */
     private static final List<String> OWN_COPIES = List.of("StepActivation", "FeatureSoftmax", "ClassicalMomentum", "Maxout");
+    /** Likewise for LayerLab's own layers (io.layerlab.compile.layers). */
+    private static final List<String> OWN_LAYER_COPIES = List.of("GruLayer", "TokenEmbedding");
 
     private final JavaSourceExporter exporter = new JavaSourceExporter();
 
@@ -164,6 +166,9 @@ class JavaSourceExporterTest {
     private static JsonNode tree(String json, String className) throws IOException {
         String normalised = json;
         for (String own : OWN_COPIES) normalised = normalised.replace("\"" + className + "$" + own + "\"", "\"io.layerlab.compile." + own + "\"");
+        for (String own : OWN_LAYER_COPIES) {
+            normalised = normalised.replace("\"" + className + "$" + own + "\"", "\"io.layerlab.compile.layers." + own + "\"");
+        }
         return JSON.readTree(normalised);
     }
 

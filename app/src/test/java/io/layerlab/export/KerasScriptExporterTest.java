@@ -158,11 +158,12 @@ class KerasScriptExporterTest {
     void aLayerTheCompilerCannotBuildIsRefusedByName() {
         Project project = project(List.of(
                         Node.of("steps", "Input", Map.of("shape", List.of(5, 2))),
-                        Node.of("gru", "GRU", Map.of("units", 4)),
+                        Node.of("att", "SelfAttention", Map.of("heads", 1, "headSize", 2)),
+                        Node.of("flat", "Flatten", Map.of()),
                         Node.of("out", "Output", Map.of("units", 2))),
-                List.of(new Edge("steps", "gru"), new Edge("gru", "out")));
+                List.of(new Edge("steps", "att"), new Edge("att", "flat"), new Edge("flat", "out")));
         assertThatThrownBy(() -> exporter.export(project)).isInstanceOf(ExportException.class)
-                .hasMessageContaining("gru").extracting(e -> ((ExportException) e).problems().get(0).code())
+                .hasMessageContaining("att").extracting(e -> ((ExportException) e).problems().get(0).code())
                 .isEqualTo(DiagnosticCode.NOT_COMPILABLE);
     }
 

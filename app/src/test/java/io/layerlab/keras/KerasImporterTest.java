@@ -114,14 +114,15 @@ class KerasImporterTest {
         Path h5 = dir.resolve("many.h5");
         var noBias = dense("dense_1", 4, "selu");
         ((com.fasterxml.jackson.databind.node.ObjectNode) noBias.get("config")).put("use_bias", false);
-        new KerasH5Writer().modelConfig(KerasModels.sequential(new int[] {5, 3}, recurrent("GRU", "gru_1", 4, false), noBias,
+        var resetAfter = recurrent("GRU", "gru_1", 4, false);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) resetAfter.get("config")).put("reset_after", true);
+        new KerasH5Writer().modelConfig(KerasModels.sequential(new int[] {5, 3}, resetAfter, noBias,
                 dense("dense_2", 2, "softmax"))).write(h5);
         assertThatThrownBy(() -> KerasImporter.importModel(h5)).hasMessageContainingAll(
                 "many.h5 cannot be imported:",
-                "\n  layer 'gru_1' (GRU) is not supported",
+                "\n  layer 'gru_1' (GRU): reset_after=True is not supported: LayerLab's GRU is Keras' GRU(reset_after=False)",
                 "\n  layer 'dense_1' (Dense): activation 'selu' is not supported",
-                "\n  layer 'dense_1' (Dense): use_bias=False is not supported",
-                "\nLayerLab supports: InputLayer, Dense");
+                "\n  layer 'dense_1' (Dense): use_bias=False is not supported");
     }
 
     @Test

@@ -139,6 +139,10 @@ public final class KerasModels {
         c.put("unroll", false);
         c.put("units", units);
         c.put("activation", "tanh");
+        if (className.equals("GRU")) {
+            c.put("recurrent_activation", "sigmoid");
+            c.put("reset_after", false);
+        }
         if (className.equals("LSTM")) {
             c.put("recurrent_activation", "sigmoid");
             c.put("unit_forget_bias", true);
@@ -148,6 +152,17 @@ public final class KerasModels {
         initializers(c, "kernel", "recurrent", "bias");
         c.put("dropout", 0.0);
         c.put("recurrent_dropout", 0.0);
+        return layer;
+    }
+
+    public static ObjectNode embedding(String name, int inputDim, int outputDim, int inputLength) {
+        ObjectNode layer = layer("Embedding", name);
+        ObjectNode c = config(layer);
+        c.put("input_dim", inputDim);
+        c.put("output_dim", outputDim);
+        c.put("mask_zero", false);
+        c.put("input_length", inputLength);
+        initializers(c, "embeddings");
         return layer;
     }
 

@@ -20,6 +20,7 @@ import io.layerlab.graph.Edge;
 import io.layerlab.graph.Node;
 import io.layerlab.shape.ShapeInference;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
@@ -148,5 +149,41 @@ class WeightTransferTest {
         ImportedModel imported = importAndCompare(h5, 5, 3);
         assertThat(imported.project().graph().node("dense_1").orElseThrow().params()).containsEntry("loss", "mse");
         assertThat(imported.project().graph().node("lstm_1").orElseThrow().params()).containsEntry("returnSequences", true);
+    }
+
+    @Test
+    void anEmbeddingOfTokenIdsBeforeAGru() throws Exception {
+        Random r = new Random(6);
+        Path h5 = dir.resolve("words.h5");
+        // Not "embed": DL4J strips the layer name from the front of weight names, and "embed/embeddings" would become "dings".
+        new KerasH5Writer()
+                .modelConfig(KerasModels.sequential(new int[] {6}, KerasModels.embedding("lookup", 10, 3, 6),
+                        recurrent("GRU", "gru_1", 4, false), dense("dense_1", 2, "softmax")))
+                .weights("lookup", weight("embeddings", r, 10, 3))
+                .weights("gru_1", weight("kernel", r, 3, 12), weight("recurrent_kernel", r, 4, 12), weight("bias", r, 12))
+                .weights("dense_1", weight("kernel", r, 4, 2), weight("bias", r, 2)).write(h5);
+        ImportedModel imported = KerasImporter.importModel(h5);
+        assertThat(imported.project().graph().node("lookup").orElseThrow().params()).containsEntry("vocabulary", 10).containsEntry("units", 3);
+        Node input = imported.project().graph().nodes().iterator().next();
+        assertThat(input.param("shape")).as("one token id per step").isEqualTo(List.of(6, 1));
+        WeightTransfer.Compiled compiled = WeightTransfer.compile(imported, h5);
+        assertThat(compiled.transfer().copied()).contains("lookup", "gru_1", "dense_1");
+        assertThat(compiled.largestDifference()).as("outputs on random token ids, imported vs compiled").isLessThan(1e-4);
+    }
+
+    @Test
+    void gruLayersWithResetBeforeTheRecurrentWeights() throws Exception {
+        Random r = new Random(5);
+        Path h5 = dir.resolve("gru.h5");
+        new KerasH5Writer()
+                .modelConfig(KerasModels.sequential(new int[] {6, 2}, recurrent("GRU", "gru_1", 4, true),
+                        recurrent("GRU", "gru_2", 3, false), dense("dense_1", 2, "softmax")))
+                .trainingConfig(KerasModels.trainingConfig("categorical_crossentropy", "Adam", 0.001))
+                .weights("gru_1", weight("kernel", r, 2, 12), weight("recurrent_kernel", r, 4, 12), weight("bias", r, 12))
+                .weights("gru_2", weight("kernel", r, 4, 9), weight("recurrent_kernel", r, 3, 9), weight("bias", r, 9))
+                .weights("dense_1", weight("kernel", r, 3, 2), weight("bias", r, 2)).write(h5);
+        ImportedModel imported = importAndCompare(h5, 6, 2);
+        assertThat(imported.project().graph().node("gru_1").orElseThrow().type()).isEqualTo("GRU");
+        assertThat(imported.project().graph().node("gru_1").orElseThrow().params()).containsEntry("units", 4).containsEntry("returnSequences", true);
     }
 }

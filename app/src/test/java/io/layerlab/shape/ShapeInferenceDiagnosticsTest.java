@@ -50,24 +50,9 @@ class ShapeInferenceDiagnosticsTest {
         }
 
         @Test
-        void layersNotCompilableYetAreErrorsNamingTheLayerButStillGetAShape() {
-            ShapeReport r = Graphs.create().node("in", "Input", "shape", List.of(10, 8))
-                    .node("gru", "GRU", "units", 4, "returnSequences", true)
-                    .node("att", "SelfAttention", "heads", 2, "headSize", 3)
-                    .chain("in", "gru", "att").infer();
-            List<Diagnostic> found = r.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.NOT_COMPILABLE).toList();
-            assertThat(found).extracting(Diagnostic::nodeId).containsExactly("gru");
-            assertThat(found).allMatch(Diagnostic::isError);
-            assertThat(found.get(0).message()).contains("GRU 'gru'");
-            assertThat(found.get(0).hint()).contains("LSTM");
-            assertThat(r.outputShape("gru")).isEqualTo(TensorShape.sequence(10, 4));
-            assertThat(r.outputShape("att")).isEqualTo(TensorShape.sequence(10, 4));
-        }
-
-        @Test
-        void anEmbeddingIsNotCompilableYet() {
-            ShapeReport r = fed(List.of(12), "Embedding", "vocabulary", 100, "units", 5);
-            assertThat(only(r, DiagnosticCode.NOT_COMPILABLE).nodeId()).isEqualTo("x");
+        void anEmbeddingTurnsOneTokenIdPerStepIntoAVectorPerStep() {
+            ShapeReport r = fed(List.of(12, 1), "Embedding", "vocabulary", 100, "units", 5);
+            assertThat(r.errors()).noneMatch(d -> "x".equals(d.nodeId()));
             assertThat(r.info("x").orElseThrow().params()).isEqualTo(500);
             assertThat(r.outputShape("x")).isEqualTo(TensorShape.sequence(12, 5));
         }
@@ -78,6 +63,20 @@ class ShapeInferenceDiagnosticsTest {
             assertThat(r.diagnosticsFor("x")).isEmpty();
             assertThat(r.outputShape("x")).isEqualTo(TensorShape.sequence(10, 8));
             assertThat(r.info("x").orElseThrow().params()).isEqualTo(4 * 8 * 2 * 3);
+        }
+
+        @Test
+        void anEmbeddingTakesASequenceOfOneIdPerStepStraightFromAnInput() {
+            Diagnostic flat = only(fed(List.of(12), "Embedding", "vocabulary", 100, "units", 5), DiagnosticCode.WRONG_INPUT_KIND);
+            assertThat(flat.message()).contains("takes a sequence of token ids [t, 1]");
+            assertThat(flat.hint()).contains("[t, 1]");
+            ShapeReport afterDense = Graphs.create().node("in", "Input", "shape", List.of(6, 1))
+                    .node("d", "Dropout", "rate", 0.1).node("e", "Embedding", "vocabulary", 10, "units", 3)
+                    .wire("in", "d").wire("d", "e").infer();
+            assertThat(afterDense.errors()).extracting(Diagnostic::nodeId, Diagnostic::code)
+                    .contains(org.assertj.core.groups.Tuple.tuple("e", DiagnosticCode.WRONG_INPUT_KIND));
+            assertThat(afterDense.errors().stream().filter(d -> "e".equals(d.nodeId())).findFirst().orElseThrow().message())
+                    .contains("which come straight from the data");
         }
 
         @Test
@@ -527,7 +526,6 @@ class ShapeInferenceDiagnosticsTest {
                 org.assertj.core.groups.Tuple.tuple("dense", DiagnosticCode.WRONG_INPUT_KIND),
                 org.assertj.core.groups.Tuple.tuple("mystery", DiagnosticCode.UNKNOWN_TYPE),
                 org.assertj.core.groups.Tuple.tuple("lonely", DiagnosticCode.MISSING_INPUT),
-                org.assertj.core.groups.Tuple.tuple("gru", DiagnosticCode.NOT_COMPILABLE),
                 org.assertj.core.groups.Tuple.tuple("gru", DiagnosticCode.WRONG_INPUT_KIND),
                 org.assertj.core.groups.Tuple.tuple("mystery", DiagnosticCode.DANGLING));
     }

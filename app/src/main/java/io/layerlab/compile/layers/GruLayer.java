@@ -1,15 +1,13 @@
 package io.layerlab.compile.layers;
 
-import static org.nd4j.linalg.indexing.NDArrayIndex.all;
-import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
-import static org.nd4j.linalg.indexing.NDArrayIndex.point;
-
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -26,6 +24,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -84,9 +83,10 @@ public class GruLayer extends BaseRecurrentLayer {
 
     /** Builds a {@link GruLayer}: {@code nOut} is the number of units, {@code activation} the candidate's. */
     public static class Builder extends BaseRecurrentLayer.Builder<Builder> {
+        /** DL4J declares build() generic in its result; a GruLayer is what it gives. */
         @Override
         @SuppressWarnings("unchecked")
-        public GruLayer build() { return new GruLayer(this); }
+        public <E extends Layer> E build() { return (E) new GruLayer(this); }
     }
 
     /** Where the three weight arrays sit in the layer's flat parameter vector, and their starting values. */
@@ -143,9 +143,9 @@ public class GruLayer extends BaseRecurrentLayer {
             long recurrentEnd = inputEnd + units * GATES * units;
             INDArray row = flat.reshape(flat.length());
             Map<String, INDArray> views = new LinkedHashMap<>();
-            views.put(WEIGHT_KEY, row.get(interval(0, inputEnd)).reshape('f', nIn, GATES * units));
-            views.put(RECURRENT_WEIGHT_KEY, row.get(interval(inputEnd, recurrentEnd)).reshape('f', units, GATES * units));
-            views.put(BIAS_KEY, row.get(interval(recurrentEnd, recurrentEnd + GATES * units)).reshape(1, GATES * units));
+            views.put(WEIGHT_KEY, row.get(NDArrayIndex.interval(0, inputEnd)).reshape('f', nIn, GATES * units));
+            views.put(RECURRENT_WEIGHT_KEY, row.get(NDArrayIndex.interval(inputEnd, recurrentEnd)).reshape('f', units, GATES * units));
+            views.put(BIAS_KEY, row.get(NDArrayIndex.interval(recurrentEnd, recurrentEnd + GATES * units)).reshape(1, GATES * units));
             return views;
         }
     }
@@ -188,8 +188,12 @@ public class GruLayer extends BaseRecurrentLayer {
 
         private void keepLastStep(Map<String, INDArray> state, INDArray out) {
             INDArray ncw = permuteIfNWC(out);
-            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                state.put(STATE_KEY, ncw.get(all(), all(), point(ncw.size(2) - 1)).dup());
+            // The state outlives this pass, so it must not live in a workspace.
+            MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
+            try {
+                state.put(STATE_KEY, ncw.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(ncw.size(2) - 1)).dup());
+            } finally {
+                outside.close();
             }
         }
 
@@ -209,7 +213,7 @@ public class GruLayer extends BaseRecurrentLayer {
             assertInputSet(false);
             if (input.rank() != 3) {
                 throw new IllegalStateException("GRU layer '" + layerConf().getLayerName() + "' takes sequences [batch, features, steps], got "
-                        + java.util.Arrays.toString(input.shape()));
+                        + Arrays.toString(input.shape()));
             }
             if (maskArray != null) throw new IllegalStateException("GRU layer '" + layerConf().getLayerName() + "' does not take masks");
             applyDropOutIfNecessary(training, workspaceMgr);
@@ -220,8 +224,8 @@ public class GruLayer extends BaseRecurrentLayer {
             INDArray w = getParamWithNoise(WEIGHT_KEY, training, workspaceMgr);
             INDArray rw = getParamWithNoise(RECURRENT_WEIGHT_KEY, training, workspaceMgr);
             INDArray b = getParamWithNoise(BIAS_KEY, training, workspaceMgr);
-            INDArray recurrentGates = rw.get(all(), interval(0, 2 * units)).dup('f');
-            INDArray recurrentCandidate = rw.get(all(), interval(2 * units, GATES * units)).dup('f');
+            INDArray recurrentGates = rw.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * units)).dup('f');
+            INDArray recurrentCandidate = rw.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, GATES * units)).dup('f');
             IActivation activation = layerConf().getActivationFn();
 
             // The input's share of every gate at every step in one product: rows are (step, example).
@@ -231,26 +235,26 @@ public class GruLayer extends BaseRecurrentLayer {
                     rows(x, steps, batch, units), rows(x, steps, batch, units), rows(x, steps, batch, units)) : null;
             INDArray h = initialState != null ? initialState.castTo(x.dataType()) : Nd4j.zeros(x.dataType(), batch, units);
             for (int t = 0; t < steps; t++) {
-                INDArray pre = inputShare.get(interval((long) t * batch, (long) (t + 1) * batch), all());
-                INDArray gates = h.mmul(recurrentGates).addi(pre.get(all(), interval(0, 2 * units)));
+                INDArray pre = inputShare.get(NDArrayIndex.interval((long) t * batch, (long) (t + 1) * batch), NDArrayIndex.all());
+                INDArray gates = h.mmul(recurrentGates).addi(pre.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * units)));
                 Transforms.sigmoid(gates, false);
-                INDArray z = gates.get(all(), interval(0, units));
-                INDArray r = gates.get(all(), interval(units, 2 * units));
-                INDArray candidateInput = r.mul(h).mmul(recurrentCandidate).addi(pre.get(all(), interval(2 * units, GATES * units)));
+                INDArray z = gates.get(NDArrayIndex.all(), NDArrayIndex.interval(0, units));
+                INDArray r = gates.get(NDArrayIndex.all(), NDArrayIndex.interval(units, 2 * units));
+                INDArray candidateInput = r.mul(h).mmul(recurrentCandidate).addi(pre.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, GATES * units)));
                 if (pass != null) {
                     long from = (long) t * batch;
-                    pass.z().get(interval(from, from + batch), all()).assign(z);
-                    pass.r().get(interval(from, from + batch), all()).assign(r);
-                    pass.candidateInput().get(interval(from, from + batch), all()).assign(candidateInput);
-                    pass.previous().get(interval(from, from + batch), all()).assign(h);
+                    pass.z().get(NDArrayIndex.interval(from, from + batch), NDArrayIndex.all()).assign(z);
+                    pass.r().get(NDArrayIndex.interval(from, from + batch), NDArrayIndex.all()).assign(r);
+                    pass.candidateInput().get(NDArrayIndex.interval(from, from + batch), NDArrayIndex.all()).assign(candidateInput);
+                    pass.previous().get(NDArrayIndex.interval(from, from + batch), NDArrayIndex.all()).assign(h);
                 }
                 INDArray candidate = activation.getActivation(candidateInput, training);
-                if (pass != null) pass.candidate().get(interval((long) t * batch, (long) (t + 1) * batch), all()).assign(candidate);
+                if (pass != null) pass.candidate().get(NDArrayIndex.interval((long) t * batch, (long) (t + 1) * batch), NDArrayIndex.all()).assign(candidate);
                 INDArray next = h.sub(candidate).muli(z).addi(candidate);
-                out.get(all(), all(), point(t)).assign(next);
+                out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(t)).assign(next);
                 h = next;
             }
-            INDArray result = getDataFormat() == org.deeplearning4j.nn.conf.RNNFormat.NWC ? out.permute(0, 2, 1) : out;
+            INDArray result = getDataFormat() == RNNFormat.NWC ? out.permute(0, 2, 1) : out;
             return pass == null ? new Pass(result, null, null, null, null, null)
                     : new Pass(result, pass.z(), pass.r(), pass.candidateInput(), pass.candidate(), pass.previous());
         }
@@ -274,8 +278,8 @@ public class GruLayer extends BaseRecurrentLayer {
             INDArray eps = stepMajor(permuteIfNWC(epsilon));
             INDArray w = getParamWithNoise(WEIGHT_KEY, true, workspaceMgr);
             INDArray rw = getParamWithNoise(RECURRENT_WEIGHT_KEY, true, workspaceMgr);
-            INDArray recurrentGatesT = rw.get(all(), interval(0, 2 * units)).transpose().dup('f');
-            INDArray recurrentCandidateT = rw.get(all(), interval(2 * units, GATES * units)).transpose().dup('f');
+            INDArray recurrentGatesT = rw.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * units)).transpose().dup('f');
+            INDArray recurrentCandidateT = rw.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, GATES * units)).transpose().dup('f');
             IActivation activation = layerConf().getActivationFn();
 
             // Per step, the loss's slope with respect to each gate's input; the weight slopes follow in three products.
@@ -283,26 +287,26 @@ public class GruLayer extends BaseRecurrentLayer {
             int end = backLength > 0 ? Math.max(0, steps - backLength) : 0;
             INDArray fromLater = null;
             for (int t = steps - 1; t >= end; t--) {
-                var at = interval((long) t * batch, (long) (t + 1) * batch);
-                INDArray dh = eps.get(at, all()).dup();
+                var at = NDArrayIndex.interval((long) t * batch, (long) (t + 1) * batch);
+                INDArray dh = eps.get(at, NDArrayIndex.all()).dup();
                 if (fromLater != null) dh.addi(fromLater);
-                INDArray z = pass.z().get(at, all());
-                INDArray r = pass.r().get(at, all());
-                INDArray candidate = pass.candidate().get(at, all());
-                INDArray previous = pass.previous().get(at, all());
+                INDArray z = pass.z().get(at, NDArrayIndex.all());
+                INDArray r = pass.r().get(at, NDArrayIndex.all());
+                INDArray candidate = pass.candidate().get(at, NDArrayIndex.all());
+                INDArray previous = pass.previous().get(at, NDArrayIndex.all());
 
                 // h' = z * h + (1 - z) * c
                 INDArray oneMinusZ = z.rsub(1.0);
-                INDArray dCandidateInput = activation.backprop(pass.candidateInput().get(at, all()).dup(), dh.mul(oneMinusZ)).getFirst();
+                INDArray dCandidateInput = activation.backprop(pass.candidateInput().get(at, NDArrayIndex.all()).dup(), dh.mul(oneMinusZ)).getFirst();
                 INDArray dzInput = previous.sub(candidate).muli(dh).muli(z).muli(oneMinusZ);
                 INDArray dResetState = dCandidateInput.mmul(recurrentCandidateT);
                 INDArray drInput = dResetState.mul(previous).muli(r).muli(r.rsub(1.0));
-                INDArray rows = dInputs.get(at, all());
-                rows.get(all(), interval(0, units)).assign(dzInput);
-                rows.get(all(), interval(units, 2 * units)).assign(drInput);
-                rows.get(all(), interval(2 * units, GATES * units)).assign(dCandidateInput);
+                INDArray rows = dInputs.get(at, NDArrayIndex.all());
+                rows.get(NDArrayIndex.all(), NDArrayIndex.interval(0, units)).assign(dzInput);
+                rows.get(NDArrayIndex.all(), NDArrayIndex.interval(units, 2 * units)).assign(drInput);
+                rows.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, GATES * units)).assign(dCandidateInput);
 
-                fromLater = dh.muli(z).addi(dResetState.muli(r)).addi(rows.get(all(), interval(0, 2 * units)).mmul(recurrentGatesT));
+                fromLater = dh.muli(z).addi(dResetState.muli(r)).addi(rows.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * units)).mmul(recurrentGatesT));
             }
             weightNoiseParams.clear();
 
@@ -312,9 +316,9 @@ public class GruLayer extends BaseRecurrentLayer {
             INDArray bGrad = gradientViews.get(BIAS_KEY);
             wGrad.assign(stepMajor(x).transpose().mmul(dInputs));
             bGrad.assign(dInputs.sum(true, 0));
-            rwGrad.get(all(), interval(0, 2 * units)).assign(pass.previous().transpose().mmul(dInputs.get(all(), interval(0, 2 * units))));
-            rwGrad.get(all(), interval(2 * units, GATES * units)).assign(
-                    pass.r().mul(pass.previous()).transpose().mmul(dInputs.get(all(), interval(2 * units, GATES * units))));
+            rwGrad.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * units)).assign(pass.previous().transpose().mmul(dInputs.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * units))));
+            rwGrad.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, GATES * units)).assign(
+                    pass.r().mul(pass.previous()).transpose().mmul(dInputs.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, GATES * units))));
 
             // dL/dx for every step at once, back to [batch, features, steps].
             INDArray dx = dInputs.mmul(w.transpose()).reshape('c', steps, batch, x.size(1)).permute(1, 2, 0);
@@ -325,7 +329,7 @@ public class GruLayer extends BaseRecurrentLayer {
             gradient.gradientForVariable().put(WEIGHT_KEY, wGrad);
             gradient.gradientForVariable().put(RECURRENT_WEIGHT_KEY, rwGrad);
             gradient.gradientForVariable().put(BIAS_KEY, bGrad);
-            INDArray back = getDataFormat() == org.deeplearning4j.nn.conf.RNNFormat.NWC ? epsOut.permute(0, 2, 1) : epsOut;
+            INDArray back = getDataFormat() == RNNFormat.NWC ? epsOut.permute(0, 2, 1) : epsOut;
             return new Pair<>(gradient, backpropDropOutIfPresent(back));
         }
     }

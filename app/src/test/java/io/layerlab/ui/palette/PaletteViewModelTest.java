@@ -57,15 +57,6 @@ class PaletteViewModelTest {
     }
 
     @Test
-    void kindsTheCompilerCannotBuildAreShownAndMarked() {
-        assertThat(entry("GRU").trainable()).isFalse();
-        assertThat(entry("GRU").details()).contains("Not trainable yet");
-        assertThat(entry("maxout").trainable()).isTrue();
-        assertThat(entry("Dense").trainable()).isTrue();
-        assertThat(entry("Dense").details()).contains("Fully connected layer").doesNotContain("Not trainable");
-    }
-
-    @Test
     void addingALayerAsksTheCanvasForOneNodeOfThatTypeWithCatalogDefaults() {
         String id = palette.addToGraph(entry("Dense"));
 
