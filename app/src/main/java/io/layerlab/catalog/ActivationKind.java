@@ -5,11 +5,9 @@ import java.util.List;
 /**
  * An activation function: its name in the project file, its own parameters, the formula and a
  * plain-words explanation for the concept card.
- *
- * @param compilable false while the compiler cannot build it yet
  */
 public record ActivationKind(String name, String displayName, String formula, List<ParamSpec> params,
-                             String explanation, boolean compilable) {
+                             String explanation) {
     public ActivationKind {
         params = List.copyOf(params);
     }

@@ -10,10 +10,9 @@ import java.util.Optional;
  * @param summary     one line, for the palette tooltip
  * @param explanation a few sentences in plain words: what it does and when to use it
  * @param hasWeights  true if it learns parameters (and so may carry "activation" and "frozen")
- * @param compilable  false for kinds the compiler does not build yet; the shape check says so
  */
 public record LayerKind(String type, Category category, Arity arity, List<ParamSpec> params,
-                        String summary, String explanation, boolean hasWeights, boolean compilable) {
+                        String summary, String explanation, boolean hasWeights) {
     public LayerKind {
         params = List.copyOf(params);
     }

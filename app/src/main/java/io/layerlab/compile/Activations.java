@@ -46,8 +46,8 @@ public final class Activations {
             case "softmax" -> new ActivationSoftmax();
             case PRELU -> throw new IllegalArgumentException("prelu has learned weights and is built as a PReLU layer");
             case MAXOUT -> throw new IllegalArgumentException("maxout changes the number of values and is built as a Maxout layer");
-            default -> throw new IllegalArgumentException("activation \"" + name + "\" cannot be compiled; compilable ones: "
-                    + String.join(", ", compilableNames()));
+            default -> throw new IllegalArgumentException("activation \"" + name + "\" is not one LayerLab knows; known ones: "
+                    + String.join(", ", knownNames()));
         };
     }
 
@@ -65,7 +65,7 @@ public final class Activations {
                 .map(ParamSpec::defaultValue).map(v -> ((Number) v).doubleValue()).orElse(0.0);
     }
 
-    static java.util.List<String> compilableNames() {
-        return Catalog.activations().stream().filter(ActivationKind::compilable).map(ActivationKind::name).toList();
+    static java.util.List<String> knownNames() {
+        return Catalog.activations().stream().map(ActivationKind::name).toList();
     }
 }

@@ -209,9 +209,6 @@ public final class InspectorViewModel {
                     ? activationOf(node, "activation").map(a -> "activation " + a.displayName() + ":  " + a.formula()).orElse("")
                     : "");
         }
-        if (kind.isPresent() && !kind.get().compilable()) {
-            explanation.set(explanation.get() + "\n\nNot trainable yet: the compiler cannot build " + node.type() + " yet.");
-        }
         List<String> lines = new ArrayList<>();
         for (Diagnostic d : document.report().diagnosticsFor(node.id())) {
             lines.add(d.message() + (d.hint() == null ? "" : " — " + d.hint()));

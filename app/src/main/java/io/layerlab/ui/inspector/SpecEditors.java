@@ -144,10 +144,6 @@ final class SpecEditors implements Callback<PropertySheet.Item, PropertyEditor<?
             combo.setId("param-" + item.spec().name());
             combo.getItems().setAll(item.spec().choices());
             combo.setMaxWidth(Double.MAX_VALUE);
-            if (item.spec().type() == ParamType.ACTIVATION) {
-                combo.setCellFactory(list -> new ActivationCell());
-                combo.setButtonCell(new ActivationCell());
-            }
             combo.valueProperty().addListener((obs, old, now) -> { if (!updating && now != null) item.setValue(now); });
             item.valueProperty().addListener((obs, old, now) -> setValue(now));
         }
@@ -165,13 +161,4 @@ final class SpecEditors implements Callback<PropertySheet.Item, PropertyEditor<?
         }
     }
 
-    /** "relu", with the functions the compiler cannot build yet marked. */
-    private static final class ActivationCell extends ListCell<String> {
-        @Override protected void updateItem(String name, boolean empty) {
-            super.updateItem(name, empty);
-            if (empty || name == null) { setText(null); return; }
-            boolean trainable = Catalog.activation(name).map(a -> a.compilable()).orElse(true);
-            setText(trainable ? name : name + " (not trainable yet)");
-        }
-    }
 }

@@ -12,30 +12,21 @@ import java.util.Locale;
  * @param name       the layer type ("Dense") or the activation function name ("relu")
  * @param title      what the palette shows ("Dense", "ReLU")
  * @param summary    one line under the title
- * @param details    the tooltip: summary, explanation and, for kinds the compiler cannot build
- *                   yet, a note saying so
- * @param trainable  false for kinds the compiler cannot build yet (shown dimmed, never hidden)
+ * @param details    the tooltip: summary and explanation
  */
 public record PaletteEntry(Kind kind, Category category, String name, String title, String summary,
-                           String details, boolean trainable) {
+                           String details) {
 
     public enum Kind { LAYER, ACTIVATION }
 
-    static final String NOT_TRAINABLE_NOTE = "Not trainable yet: you can place it and check shapes, "
-            + "but the compiler cannot build it yet.";
-
     static PaletteEntry of(LayerKind kind) {
-        String details = kind.summary() + ".\n\n" + kind.explanation()
-                + (kind.compilable() ? "" : "\n\n" + NOT_TRAINABLE_NOTE);
-        return new PaletteEntry(Kind.LAYER, kind.category(), kind.type(), kind.type(), kind.summary(), details,
-                kind.compilable());
+        String details = kind.summary() + ".\n\n" + kind.explanation();
+        return new PaletteEntry(Kind.LAYER, kind.category(), kind.type(), kind.type(), kind.summary(), details);
     }
 
     static PaletteEntry of(ActivationKind fn) {
-        String details = fn.displayName() + ": " + fn.formula() + "\n\n" + fn.explanation()
-                + (fn.compilable() ? "" : "\n\n" + NOT_TRAINABLE_NOTE);
-        return new PaletteEntry(Kind.ACTIVATION, Category.ACTIVATIONS, fn.name(), fn.displayName(), fn.formula(),
-                details, fn.compilable());
+        String details = fn.displayName() + ": " + fn.formula() + "\n\n" + fn.explanation();
+        return new PaletteEntry(Kind.ACTIVATION, Category.ACTIVATIONS, fn.name(), fn.displayName(), fn.formula(), details);
     }
 
     /** True when every word of {@code query} occurs in the name, title or summary (any case). */

@@ -136,7 +136,6 @@ public final class PaletteView {
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
             getStyleClass().removeAll(StyleClasses.PALETTE_GROUP);
-            pseudoClassStateChanged(StyleClasses.NOT_TRAINABLE, false);
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
@@ -149,10 +148,9 @@ public final class PaletteView {
             } else if (item instanceof PaletteEntry entry) {
                 setText(null);
                 title.setText(entry.title());
-                summary.setText(entry.trainable() ? entry.summary() : "not trainable yet · " + entry.summary());
+                summary.setText(entry.summary());
                 icon.setIconCode(entry.kind() == PaletteEntry.Kind.ACTIVATION
                         ? MaterialDesignC.CHART_BELL_CURVE : iconOf(entry.category()));
-                pseudoClassStateChanged(StyleClasses.NOT_TRAINABLE, !entry.trainable());
                 tooltip.setText(entry.details());
                 setTooltip(tooltip);
                 setGraphic(entryGraphic);

@@ -42,8 +42,6 @@ public final class StyleClasses {
 
     /** A text field whose content is not a valid value (shown red; the value is not applied). */
     public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
-    /** A palette entry the compiler cannot build yet (shown dimmed). */
-    public static final PseudoClass NOT_TRAINABLE = PseudoClass.getPseudoClass("not-trainable");
 
     private StyleClasses() { }
 }
