@@ -155,19 +155,6 @@ class KerasScriptExporterTest {
     }
 
     @Test
-    void aLayerTheCompilerCannotBuildIsRefusedByName() {
-        Project project = project(List.of(
-                        Node.of("steps", "Input", Map.of("shape", List.of(5, 2))),
-                        Node.of("att", "SelfAttention", Map.of("heads", 1, "headSize", 2)),
-                        Node.of("flat", "Flatten", Map.of()),
-                        Node.of("out", "Output", Map.of("units", 2))),
-                List.of(new Edge("steps", "att"), new Edge("att", "flat"), new Edge("flat", "out")));
-        assertThatThrownBy(() -> exporter.export(project)).isInstanceOf(ExportException.class)
-                .hasMessageContaining("att").extracting(e -> ((ExportException) e).problems().get(0).code())
-                .isEqualTo(DiagnosticCode.NOT_COMPILABLE);
-    }
-
-    @Test
     void writingReplacesAnEarlierExport(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("model.py");
         Files.writeString(file, "old");
