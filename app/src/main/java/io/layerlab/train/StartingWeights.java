@@ -1,6 +1,8 @@
 package io.layerlab.train;
 
+import io.layerlab.project.Project;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a run's network started from, when the project has initial weights (or names some that
@@ -35,6 +37,18 @@ public record StartingWeights(String source, List<String> loaded, List<String> s
         if (!skipped.isEmpty()) sb.append("; ").append(skipped.size()).append(" skipped, starting fresh: ").append(String.join("; ", skipped));
         if (!fresh.isEmpty()) sb.append("; ").append(fresh.size()).append(" without stored weights, starting fresh: ").append(String.join(", ", fresh));
         return sb.toString();
+    }
+
+    /**
+     * The one line the designer shows beside a project's training settings: "Starts from imported
+     * weights (Keras model digits.h5)", or why they could not be read; empty when the project has none.
+     */
+    public static Optional<String> noticeFor(Project project) {
+        if (project == null) return Optional.empty();
+        if (project.initialWeights().isPresent()) {
+            return Optional.of("Starts from imported weights (" + project.initialWeights().get().source() + ")");
+        }
+        return project.initialWeightsProblem().map(p -> "Starts from fresh weights: " + p);
     }
 
     private static String layers(int n) {
