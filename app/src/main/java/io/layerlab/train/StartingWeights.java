@@ -32,6 +32,10 @@ public record StartingWeights(String source, List<String> loaded, List<String> s
     /** One line: "starting from imported weights (Keras model digits.h5) for 3 layers; 1 skipped: dense1 (...)". */
     public String summary() {
         if (problem != null) return "starting from fresh weights: " + problem;
+        if (loaded.isEmpty()) {
+            return "starting from fresh weights: no layer fits the imported weights (" + source + ")"
+                    + (skipped.isEmpty() ? "" : ": " + String.join("; ", skipped));
+        }
         StringBuilder sb = new StringBuilder("starting from imported weights (").append(source).append(") for ")
                 .append(layers(loaded.size()));
         if (!skipped.isEmpty()) sb.append("; ").append(skipped.size()).append(" skipped, starting fresh: ").append(String.join("; ", skipped));

@@ -68,6 +68,19 @@ class InitialWeightsFileTest {
     }
 
     @Test
+    void aRecoveryCopyOfASavedProjectFindsTheWeightsBesideTheOriginal() throws Exception {
+        Path file = dir.resolve("m.layerlab.json");
+        new ProjectWriter().save(project(), file);
+        Project open = new ProjectReader().read(file);
+        RecoveryStore store = new RecoveryStore(dir.resolve("recovery"));
+        store.save(store.slotFor(file), open);
+
+        Project recovered = store.open(store.list().get(0));
+
+        assertSameWeights(recovered.initialWeights().orElseThrow());
+    }
+
+    @Test
     void aDamagedWeightsFileLeavesTheProjectOpenWithFreshWeightsSaysWhyAndKeepsTheReference() throws Exception {
         Path file = dir.resolve("m.layerlab.json");
         new ProjectWriter().save(project(), file);
