@@ -90,6 +90,25 @@ class FineTuningTest {
     }
 
     @Test
+    void aBatchNormalisationKerasKeptFixedStaysTrainableAndTheImportSaysWhy() throws Exception {
+        Random r = new Random(4);
+        ObjectNode bn = KerasModels.batchNormalization("bn");
+        ((ObjectNode) bn.get("config")).put("trainable", false);
+        Path h5 = dir.resolve("bn.h5");
+        new KerasH5Writer()
+                .modelConfig(KerasModels.sequential(new int[] {3}, dense("dense_1", 3, "relu"), bn, dense("dense_2", 2, "softmax")))
+                .weights("dense_1", weight("kernel", r, 3, 3), weight("bias", r, 3))
+                .weights("bn", weight("gamma", r, 3), weight("beta", r, 3), weight("moving_mean", r, 3), KerasModels.positive("moving_variance", r, 3))
+                .weights("dense_2", weight("kernel", r, 3, 2), weight("bias", r, 2))
+                .write(h5);
+
+        ImportedModel imported = KerasImporter.importModel(h5);
+
+        assertThat(imported.project().graph().node("bn").orElseThrow().params()).doesNotContainKey("frozen");
+        assertThat(imported.notes()).anyMatch(n -> n.contains("'bn'") && n.contains("stays trainable here"));
+    }
+
+    @Test
     void weightsThatNoLongerFitAnEditedLayerAreSkippedByNameAndTheRestStillLoad() throws Exception {
         Path h5 = kerasModel(true);
         ImportedModel imported = importForTraining(h5, NEGLIGIBLE_RATE, 1);
