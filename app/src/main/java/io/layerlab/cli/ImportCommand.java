@@ -10,6 +10,7 @@ import io.layerlab.model.ModelFiles;
 import io.layerlab.model.ModelInfo;
 import io.layerlab.project.Project;
 import io.layerlab.project.ProjectWriter;
+import io.layerlab.project.WeightsFile;
 import io.layerlab.shape.ShapeInference;
 import io.layerlab.shape.ShapeReport;
 import java.io.IOException;
@@ -26,13 +27,15 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code layerlab import MODEL.h5 --out PROJECT.layerlab.json}: a Keras model as a LayerLab project,
- * with its trained weights beside it in PROJECT.model.zip (the network compiled from the project,
- * holding the Keras weights, so training can continue from them).
+ * with its trained weights beside it twice: PROJECT.layerlab.weights.zip, which the project names
+ * and training starts from (fine-tuning), and PROJECT.model.zip, a DL4J model zip of the network
+ * the project compiles to holding them, for {@code layerlab predict} and plain DL4J programs.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports a Keras 2 model saved as .h5 (model.save(\"model.h5\")) as a project. The trained weights",
-                "go beside it as a DL4J model zip (PROJECT.model.zip) in the network the project compiles to,",
-                "so training can start from them. The data section is a placeholder: choose the model's data."})
+        description = {"Imports a Keras 2 model saved as .h5 (model.save(\"model.h5\")) as a project.",
+                "The trained weights go beside it in PROJECT.layerlab.weights.zip, which `train` starts from",
+                "(fine-tuning), and in PROJECT.model.zip, a DL4J model zip for `predict`.",
+                "The data section is a placeholder: choose the model's data."})
 final class ImportCommand implements Callable<Integer> {
     @ParentCommand private LayerLabCommand root;
 
@@ -61,7 +64,8 @@ final class ImportCommand implements Callable<Integer> {
         PrintStream stdout = root.results();
         ShapeReport shapes = ShapeInference.infer(project.graph());
         stdout.printf(Locale.ROOT, "Imported %s: %d layers, %,d parameters%n", model.getFileName(), project.graph().size(), shapes.totalParams());
-        stdout.println("Wrote " + out + " and its weights " + zip.getFileName());
+        stdout.println("Wrote " + out + ", its weights " + WeightsFile.beside(out).getFileName() + " (training starts from them)"
+                + " and " + zip.getFileName() + " (a DL4J model zip holding them)");
         if (compiled.largestDifference() > 1e-4) {
             stdout.printf(Locale.ROOT, "Outputs differ from the Keras model's by up to %.3g (see the notes)%n", compiled.largestDifference());
         }
@@ -78,7 +82,10 @@ final class ImportCommand implements Callable<Integer> {
         return project.resolveSibling(stem + ".model.zip");
     }
 
-    /** Writes the weights, then the project; if the project cannot be written, the new weights file goes too. */
+    /**
+     * Writes the model zip, then the project (which writes its weights sidecar first); if the project
+     * cannot be written, the new model zip goes too.
+     */
     private void write(Project project, WeightTransfer.Compiled compiled, Path zip) throws IOException {
         boolean zipExisted = Files.exists(zip);
         try {

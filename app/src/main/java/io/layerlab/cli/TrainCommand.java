@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.layerlab.compile.CompileException;
 import io.layerlab.data.DataException;
 import io.layerlab.export.LossChart;
+import io.layerlab.model.ModelFileException;
+import io.layerlab.model.ModelFiles;
+import io.layerlab.project.InitialWeights;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
 import io.layerlab.train.EpochEvent;
+import io.layerlab.train.NetworkWeights;
 import io.layerlab.train.ObserverRate;
 import io.layerlab.train.ProjectRun;
 import io.layerlab.train.RunHistory;
@@ -27,7 +31,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code layerlab train PROJECT}: trains headless, with a progress bar on stderr. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains a project headless.", "Progress goes to stderr; the final metrics to stdout.",
-                "With --out DIR writes DIR/model.zip (DL4J model with its normaliser), DIR/history.csv and DIR/loss.png."})
+                "With --out DIR writes DIR/model.zip (DL4J model with its normaliser), DIR/history.csv and DIR/loss.png.",
+                "A project imported from Keras starts from the imported weights (its layers marked frozen keep them)."})
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand private LayerLabCommand root;
 
@@ -49,18 +54,23 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the final metrics as one JSON object on stdout")
     private boolean json;
 
+    @Option(names = "--init-weights", paramLabel = "MODEL.zip",
+            description = "start from a trained model's weights (layers matched by node id) instead of the project's own or fresh ones")
+    private Path initWeights;
+
     @Override public Integer call() throws Exception {
         Project p = ProjectOption.read(project);
         TrainingSpec spec = TrainingOverrides.apply(p.training(), epochs, learningRate, batch);
         ProjectRun run;
         try {
-            run = ProjectRun.prepare(p, spec);
+            run = initWeights == null ? ProjectRun.prepare(p, spec) : ProjectRun.prepare(p, spec, weightsOf(initWeights));
         } catch (CompileException e) {
             throw new CliException(project + " cannot be trained:\n" + describe(e));
         } catch (DataException e) {
             throw new CliException(project + ": " + e.getMessage());
         }
         PrintStream messages = root.messages();
+        run.startingWeights().ifPresent(w -> messages.println(w.summary()));
         ProgressBar bar = new ProgressBar(messages);
         run.trainer().addObserver(new TrainingObserver() {
             @Override public void onEpoch(EpochEvent e) {
@@ -80,6 +90,15 @@ final class TrainCommand implements Callable<Integer> {
             if (out != null) stdout.println("Wrote " + out.resolve("model.zip") + ", history.csv and loss.png");
         }
         return result.diverged() ? CliException.FAILED : 0;
+    }
+
+    /** The weights of a trained model zip, by vertex (node id), for a run to start from. */
+    private static InitialWeights weightsOf(Path zip) {
+        try {
+            return NetworkWeights.snapshot(ModelFiles.load(zip).network(), "trained model " + zip.getFileName());
+        } catch (ModelFileException e) {
+            throw new CliException("--init-weights " + e.getMessage());
+        }
     }
 
     private void writeOutputs(ProjectRun run, TrainingResult result) throws IOException {

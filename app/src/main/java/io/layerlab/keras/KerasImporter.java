@@ -16,12 +16,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.deeplearning4j.nn.modelimport.keras.config.KerasModelConfiguration;
@@ -40,6 +43,9 @@ import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
 public final class KerasImporter {
     private static final byte[] HDF5 = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How to get a file LayerLab reads: Keras 3 writes even .h5 files in its own layout, which DL4J's import does not read. */
+    static final String SAVE_AS_KERAS_2_H5 = "save the model from Keras 2 (tf.keras in TensorFlow 2.15 or earlier, or the "
+            + "tf_keras package with newer TensorFlow) with model.save(\"model.h5\")";
 
     static {
         // DL4J's Keras import has no GRU; LayerLab's layer stands in for it.
@@ -64,7 +70,8 @@ public final class KerasImporter {
             backend = attributes.string("backend").orElse("tensorflow");
         }
         if (!kerasVersion.startsWith("2")) {
-            throw new ModelFileException(h5, "was saved by Keras " + kerasVersion + "; LayerLab imports models saved by Keras 2 (tf.keras)");
+            throw new ModelFileException(h5, "was saved by Keras " + kerasVersion + "; LayerLab imports models saved by Keras 2 "
+                    + "(their model_config layout): " + SAVE_AS_KERAS_2_H5);
         }
         KerasModelConfig model;
         try {
@@ -99,13 +106,27 @@ public final class KerasImporter {
         } catch (IOException e) {
             throw new ModelFileException(file, "cannot be read: " + e.getMessage(), e);
         }
-        if (n >= 4 && head[0] == 'P' && head[1] == 'K') {
-            throw new ModelFileException(file, "is a zip archive (a DL4J model, or a Keras 3 .keras file), not a Keras .h5 file; "
-                    + "save the model with model.save(\"model.h5\")");
-        }
+        if (n >= 4 && head[0] == 'P' && head[1] == 'K') throw new ModelFileException(file, zipProblem(file));
         if (n < HDF5.length || !Arrays.equals(head, HDF5)) {
             throw new ModelFileException(file, "is not an HDF5 file; LayerLab imports Keras models saved with model.save(\"model.h5\")");
         }
+    }
+
+    /** What a zip given as a Keras model is, told by its entry names (nothing is inflated). */
+    private static String zipProblem(Path file) {
+        Set<String> names = new HashSet<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            zip.stream().limit(1000).forEach(e -> names.add(e.getName()));
+        } catch (IOException e) {
+            return "is a zip archive, and a damaged one, not a Keras .h5 file; " + SAVE_AS_KERAS_2_H5;
+        }
+        if (names.contains("metadata.json") && names.contains("config.json")) {
+            return "is a Keras 3 .keras file; LayerLab reads only the Keras 2 .h5 format: " + SAVE_AS_KERAS_2_H5;
+        }
+        if (names.contains("configuration.json")) {
+            return "is a DL4J model zip, not a Keras model: use it with `layerlab predict` or the designer's File ▸ Open Model…";
+        }
+        return "is a zip archive, not a Keras .h5 file; " + SAVE_AS_KERAS_2_H5;
     }
 
     private static JsonNode json(Path h5, String attribute, String text) throws ModelFileException {

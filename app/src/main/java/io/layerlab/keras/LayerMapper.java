@@ -1,6 +1,7 @@
 package io.layerlab.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.layerlab.catalog.Catalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +92,24 @@ final class LayerMapper {
                 yield null;
             }
         };
-        return type == null || problems.size() > before ? Optional.empty() : Optional.of(new Mapped(type, p));
+        if (type == null || problems.size() > before) return Optional.empty();
+        if (!l.flag("trainable", true)) frozen(l, type, p);
+        return Optional.of(new Mapped(type, p));
+    }
+
+    /** A layer Keras keeps fixed (trainable=False) becomes a frozen node, where LayerLab's layer can be frozen. */
+    private void frozen(KerasLayerSpec l, String type, Map<String, Object> p) {
+        boolean canFreeze = Catalog.layer(type).map(k -> k.params().stream().anyMatch(s -> s.name().equals("frozen"))).orElse(false);
+        if (type.equals("BatchNormalization")) {
+            // DL4J's FrozenLayerWithBackprop runs batch normalisation in inference mode, then fails in its backward pass.
+            notes.add(l.label() + " is not trainable in Keras, but it stays trainable here: DL4J cannot train through a frozen "
+                    + "batch normalisation");
+        } else if (canFreeze) {
+            p.put("frozen", true);
+            notes.add(l.label() + " is not trainable in Keras, so it is marked frozen: training keeps its weights");
+        } else if (type.equals("Activation") && "prelu".equals(p.get("function"))) {
+            notes.add(l.label() + " is not trainable in Keras, but LayerLab cannot freeze a PReLU activation: its slopes will learn");
+        }
     }
 
     private String input(KerasLayerSpec l, Map<String, Object> p) {

@@ -9,6 +9,7 @@ import io.layerlab.model.ModelFileException;
 import io.layerlab.shape.ShapeInference;
 import io.layerlab.shape.ShapeReport;
 import io.layerlab.shape.TensorShape;
+import io.layerlab.train.NetworkWeights;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,11 +53,19 @@ public final class WeightTransfer {
     /**
      * Compiles {@code imported.project()}, copies the imported weights into it and measures the
      * largest difference between its outputs and the imported network's on a random batch (near 0
-     * unless the notes name a behaviour LayerLab's layers do not share).
+     * unless the notes name a behaviour LayerLab's layers do not share). The project gets those
+     * weights as its {@linkplain io.layerlab.project.Project#initialWeights() initial weights}, so
+     * training starts from them and saving the project keeps them beside it.
      *
      * @throws ModelFileException when the project does not compile or a layer's weights cannot be moved
      */
     public static Compiled compile(ImportedModel imported, Path h5) throws ModelFileException {
+        Compiled compiled = compileAndCompare(imported, h5);
+        imported.project().setInitialWeights(NetworkWeights.snapshot(compiled.network(), "Keras model " + h5.getFileName()));
+        return compiled;
+    }
+
+    private static Compiled compileAndCompare(ImportedModel imported, Path h5) throws ModelFileException {
         ComputationGraph network;
         try {
             network = GraphCompiler.compile(imported.project().graph(), imported.project().training()).newNetwork();

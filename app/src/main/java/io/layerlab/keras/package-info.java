@@ -2,7 +2,9 @@
  * Keras models into LayerLab. {@link io.layerlab.keras.KerasImporter} opens a Keras 2 {@code .h5}
  * (Sequential or functional) as a project whose node ids are the Keras layer names, with the
  * weights in the network DL4J's Keras import builds; {@link io.layerlab.keras.WeightTransfer} moves
- * those weights into the network compiled from the project, so training starts where Keras stopped.
+ * those weights into the network compiled from the project and makes them the project's initial
+ * weights ({@link io.layerlab.project.Project#initialWeights()}, saved beside the project file), so
+ * training starts where Keras stopped.
  *
  * <p>What is tested, and how: the tests write .h5 files with the HDF5 Java bindings DL4J already
  * depends on, laid out as Keras 2.2 / tf.keras write a whole model (root attributes model_config,

@@ -32,8 +32,11 @@ import java.util.zip.ZipInputStream;
  * streaming pass inflates every entry, counting the bytes it really produces, and stops as soon
  * as an entry outgrows what it declared or the archive outgrows the limit. CRC checksums are
  * verified on the way, so damaged data is found here too.
+ *
+ * <p>Public for the other zip LayerLab reads, a project's weights sidecar
+ * ({@link io.layerlab.project.WeightsFile}), which gets the same protection.
  */
-final class ZipInspection {
+public final class ZipInspection {
     private static final byte[] ZIP_ENTRY = {'P', 'K', 3, 4};
     private static final byte[] EMPTY_ZIP = {'P', 'K', 5, 6};
     private static final byte[] HDF5 = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
@@ -42,10 +45,10 @@ final class ZipInspection {
     static final int MAX_KEPT_BYTES = 64 << 20;
 
     /** What the archive holds: every entry's size, and the content of the entries asked for. */
-    record Contents(Map<String, Long> sizes, Map<String, byte[]> kept) {
-        boolean has(String entry) { return sizes.containsKey(entry); }
+    public record Contents(Map<String, Long> sizes, Map<String, byte[]> kept) {
+        public boolean has(String entry) { return sizes.containsKey(entry); }
 
-        byte[] content(String entry) { return kept.get(entry); }
+        public byte[] content(String entry) { return kept.get(entry); }
     }
 
     private ZipInspection() { }
@@ -54,7 +57,7 @@ final class ZipInspection {
      * @param keep entries whose content to return (each at most {@link #MAX_KEPT_BYTES})
      * @throws ModelFileException naming the file and what is wrong with it
      */
-    static Contents inspect(Path file, ModelFiles.Limits limits, Set<String> keep) throws ModelFileException {
+    public static Contents inspect(Path file, ModelFiles.Limits limits, Set<String> keep) throws ModelFileException {
         checkSignature(file);
         Map<String, Long> sizes = readDirectory(file, limits);
         Map<String, byte[]> kept = inflateAll(file, limits, sizes, keep);

@@ -89,7 +89,9 @@ public final class ProjectReader {
         } catch (IOException e) {
             throw new ProjectFileException(source, null, 0, 0, "cannot be read: " + e.getMessage(), e);
         }
-        return read(bytes, source);
+        Project project = parseProject(bytes, source);
+        WeightsReference.resolve(project, file.toAbsolutePath().getParent());
+        return project;
     }
 
     /** Reads a project from a stream (e.g. a bundled sample); {@code sourceName} names it in messages. */
@@ -106,14 +108,26 @@ public final class ProjectReader {
         return read(json.getBytes(StandardCharsets.UTF_8), sourceName);
     }
 
+    /** Reads a project that is not a file in a folder: initial weights it names are not loaded. */
     private Project read(byte[] bytes, String source) throws ProjectFileException {
+        Project project = parseProject(bytes, source);
+        WeightsReference.resolve(project, null);
+        return project;
+    }
+
+    private Project parseProject(byte[] bytes, String source) throws ProjectFileException {
         JsonNode root = parse(bytes, source);
         return read(root, source, path -> SourceLocator.locate(bytes, path));
     }
 
-    /** Reads a project from an already parsed tree (no line numbers are known then). */
-    Project read(JsonNode root, String source) throws ProjectFileException {
-        return read(root, source, path -> Optional.empty());
+    /**
+     * Reads a project from an already parsed tree (no line numbers are known then); its initial
+     * weights are looked for in {@code folder} (null: not loaded).
+     */
+    Project read(JsonNode root, String source, Path folder) throws ProjectFileException {
+        Project project = read(root, source, path -> Optional.empty());
+        WeightsReference.resolve(project, folder);
+        return project;
     }
 
     private Project read(JsonNode root, String source, Locator locator) throws ProjectFileException {

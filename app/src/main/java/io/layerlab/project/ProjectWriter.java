@@ -10,6 +10,7 @@ import io.layerlab.graph.Node;
 import io.layerlab.train.TrainingSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,10 @@ import java.util.Objects;
  * of DESIGN.md), then the fields this version did not know, as they were read; two-space
  * indent, a node or a wire on one line when it fits. Saving is atomic (see {@link AtomicFile}):
  * the file on disk is either the old project or the new one, never a mix.
+ *
+ * <p>A project with {@linkplain Project#initialWeights() initial weights} is saved with its
+ * {@link WeightsFile} beside it ({@code NAME.layerlab.weights.zip}, written first and only when it
+ * does not already hold them), and the file names it in an {@code "initialWeights"} field.
  */
 public final class ProjectWriter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -28,7 +33,22 @@ public final class ProjectWriter {
      * parameter) are refused with an {@link IllegalArgumentException} before anything is written.
      */
     public void save(Project project, Path file) throws IOException {
-        AtomicFile.write(file, toBytes(project));
+        InitialWeights weights = project.initialWeights().orElse(null);
+        if (weights == null) {
+            AtomicFile.write(file, toBytes(project));
+            return;
+        }
+        Path sidecar = WeightsFile.beside(file);
+        byte[] json = bytes(toTree(project, sidecar.getFileName().toString()));
+        boolean write = !weights.isStoredIn(sidecar);
+        boolean existed = Files.exists(sidecar);
+        if (write) WeightsFile.write(weights, sidecar);
+        try {
+            AtomicFile.write(file, json);
+        } catch (IOException | RuntimeException e) {
+            if (write && !existed) Files.deleteIfExists(sidecar);
+            throw e;
+        }
     }
 
     /** The file's text. */
@@ -41,8 +61,21 @@ public final class ProjectWriter {
         return toJson(project).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The file's content as a JSON tree. */
+    private static byte[] bytes(ObjectNode tree) {
+        return JsonFormatter.format(tree).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The file's content as a JSON tree. Initial weights are referenced by the sidecar they were
+     * last read from or written to; weights never saved yet have no file to name.
+     */
     ObjectNode toTree(Project project) {
+        String sidecar = project.initialWeights().flatMap(InitialWeights::storedIn).map(p -> p.getFileName().toString()).orElse(null);
+        return toTree(project, sidecar);
+    }
+
+    /** The file's content as a JSON tree, naming {@code sidecar} (when not null) as the initial weights' file. */
+    private ObjectNode toTree(Project project, String sidecar) {
         ObjectNode root = NODES.objectNode();
         root.put("format", ProjectFormat.FORMAT_NAME);
         root.put("version", ProjectFormat.CURRENT_VERSION);
@@ -51,6 +84,9 @@ public final class ProjectWriter {
         root.set("graph", graph(project));
         root.set("data", data(project.data()));
         root.set("training", training(project.training()));
+        if (sidecar != null && project.initialWeights().isPresent()) {
+            JsonValues.putAll(root, Map.of(WeightsReference.FIELD, WeightsReference.field(sidecar, project.initialWeights().get())), "project");
+        }
         JsonValues.putAll(root, project.extras(), "project");
         return root;
     }

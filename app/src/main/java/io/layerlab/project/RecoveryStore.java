@@ -89,10 +89,11 @@ public final class RecoveryStore {
         return entries;
     }
 
-    /** The project kept in a recovery copy. */
+    /** The project kept in a recovery copy; initial weights it names are read from beside its original file. */
     public Project open(RecoveryEntry entry) throws ProjectFileException {
         JsonNode copy = ProjectReader.parse(readBytes(entry.recoveryFile()), entry.recoveryFile().toString());
-        return reader.read(copy.path("project"), entry.recoveryFile().toString());
+        Path folder = entry.slot().originalFile().map(Path::getParent).orElse(null);
+        return reader.read(copy.path("project"), entry.recoveryFile().toString(), folder);
     }
 
     /** Deletes the slot's recovery copy, if any: after a save or a clean close. */

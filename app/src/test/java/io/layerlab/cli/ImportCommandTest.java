@@ -68,7 +68,8 @@ class ImportCommandTest {
         Path project = dir.resolve("digits.layerlab.json");
         Outcome o = run("import", h5.toString(), "--out", project.toString());
         assertThat(o.exitCode()).as(o.err()).isZero();
-        assertThat(o.out()).contains("Imported digits.h5: 5 layers, 96 parameters", "digits.model.zip", "placeholder");
+        assertThat(o.out()).contains("Imported digits.h5: 5 layers, 96 parameters", "digits.layerlab.weights.zip", "digits.model.zip",
+                "placeholder");
 
         Project read = new ProjectReader().read(project);
         assertThat(read.graph().nodes()).extracting(io.layerlab.graph.Node::id).containsExactly("pixels", "conv", "pool", "flat", "classes");
@@ -99,6 +100,37 @@ class ImportCommandTest {
             String[] cells = lines.get(i + 1).split(",");
             for (int c = 0; c < 3; c++) assertThat(Double.parseDouble(cells[2 + c])).isCloseTo(expected.getDouble(i, c), within(1e-5));
         }
+    }
+
+    @Test
+    void trainingAnImportedProjectStartsFromTheKerasWeightsAndSaysSo() throws Exception {
+        Random r = new Random(3);
+        Path h5 = dir.resolve("xor.h5");
+        new KerasH5Writer()
+                .modelConfig(KerasModels.sequential(new int[] {2}, dense("hidden", 4, "tanh"), dense("classes", 2, "softmax")))
+                .trainingConfig(KerasModels.trainingConfig("categorical_crossentropy", "Adam", 0.01))
+                .weights("hidden", weight("kernel", r, 2, 4), weight("bias", r, 4))
+                .weights("classes", weight("kernel", r, 4, 2), weight("bias", r, 2))
+                .write(h5);
+        Path project = dir.resolve("xor.layerlab.json");
+        assertThat(run("import", h5.toString(), "--out", project.toString()).exitCode()).isZero();
+        assertThat(dir.resolve("xor.layerlab.weights.zip")).isRegularFile();
+        // The person picks data the model fits, as the placeholder asks; saving in place keeps the weights file.
+        Project p = new ProjectReader().read(project);
+        p.setData(new io.layerlab.data.DataSpec("xor", java.util.Map.of("samples", 40), 0.25, 1));
+        new io.layerlab.project.ProjectWriter().save(p, project);
+
+        Outcome trained = run("train", project.toString(), "--epochs", "1", "--out", dir.resolve("run").toString());
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.err()).contains("starting from imported weights (Keras model xor.h5) for 2 layers");
+
+        Outcome again = run("train", project.toString(), "--epochs", "1", "--init-weights", dir.resolve("run/model.zip").toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("starting from imported weights (trained model model.zip) for 2 layers");
+
+        Outcome missing = run("train", project.toString(), "--init-weights", dir.resolve("none.zip").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("--init-weights none.zip does not exist");
     }
 
     @Test

@@ -175,6 +175,28 @@ class KerasImporterTest {
         assertThatThrownBy(() -> KerasImporter.importModel(garbled)).hasMessageStartingWith("garbled.h5 has a model_config that is not valid JSON");
     }
 
+    @Test
+    void aKeras3FileIsToldHowToSaveOneLayerLabReads() throws Exception {
+        Path keras3 = dir.resolve("model.keras");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(keras3))) {
+            for (String entry : List.of("metadata.json", "config.json", "model.weights.h5")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+                zip.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        assertThatThrownBy(() -> KerasImporter.importModel(keras3)).hasMessage("model.keras is a Keras 3 .keras file; LayerLab reads "
+                + "only the Keras 2 .h5 format: save the model from Keras 2 (tf.keras in TensorFlow 2.15 or earlier, or the tf_keras "
+                + "package with newer TensorFlow) with model.save(\"model.h5\")");
+
+        Path keras3h5 = dir.resolve("new.h5");
+        new KerasH5Writer().modelConfig(KerasModels.sequential(new int[] {2}, dense("dense_1", 2, "softmax")))
+                .attribute("keras_version", "3.3.3").write(keras3h5);
+        assertThatThrownBy(() -> KerasImporter.importModel(keras3h5))
+                .hasMessageStartingWith("new.h5 was saved by Keras 3.3.3; LayerLab imports models saved by Keras 2")
+                .hasMessageContaining("tf_keras");
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "cut to {0}% of its size")
     @org.junit.jupiter.params.provider.ValueSource(ints = {5, 30, 60, 95})
     void aTruncatedFileIsRefusedWithItsName(int percent) throws Exception {

@@ -202,7 +202,8 @@ public final class ExchangeViewModel {
             notes.add(String.format(Locale.ROOT, "Outputs differ from the Keras model's by up to %.3g.",
                     imported.compiled().largestDifference()));
         }
-        notes.add("The data section is a placeholder: choose the data in the inspector before training. "
+        notes.add("The data section is a placeholder: choose the data in the inspector before training. Training starts from "
+                + "the imported weights; saving the project keeps them beside it. "
                 + "File ▸ Export Trained Model… writes the imported weights as a DL4J model zip.");
         dialogs.showInformation("Imported " + h5.getFileName(), String.join("\n\n", notes));
     }

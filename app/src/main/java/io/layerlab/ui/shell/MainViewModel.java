@@ -206,6 +206,7 @@ public final class MainViewModel {
     static Project snapshot(Project p) {
         Project copy = new Project(p.name(), p.description(), p.graph().copy(), p.data(), p.training());
         copy.extras().putAll(p.extras());
+        copy.copyInitialWeightsFrom(p);
         copy.graphExtras().putAll(p.graphExtras());
         Map<Edge, Map<String, Object>> edges = new HashMap<>();
         p.edgeExtras().forEach((edge, fields) -> edges.put(edge, new HashMap<>(fields)));

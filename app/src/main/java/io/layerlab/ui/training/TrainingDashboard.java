@@ -7,6 +7,7 @@ import io.layerlab.train.LearningRateSchedule;
 import io.layerlab.train.RunEvaluation;
 import io.layerlab.train.RunHistoryCsv;
 import io.layerlab.train.RunRecord;
+import io.layerlab.train.StartingWeights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyMapProperty;
@@ -116,6 +118,7 @@ public final class TrainingDashboard extends BorderPane {
     @FXML private Label bannerTitle;
     @FXML private Label bannerText;
     @FXML private Label settingsProblem;
+    @FXML private Label weightsNotice;
     @FXML private SplitPane mainSplit;
     @FXML private Label iterationNote;
     @FXML private ToggleButton rawToggle;
@@ -366,6 +369,10 @@ public final class TrainingDashboard extends BorderPane {
         progressLabel.textProperty().bind(model.progressTextProperty());
         settingsProblem.textProperty().bind(model.settings().problemProperty());
         showWhen(settingsProblem, model.settings().problemProperty().isNotEmpty());
+        StringBinding startingWeights = Bindings.createStringBinding(
+                () -> StartingWeights.noticeFor(model.projectProperty().get()).orElse(""), model.projectProperty());
+        weightsNotice.textProperty().bind(startingWeights);
+        showWhen(weightsNotice, startingWeights.isNotEmpty());
     }
 
     private void bindBanner() {

@@ -235,6 +235,7 @@ public final class TrainingViewModel {
         RunRow row = new RunRow(setup);
         ActiveRun run = new ActiveRun(row, owner);
         Project frozen = new Project(p.name(), p.description(), setup.graph(), data, spec);
+        frozen.copyInitialWeightsFrom(p);
         problems.clear();
         banner.set(null);
         try {
