@@ -1,6 +1,7 @@
 package io.layerlab.ui.training;
 
 import io.layerlab.train.BoundaryFrame;
+import io.layerlab.train.ClassifierSnapshots;
 import io.layerlab.train.LearningRateSchedule;
 import io.layerlab.train.RunEvaluation;
 import io.layerlab.train.RunRecord;
@@ -30,6 +31,8 @@ public final class RunRow {
     private final ReadOnlyObjectWrapper<RunRecord> record = new ReadOnlyObjectWrapper<>(this, "record");
     private PreparedRun prepared;
     private BoundaryFrame boundary;
+    /** Written once by the training thread before the run trains, hence volatile; read by the drawing pad. */
+    private volatile ClassifierSnapshots pictureClassifier;
 
     RunRow(RunSetup setup) {
         this.setup = setup;
@@ -104,6 +107,15 @@ public final class RunRow {
 
     BoundaryFrame boundary() {
         return boundary;
+    }
+
+    /** Copies of the network to classify drawings with, when the run trains on pictures to classify; else null. */
+    ClassifierSnapshots pictureClassifier() {
+        return pictureClassifier;
+    }
+
+    void pictureClassifier(ClassifierSnapshots snapshots) {
+        pictureClassifier = snapshots;
     }
 
     RunEvaluation evaluation() {
