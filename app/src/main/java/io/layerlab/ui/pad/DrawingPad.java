@@ -35,7 +35,9 @@ public final class DrawingPad extends HBox {
 
         canvas.setId("sketch-canvas");
         Tooltip.install(canvas, new Tooltip("Draw with the left mouse button; the right button or Esc clears."));
-        HBox.setHgrow(canvas, Priority.ALWAYS);
+        // The square is as wide as the pad is high: spare width goes to the side column, then to the right edge.
+        HBox.setHgrow(canvas, Priority.SOMETIMES);
+        canvas.maxWidthProperty().bind(heightProperty().subtract(snappedTopInset() + snappedBottomInset()));
 
         preview.setId("input-preview");
         previewCaption.getStyleClass().add(PadStyles.CAPTION);
@@ -51,12 +53,14 @@ public final class DrawingPad extends HBox {
         clear.setOnAction(e -> model.clear());
         clear.disableProperty().bind(model.sketchProperty().isEqualTo(io.layerlab.data.Sketch.EMPTY));
 
-        HBox previewRow = new HBox(8, preview, previewCaption);
+        VBox previewRow = new VBox(2, preview, previewCaption);
         previewRow.setAlignment(Pos.CENTER_LEFT);
         VBox side = new VBox(8, previewRow, bars, problem, clear);
         side.getStyleClass().add(PadStyles.SIDE);
         side.setMinWidth(150);
         side.setPrefWidth(200);
+        side.setMaxWidth(280);
+        HBox.setHgrow(side, Priority.ALWAYS);
         getChildren().addAll(canvas, side);
 
         model.sourceProperty().addListener((obs, was, is) -> showSource());
@@ -74,7 +78,7 @@ public final class DrawingPad extends HBox {
             return;
         }
         TensorShape shape = source.inputShape();
-        previewCaption.setText("What the network sees: " + shape.height() + "×" + shape.width() + " pixels");
+        previewCaption.setText("The network sees " + shape.height() + "×" + shape.width());
         bars.showNames(source.classNames(), "Draw in the black square: the network's answer appears here as you draw.");
         showSeen();
     }

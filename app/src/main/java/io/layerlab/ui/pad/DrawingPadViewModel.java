@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -89,6 +91,7 @@ public final class DrawingPadViewModel {
     private final ReadOnlyObjectWrapper<ClassProbabilities> probabilities = new ReadOnlyObjectWrapper<>(this, "probabilities");
     private final ReadOnlyObjectWrapper<SeenInput> seen = new ReadOnlyObjectWrapper<>(this, "seen");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final PauseTransition spacing = new PauseTransition();
     private boolean running;
     private boolean wanted;
@@ -155,11 +158,16 @@ public final class DrawingPadViewModel {
         return PictureInput.penWidth(s == null ? TensorShape.image(16, 16, 1) : s.inputShape());
     }
 
+    /** True while a prediction runs or waits its turn; false once the answer shown is for the drawing shown. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
     /** Predictions answered so far. */
     public long predictions() { return predictions; }
 
     private void predict() {
         if (sketch.get().isEmpty() || source.get() == null) {
+            wanted = false;
+            busy.set(running);
             probabilities.set(null);
             seen.set(null);
             problem.set("");
@@ -170,6 +178,14 @@ public final class DrawingPadViewModel {
     }
 
     private void startIfWanted() {
+        try {
+            startIfStillWanted();
+        } finally {
+            busy.set(running || wanted);
+        }
+    }
+
+    private void startIfStillWanted() {
         if (!wanted || running) return;
         if (sketch.get().isEmpty() || source.get() == null) {
             wanted = false;

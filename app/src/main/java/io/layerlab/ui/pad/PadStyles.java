@@ -6,6 +6,7 @@ import javafx.css.PseudoClass;
 final class PadStyles {
     static final String PAD = "drawing-pad";
     static final String SKETCH = "sketch-canvas";
+    static final String FRAME = "sketch-frame";
     static final String SIDE = "drawing-pad-side";
     static final String CAPTION = "drawing-pad-caption";
     static final String PROBLEM = "drawing-pad-problem";

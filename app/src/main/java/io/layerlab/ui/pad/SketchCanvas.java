@@ -29,6 +29,8 @@ final class SketchCanvas extends Region {
     private static final double MIN_STEP = 1.5;
 
     private final Canvas canvas = new Canvas();
+    /** A border around the square only (the region itself may be wider or taller). */
+    private final Region frame = new Region();
     private final ObjectProperty<Sketch> sketch;
     private final DoubleSupplier pen;
     private double left;
@@ -49,11 +51,14 @@ final class SketchCanvas extends Region {
         this.sketch = sketch;
         this.pen = pen;
         getStyleClass().add(PadStyles.SKETCH);
-        getChildren().add(canvas);
+        frame.getStyleClass().add(PadStyles.FRAME);
+        frame.setManaged(false);
+        frame.setMouseTransparent(true);
+        getChildren().addAll(frame, canvas);
         setFocusTraversable(true);
         setCursor(Cursor.CROSSHAIR);
         setMinSize(96, 96);
-        setPrefSize(240, 240);
+        setPrefSize(260, 260);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
@@ -131,7 +136,10 @@ final class SketchCanvas extends Region {
         double w = snapSizeX(getWidth() - snappedLeftInset() - snappedRightInset());
         double h = snapSizeY(getHeight() - snappedTopInset() - snappedBottomInset());
         double size = Math.max(0, Math.min(w, h));
-        canvas.relocate(snappedLeftInset() + (w - size) / 2, snappedTopInset() + (h - size) / 2);
+        double x = snapPositionX(snappedLeftInset() + (w - size) / 2);
+        double y = snapPositionY(snappedTopInset() + (h - size) / 2);
+        canvas.relocate(x, y);
+        frame.resizeRelocate(x - 1, y - 1, size + 2, size + 2);
         if (canvas.getWidth() != size || canvas.getHeight() != size) {
             canvas.setWidth(size);
             canvas.setHeight(size);

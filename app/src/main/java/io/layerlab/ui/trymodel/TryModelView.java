@@ -78,7 +78,9 @@ public final class TryModelView {
 
     /** A picture model is tried by drawing; typing its hundreds of grey levels is no way to, so the text field goes. */
     private void showDrawingPad(DrawingPadViewModel pad) {
-        padHolder.getChildren().setAll(new DrawingPad(pad));
+        DrawingPad drawingPad = new DrawingPad(pad);
+        VBox.setVgrow(drawingPad, javafx.scene.layout.Priority.ALWAYS);
+        padHolder.getChildren().setAll(drawingPad);
         padHolder.setVisible(true);
         padHolder.setManaged(true);
         valuesField.setVisible(false);

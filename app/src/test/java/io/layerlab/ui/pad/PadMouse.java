@@ -21,7 +21,7 @@ public final class PadMouse {
     public static void drawRing(FxRobot robot, int steps) {
         Bounds b = canvas(robot).localToScreen(canvas(robot).getLayoutBounds());
         double side = Math.min(b.getWidth(), b.getHeight());
-        double radius = side * 0.3;
+        double radius = side * 0.36;
         MonocleDrag.forgetStaleDropTarget();
         robot.moveTo(new Point2D(b.getCenterX() + radius, b.getCenterY())).press(MouseButton.PRIMARY);
         for (int i = 1; i <= steps; i++) {
