@@ -29,10 +29,10 @@ public final class RunRow {
     private final ReadOnlyDoubleWrapper valAccuracy = new ReadOnlyDoubleWrapper(this, "valAccuracy", Double.NaN);
     private final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(this, "seconds", Double.NaN);
     private final ReadOnlyObjectWrapper<RunRecord> record = new ReadOnlyObjectWrapper<>(this, "record");
-    private PreparedRun prepared;
-    private BoundaryFrame boundary;
     /** Written once by the training thread before the run trains, hence volatile; read by the drawing pad. */
     private volatile ClassifierSnapshots pictureClassifier;
+    private PreparedRun prepared;
+    private BoundaryFrame boundary;
 
     RunRow(RunSetup setup) {
         this.setup = setup;
@@ -109,15 +109,6 @@ public final class RunRow {
         return boundary;
     }
 
-    /** Copies of the network to classify drawings with, when the run trains on pictures to classify; else null. */
-    ClassifierSnapshots pictureClassifier() {
-        return pictureClassifier;
-    }
-
-    void pictureClassifier(ClassifierSnapshots snapshots) {
-        pictureClassifier = snapshots;
-    }
-
     RunEvaluation evaluation() {
         return record.get() == null ? null : record.get().evaluation();
     }
@@ -157,6 +148,15 @@ public final class RunRow {
             case STOPPED -> "Stopped";
             case DIVERGED -> "Diverged";
         });
+    }
+
+    /** Copies of the network to classify drawings with, when the run trains on pictures to classify; else null. */
+    ClassifierSnapshots pictureClassifier() {
+        return pictureClassifier;
+    }
+
+    void pictureClassifier(ClassifierSnapshots snapshots) {
+        pictureClassifier = snapshots;
     }
 
     @Override
