@@ -96,7 +96,6 @@ public final class DrawingPadViewModel {
     private boolean running;
     private boolean wanted;
     private long lastStartNanos;
-    private long predictions;
 
     /** A pad with its own background thread, which ends when the pad has been idle a few seconds. */
     public DrawingPadViewModel() {
@@ -161,9 +160,6 @@ public final class DrawingPadViewModel {
     /** True while a prediction runs or waits its turn; false once the answer shown is for the drawing shown. */
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 
-    /** Predictions answered so far. */
-    public long predictions() { return predictions; }
-
     private void predict() {
         if (sketch.get().isEmpty() || source.get() == null) {
             wanted = false;
@@ -225,7 +221,6 @@ public final class DrawingPadViewModel {
 
     private void answered(Source asked, Answer answer) {
         running = false;
-        predictions++;
         // A drawing cleared or a network replaced meanwhile: this answer is for something no longer shown.
         if (asked == source.get() && !sketch.get().isEmpty()) {
             seen.set(answer.input());
