@@ -13,6 +13,8 @@
  *       shape, feature, class and target names). DL4J ignores it; the zip stays a plain DL4J model.</li>
  *   <li>{@link io.layerlab.model.Predictor} with {@link io.layerlab.model.CsvRows}: raw rows (images
  *       flattened channels last, sequences step by step) through the saved normaliser and the network.</li>
+ *   <li>{@link io.layerlab.model.ImageClassifier}: a drawn picture ({@link io.layerlab.data.PictureInput}) through an
+ *       image network with its normaliser, as named {@link io.layerlab.model.ClassProbabilities}: the drawing pad's core.</li>
  * </ul>
  */
 package io.layerlab.model;

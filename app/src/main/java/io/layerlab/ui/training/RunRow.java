@@ -1,6 +1,7 @@
 package io.layerlab.ui.training;
 
 import io.layerlab.train.BoundaryFrame;
+import io.layerlab.train.ClassifierSnapshots;
 import io.layerlab.train.LearningRateSchedule;
 import io.layerlab.train.RunEvaluation;
 import io.layerlab.train.RunRecord;
@@ -28,6 +29,8 @@ public final class RunRow {
     private final ReadOnlyDoubleWrapper valAccuracy = new ReadOnlyDoubleWrapper(this, "valAccuracy", Double.NaN);
     private final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(this, "seconds", Double.NaN);
     private final ReadOnlyObjectWrapper<RunRecord> record = new ReadOnlyObjectWrapper<>(this, "record");
+    /** Written once by the training thread before the run trains, hence volatile; read by the drawing pad. */
+    private volatile ClassifierSnapshots pictureClassifier;
     private PreparedRun prepared;
     private BoundaryFrame boundary;
 
@@ -145,6 +148,15 @@ public final class RunRow {
             case STOPPED -> "Stopped";
             case DIVERGED -> "Diverged";
         });
+    }
+
+    /** Copies of the network to classify drawings with, when the run trains on pictures to classify; else null. */
+    ClassifierSnapshots pictureClassifier() {
+        return pictureClassifier;
+    }
+
+    void pictureClassifier(ClassifierSnapshots snapshots) {
+        pictureClassifier = snapshots;
     }
 
     @Override

@@ -88,6 +88,7 @@ public final class TrainingDashboard extends BorderPane {
     private final ConfusionMatrixView confusionView = new ConfusionMatrixView();
     private final PredictionScatterView scatterView = new PredictionScatterView(palette);
     private final Label resultsPlaceholder = new Label();
+    private final ResultsPad resultsPad = new ResultsPad();
     private final List<Object> bindingAnchors = new ArrayList<>();
     private SaveTarget saveTarget = this::chooseWithDialog;
     private boolean syncingSelection;
@@ -692,6 +693,7 @@ public final class TrainingDashboard extends BorderPane {
                     : "Shown when " + focus.name() + " ends.");
             resultsHolder.getChildren().setAll(resultsPlaceholder);
         }
+        resultsPad.showIn(resultsHolder, focus);
     }
 
     // ---- runs ----
@@ -876,6 +878,10 @@ public final class TrainingDashboard extends BorderPane {
 
     BoundaryView boundaryView() {
         return boundaryView;
+    }
+
+    ResultsPad resultsPad() {
+        return resultsPad;
     }
 
     DashboardPalette palette() {

@@ -7,6 +7,7 @@ import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
 import io.layerlab.train.BoundaryFrame;
 import io.layerlab.train.BoundarySampler;
+import io.layerlab.train.ClassifierSnapshots;
 import io.layerlab.train.DecisionBoundary;
 import io.layerlab.train.EpochEvent;
 import io.layerlab.train.LayerStatistics;
@@ -294,6 +295,12 @@ public final class TrainingViewModel {
         try {
             ProjectRun run = ProjectRun.prepare(frozen, spec);
             boolean planar = DecisionBoundary.supports(run.data());
+            if (ClassifierSnapshots.supports(run.data())) {
+                // Before the feed's observer: a new epoch on screen finds its copy already taken.
+                ClassifierSnapshots pictures = new ClassifierSnapshots(run.network(), run.data());
+                run.trainer().addObserver(pictures, ObserverRate.epochsOnly());
+                control.row.pictureClassifier(pictures);
+            }
             feed.prepared(PreparedRun.of(run.data(), spec, run.network().numParams(), planar));
             Trainer trainer = run.trainer();
             trainer.addObserver(feed, ObserverRate.everyIteration());

@@ -1,5 +1,7 @@
 package io.layerlab.ui.trymodel;
 
+import io.layerlab.ui.pad.DrawingPad;
+import io.layerlab.ui.pad.DrawingPadViewModel;
 import io.layerlab.ui.support.DialogService;
 import io.layerlab.ui.support.FileKind;
 import io.layerlab.ui.support.FxmlView;
@@ -14,6 +16,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -23,6 +27,7 @@ public final class TryModelView {
     private final DialogService dialogs;
 
     @FXML private Label descriptionLabel;
+    @FXML private VBox padHolder;
     @FXML private TextField valuesField;
     @FXML private Button predictButton;
     @FXML private Button csvButton;
@@ -68,6 +73,22 @@ public final class TryModelView {
         column(outputsColumn, PredictionRow::outputs);
         model.rows().addListener((javafx.collections.ListChangeListener<PredictionRow>) c ->
                 predictionsTable.scrollTo(model.rows().size() - 1));
+        model.drawingPad().ifPresent(this::showDrawingPad);
+    }
+
+    /** A picture model is tried by drawing; typing its hundreds of grey levels is no way to, so the text field goes. */
+    private void showDrawingPad(DrawingPadViewModel pad) {
+        DrawingPad drawingPad = new DrawingPad(pad);
+        VBox.setVgrow(drawingPad, javafx.scene.layout.Priority.ALWAYS);
+        padHolder.getChildren().setAll(drawingPad);
+        padHolder.setVisible(true);
+        padHolder.setManaged(true);
+        valuesField.setVisible(false);
+        valuesField.setManaged(false);
+        predictButton.setVisible(false);
+        predictButton.setManaged(false);
+        predictionsTable.setPrefHeight(140);
+        if (padHolder.getParent() instanceof Region root) root.setPrefHeight(660);
     }
 
     private static void column(TableColumn<PredictionRow, String> column, Function<PredictionRow, String> value) {

@@ -2,16 +2,19 @@ package io.layerlab.ui.trymodel;
 
 import io.layerlab.data.Task;
 import io.layerlab.model.CsvRows;
+import io.layerlab.model.ImageClassifier;
 import io.layerlab.model.ModelInfo;
 import io.layerlab.model.Predictions;
 import io.layerlab.model.Predictor;
 import io.layerlab.model.RowsFileException;
+import io.layerlab.ui.pad.DrawingPadViewModel;
 import io.layerlab.ui.support.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -37,11 +40,21 @@ public final class TryModelViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ObservableList<PredictionRow> rows = FXCollections.observableArrayList();
+    private final DrawingPadViewModel drawingPad;
 
     public TryModelViewModel(Predictor predictor, TaskExecutor executor) {
         this.predictor = Objects.requireNonNull(predictor);
         this.executor = Objects.requireNonNull(executor);
+        if (ImageClassifier.supports(predictor)) {
+            drawingPad = new DrawingPadViewModel();
+            drawingPad.setSource(DrawingPadViewModel.Source.copying(predictor));
+        } else {
+            drawingPad = null;
+        }
     }
+
+    /** For a model that classifies pictures: the drawing pad to try it with. */
+    public Optional<DrawingPadViewModel> drawingPad() { return Optional.ofNullable(drawingPad); }
 
     /** The model's file name, for the window title. */
     public String modelName() { return predictor.model().file().getFileName().toString(); }

@@ -1,0 +1,118 @@
+package io.layerlab.ui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import atlantafx.base.theme.PrimerLight;
+import io.layerlab.data.DataSpec;
+import io.layerlab.model.ClassProbabilities;
+import io.layerlab.project.Project;
+import io.layerlab.project.SampleProjects;
+import io.layerlab.train.RunEvaluation;
+import io.layerlab.ui.pad.DrawingPadViewModel;
+import io.layerlab.ui.pad.PadMouse;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A run on pictures gets a drawing pad in the dashboard's Results area, under its confusion matrix,
+ * answering with the network the run kept; a run on 2-D points gets none. Tiny data, two epochs.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ResultsPadTest {
+    private static final int TIMEOUT_SECONDS = 120;
+
+    private final ExecutorService worker = Executors.newFixedThreadPool(1);
+    private TrainingDashboard dashboard;
+    private TrainingViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        dashboard = new TrainingDashboard(worker);
+        model = dashboard.viewModel();
+        stage.setScene(new Scene(dashboard, 1260, 780));
+        stage.show();
+    }
+
+    @AfterEach
+    void shutDown() {
+        WaitForAsyncUtils.asyncFx(dashboard::dispose);
+        WaitForAsyncUtils.waitForFxEvents();
+        worker.shutdownNow();
+    }
+
+    private static Project sample(String name, DataSpec data, int epochs) {
+        SampleProjects samples = new SampleProjects();
+        Project project = samples.open(samples.find(name).orElseThrow());
+        if (data != null) project.setData(data);
+        project.setTraining(project.training().withEpochs(epochs).withBatchSize(24));
+        return project;
+    }
+
+    private static void waitUntil(Callable<Boolean> conditionOnFxThread) throws Exception {
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(conditionOnFxThread).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private RunRow train(FxRobot robot, Project project) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> dashboard.setProject(project));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#startButton");
+        waitUntil(() -> model.runLog().size() == 1 && model.phase() == RunPhase.IDLE);
+        return onFx(() -> model.runs().get(0));
+    }
+
+    @Test
+    void aRunOnPicturesIsTriedOnThePadUnderItsConfusionMatrix(FxRobot robot) throws Exception {
+        RunRow run = train(robot, sample("shapes-cnn", new DataSpec("shapes", Map.of("samples", 96), 0.25, 7), 2));
+
+        assertThat(run.evaluation()).isInstanceOf(RunEvaluation.ConfusionMatrix.class);
+        assertThat(robot.lookup("#confusion-matrix").tryQuery()).get().matches(Node::isVisible);
+        assertThat(robot.lookup("#results-pad").tryQuery()).get().matches(Node::isVisible);
+        assertThat(run.pictureClassifier().isFinal()).isTrue();
+        DrawingPadViewModel pad = onFx(() -> dashboard.resultsPad().pad().viewModel());
+
+        PadMouse.drawRing(robot, 16);
+
+        waitUntil(() -> pad.probabilitiesProperty().get() != null);
+        ClassProbabilities answer = onFx(() -> pad.probabilitiesProperty().get());
+        assertThat(answer.names()).containsExactly("circle", "square", "triangle", "cross");
+        assertThat(answer.total()).isCloseTo(1.0, within(1e-5));
+        // The answer comes from the weights the run kept (asked once the pad has stopped using them).
+        waitUntil(() -> !pad.busyProperty().get());
+        ClassProbabilities kept = run.pictureClassifier().classifier().classify(onFx(() -> pad.sketchProperty().get()));
+        ClassProbabilities shown = onFx(() -> pad.probabilitiesProperty().get());
+        for (int i = 0; i < kept.size(); i++) assertThat(shown.probability(i)).isCloseTo(kept.probability(i), within(1e-6f));
+
+        robot.clickOn("#pad-clear");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> pad.probabilitiesProperty().get())).isNull();
+    }
+
+    @Test
+    void aRunOnPointsHasNoPad(FxRobot robot) throws Exception {
+        train(robot, sample("xor", null, 1));
+
+        assertThat(robot.lookup("#confusion-matrix").tryQuery()).isPresent();
+        assertThat(robot.lookup("#results-pad").tryQuery()).isEmpty();
+    }
+}
