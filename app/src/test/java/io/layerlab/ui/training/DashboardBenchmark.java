@@ -38,7 +38,9 @@ import jdk.jfr.consumer.RecordingStream;
  * {@code layerlab train} does: no statistics, no boundary, no window) and with the dashboard, in
  * alternating order, so both see the same machine load. Run under Xvfb:
  * {@code DISPLAY=:98 java -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
- * (defaults 100 epochs, the sample's own; 6 rounds; the layer statistics table in view).
+ * (defaults 100 epochs, the sample's own; 6 rounds; the layer statistics table in view). To see where the
+ * time goes: {@code -Dprofile=true} samples the JavaFX and render threads' stacks, {@code -Dhide=id,id}
+ * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view).
  *
  * <p>Reported:
  * <ul>
@@ -161,6 +163,12 @@ public final class DashboardBenchmark {
         if (layersTab && dashboard.lookup("#bottomTabs") instanceof TabPane tabs) {
             tabs.getSelectionModel().select(1);
         }
+        // -Dhide=iteration-chart,boundary-view,...: what painting costs without these views (to see where it goes).
+        for (String id : System.getProperty("hide", "").split(",")) {
+            if (!id.isBlank() && dashboard.lookup("#" + id.trim()) != null) {
+                dashboard.lookup("#" + id.trim()).setVisible(false);
+            }
+        }
         return dashboard;
     }
 
@@ -175,6 +183,7 @@ public final class DashboardBenchmark {
         // Warm-up: JIT, ND4J's native kernels, the dashboard's first layout.
         headless(spiral(5));
         dashboardRun(dashboard, spiral(5));
+        idle(dashboard);
         List<Round> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             boolean headlessFirst = round % 2 == 1;
@@ -212,6 +221,36 @@ public final class DashboardBenchmark {
                     w.fxCpu() / 1e6, w.renderCpu() / 1e6, w.seconds());
         }
         return results;
+    }
+
+    /** Pulses and CPU while nothing trains: what the dashboard costs by merely being shown. */
+    private static void idle(TrainingDashboard dashboard) throws Exception {
+        Thread fx = fxThread();
+        Thread renderer = threadNamed("QuantumRenderer");
+        int[] pulses = new int[1];
+        Runnable count = () -> pulses[0]++;
+        Platform.runLater(() -> dashboard.getScene().addPostLayoutPulseListener(count));
+        Thread.sleep(500);
+        long cpuBefore = cpu(fx) + cpu(renderer);
+        int pulsesBefore = onFx(() -> pulses[0]);
+        Thread.sleep(4000);
+        long cpuUsed = cpu(fx) + cpu(renderer) - cpuBefore;
+        int counted = onFx(() -> pulses[0]) - pulsesBefore;
+        Platform.runLater(() -> dashboard.getScene().removePostLayoutPulseListener(count));
+        System.out.printf(Locale.ROOT, "idle, after a run: %.1f pulses/s, JavaFX + render thread CPU %.0f ms/s%n",
+                counted / 4.0, cpuUsed / 1e6 / 4);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        CompletableFuture<T> value = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                value.complete(read.call());
+            } catch (Exception e) {
+                value.completeExceptionally(e);
+            }
+        });
+        return value.get(1, TimeUnit.MINUTES);
     }
 
     private static void report(List<Round> rounds, List<Phase> phases, int epochs, String pipeline) {
