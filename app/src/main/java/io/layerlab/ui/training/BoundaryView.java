@@ -4,7 +4,8 @@ import io.layerlab.train.BoundaryFrame;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -15,28 +16,55 @@ import javafx.scene.text.TextAlignment;
  * The decision boundary of a 2-D classifier as TensorFlow Playground shows it: a heatmap of the
  * class the network predicts at each point of the plane (its colour) and how sure it is (its
  * strength), with the data points on top: training points filled, validation points as rings.
+ *
+ * <p>Three layers, so a new frame costs almost nothing to show: the background and any message
+ * (a canvas), the heatmap (one pixel per grid cell in a {@link WritableImage}, scaled smoothly by an
+ * {@link ImageView}, its pixels rewritten in place from a colour table), and the points and frame (a
+ * canvas drawn once per run, size and theme, because the points do not move between frames).
  */
 final class BoundaryView extends Region {
     private static final double PAD = 8;
     private static final Font FONT = Font.font(11);
+    /** Confidence steps in the colour table: finer than the eye tells apart in a tint. */
+    private static final int LEVELS = 64;
 
     private final DashboardPalette palette;
-    private final Canvas canvas = new Canvas();
+    private final Canvas back = new Canvas();
+    private final ImageView heatView = new ImageView();
+    private final Canvas front = new Canvas();
     private BoundaryFrame frame;
     private PreparedRun points;
     private WritableImage heat;
+    private int[] heatPixels = new int[0];
+    /** ARGB per class and confidence level, for the palette as it was when built; null to rebuild. */
+    private int[][] colourTable;
     private String emptyMessage = "";
-    private long redraws;
+    /** What the front canvas shows now: redrawn only when one of these differs. */
+    private PreparedRun drawnPoints;
+    private double drawnMinX = Double.NaN;
+    private double drawnMaxX;
+    private double drawnMinY;
+    private double drawnMaxY;
+    private boolean frontStale = true;
+    private long heatUpdates;
 
     BoundaryView(DashboardPalette palette) {
         this.palette = palette;
         getStyleClass().add(DashboardStyles.CHART);
-        getChildren().add(canvas);
+        heatView.setSmooth(true);
+        heatView.setVisible(false);
+        for (javafx.scene.Node layer : new javafx.scene.Node[]{back, heatView, front}) {
+            layer.setManaged(false);
+            layer.setMouseTransparent(true);
+        }
+        getChildren().addAll(back, heatView, front);
         setMinSize(120, 120);
         setPrefSize(300, 300);
         palette.versionProperty().addListener((obs, was, is) -> {
-            heat = null;
-            redraw();
+            colourTable = null;
+            frontStale = true;
+            drawBack();
+            showFrame();
         });
     }
 
@@ -44,14 +72,12 @@ final class BoundaryView extends Region {
     void setPoints(PreparedRun run) {
         points = run != null && run.boundary() ? run : null;
         frame = null;
-        heat = null;
-        redraw();
+        showFrame();
     }
 
     void setFrame(BoundaryFrame newFrame) {
         frame = newFrame;
-        heat = null;
-        redraw();
+        showFrame();
     }
 
     BoundaryFrame frame() {
@@ -60,76 +86,149 @@ final class BoundaryView extends Region {
 
     void setEmptyMessage(String message) {
         emptyMessage = message;
-        redraw();
+        drawBack();
     }
 
-    long redraws() {
-        return redraws;
+    /** How many frames were painted into the heatmap: lets tests see that one was. */
+    long heatUpdates() {
+        return heatUpdates;
     }
 
     WritableImage snapshotImage() {
-        return canvas.snapshot(null, null);
+        return snapshot(null, null);
     }
 
     @Override
     protected void layoutChildren() {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw();
+        if (back.getWidth() != w || back.getHeight() != h) {
+            back.setWidth(w);
+            back.setHeight(h);
+            front.setWidth(w);
+            front.setHeight(h);
+            frontStale = true;
+            drawBack();
+            showFrame();
         }
     }
 
-    void redraw() {
-        redraws++;
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
+    private boolean showing() {
+        return frame != null && points != null && plotSide() >= 20;
+    }
+
+    private double plotSide() {
+        return Math.min(back.getWidth(), back.getHeight()) - 2 * PAD;
+    }
+
+    /** The background, and the message in the middle while there is no boundary to show. */
+    private void drawBack() {
+        double w = back.getWidth();
+        double h = back.getHeight();
+        GraphicsContext g = back.getGraphicsContext2D();
         g.setFill(palette.plotBackground());
         g.fillRect(0, 0, w, h);
-        double side = Math.min(w, h) - 2 * PAD;
-        if (side < 20) {
-            return;
-        }
-        double left = (w - side) / 2;
-        double top = (h - side) / 2;
-        if (frame == null || points == null) {
+        if (!showing() && plotSide() >= 20) {
             g.setFont(FONT);
             g.setFill(palette.text());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(emptyMessage, w / 2, h / 2);
+        }
+    }
+
+    /** Shows the current frame: rewrites the heatmap's pixels, and the points only if they moved. */
+    private void showFrame() {
+        boolean wasShowing = heatView.isVisible();
+        if (!showing()) {
+            heatView.setVisible(false);
+            clearFront();
+            if (wasShowing) {
+                drawBack();
+            }
             return;
         }
-        if (heat == null) {
-            heat = heatmap(frame);
+        if (!wasShowing) {
+            drawBack();
         }
-        g.setImageSmoothing(true);
-        g.drawImage(heat, left, top, side, side);
+        double side = plotSide();
+        double left = (back.getWidth() - side) / 2;
+        double top = (back.getHeight() - side) / 2;
+        paintHeat(frame);
+        heatView.relocate(left, top);
+        heatView.setFitWidth(side);
+        heatView.setFitHeight(side);
+        heatView.setVisible(true);
+        if (frontStale || drawnPoints != points || frame.minX() != drawnMinX || frame.maxX() != drawnMaxX
+                || frame.minY() != drawnMinY || frame.maxY() != drawnMaxY) {
+            drawFront(left, top, side);
+        }
+    }
+
+    /** One pixel per cell: the class colour over the background, stronger where the network is surer. */
+    private void paintHeat(BoundaryFrame f) {
+        int n = f.size();
+        if (heat == null || (int) heat.getWidth() != n) {
+            heat = new WritableImage(n, n);
+            heatPixels = new int[n * n];
+            heatView.setImage(heat);
+        }
+        int[][] table = colourTable(f.classCount());
+        double chance = 1.0 / Math.max(2, f.classCount());
+        byte[] classes = f.classes();
+        float[] confidence = f.confidence();
+        for (int i = 0; i < n * n; i++) {
+            // Confidence at chance level shows as background, certainty as a strong tint.
+            double strength = (confidence[i] - chance) / (1 - chance);
+            int level = (int) Math.round(Math.max(0, Math.min(1, strength)) * (LEVELS - 1));
+            heatPixels[i] = table[Math.floorMod(classes[i], table.length)][level];
+        }
+        heat.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), heatPixels, 0, n);
+        heatUpdates++;
+    }
+
+    private int[][] colourTable(int classCount) {
+        int classes = Math.max(2, classCount);
+        if (colourTable == null || colourTable.length != classes) {
+            Color background = palette.plotBackground();
+            colourTable = new int[classes][LEVELS];
+            for (int k = 0; k < classes; k++) {
+                Color c = palette.classColour(k);
+                for (int level = 0; level < LEVELS; level++) {
+                    colourTable[k][level] = argb(background.interpolate(c, 0.12 + 0.5 * level / (LEVELS - 1.0)));
+                }
+            }
+        }
+        return colourTable;
+    }
+
+    private static int argb(Color c) {
+        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    private void clearFront() {
+        if (drawnPoints != null || frontStale) {
+            front.getGraphicsContext2D().clearRect(0, 0, front.getWidth(), front.getHeight());
+            drawnPoints = null;
+            drawnMinX = Double.NaN;
+            frontStale = false;
+        }
+    }
+
+    private void drawFront(double left, double top, double side) {
+        GraphicsContext g = front.getGraphicsContext2D();
+        g.clearRect(0, 0, front.getWidth(), front.getHeight());
         drawPoints(g, left, top, side);
         g.setStroke(palette.axis());
         g.setLineWidth(1);
         g.strokeRect(left + 0.5, top + 0.5, side - 1, side - 1);
-    }
-
-    /** One pixel per cell: the class colour over the background, stronger where the network is surer. */
-    private WritableImage heatmap(BoundaryFrame f) {
-        WritableImage image = new WritableImage(f.size(), f.size());
-        PixelWriter writer = image.getPixelWriter();
-        Color background = palette.plotBackground();
-        double chance = 1.0 / Math.max(2, f.classCount());
-        for (int row = 0; row < f.size(); row++) {
-            for (int column = 0; column < f.size(); column++) {
-                Color c = palette.classColour(f.classAt(row, column));
-                // Confidence at chance level shows as background, certainty as a strong tint.
-                double strength = (f.confidenceAt(row, column) - chance) / (1 - chance);
-                double alpha = 0.12 + 0.5 * Math.max(0, Math.min(1, strength));
-                writer.setColor(column, row, background.interpolate(c, alpha));
-            }
-        }
-        return image;
+        drawnPoints = points;
+        drawnMinX = frame.minX();
+        drawnMaxX = frame.maxX();
+        drawnMinY = frame.minY();
+        drawnMaxY = frame.maxY();
+        frontStale = false;
     }
 
     private void drawPoints(GraphicsContext g, double left, double top, double side) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.VPos;
@@ -27,8 +28,10 @@ import javafx.scene.text.TextAlignment;
  * milliseconds. Zoom with the mouse wheel (shift: x only, ctrl: y only), pan by dragging, double-click
  * to fit the data again. A logarithmic y axis on request.
  *
- * <p>The chart draws on {@link #redraw()} only: the dashboard calls it when data arrived (a few
- * times a second at most), resizing and zooming call it themselves.
+ * <p>The chart paints only when what it shows changed: {@link #setSeries} compares the curves with
+ * those painted, and {@link #redraw()} (data arrived, zoom, pan, theme) marks the chart dirty and
+ * paints once at the next pulse, however many requests came in between; a resize paints at once,
+ * in the layout pass. Decimated curves are kept per curve and extended as points arrive.
  */
 final class ChartView extends Region {
     /** One curve. {@code autoRangeBefore}: points at or beyond this x do not widen the y range (a diverged tail). */
@@ -60,6 +63,8 @@ final class ChartView extends Region {
     private static final double BOTTOM = 36;
     private static final Font TICK_FONT = Font.font(11);
     private static final Font LABEL_FONT = Font.font(11.5);
+    private static final double[] SERIES_DASHES = {6, 4};
+    private static final double[] MARK_DASHES = {4, 3};
 
     private final DashboardPalette palette;
     private final Canvas canvas = new Canvas();
@@ -70,14 +75,24 @@ final class ChartView extends Region {
     private final String yLabel;
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
     private final Map<String, Decimator> decimators = new HashMap<>();
-    private final Map<String, long[]> decimatedFor = new HashMap<>();
     private List<Series> series = List.of();
     private Supplier<List<Mark>> marks = List::of;
     private String emptyMessage = "";
     private double fixedMinY = Double.NaN;
     private double fixedMaxY = Double.NaN;
     private double minSpanX = 1;
-    private long drawnSignature;
+    private long requestedSignature;
+    /** While curves grow, the fitted x axis steps ahead to round numbers instead of following every new point. */
+    private boolean growing;
+    /** Something changed since the last paint; the painter paints once at the next pulse however many changes came. */
+    private boolean dirty;
+    private final AnimationTimer painter = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            stop();
+            paintIfDirty();
+        }
+    };
 
     /** The view window in display space (log10 of y on a log axis), when the person zoomed or panned. */
     private boolean manualView;
@@ -134,9 +149,22 @@ final class ChartView extends Region {
     void setSeries(List<Series> newSeries) {
         series = List.copyOf(newSeries);
         decimators.keySet().retainAll(series.stream().map(Series::key).toList());
-        decimatedFor.keySet().retainAll(decimators.keySet());
         long signature = signature();
-        if (signature != drawnSignature) {
+        if (signature != requestedSignature) {
+            requestedSignature = signature;
+            redraw();
+        }
+    }
+
+    /**
+     * Whether the curves are growing (a run is training): then the fitted x axis ends on a round
+     * number a little ahead of the data and moves only when the data reaches it, so the ticks stand
+     * still and a decimated curve can be extended instead of computed again. Otherwise it fits the
+     * data exactly.
+     */
+    void setGrowing(boolean curvesGrow) {
+        if (growing != curvesGrow) {
+            growing = curvesGrow;
             redraw();
         }
     }
@@ -231,34 +259,41 @@ final class ChartView extends Region {
 
     /** The x range last drawn. */
     double shownMinX() {
+        paintIfDirty();
         return shownX0;
     }
 
     double shownMaxX() {
+        paintIfDirty();
         return shownX1;
     }
 
     /** The y range last drawn, in data units. */
     double shownMinY() {
+        paintIfDirty();
         return fromDisplayY(shownY0);
     }
 
     double shownMaxY() {
+        paintIfDirty();
         return fromDisplayY(shownY1);
     }
 
-    /** How many times the chart was drawn: lets tests see that it was. */
+    /** How many times the chart was painted: lets tests see that it was, or was not. */
     long redraws() {
+        paintIfDirty();
         return redraws;
     }
 
-    /** Points drawn for the curve {@code key} in the last redraw (after decimation). */
+    /** Points drawn for the curve {@code key} in the last paint (after decimation). */
     int drawnPoints(String key) {
+        paintIfDirty();
         Decimator d = decimators.get(key);
         return d == null ? 0 : d.size();
     }
 
     WritableImage snapshotImage() {
+        paintIfDirty();
         return canvas.snapshot(null, null);
     }
 
@@ -269,15 +304,29 @@ final class ChartView extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            redraw();
+            // In the layout pass: paint now, so the new size never shows an empty canvas.
+            dirty = true;
         }
+        paintIfDirty();
     }
 
     // ---- drawing ----
 
+    /** Paints at the next pulse (once, however often this is called before it). */
     void redraw() {
+        dirty = true;
+        painter.start();
+    }
+
+    private void paintIfDirty() {
+        if (dirty) {
+            dirty = false;
+            paint();
+        }
+    }
+
+    private void paint() {
         redraws++;
-        drawnSignature = signature();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -311,7 +360,8 @@ final class ChartView extends Region {
         g.beginPath();
         g.rect(LEFT, TOP, plotW, plotH);
         g.clip();
-        g.setLineJoin(StrokeLineJoin.ROUND);
+        // Bevel joins: at these widths they look like round ones and cost the rasteriser no curves.
+        g.setLineJoin(StrokeLineJoin.BEVEL);
         g.setLineCap(StrokeLineCap.ROUND);
         for (Series s : series) {
             drawSeries(g, s, plotW, plotH, log);
@@ -322,13 +372,7 @@ final class ChartView extends Region {
     }
 
     private void decimate(Series s, int columns) {
-        long[] key = {s.data().size(), Double.doubleToLongBits(shownX0), Double.doubleToLongBits(shownX1), columns};
-        long[] previous = decimatedFor.get(s.key());
-        Decimator d = decimators.computeIfAbsent(s.key(), k -> new Decimator());
-        if (previous == null || !java.util.Arrays.equals(previous, key)) {
-            d.decimate(s.data(), shownX0, shownX1, columns);
-            decimatedFor.put(s.key(), key);
-        }
+        decimators.computeIfAbsent(s.key(), k -> new Decimator()).update(s.data(), shownX0, shownX1, columns);
     }
 
     /** The x extent of all curves, at least {@link #minSpanX} wide; null when there is nothing to draw. */
@@ -347,6 +391,10 @@ final class ChartView extends Region {
         }
         if (max - min < minSpanX) {
             max = min + minSpanX;
+        }
+        if (growing) {
+            double step = AxisTicks.niceStep((max - min) / 10);
+            max = Math.max(max, Math.ceil(max / step) * step);
         }
         return new double[]{min, max};
     }
@@ -410,10 +458,14 @@ final class ChartView extends Region {
         if (d == null || d.size() == 0) {
             return;
         }
+        if (s.width() <= 1 && !s.dashed() && d.size() > plotW) {
+            drawDense(g, s, d, plotW, plotH, log);
+            return;
+        }
         g.setStroke(s.colour());
         g.setGlobalAlpha(s.opacity());
         g.setLineWidth(s.width());
-        g.setLineDashes(s.dashed() ? new double[]{6, 4} : null);
+        g.setLineDashes(s.dashed() ? SERIES_DASHES : null);
         g.beginPath();
         boolean penDown = false;
         int drawn = 0;
@@ -444,6 +496,52 @@ final class ChartView extends Region {
         g.setLineDashes(null);
     }
 
+    /**
+     * A thin curve with more points than pixel columns, as one vertical span per column covering
+     * what a line through the points would cover there (its own points and the way in from the
+     * previous column). Looks the same as the zigzag line, but a rasteriser fills a rectangle per
+     * column far faster than it strokes a path whose edges cross every scanline many times.
+     */
+    private void drawDense(GraphicsContext g, Series s, Decimator d, double plotW, double plotH, boolean log) {
+        g.setFill(s.colour());
+        g.setGlobalAlpha(s.opacity());
+        long column = Long.MIN_VALUE;
+        double top = 0;
+        double bottom = 0;
+        double previous = Double.NaN;
+        for (int i = 0; i < d.size(); i++) {
+            double y = toDisplayY(d.y(i), log);
+            if (!Double.isFinite(y)) {
+                previous = Double.NaN;
+                continue;
+            }
+            double yy = py(y, plotH);
+            long c = (long) Math.floor(px(d.x(i), plotW));
+            if (c != column) {
+                if (column != Long.MIN_VALUE) {
+                    fillSpan(g, column, top, bottom);
+                }
+                column = c;
+                top = Double.isNaN(previous) ? yy : Math.min(yy, previous);
+                bottom = Double.isNaN(previous) ? yy : Math.max(yy, previous);
+            } else {
+                top = Math.min(top, yy);
+                bottom = Math.max(bottom, yy);
+            }
+            previous = yy;
+        }
+        if (column != Long.MIN_VALUE) {
+            fillSpan(g, column, top, bottom);
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    private static void fillSpan(GraphicsContext g, long column, double top, double bottom) {
+        double y0 = Math.max(-1, top - 0.5);
+        double y1 = Math.min(1e5, bottom + 0.5);
+        g.fillRect(column, y0, 1, y1 - y0);
+    }
+
     private void drawGrid(GraphicsContext g, double plotW, double plotH, boolean log) {
         g.setLineWidth(1);
         g.setFont(TICK_FONT);
@@ -458,8 +556,9 @@ final class ChartView extends Region {
             if (y < TOP - 0.5 || y > TOP + plotH + 0.5) {
                 continue;
             }
-            g.setStroke(palette.grid());
-            g.strokeLine(LEFT, y, LEFT + plotW, y);
+            g.setFill(palette.grid());
+            g.fillRect(LEFT, y - 0.5, plotW, 1);
+            g.setFill(palette.text());
             g.fillText(AxisTicks.format(log ? Math.pow(10, t) : t), LEFT - 6, y);
         }
         // x ticks
@@ -471,8 +570,9 @@ final class ChartView extends Region {
             if (x < LEFT - 0.5 || x > LEFT + plotW + 0.5) {
                 continue;
             }
-            g.setStroke(palette.grid());
-            g.strokeLine(x, TOP, x, TOP + plotH);
+            g.setFill(palette.grid());
+            g.fillRect(x - 0.5, TOP, 1, plotH);
+            g.setFill(palette.text());
             // A label at the right edge ends there instead of running off the canvas.
             boolean atEdge = x > LEFT + plotW - 18;
             g.setTextAlign(atEdge ? TextAlignment.RIGHT : TextAlignment.CENTER);
@@ -492,11 +592,10 @@ final class ChartView extends Region {
     }
 
     private void drawFrame(GraphicsContext g, double plotW, double plotH) {
-        g.setStroke(palette.axis());
-        g.setLineWidth(1);
-        g.setLineDashes(null);
-        g.strokeLine(LEFT + 0.5, TOP, LEFT + 0.5, TOP + plotH + 0.5);
-        g.strokeLine(LEFT, TOP + plotH + 0.5, LEFT + plotW, TOP + plotH + 0.5);
+        // Axis-aligned one-pixel lines as rectangles: no path for the rasteriser to stroke.
+        g.setFill(palette.axis());
+        g.fillRect(LEFT, TOP, 1, plotH + 1);
+        g.fillRect(LEFT, TOP + plotH, plotW, 1);
     }
 
     private void drawMarks(GraphicsContext g, double plotW, double plotH, boolean log) {
@@ -508,7 +607,7 @@ final class ChartView extends Region {
                 }
                 g.setStroke(line.colour());
                 g.setLineWidth(1.2);
-                g.setLineDashes(line.dashed() ? new double[]{4, 3} : null);
+                g.setLineDashes(line.dashed() ? MARK_DASHES : null);
                 g.strokeLine(x, TOP, x, TOP + plotH);
                 g.setLineDashes(null);
                 g.setFont(TICK_FONT);

@@ -18,8 +18,16 @@ import javafx.scene.layout.StackPane;
  * A confusion matrix as a grid: a row per true class, a column per predicted class, each cell its
  * count on a tint whose strength follows the count (the diagonal, correct predictions, in the
  * theme's success colour; mistakes in its danger colour).
+ *
+ * <p>The grid is built once per set of classes; showing another matrix over the same classes (the
+ * next run of the project) only changes the numbers, tints and tooltips of the cells it has.
  */
 final class ConfusionMatrixView extends GridPane {
+    /** The classes the grid was built for; null before the first matrix. */
+    private List<String> builtFor;
+    private Label[][] counts = new Label[0][0];
+    private Region[][] fills = new Region[0][0];
+    private Tooltip[][] tooltips = new Tooltip[0][0];
 
     ConfusionMatrixView() {
         getStyleClass().add(DashboardStyles.MATRIX);
@@ -28,13 +36,33 @@ final class ConfusionMatrixView extends GridPane {
     }
 
     void show(ConfusionMatrix matrix) {
+        int classes = matrix.counts().length;
+        List<String> names = matrix.classNames();
+        List<String> shownNames = java.util.stream.IntStream.range(0, classes).mapToObj(i -> name(names, i)).toList();
+        if (!shownNames.equals(builtFor)) {
+            build(shownNames);
+        }
+        int largest = Math.max(1, matrix.largestCount());
+        for (int truth = 0; truth < classes; truth++) {
+            int rowTotal = 0;
+            for (int count : matrix.counts()[truth]) {
+                rowTotal += count;
+            }
+            for (int predicted = 0; predicted < classes; predicted++) {
+                int count = matrix.counts()[truth][predicted];
+                counts[truth][predicted].setText(Integer.toString(count));
+                fills[truth][predicted].setOpacity(count == 0 ? 0 : 0.15 + 0.85 * count / (double) largest);
+                tooltips[truth][predicted].setText(count + " of " + rowTotal + " " + shownNames.get(truth)
+                        + " examples predicted as " + shownNames.get(predicted));
+            }
+        }
+    }
+
+    private void build(List<String> names) {
+        int classes = names.size();
         getChildren().clear();
         getColumnConstraints().clear();
         getRowConstraints().clear();
-        List<String> names = matrix.classNames();
-        int classes = matrix.counts().length;
-        int largest = Math.max(1, matrix.largestCount());
-
         getColumnConstraints().add(new ColumnConstraints(Region.USE_COMPUTED_SIZE));
         for (int c = 0; c < classes; c++) {
             ColumnConstraints column = new ColumnConstraints(28, 60, Double.MAX_VALUE);
@@ -49,24 +77,20 @@ final class ConfusionMatrixView extends GridPane {
             row.setValignment(VPos.CENTER);
             getRowConstraints().add(row);
         }
-        Label corner = header("true ╲ predicted");
-        add(corner, 0, 0);
+        add(header("true ╲ predicted"), 0, 0);
         for (int c = 0; c < classes; c++) {
-            add(header(name(names, c)), c + 1, 0);
-            add(header(name(names, c)), 0, c + 1);
+            add(header(names.get(c)), c + 1, 0);
+            add(header(names.get(c)), 0, c + 1);
         }
+        counts = new Label[classes][classes];
+        fills = new Region[classes][classes];
+        tooltips = new Tooltip[classes][classes];
         for (int truth = 0; truth < classes; truth++) {
-            int rowTotal = 0;
-            for (int count : matrix.counts()[truth]) {
-                rowTotal += count;
-            }
             for (int predicted = 0; predicted < classes; predicted++) {
-                int count = matrix.counts()[truth][predicted];
-                add(cell(count, largest, truth == predicted,
-                        count + " of " + rowTotal + " " + name(names, truth) + " examples predicted as " + name(names, predicted)),
-                        predicted + 1, truth + 1);
+                add(cell(truth, predicted), predicted + 1, truth + 1);
             }
         }
+        builtFor = names;
     }
 
     private static String name(List<String> names, int index) {
@@ -80,19 +104,23 @@ final class ConfusionMatrixView extends GridPane {
         return label;
     }
 
-    private static StackPane cell(int count, int largest, boolean diagonal, String explanation) {
+    private StackPane cell(int truth, int predicted) {
+        boolean diagonal = truth == predicted;
         Region fill = new Region();
         fill.getStyleClass().add(DashboardStyles.MATRIX_FILL);
         fill.pseudoClassStateChanged(DashboardStyles.DIAGONAL, diagonal);
-        fill.setOpacity(count == 0 ? 0 : 0.15 + 0.85 * count / (double) largest);
-        Label number = new Label(Integer.toString(count));
+        Label number = new Label();
         number.getStyleClass().add(DashboardStyles.MATRIX_COUNT);
         StackPane cell = new StackPane(fill, number);
         cell.getStyleClass().add(DashboardStyles.MATRIX_CELL);
         cell.pseudoClassStateChanged(DashboardStyles.DIAGONAL, diagonal);
         cell.setAlignment(Pos.CENTER);
         cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-        Tooltip.install(cell, new Tooltip(explanation));
+        Tooltip tooltip = new Tooltip();
+        Tooltip.install(cell, tooltip);
+        counts[truth][predicted] = number;
+        fills[truth][predicted] = fill;
+        tooltips[truth][predicted] = tooltip;
         return cell;
     }
 }

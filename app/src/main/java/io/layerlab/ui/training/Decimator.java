@@ -9,6 +9,10 @@ import java.util.Arrays;
  * becomes at most 1,600 points. Points outside the visible x range are skipped by
  * binary search, except one on each side so the line runs to the edges. Non-finite values are left out.
  *
+ * <p>A growing curve is decimated incrementally by {@link #update}: while the window and the column
+ * count stay the same and points are only appended, only the last column and the new points are
+ * looked at again, so a live run of 100,000 points costs what its newest points cost.
+ *
  * <p>One instance reuses its output arrays; use it from one thread.
  */
 final class Decimator {
@@ -16,12 +20,29 @@ final class Decimator {
     private double[] ys = new double[256];
     private int size;
 
+    // What the output was made from, so that update() can tell whether it may continue it.
+    private double madeX0 = Double.NaN;
+    private double madeX1 = Double.NaN;
+    private int madeColumns;
+    private int madeFrom;
+    private int madeCount;
+    private double firstX;
+    private double firstY;
+    private double lastX;
+    private double lastY;
+    /** Column mode: the last column's number, where its scan began, and the output size before it. */
+    private boolean byColumns;
+    private long openColumn;
+    private int openColumnScanStart;
+    private int openColumnOutputStart;
+
     /**
      * Decimates the part of {@code data} between {@code xMin} and {@code xMax} into {@code columns}
-     * columns. Returns the number of points, readable with {@link #x(int)} and {@link #y(int)}.
+     * columns, from scratch. Returns the number of points, readable with {@link #x(int)} and {@link #y(int)}.
      */
     int decimate(SeriesData data, double xMin, double xMax, int columns) {
         size = 0;
+        madeX0 = Double.NaN;
         int n = data.size();
         if (n == 0 || columns < 1 || !(xMax > xMin)) {
             return 0;
@@ -31,28 +52,108 @@ final class Decimator {
         if (last < first) {
             return 0;
         }
-        if (last - first + 1 <= 2L * columns) {
-            for (int i = first; i <= last; i++) {
-                double y = data.y(i);
-                if (Double.isFinite(y)) {
-                    add(data.x(i), y);
-                }
-            }
+        byColumns = last - first + 1 > 2L * columns;
+        if (byColumns) {
+            openColumn = Long.MIN_VALUE;
+            scanColumns(data, first, last, xMin, xMax, columns);
+        } else {
+            copy(data, first, last);
+        }
+        remember(data, xMin, xMax, columns, first, n);
+        return size;
+    }
+
+    /**
+     * The same result as {@link #decimate}, computed from the previous output where possible: when
+     * the window and the columns are unchanged and {@code data} is the previous curve with points
+     * appended.
+     */
+    int update(SeriesData data, double xMin, double xMax, int columns) {
+        int n = data.size();
+        if (!continues(data, xMin, xMax, columns)) {
+            return decimate(data, xMin, xMax, columns);
+        }
+        if (n == madeCount) {
             return size;
         }
+        int previousLast = madeCount - 1;
+        if (data.x(previousLast) < xMin) {
+            // Everything so far lay left of the window: where the drawn part begins may move.
+            return decimate(data, xMin, xMax, columns);
+        }
+        if (data.x(previousLast) > xMax) {
+            // The output already ran past the right edge: later points are not drawn.
+            madeCount = n;
+            return size;
+        }
+        int last = Math.min(n - 1, firstAtOrAfter(data, Math.nextUp(xMax)));
+        if (byColumns) {
+            size = openColumnOutputStart;
+            long column = openColumn;
+            openColumn = Long.MIN_VALUE;
+            scanColumnsFrom(data, openColumnScanStart, last, xMin, xMax, columns, column);
+        } else if (last - madeFrom + 1 > 2L * columns) {
+            return decimate(data, xMin, xMax, columns);
+        } else {
+            copy(data, previousLast + 1, last);
+        }
+        remember(data, xMin, xMax, columns, madeFrom, n);
+        return size;
+    }
+
+    private boolean continues(SeriesData data, double xMin, double xMax, int columns) {
+        int n = data.size();
+        return xMin == madeX0 && xMax == madeX1 && columns == madeColumns && n >= madeCount && madeCount > 0
+                && same(data.x(0), firstX) && same(data.y(0), firstY)
+                && same(data.x(madeCount - 1), lastX) && same(data.y(madeCount - 1), lastY);
+    }
+
+    private static boolean same(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+    }
+
+    private void remember(SeriesData data, double xMin, double xMax, int columns, int from, int n) {
+        madeX0 = xMin;
+        madeX1 = xMax;
+        madeColumns = columns;
+        madeFrom = from;
+        madeCount = n;
+        firstX = data.x(0);
+        firstY = data.y(0);
+        lastX = data.x(n - 1);
+        lastY = data.y(n - 1);
+    }
+
+    private void copy(SeriesData data, int from, int to) {
+        for (int i = from; i <= to; i++) {
+            double y = data.y(i);
+            if (Double.isFinite(y)) {
+                add(data.x(i), y);
+            }
+        }
+    }
+
+    private void scanColumns(SeriesData data, int first, int last, double xMin, double xMax, int columns) {
+        scanColumnsFrom(data, first, last, xMin, xMax, columns, Long.MIN_VALUE);
+    }
+
+    /** Emits the lowest and highest point of each column from index {@code from}; the last column stays open. */
+    private void scanColumnsFrom(SeriesData data, int from, int last, double xMin, double xMax, int columns, long startColumn) {
         double scale = columns / (xMax - xMin);
-        long column = Long.MIN_VALUE;
+        long column = startColumn;
         int minIndex = -1;
         int maxIndex = -1;
-        for (int i = first; i <= last; i++) {
+        int columnStart = from;
+        for (int i = from; i <= last; i++) {
             double y = data.y(i);
             if (!Double.isFinite(y)) {
                 continue;
             }
             long c = (long) Math.floor((data.x(i) - xMin) * scale);
-            if (c != column) {
+            if (c != column || minIndex < 0) {
                 if (minIndex >= 0) {
                     emitColumn(data, minIndex, maxIndex);
+                    columnStart = i;
                 }
                 column = c;
                 minIndex = i;
@@ -66,10 +167,12 @@ final class Decimator {
                 }
             }
         }
+        openColumnOutputStart = size;
+        openColumnScanStart = minIndex >= 0 ? columnStart : from;
+        openColumn = minIndex >= 0 ? column : startColumn;
         if (minIndex >= 0) {
             emitColumn(data, minIndex, maxIndex);
         }
-        return size;
     }
 
     private void emitColumn(SeriesData data, int minIndex, int maxIndex) {

@@ -14,6 +14,7 @@ final class PredictionScatterView extends Region {
     private static final double LEFT = 50;
     private static final double BOTTOM = 32;
     private static final double PAD = 10;
+    private static final Font FONT = Font.font(11);
 
     private final DashboardPalette palette;
     private final Canvas canvas = new Canvas();
@@ -58,8 +59,8 @@ final class PredictionScatterView extends Region {
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < predictions.truth().length; i++) {
-            for (float v : new float[]{predictions.truth()[i], predictions.predicted()[i]}) {
+        for (float[] values : new float[][]{predictions.truth(), predictions.predicted()}) {
+            for (float v : values) {
                 if (Float.isFinite(v)) {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
@@ -75,7 +76,7 @@ final class PredictionScatterView extends Region {
         java.util.function.DoubleUnaryOperator sx = v -> LEFT + (v - lo) / (hi - lo) * plotW;
         java.util.function.DoubleUnaryOperator sy = v -> PAD + plotH - (v - lo) / (hi - lo) * plotH;
 
-        g.setFont(Font.font(11));
+        g.setFont(FONT);
         g.setLineWidth(1);
         g.setFill(palette.text());
         for (double t : AxisTicks.linear(lo, hi, (int) Math.max(2, plotW / 80))) {

@@ -496,6 +496,10 @@ public final class TrainingDashboard extends BorderPane {
             accuracy.add(new ChartView.Series("acc-" + run.id(), epochData(c, c::valAccuracy), colour, 2.4, 1, false));
             anyAccuracy |= c.hasAccuracy() || (run.prepared() != null && run.prepared().task() == io.layerlab.data.Task.CLASSIFICATION);
         }
+        boolean growing = model.phase().isActive();
+        for (ChartView chart : List.of(iterationChart, epochChart, accuracyChart)) {
+            chart.setGrowing(growing);
+        }
         iterationChart.setSeries(iterations);
         epochChart.setSeries(epochs);
         accuracyChart.setSeries(accuracy);

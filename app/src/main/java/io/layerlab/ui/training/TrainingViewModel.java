@@ -69,8 +69,13 @@ import javafx.collections.ObservableList;
  * <p>Used on the JavaFX thread only.
  */
 public final class TrainingViewModel {
-    /** The JavaFX side takes training data at most this often; charts redraw at most every other time. */
-    static final long PUMP_INTERVAL_MILLIS = 100;
+    /**
+     * The JavaFX side takes training data at most this often (five times a second: the numbers still
+     * read as live); charts redraw at most every other time. Every hand-over costs a pulse (the
+     * progress text and tables change, so the scene is laid out and repainted): at ten a second
+     * that alone took a noticeable share of a core the training needs.
+     */
+    static final long PUMP_INTERVAL_MILLIS = 200;
     /** Grid cells per side of the decision-boundary heatmap. */
     static final int BOUNDARY_SIZE = 64;
 

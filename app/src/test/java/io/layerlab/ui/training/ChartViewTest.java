@@ -101,4 +101,28 @@ class ChartViewTest {
         assertThat(chart.redraws()).isEqualTo(drawn + 1);
         assertThat(chart.drawnPoints("raw")).isEqualTo(501);
     }
+
+    @Test
+    void whileCurvesGrowTheXAxisStaysOnARoundEndAheadOfTheDataAndFitsExactlyOnceTheyStop() {
+        RunCurves curves = curve(1_450, 5);
+        List<ChartView.Series> series = List.of(new ChartView.Series("raw", raw(curves), Color.BLUE, 1, 1, false));
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.setGrowing(true);
+            chart.setSeries(series);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.shownMaxX()).isEqualTo(1_600);
+
+        for (int i = 0; i < 100; i++) {
+            curves.addIteration(0.5f);
+        }
+        WaitForAsyncUtils.asyncFx(() -> chart.setSeries(series));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.shownMaxX()).isEqualTo(1_600);
+        assertThat(chart.drawnPoints("raw")).isEqualTo(1_550);
+
+        WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.shownMaxX()).isEqualTo(1_550);
+    }
 }

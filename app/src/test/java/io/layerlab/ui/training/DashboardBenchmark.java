@@ -6,216 +6,429 @@ import io.layerlab.project.SampleProjects;
 import io.layerlab.train.ProjectRun;
 import io.layerlab.train.RunRecord;
 import io.layerlab.train.TrainingResult;
-import java.util.ArrayList;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingStream;
 
 /**
- * Measures, side by side in one JVM, what the dashboard costs: the spiral sample trained headless
- * (as {@code layerlab train} does) and with the dashboard attached (per-layer statistics and the
- * decision boundary on), in alternating rounds, and the JavaFX pulses meanwhile. Run under Xvfb:
- * {@code DISPLAY=:97 java -cp ... io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds]}.
+ * What the dashboard costs while the spiral sample trains with per-layer statistics and the decision
+ * boundary on, measured side by side in one JVM: rounds that train the same project headless (as
+ * {@code layerlab train} does: no statistics, no boundary, no window) and with the dashboard, in
+ * alternating order, so both see the same machine load. Run under Xvfb:
+ * {@code DISPLAY=:98 java -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
+ * (defaults 100 epochs, the sample's own; 6 rounds; the layer statistics table in view). To see where the
+ * time goes: {@code -Dprofile=true} samples the JavaFX and render threads' stacks, {@code -Dhide=id,id}
+ * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view).
  *
- * <p>Pulse work is the JavaFX thread's CSS and layout part of each pulse (pre- to post-layout
- * listener). Responsiveness is measured by a probe that posts a task to the JavaFX thread every 10 ms
- * and records how long it waited: that includes pulses, the dashboard's hand-overs, and waits for the
- * renderer. Nothing here forces pulses that the dashboard would not cause.
+ * <p>Reported:
+ * <ul>
+ * <li><b>samples/s ratio</b> dashboard / headless per round and their median: the number the issue
+ *     asks for (at least 0.95). A round's pair ran back to back, so a change of load between rounds
+ *     affects both sides.</li>
+ * <li><b>pulses</b>: JavaFX's own instrumentation emits a JFR event {@code javafx.PulsePhase} per phase
+ *     of each pulse, on the JavaFX thread (CSS, layout, waiting for the renderer, syncing the scene
+ *     graph) and on the render thread (painting, presenting). A pulse lasts from the start of its first
+ *     phase to the end of its last. p50/p99/max over all pulses during dashboard runs.</li>
+ * <li><b>CPU per pulse and per second</b> of the JavaFX and render threads ({@code ThreadMXBean}):
+ *     what painting takes from the training, and far less sensitive to other load on the machine
+ *     than wall-clock times.</li>
+ * </ul>
+ * The load average is printed at the start and the end: on a shared machine wall-clock figures are
+ * only as good as it is quiet.
  */
 public final class DashboardBenchmark {
+    private record Phase(int pulse, String name, Instant start, Instant end, boolean renderThread) {
+    }
+
+    /** One dashboard run: its time span and the CPU the JavaFX, render and training threads used in it (ns). */
+    private record Window(Instant start, Instant end, long fxCpu, long renderCpu, long otherUiCpu) {
+        double seconds() {
+            return Duration.between(start, end).toNanos() / 1e9;
+        }
+    }
+
+    /** Samples/s of each side, and the CPU its training thread used (ns). */
+    private record Round(double headless, double dashboard, long headlessTrainingCpu, long dashboardTrainingCpu, Window window) {
+        double ratio() {
+            return dashboard / headless;
+        }
+    }
+
+    /** {@code -Dprofile=true}: also samples the JavaFX and render threads' stacks and prints where their time goes. */
+    private static final boolean PROFILE = Boolean.getBoolean("profile");
+    private static final Map<String, Integer> PROFILE_COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile boolean profiling;
+
     private DashboardBenchmark() {
     }
 
-    public static void main(String[] args) {
-        Application.launch(App.class, args);
+    private static void sample(RecordedEvent e) {
+        if (!profiling || e.getThread("sampledThread") == null) {
+            return;
+        }
+        String thread = e.getThread("sampledThread").getJavaName();
+        String who = thread != null && thread.startsWith("JavaFX Application") ? "fx" : thread != null && thread.contains("QuantumRenderer") ? "render" : null;
+        if (who == null) {
+            PROFILE_COUNTS.merge("other thread " + thread, 1, Integer::sum);
+        }
+        if (who == null || e.getStackTrace() == null) {
+            return;
+        }
+        PROFILE_COUNTS.merge(who + " (all)", 1, Integer::sum);
+        var frames = e.getStackTrace().getFrames();
+        if (!frames.isEmpty()) {
+            var top = frames.get(0).getMethod();
+            PROFILE_COUNTS.merge(who + " self " + top.getType().getName() + "." + top.getName(), 1, Integer::sum);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (var f : frames) {
+            String name = f.getMethod().getType().getName() + "." + f.getMethod().getName();
+            if ((name.startsWith("io.layerlab") || name.contains(".NG") || name.startsWith("com.sun.prism") || name.startsWith("com.sun.pisces") || name.contains("Layout") || name.contains("CssStyle")
+                    || name.contains("Text") || name.contains("Canvas") || name.contains("Parent.") || name.contains("VirtualFlow"))
+                    && seen.add(name)) {
+                PROFILE_COUNTS.merge(who + " incl " + name, 1, Integer::sum);
+            }
+        }
     }
 
-    public static final class App extends Application {
-        private final ExecutorService worker = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "benchmark-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        private final List<Long> pulseWork = new ArrayList<>();
-        private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        private volatile boolean measuring;
-        private long pulseStart;
-
-        @Override
-        public void start(Stage stage) {
-            var args = getParameters().getRaw();
-            int epochs = args.isEmpty() ? 40 : Integer.parseInt(args.get(0));
-            int rounds = args.size() < 2 ? 2 : Integer.parseInt(args.get(1));
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            TrainingDashboard dashboard = new TrainingDashboard(worker);
-            Scene scene = new Scene(dashboard, 1600, 1000);
-            stage.setScene(scene);
-            stage.show();
-            scene.addPreLayoutPulseListener(() -> pulseStart = System.nanoTime());
-            scene.addPostLayoutPulseListener(() -> {
-                if (measuring && pulseStart != 0) {
-                    pulseWork.add(System.nanoTime() - pulseStart);
-                }
+    public static void main(String[] args) throws Exception {
+        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        boolean layersTab = args.length < 3 || !args[2].equals("runs");
+        List<Phase> phases = Collections.synchronizedList(new ArrayList<>());
+        System.out.println("load average at start: " + loadAverage());
+        List<Round> results;
+        String pipeline;
+        try (RecordingStream jfr = new RecordingStream()) {
+            jfr.enable("javafx.PulsePhase");
+            jfr.onEvent("javafx.PulsePhase", e -> phases.add(phase(e)));
+            if (PROFILE) {
+                jfr.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
+                jfr.onEvent("jdk.ExecutionSample", DashboardBenchmark::sample);
+            }
+            jfr.startAsync();
+            CompletableFuture<TrainingDashboard> shown = new CompletableFuture<>();
+            ExecutorService worker = Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "benchmark-worker");
+                t.setDaemon(true);
+                return t;
             });
-            Thread probe = new Thread(() -> {
-                while (true) {
-                    long posted = System.nanoTime();
-                    CountDownLatch ran = new CountDownLatch(1);
-                    Platform.runLater(() -> {
-                        if (measuring) {
-                            latencies.add(System.nanoTime() - posted);
-                        }
-                        ran.countDown();
-                    });
-                    try {
-                        ran.await();
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "benchmark-latency-probe");
-            probe.setDaemon(true);
-            probe.start();
-            Thread orchestrator = new Thread(() -> run(dashboard, epochs, rounds), "benchmark");
-            orchestrator.setDaemon(true);
-            orchestrator.start();
-        }
-
-        private void run(TrainingDashboard dashboard, int epochs, int rounds) {
-            try {
-                Project spiral = spiral(epochs);
-                headless(spiral(3));
-                dashboardRun(dashboard, spiral(3));
-                List<Double> ratios = new ArrayList<>();
-                for (int round = 1; round <= rounds; round++) {
-                    boolean headlessFirst = round % 2 == 1;
-                    double h = 0;
-                    double d;
-                    if (headlessFirst) {
-                        h = headless(spiral);
-                    }
-                    pulseWork.clear();
-                    latencies.clear();
-                    measuring = true;
-                    Map<String, Long> cpuBefore = cpuByThreadGroup();
-                    long wallBefore = System.nanoTime();
-                    d = dashboardRun(dashboard, spiral);
-                    long wall = System.nanoTime() - wallBefore;
-                    Map<String, Long> cpuAfter = cpuByThreadGroup();
-                    measuring = false;
-                    if (!headlessFirst) {
-                        h = headless(spiral);
-                    }
-                    ratios.add(d / h);
-                    System.out.printf(Locale.ROOT, "round %d: headless %.0f samples/s, dashboard %.0f samples/s, ratio %.3f%n",
-                            round, h, d, d / h);
-                    for (String group : cpuAfter.keySet()) {
-                        long used = cpuAfter.get(group) - cpuBefore.getOrDefault(group, 0L);
-                        System.out.printf(Locale.ROOT, "  CPU of %s: %.0f%% of one core%n", group, 100.0 * used / wall);
-                    }
-                    report("pulse work (ms)", copy(pulseWork));
-                    report("JavaFX thread latency (ms)", new ArrayList<>(latencies));
-                }
-                double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                System.out.printf(Locale.ROOT, "median ratio dashboard/headless: %.3f%n", sorted[sorted.length / 2]);
-            } catch (Exception e) {
-                e.printStackTrace();
-            } finally {
-                Platform.exit();
-            }
-        }
-
-        /** CPU time so far of the JavaFX thread, the renderer, the dashboard's ticker and the training worker. */
-        private static Map<String, Long> cpuByThreadGroup() {
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            Map<String, Long> cpu = new java.util.TreeMap<>();
-            for (ThreadInfo info : threads.dumpAllThreads(false, false)) {
-                String name = info.getThreadName();
-                String group = name.equals("JavaFX Application Thread") ? "JavaFX thread"
-                        : name.startsWith("QuantumRenderer") ? "renderer"
-                        : name.equals("layerlab-dashboard-ticker") ? "ticker"
-                        : name.equals("benchmark-worker") ? "training worker" : null;
-                if (group != null) {
-                    long t = threads.getThreadCpuTime(info.getThreadId());
-                    if (t > 0) {
-                        cpu.merge(group, t, Long::sum);
-                    }
-                }
-            }
-            return cpu;
-        }
-
-        private List<Long> copy(List<Long> values) {
-            CompletableFuture<List<Long>> copy = new CompletableFuture<>();
-            Platform.runLater(() -> copy.complete(new ArrayList<>(values)));
-            return copy.join();
-        }
-
-        private static void report(String what, List<Long> nanos) {
-            if (nanos.isEmpty()) {
-                return;
-            }
-            long[] v = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "  %s over %d samples: p50 %.1f, p99 %.1f, max %.1f%n", what, v.length,
-                    v[v.length / 2] / 1e6, v[(int) Math.min(v.length - 1, Math.ceil(v.length * 0.99) - 1)] / 1e6,
-                    v[v.length - 1] / 1e6);
-        }
-
-        private static Project spiral(int epochs) {
-            SampleProjects samples = new SampleProjects();
-            Project p = samples.open(samples.find("spiral").orElseThrow());
-            p.setTraining(p.training().withEpochs(epochs));
-            return p;
-        }
-
-        private static double headless(Project project) {
-            TrainingResult result = ProjectRun.prepare(project).trainer().run();
-            return result.samplesPerSecond();
-        }
-
-        private double dashboardRun(TrainingDashboard dashboard, Project project) throws InterruptedException {
-            CountDownLatch done = new CountDownLatch(1);
-            Platform.runLater(() -> {
-                dashboard.setProject(null);
-                dashboard.start(project);
-                dashboard.phaseProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                    @Override
-                    public void changed(javafx.beans.value.ObservableValue<? extends RunPhase> obs, RunPhase was, RunPhase is) {
-                        if (is == RunPhase.IDLE) {
-                            obs.removeListener(this);
-                            done.countDown();
-                        }
-                    }
-                });
-            });
-            if (!done.await(10, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("the dashboard run did not finish");
-            }
-            CompletableFuture<RunRecord> record = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                List<RunRecord> runs = dashboard.viewModel().runLog().runs();
-                record.complete(runs.get(runs.size() - 1));
-            });
-            RunRecord r = record.join();
-            return r.result().samplesPerSecond();
-        }
-
-        @Override
-        public void stop() {
+            Platform.startup(() -> shown.complete(show(worker, layersTab)));
+            results = run(shown.get(1, TimeUnit.MINUTES), epochs, rounds);
+            pipeline = com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName();
+            // JFR hands events over about once a second.
+            Thread.sleep(2500);
             worker.shutdownNow();
         }
+        Platform.exit();
+        report(results, phases, epochs, pipeline);
+        if (PROFILE) {
+            System.out.println("stack samples (5 ms) of the JavaFX and render threads during dashboard runs:");
+            PROFILE_COUNTS.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(70)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey()));
+        }
+        System.out.println("load average at end: " + loadAverage());
+    }
+
+    private static TrainingDashboard show(ExecutorService worker, boolean layersTab) {
+        javafx.application.Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        TrainingDashboard dashboard = new TrainingDashboard(worker);
+        Stage stage = new Stage();
+        stage.setX(0);
+        stage.setY(0);
+        stage.setScene(new Scene(dashboard, 1600, 1000));
+        stage.show();
+        if (layersTab && dashboard.lookup("#bottomTabs") instanceof TabPane tabs) {
+            tabs.getSelectionModel().select(1);
+        }
+        // -Dhide=iteration-chart,boundary-view,...: what painting costs without these views (to see where it goes).
+        for (String id : System.getProperty("hide", "").split(",")) {
+            if (!id.isBlank() && dashboard.lookup("#" + id.trim()) != null) {
+                dashboard.lookup("#" + id.trim()).setVisible(false);
+            }
+        }
+        return dashboard;
+    }
+
+    private static Phase phase(RecordedEvent e) {
+        String thread = e.getThread() == null ? "" : e.getThread().getJavaName();
+        return new Phase(e.getInt("pulseId"), e.getString("phaseName"), e.getStartTime(), e.getEndTime(),
+                thread != null && thread.contains("QuantumRenderer"));
+    }
+
+    private static List<Round> run(TrainingDashboard dashboard, int epochs, int rounds) throws Exception {
+        Project project = spiral(epochs);
+        // Warm-up: JIT, ND4J's native kernels, the dashboard's first layout.
+        headless(spiral(5));
+        dashboardRun(dashboard, spiral(5));
+        idle(dashboard);
+        List<Round> results = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            boolean headlessFirst = round % 2 == 1;
+            double h = 0;
+            long hCpu = 0;
+            if (headlessFirst) {
+                long before = cpu(Thread.currentThread());
+                h = headless(project);
+                hCpu = cpu(Thread.currentThread()) - before;
+            }
+            long workersBefore = cpuOfThreadsNamed("benchmark-worker");
+            Thread fx = fxThread();
+            Thread renderer = threadNamed("QuantumRenderer");
+            long fxBefore = cpu(fx);
+            long renderBefore = cpu(renderer);
+            long tickerBefore = cpu(threadNamed("layerlab-dashboard"));
+            Instant start = Instant.now();
+            profiling = true;
+            double d = dashboardRun(dashboard, project);
+            profiling = false;
+            Window w = new Window(start, Instant.now(), cpu(fx) - fxBefore, cpu(renderer) - renderBefore,
+                    cpu(threadNamed("layerlab-dashboard")) - tickerBefore);
+            long dCpu = cpuOfThreadsNamed("benchmark-worker") - workersBefore;
+            if (!headlessFirst) {
+                long before = cpu(Thread.currentThread());
+                h = headless(project);
+                hCpu = cpu(Thread.currentThread()) - before;
+            }
+            Round r = new Round(h, d, hCpu, dCpu, w);
+            results.add(r);
+            System.out.printf(Locale.ROOT, "round %d (%s first): headless %.0f samples/s, dashboard %.0f samples/s, ratio %.3f;"
+                            + " training thread CPU headless %.0f ms, dashboard %.0f ms;"
+                            + " JavaFX thread %.0f ms, render thread %.0f ms CPU in %.1f s%n",
+                    round, headlessFirst ? "headless" : "dashboard", h, d, r.ratio(), hCpu / 1e6, dCpu / 1e6,
+                    w.fxCpu() / 1e6, w.renderCpu() / 1e6, w.seconds());
+        }
+        return results;
+    }
+
+    /** Pulses and CPU while nothing trains: what the dashboard costs by merely being shown. */
+    private static void idle(TrainingDashboard dashboard) throws Exception {
+        Thread fx = fxThread();
+        Thread renderer = threadNamed("QuantumRenderer");
+        int[] pulses = new int[1];
+        Runnable count = () -> pulses[0]++;
+        Platform.runLater(() -> dashboard.getScene().addPostLayoutPulseListener(count));
+        Thread.sleep(500);
+        long cpuBefore = cpu(fx) + cpu(renderer);
+        int pulsesBefore = onFx(() -> pulses[0]);
+        Thread.sleep(4000);
+        long cpuUsed = cpu(fx) + cpu(renderer) - cpuBefore;
+        int counted = onFx(() -> pulses[0]) - pulsesBefore;
+        Platform.runLater(() -> dashboard.getScene().removePostLayoutPulseListener(count));
+        System.out.printf(Locale.ROOT, "idle, after a run: %.1f pulses/s, JavaFX + render thread CPU %.0f ms/s%n",
+                counted / 4.0, cpuUsed / 1e6 / 4);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        CompletableFuture<T> value = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                value.complete(read.call());
+            } catch (Exception e) {
+                value.completeExceptionally(e);
+            }
+        });
+        return value.get(1, TimeUnit.MINUTES);
+    }
+
+    private static void report(List<Round> rounds, List<Phase> phases, int epochs, String pipeline) {
+        Map<Integer, List<Phase>> byPulse = new HashMap<>();
+        synchronized (phases) {
+            for (Phase p : phases) {
+                byPulse.computeIfAbsent(p.pulse(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<Double> total = new ArrayList<>();
+        List<Double> fxOnly = new ArrayList<>();
+        Map<String, Double> phaseSums = new java.util.TreeMap<>();
+        for (List<Phase> pulse : byPulse.values()) {
+            Instant first = pulse.stream().map(Phase::start).min(Instant::compareTo).orElseThrow();
+            if (rounds.stream().noneMatch(r -> !first.isBefore(r.window().start()) && !first.isAfter(r.window().end()))) {
+                continue;
+            }
+            Instant last = pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow();
+            total.add(millis(Duration.between(first, last)));
+            Instant fxEnd = pulse.stream().filter(p -> !p.renderThread()).map(Phase::end).max(Instant::compareTo).orElse(first);
+            fxOnly.add(millis(Duration.between(first, fxEnd)));
+            for (Phase p : pulse) {
+                phaseSums.merge((p.renderThread() ? "render: " : "fx: ") + p.name(), millis(Duration.between(p.start(), p.end())), Double::sum);
+            }
+        }
+        Collections.sort(total);
+        Collections.sort(fxOnly);
+        double seconds = rounds.stream().mapToDouble(r -> r.window().seconds()).sum();
+        double fxCpu = rounds.stream().mapToLong(r -> r.window().fxCpu()).sum() / 1e6;
+        double renderCpu = rounds.stream().mapToLong(r -> r.window().renderCpu()).sum() / 1e6;
+        double tickerCpu = rounds.stream().mapToLong(r -> r.window().otherUiCpu()).sum() / 1e6;
+        int pulses = total.size();
+        double[] cpuRatios = rounds.stream().mapToDouble(r -> r.dashboardTrainingCpu() / (double) r.headlessTrainingCpu()).sorted().toArray();
+        double[] ratios = rounds.stream().mapToDouble(Round::ratio).sorted().toArray();
+        double[] headless = rounds.stream().mapToDouble(Round::headless).sorted().toArray();
+        double[] dashboard = rounds.stream().mapToDouble(Round::dashboard).sorted().toArray();
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "spiral sample, %d epochs, %d rounds; window 1600x1000; Prism pipeline %s; %d cores%n",
+                epochs, rounds.size(), pipeline,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "samples/s: headless median %.0f, dashboard median %.0f; ratio dashboard/headless median %.3f (min %.3f, max %.3f)%n",
+                median(headless), median(dashboard), median(ratios), ratios[0], ratios[ratios.length - 1]);
+        System.out.printf(Locale.ROOT, "training thread CPU per run, dashboard / headless (what statistics and boundary add): median %.3f%n",
+                median(cpuRatios));
+        System.out.printf(Locale.ROOT, "pulses during dashboard runs: %d in %.1f s (%.1f/s); p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+                        + " (JavaFX thread part: p50 %.1f, p99 %.1f, max %.1f)%n",
+                pulses, seconds, pulses / seconds, pct(total, 50), pct(total, 99), pct(total, 100),
+                pct(fxOnly, 50), pct(fxOnly, 99), pct(fxOnly, 100));
+        System.out.printf(Locale.ROOT, "CPU per pulse: JavaFX thread %.2f ms + render thread %.2f ms = %.2f ms;"
+                        + " per second of training: %.0f ms (ticker %.0f ms)%n",
+                fxCpu / Math.max(1, pulses), renderCpu / Math.max(1, pulses), (fxCpu + renderCpu) / Math.max(1, pulses),
+                (fxCpu + renderCpu) / seconds, tickerCpu / seconds);
+        System.out.println("slowest pulses (seconds into their run / run length: phases in ms):");
+        byPulse.values().stream()
+                .filter(pulse -> windowOf(rounds, start(pulse)) != null)
+                .sorted(java.util.Comparator.comparingDouble((List<Phase> pulse) -> -millis(Duration.between(start(pulse),
+                        pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow()))))
+                .limit(6)
+                .forEach(pulse -> {
+                    Window w = windowOf(rounds, start(pulse));
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %5.2f s / %4.1f s:",
+                            millis(Duration.between(w.start(), start(pulse))) / 1000, w.seconds()));
+                    for (Phase p : pulse) {
+                        line.append(String.format(Locale.ROOT, " %s %.1f,", p.name(), millis(Duration.between(p.start(), p.end()))));
+                    }
+                    System.out.println(line);
+                });
+        System.out.println("mean wall time per pulse by phase:");
+        for (Map.Entry<String, Double> e : phaseSums.entrySet()) {
+            System.out.printf(Locale.ROOT, "  %-36s %7.2f ms%n", e.getKey(), e.getValue() / Math.max(1, pulses));
+        }
+    }
+
+    private static Instant start(List<Phase> pulse) {
+        return pulse.stream().map(Phase::start).min(Instant::compareTo).orElseThrow();
+    }
+
+    private static Window windowOf(List<Round> rounds, Instant t) {
+        for (Round r : rounds) {
+            if (!t.isBefore(r.window().start()) && !t.isAfter(r.window().end())) {
+                return r.window();
+            }
+        }
+        return null;
+    }
+
+    private static Project spiral(int epochs) {
+        SampleProjects samples = new SampleProjects();
+        Project p = samples.open(samples.find("spiral").orElseThrow());
+        p.setTraining(p.training().withEpochs(epochs));
+        return p;
+    }
+
+    /** What {@code layerlab train} does: prepare and train, no observers beyond the trainer's own. */
+    private static double headless(Project project) {
+        TrainingResult result = ProjectRun.prepare(project).trainer().run();
+        return result.samplesPerSecond();
+    }
+
+    private static double dashboardRun(TrainingDashboard dashboard, Project project) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            dashboard.setProject(null);
+            dashboard.start(project);
+            dashboard.phaseProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends RunPhase> obs, RunPhase was, RunPhase is) {
+                    if (is == RunPhase.IDLE) {
+                        obs.removeListener(this);
+                        done.countDown();
+                    }
+                }
+            });
+        });
+        if (!done.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the dashboard run did not finish");
+        }
+        CompletableFuture<RunRecord> record = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            List<RunRecord> runs = dashboard.viewModel().runLog().runs();
+            record.complete(runs.get(runs.size() - 1));
+        });
+        return record.get(1, TimeUnit.MINUTES).result().samplesPerSecond();
+    }
+
+    private static Thread fxThread() throws Exception {
+        CompletableFuture<Thread> fx = new CompletableFuture<>();
+        Platform.runLater(() -> fx.complete(Thread.currentThread()));
+        return fx.get(1, TimeUnit.MINUTES);
+    }
+
+    private static Thread threadNamed(String prefix) {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(prefix)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static long cpuOfThreadsNamed(String name) {
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(name)) {
+                sum += cpu(t);
+            }
+        }
+        return sum;
+    }
+
+    private static long cpu(Thread t) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return t == null ? 0 : Math.max(0, threads.getThreadCpuTime(t.getId()));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static double millis(Duration d) {
+        return d.toNanos() / 1e6;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double pct(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 }

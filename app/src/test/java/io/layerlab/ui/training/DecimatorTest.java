@@ -101,4 +101,69 @@ class DecimatorTest {
         assertThat(new Decimator().decimate(uniform(new float[0]), 0, 1, 100)).isZero();
         assertThat(new Decimator().decimate(uniform(new float[]{1, 2}), 5, 9, 100)).isEqualTo(1);
     }
+
+    /** The first {@code n} values of {@code y}: a curve as it was when {@code n} points had arrived. */
+    private static SeriesData prefix(float[] y, int n) {
+        return new SeriesData() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public double x(int index) {
+                return index + 1;
+            }
+
+            @Override
+            public double y(int index) {
+                return y[index];
+            }
+        };
+    }
+
+    private static double[][] points(Decimator d) {
+        double[][] p = new double[d.size()][];
+        for (int i = 0; i < d.size(); i++) {
+            p[i] = new double[]{d.x(i), d.y(i)};
+        }
+        return p;
+    }
+
+    @Test
+    void aGrowingCurveExtendedBatchByBatchIsDecimatedExactlyAsFromScratch() {
+        float[] y = noisyDecay(30_000, 5);
+        Random random = new Random(6);
+        for (int i = 0; i < 300; i++) {
+            y[random.nextInt(y.length)] = random.nextBoolean() ? Float.NaN : 40f * random.nextFloat();
+        }
+        // A live chart: the x window ends ahead of the data (20,000) while batches of points arrive,
+        // first few enough to be copied as they are, then enough to be reduced per column, then past the edge.
+        Decimator live = new Decimator();
+        int n = 0;
+        while (n < y.length) {
+            n = Math.min(y.length, n + 1 + random.nextInt(700));
+            live.update(prefix(y, n), 1, 20_000, 500);
+            Decimator fresh = new Decimator();
+            fresh.decimate(prefix(y, n), 1, 20_000, 500);
+            assertThat(points(live)).as("after %d points", n).isDeepEqualTo(points(fresh));
+        }
+    }
+
+    @Test
+    void anotherCurveOrAnotherWindowIsDecimatedAgainNotExtended() {
+        float[] first = noisyDecay(5_000, 7);
+        float[] second = noisyDecay(6_000, 8);
+        Decimator d = new Decimator();
+        d.update(prefix(first, 5_000), 1, 10_000, 300);
+
+        d.update(prefix(second, 6_000), 1, 10_000, 300);
+        Decimator fresh = new Decimator();
+        fresh.decimate(prefix(second, 6_000), 1, 10_000, 300);
+        assertThat(points(d)).isDeepEqualTo(points(fresh));
+
+        d.update(prefix(second, 6_000), 1, 6_000, 300);
+        fresh.decimate(prefix(second, 6_000), 1, 6_000, 300);
+        assertThat(points(d)).isDeepEqualTo(points(fresh));
+    }
 }

@@ -1,0 +1,93 @@
+package io.layerlab.ui.training;
+
+import io.layerlab.data.Task;
+import io.layerlab.train.BoundaryFrame;
+import java.util.Arrays;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+class BoundaryViewTest {
+    private static final int GRID = 8;
+
+    private BoundaryView view;
+    private DashboardPalette palette;
+
+    @Start
+    void start(Stage stage) {
+        palette = new DashboardPalette();
+        view = new BoundaryView(palette);
+        stage.setScene(new Scene(new StackPane(view, palette), 316, 316));
+        stage.show();
+    }
+
+    /** One point of class 0 in the top-left corner of the plane [0, 1]². */
+    private static PreparedRun onePoint() {
+        return new PreparedRun(Task.CLASSIFICATION, 10, 1, 1, 1, List.of("a", "b"), List.of("x", "y"), true,
+                new double[]{0.02}, new double[]{0.98}, new int[]{0}, 1);
+    }
+
+    /** The network sure of {@code predicted} everywhere. */
+    private static BoundaryFrame everywhere(int predicted, int iteration) {
+        byte[] classes = new byte[GRID * GRID];
+        Arrays.fill(classes, (byte) predicted);
+        float[] confidence = new float[GRID * GRID];
+        Arrays.fill(confidence, 1f);
+        return new BoundaryFrame(GRID, 0, 1, 0, 1, 2, classes, confidence, iteration);
+    }
+
+    private Color middle() throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(view::snapshotImage).get();
+        return image.getPixelReader().getColor((int) image.getWidth() / 2, (int) image.getHeight() / 2);
+    }
+
+    /** Whether {@code c} leans towards {@code towards} more than towards {@code away}. */
+    private static boolean closer(Color c, Color towards, Color away) {
+        return distance(c, towards) < distance(c, away);
+    }
+
+    private static double distance(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen()) + Math.abs(a.getBlue() - b.getBlue());
+    }
+
+    @Test
+    void eachNewFrameRepaintsTheHeatmapInTheColourOfThePredictedClass() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.setPoints(onePoint());
+            view.setFrame(everywhere(0, 1));
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Color classA = palette.classColour(0);
+        Color classB = palette.classColour(1);
+        assertThat(closer(middle(), classA, classB)).as("class a's tint, got %s", middle()).isTrue();
+
+        WaitForAsyncUtils.asyncFx(() -> view.setFrame(everywhere(1, 2))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(closer(middle(), classB, classA)).as("class b's tint, got %s", middle()).isTrue();
+        assertThat(view.heatUpdates()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutPointsNoHeatmapIsShown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.setPoints(null);
+            view.setFrame(everywhere(0, 1));
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(distance(middle(), palette.plotBackground())).isLessThan(0.05);
+        assertThat(view.heatUpdates()).isZero();
+    }
+}
