@@ -71,6 +71,7 @@ public final class MainWindow {
                 this::showProblems, this::showDashboard);
         this.exchange = new ExchangeViewModel(workspace, files, services.dialogs(), services.executor(), status::showMessage,
                 this::showProblems, this::tryModel);
+        exchange.followRuns(training.dashboard().viewModel());
         PaletteViewModel paletteModel = new PaletteViewModel((type, params) -> canvas.addNodeAt(type, params, null));
         InspectorViewModel inspectorModel = new InspectorViewModel(workspace);
         SummaryViewModel summaryModel = new SummaryViewModel(workspace, canvas::centerOn);
@@ -135,8 +136,26 @@ public final class MainWindow {
                             "Use learning rate " + LearningRates.format(rate) + (batch == null ? "" : ", batch " + batch)));
                     status.showMessage("The project now trains with learning rate " + LearningRates.format(rate)
                             + (batch == null ? "" : " and batch size " + batch));
-                });
+                }, (run, runProject) -> openSweepRun(doc, run, runProject));
         experimentsStage = ExperimentsView.open(model, stage, FxmlView.stylesheet("app.css"));
+    }
+
+    /** Shows a finished sweep run in the dashboard beside the document's own runs, and brings the window forward. */
+    private void openSweepRun(DesignDocument doc, io.layerlab.train.sweep.SweepRun run, io.layerlab.project.Project runProject) {
+        if (workspace.document() != doc) {
+            services.dialogs().showInformation("Cannot open the run", "The sweep ran on " + doc.project().name()
+                    + ", which is no longer open in the designer.");
+            return;
+        }
+        try {
+            training.dashboard().viewModel().addSweepRun(run, runProject);
+        } catch (IllegalArgumentException e) {
+            services.dialogs().showError("Cannot open the run", e.getMessage());
+            return;
+        }
+        view.showDashboard();
+        stage.toFront();
+        status.showMessage("Opened the sweep run " + run.key().label() + " in the Training dashboard");
     }
 
     private void tryModel(Predictor predictor) {

@@ -18,6 +18,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -59,7 +60,9 @@ public final class MainWindowView {
     @FXML private Menu recentMenu;
     @FXML private MenuItem saveItem;
     @FXML private MenuItem exportPngItem;
-    @FXML private MenuItem exportTrainedItem;
+    @FXML private CustomMenuItem exportTrainedItem;
+    @FXML private Label exportTrainedLabel;
+    @FXML private Tooltip exportTrainedTooltip;
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
     @FXML private MenuItem cutItem;
@@ -150,7 +153,10 @@ public final class MainWindowView {
         trainButton.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());
         stopButton.disableProperty().bind(training.runningProperty().not());
-        exportTrainedItem.disableProperty().bind(exchange.trainedNetworkProperty().isNull());
+        // Stays clickable while there is nothing to export: it looks unavailable, its tooltip says why, a click explains too.
+        exchange.trainedNetworkProperty().addListener((obs, old, network) -> showTrainedNetwork(network));
+        exchange.noTrainedNetworkProperty().addListener((obs, old, why) -> showTrainedNetwork(exchange.trainedNetworkProperty().get()));
+        showTrainedNetwork(exchange.trainedNetworkProperty().get());
 
         files.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecentMenu());
         fillRecentMenu();
@@ -158,6 +164,14 @@ public final class MainWindowView {
         workspace.documentProperty().addListener((obs, old, doc) -> attach(doc));
         attach(workspace.document());
     }
+
+    private void showTrainedNetwork(TrainedNetwork network) {
+        exportTrainedLabel.pseudoClassStateChanged(UNAVAILABLE, network == null);
+        exportTrainedTooltip.setText(network == null ? exchange.noTrainedNetworkProperty().get()
+                : "Write " + network.origin() + " as a DL4J model zip, with its data normaliser");
+    }
+
+    private static final javafx.css.PseudoClass UNAVAILABLE = javafx.css.PseudoClass.getPseudoClass("unavailable");
 
     private void attach(DesignDocument doc) {
         if (doc == null) return;

@@ -681,7 +681,8 @@ public final class TrainingDashboard extends BorderPane {
             resultsTitle.setText("Results");
             resultsNote.setText("");
             resultsPlaceholder.setText(focus == null ? "How the trained network does on held-out data appears here after a run."
-                    : focus.isFinished() ? focus.name() + " kept no usable network: no epoch completed."
+                    : focus.isFinished() ? (focus.noWeightsReason() != null ? focus.noWeightsReason()
+                            : focus.name() + " kept no usable network: no epoch completed.")
                     : "Shown when " + focus.name() + " ends.");
             resultsHolder.getChildren().setAll(resultsPlaceholder);
         }
