@@ -26,7 +26,7 @@ public final class MenuClicks {
                 Node parent = awaitVisible(robot, path[i - 1], true);
                 if (parent == null) break;
                 robot.clickOn(parent);
-                node = awaitVisible(robot, path[i]);
+                node = awaitVisible(robot, path[i], true);
             }
             if (node == null) throw new AssertionError("no visible menu entry \"" + path[i] + "\"");
             // Into a submenu horizontally first: a diagonal path crosses the parent's other entries, which close it.
