@@ -30,6 +30,7 @@ public final class LayerLabApp extends Application {
                 ShapeInference::infer, theme, RecentFiles.inUserHome(),
                 RecoveryStore.inUserHome(), new SampleProjects(), AUTOSAVE_INTERVAL, trainingThreads());
         MainWindow window = new MainWindow(stage, services);
+        window.rememberLayoutIn(Preferences.userNodeForPackage(LayerLabApp.class).node("layout"));
         stage.setWidth(1400);
         stage.setHeight(900);
         window.show();

@@ -178,6 +178,17 @@ public final class MainWindow {
         });
     }
 
+    /**
+     * Remembers where the person leaves the window's and the dashboard's splitters (and the
+     * dashboard's settings fold) in {@code preferences}, and restores them now. Not called in
+     * tests, which start from the defaults.
+     */
+    public void rememberLayoutIn(java.util.prefs.Preferences preferences) {
+        io.layerlab.ui.training.LayoutMemory memory = new io.layerlab.ui.training.LayoutMemory(preferences);
+        view.rememberLayoutIn(memory.child("window"));
+        training.dashboard().rememberLayoutIn(memory.child("dashboard"));
+    }
+
     public Workspace workspace() { return workspace; }
 
     public MainViewModel files() { return files; }

@@ -117,10 +117,14 @@ public final class TrainingDashboard extends BorderPane {
     @FXML private Label bannerText;
     @FXML private Label settingsProblem;
     @FXML private SplitPane mainSplit;
+    @FXML private SplitPane chartSplit;
+    @FXML private ToggleButton settingsToggle;
+    @FXML private Label settingsSummary;
     @FXML private Label iterationNote;
     @FXML private ToggleButton rawToggle;
     @FXML private ToggleButton logToggle;
     @FXML private Button fitButton;
+    @FXML private javafx.scene.control.MenuButton exportMenu;
     @FXML private StackPane iterationChartHolder;
     @FXML private Label epochNote;
     @FXML private StackPane epochChartHolder;
@@ -179,6 +183,7 @@ public final class TrainingDashboard extends BorderPane {
     @FXML
     private void initialize() {
         bindSettings();
+        bindSettingsFold();
         bindControls();
         bindBanner();
         buildCharts();
@@ -245,6 +250,13 @@ public final class TrainingDashboard extends BorderPane {
     /** Where exports go; by default a save dialog. */
     public void setSaveTarget(SaveTarget target) {
         saveTarget = target;
+    }
+
+    /** Keeps where the person leaves the splitters and the settings fold in {@code memory}, and restores them now. */
+    public void rememberLayoutIn(LayoutMemory memory) {
+        memory.split(mainSplit, "chartsOverRuns");
+        memory.split(chartSplit, "chartsBesideResults");
+        memory.toggle(settingsToggle.selectedProperty(), "settingsShown");
     }
 
     /** Stops a running run and the refresh timer; call when the dashboard is closed for good. */
@@ -349,6 +361,46 @@ public final class TrainingDashboard extends BorderPane {
         node.managedProperty().bind(condition);
     }
 
+    // ---- the settings fold ----
+
+    /** True while the settings were folded because a run started (they are locked then), to unfold them after. */
+    private boolean settingsFoldedForRun;
+
+    /**
+     * Folded, the settings read as one line, giving the charts the rows the form takes. They fold by
+     * themselves while a run trains (they cannot change then) and unfold when it ends, unless the
+     * person folded or unfolded them meanwhile.
+     */
+    private void bindSettingsFold() {
+        showWhen(settingsPane, settingsToggle.selectedProperty());
+        showWhen(settingsSummary, settingsToggle.selectedProperty().not());
+        TrainingSettings s = model.settings();
+        settingsSummary.textProperty().bind(Bindings.createStringBinding(() -> settingsLine(s), s.epochsProperty(),
+                s.optimizerProperty(), s.learningRateProperty(), s.scheduleProperty(), s.scheduleEveryProperty(),
+                s.scheduleFactorProperty(), s.batchSizeProperty(), s.shuffleProperty(), s.seedProperty(),
+                s.validationSplitProperty()));
+        Tooltip.install(settingsToggle, new Tooltip("Show or fold the settings of the next run"));
+        settingsToggle.selectedProperty().addListener((obs, was, is) -> settingsFoldedForRun = false);
+        model.phaseProperty().addListener((obs, was, is) -> {
+            if (is.isActive() && !was.isActive() && settingsToggle.isSelected()) {
+                settingsToggle.setSelected(false);
+                settingsFoldedForRun = true;
+            } else if (is == RunPhase.IDLE && settingsFoldedForRun) {
+                settingsToggle.setSelected(true);
+            }
+        });
+    }
+
+    /** "100 epochs · adam · learning rate 0.01 · batch 32 · shuffled · seed 42 · validation 0.2". */
+    static String settingsLine(TrainingSettings s) {
+        String schedule = s.scheduleProperty().get() == null || s.scheduleProperty().get() == LearningRateSchedule.Kind.NONE
+                ? "" : " (" + s.scheduleProperty().get().id() + ")";
+        return s.epochsProperty().get() + " epochs  ·  " + s.optimizerProperty().get() + "  ·  learning rate "
+                + s.learningRateProperty().get().trim() + schedule + "  ·  batch " + s.batchSizeProperty().get()
+                + "  ·  " + (s.shuffleProperty().get() ? "shuffled" : "not shuffled") + "  ·  seed " + s.seedProperty().get().trim()
+                + "  ·  validation " + AxisTicks.format(Math.round(s.validationSplitProperty().get() * 100) / 100.0);
+    }
+
     // ---- run controls, progress, banner ----
 
     private void bindControls() {
@@ -364,6 +416,9 @@ public final class TrainingDashboard extends BorderPane {
                 phase.getValue() == RunPhase.IDLE || phase.getValue() == RunPhase.STOPPING, phase));
         progressBar.progressProperty().bind(model.progressProperty());
         progressLabel.textProperty().bind(model.progressTextProperty());
+        Tooltip progressTip = new Tooltip();
+        progressTip.textProperty().bind(model.progressTextProperty());
+        progressLabel.setTooltip(progressTip);
         settingsProblem.textProperty().bind(model.settings().problemProperty());
         showWhen(settingsProblem, model.settings().problemProperty().isNotEmpty());
     }
@@ -421,8 +476,8 @@ public final class TrainingDashboard extends BorderPane {
         epochChart.setId("epoch-chart");
         accuracyChart.setId("accuracy-chart");
         iterationChart.setEmptyMessage("Press Train: the loss of every iteration appears here.");
-        epochChart.setEmptyMessage("Training and validation loss after each epoch.");
-        accuracyChart.setEmptyMessage("Accuracy on the validation data after each epoch.");
+        epochChart.setEmptyMessage("Loss after each epoch.");
+        accuracyChart.setEmptyMessage("Validation accuracy per epoch.");
         iterationChart.setMinSpanX(10);
         epochChart.setMinSpanX(2);
         accuracyChart.setMinSpanX(2);
@@ -437,6 +492,7 @@ public final class TrainingDashboard extends BorderPane {
         accuracyChart.setMarks(() -> bestMarks(false));
         iterationNote.setText("thin: every iteration · bold: smoothed");
         Tooltip.install(fitButton, new Tooltip("Fit the charts to the data (or double-click a chart)"));
+        exportMenu.setTooltip(new Tooltip("Export the charts as PNG or the history as CSV"));
         Tooltip.install(logToggle, new Tooltip("Logarithmic loss axis: shows progress when the loss is small"));
         Tooltip.install(rawToggle, new Tooltip("Show the loss of every iteration beside the smoothed curve"));
         rawToggle.selectedProperty().addListener((obs, was, is) -> redrawCharts());
@@ -624,7 +680,7 @@ public final class TrainingDashboard extends BorderPane {
     private void buildSidePanels() {
         boundaryHolder.getChildren().add(boundaryView);
         boundaryView.setId("boundary-view");
-        boundaryView.setEmptyMessage("For 2-D classification data the network's decision appears here.");
+        boundaryView.setEmptyMessage("The decision regions of 2-D data appear here.");
         resultsPlaceholder.getStyleClass().add(DashboardStyles.PLACEHOLDER);
         resultsPlaceholder.setWrapText(true);
         confusionView.setId("confusion-matrix");

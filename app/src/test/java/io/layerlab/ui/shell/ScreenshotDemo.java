@@ -51,8 +51,9 @@ public final class ScreenshotDemo {
             MainWindow window = new MainWindow(stage, services);
             stage.setX(0);
             stage.setY(0);
-            stage.setWidth(1600);
-            stage.setHeight(1000);
+            // -Dshot.width / -Dshot.height: the window size to look at (the display must be at least as large).
+            stage.setWidth(Integer.getInteger("shot.width", 1600));
+            stage.setHeight(Integer.getInteger("shot.height", 1000));
             window.show();
             SampleProjects samples = new SampleProjects();
             Project spiral = samples.open(samples.find("spiral").orElseThrow());
