@@ -77,6 +77,8 @@ public final class TrainingDashboard extends BorderPane {
      * speed, at 400 ms it costs nothing measurable; 2.5 frames a second still read as live.
      */
     static final long CHART_INTERVAL_NANOS = 400_000_000L;
+    /** The least height of a chart's plot, axes included: what a 1280 × 800 window leaves each. */
+    static final double CHART_MIN_HEIGHT = 72;
     private final TrainingViewModel model;
     private final DashboardPalette palette = new DashboardPalette();
     private final ChartView iterationChart = new ChartView(palette, "iteration", "loss");
@@ -478,6 +480,10 @@ public final class TrainingDashboard extends BorderPane {
         iterationChart.setEmptyMessage("Press Train: the loss of every iteration appears here.");
         epochChart.setEmptyMessage("Loss after each epoch.");
         accuracyChart.setEmptyMessage("Validation accuracy per epoch.");
+        // Short windows: a low chart still reads; one drawn past its panel does not.
+        for (ChartView chart : List.of(iterationChart, epochChart, accuracyChart)) {
+            chart.setMinHeight(CHART_MIN_HEIGHT);
+        }
         iterationChart.setMinSpanX(10);
         epochChart.setMinSpanX(2);
         accuracyChart.setMinSpanX(2);
