@@ -22,6 +22,7 @@ import io.layerlab.ui.summary.SummaryView;
 import io.layerlab.ui.summary.SummaryViewModel;
 import io.layerlab.ui.support.FxmlView;
 import io.layerlab.ui.training.TrainingDashboard;
+import io.layerlab.ui.training.TrainingViewModel;
 import io.layerlab.ui.trymodel.TryModelView;
 import io.layerlab.ui.trymodel.TryModelViewModel;
 import javafx.animation.Animation;
@@ -56,6 +57,7 @@ public final class MainWindow {
     private final Scene scene;
     private Timeline autosave;
     private Stage experimentsStage;
+    private io.layerlab.ui.training.LayoutMemory dashboardMemory;
 
     public MainWindow(Stage stage, DesignerServices services) {
         this.stage = stage;
@@ -67,11 +69,11 @@ public final class MainWindow {
         this.gallery = new SampleGalleryViewModel(services.samples(), workspace, services.executor(), services.dialogs(),
                 files::openAsUntitled);
 
-        this.training = new WindowTraining(workspace, new TrainingDashboard(services.training()), status::showMessage,
-                this::showProblems, this::showDashboard);
+        this.training = new WindowTraining(workspace, new TrainingViewModel(services.training()), this::dashboardView,
+                status::showMessage, this::showProblems, this::showDashboard);
         this.exchange = new ExchangeViewModel(workspace, files, services.dialogs(), services.executor(), status::showMessage,
                 this::showProblems, this::tryModel);
-        exchange.followRuns(training.dashboard().viewModel());
+        exchange.followRuns(training.viewModel());
         PaletteViewModel paletteModel = new PaletteViewModel((type, params) -> canvas.addNodeAt(type, params, null));
         InspectorViewModel inspectorModel = new InspectorViewModel(workspace);
         SummaryViewModel summaryModel = new SummaryViewModel(workspace, canvas::centerOn);
@@ -147,13 +149,13 @@ public final class MainWindow {
                     + ", which is no longer open in the designer.");
             return;
         }
+        view.showDashboard();
         try {
-            training.dashboard().viewModel().addSweepRun(run, runProject);
+            training.viewModel().addSweepRun(run, runProject);
         } catch (IllegalArgumentException e) {
             services.dialogs().showError("Cannot open the run", e.getMessage());
             return;
         }
-        view.showDashboard();
         stage.toFront();
         status.showMessage("Opened the sweep run " + run.key().label() + " in the Training dashboard");
     }
@@ -186,7 +188,14 @@ public final class MainWindow {
     public void rememberLayoutIn(java.util.prefs.Preferences preferences) {
         io.layerlab.ui.training.LayoutMemory memory = new io.layerlab.ui.training.LayoutMemory(preferences);
         view.rememberLayoutIn(memory.child("window"));
-        training.dashboard().rememberLayoutIn(memory.child("dashboard"));
+        dashboardMemory = memory.child("dashboard");
+    }
+
+    /** The dashboard's view, built when the Training tab first shows. */
+    private TrainingDashboard dashboardView(TrainingViewModel model) {
+        TrainingDashboard dashboard = new TrainingDashboard(model);
+        if (dashboardMemory != null) dashboard.rememberLayoutIn(dashboardMemory);
+        return dashboard;
     }
 
     public Workspace workspace() { return workspace; }

@@ -134,7 +134,6 @@ public final class MainWindowView {
         summaryTab.setContent(summary);
         problemsTab.setContent(problems);
         problemsTab.textProperty().bind(problemsTabTitle);
-        trainingTab.setContent(training.dashboard());
         followBottomTab();
 
         snapItem.selectedProperty().bindBidirectional(canvas.snapToGridProperty());
@@ -305,6 +304,8 @@ public final class MainWindowView {
     private void followBottomTab() {
         bottomTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             boolean dashboard = is == trainingTab;
+            // Built when first shown: the window opens sooner without it.
+            if (dashboard && trainingTab.getContent() == null) trainingTab.setContent(training.dashboard());
             if (dashboard == (was == trainingTab)) return;
             double target = dashboard ? dashboardDivider : designerDivider;
             if (Math.abs(centerSplit.getDividerPositions()[0] - target) < 0.01) return;

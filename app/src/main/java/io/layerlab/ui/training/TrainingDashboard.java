@@ -162,7 +162,15 @@ public final class TrainingDashboard extends BorderPane {
 
     /** @param executor background work: compiling, loading data and training (one thread per active run) */
     public TrainingDashboard(Executor executor) {
-        this.model = new TrainingViewModel(executor);
+        this(new TrainingViewModel(executor));
+    }
+
+    /**
+     * The view of {@code model}, which may have runs already: a window can train and keep runs
+     * before it first shows the dashboard, and build the view only then.
+     */
+    public TrainingDashboard(TrainingViewModel model) {
+        this.model = model;
         URL layout = TrainingDashboard.class.getResource("/fxml/training-dashboard.fxml");
         if (layout == null) {
             throw new IllegalStateException("missing view fxml/training-dashboard.fxml on the classpath");
@@ -192,6 +200,22 @@ public final class TrainingDashboard extends BorderPane {
         buildSidePanels();
         buildRunsTable();
         buildLayersTable();
+        showExistingRuns();
+    }
+
+    /** A view built for a model that has runs already shows them as if it had watched them arrive. */
+    private void showExistingRuns() {
+        RunRow focus = model.focusRunProperty().get();
+        if (focus != null) {
+            focus.recordProperty().addListener(this::recordChanged);
+        }
+        for (RunRow r : model.selection()) {
+            runsTable.getSelectionModel().select(r);
+        }
+        boundaryView.setPoints(model.boundaryPointsProperty().get());
+        boundaryView.setFrame(model.boundaryProperty().get());
+        showResults(focus);
+        redrawCharts();
     }
 
     // ---- public API for the designer window ----
