@@ -79,6 +79,7 @@ public final class TrainingDashboard extends BorderPane {
     static final long CHART_INTERVAL_NANOS = 400_000_000L;
     /** The least height of a chart's plot, axes included: what a 1280 × 800 window leaves each. */
     static final double CHART_MIN_HEIGHT = 72;
+    private static final String BOUNDARY_EMPTY = "The decision regions of 2-D data appear here.";
     private final TrainingViewModel model;
     private final DashboardPalette palette = new DashboardPalette();
     private final ChartView iterationChart = new ChartView(palette, "iteration", "loss");
@@ -710,7 +711,7 @@ public final class TrainingDashboard extends BorderPane {
     private void buildSidePanels() {
         boundaryHolder.getChildren().add(boundaryView);
         boundaryView.setId("boundary-view");
-        boundaryView.setEmptyMessage("The decision regions of 2-D data appear here.");
+        boundaryView.setEmptyMessage(BOUNDARY_EMPTY);
         resultsPlaceholder.getStyleClass().add(DashboardStyles.PLACEHOLDER);
         resultsPlaceholder.setWrapText(true);
         confusionView.setId("confusion-matrix");
@@ -742,6 +743,10 @@ public final class TrainingDashboard extends BorderPane {
 
     /** The boundary panel shows while it may apply; for data that is not 2-D classification the results take its room. */
     private void showBoundaryPanel(RunRow focus) {
+        // Only a run trained here has a boundary: one opened from a sweep finished without being prepared here.
+        boolean fromElsewhere = focus != null && focus.isFinished() && focus.prepared() == null;
+        boundaryView.setEmptyMessage(fromElsewhere ? focus.name() + " trained in a sweep, which records no decision regions."
+                : BOUNDARY_EMPTY);
         boolean notPlanar = focus != null && focus.prepared() != null && !focus.prepared().boundary();
         boundaryPanel.setVisible(!notPlanar);
         boundaryPanel.setManaged(!notPlanar);
@@ -783,12 +788,14 @@ public final class TrainingDashboard extends BorderPane {
         runNameColumn.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
         runNameColumn.setCellFactory(column -> new TableCell<>() {
             private final Circle swatch = new Circle(5);
+            private final Tooltip fullName = new Tooltip();
 
             @Override
             protected void updateItem(RunRow run, boolean empty) {
                 super.updateItem(run, empty);
                 if (empty || run == null) {
                     setText(null);
+                    setTooltip(null);
                     setGraphic(null);
                     return;
                 }
@@ -796,6 +803,9 @@ public final class TrainingDashboard extends BorderPane {
                 swatch.getStyleClass().setAll(DashboardStyles.RUN_SWATCH);
                 setGraphic(swatch);
                 setText(run.name());
+                // Runs opened from a sweep have long names ("Run 4 (sweep lr 0.1 · batch 32)").
+                fullName.setText(run.name());
+                setTooltip(fullName);
             }
         });
         runStatusColumn.setCellValueFactory(cell -> cell.getValue().statusProperty());
