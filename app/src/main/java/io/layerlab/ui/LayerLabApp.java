@@ -24,12 +24,17 @@ public final class LayerLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTiming.mark("JavaFX started");
+        StartupTiming.watch(stage);
         Theme theme = new Theme(Preferences.userNodeForPackage(LayerLabApp.class));
         theme.apply();
         DesignerServices services = new DesignerServices(new FxDialogService(() -> stage), new FxTaskExecutor(),
                 ShapeInference::infer, theme, RecentFiles.inUserHome(),
                 RecoveryStore.inUserHome(), new SampleProjects(), AUTOSAVE_INTERVAL, trainingThreads());
+        StartupTiming.mark("services ready");
         MainWindow window = new MainWindow(stage, services);
+        StartupTiming.mark("window built");
+        window.rememberLayoutIn(Preferences.userNodeForPackage(LayerLabApp.class).node("layout"));
         stage.setWidth(1400);
         stage.setHeight(900);
         window.show();

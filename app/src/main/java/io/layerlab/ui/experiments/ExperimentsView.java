@@ -40,7 +40,7 @@ import javafx.stage.Window;
  * The Experiments window: the sweep form with Run and Cancel, every run's loss curve overlaid
  * live (colour by learning rate, dashes by batch size, repeats as a band around their mean), the
  * heatmap of final loss over learning rate × batch size, the observations, the results table with
- * "Use these settings", and the learning-rate range test with "Use this rate".
+ * "Use these settings" and "Open in Dashboard" (button, context menu, double-click), and the learning-rate range test with "Use this rate".
  */
 public final class ExperimentsView extends BorderPane {
     private static final double[][] DASHES = {{}, {8, 4}, {2, 3}, {10, 3, 2, 3}, {4, 4}};
@@ -175,7 +175,15 @@ public final class ExperimentsView extends BorderPane {
         use.setOnAction(e -> model.useSettingsOf(table.getSelectionModel().getSelectedItem()));
         Label hint = new Label("Sets the project's learning rate and batch size to the selected run's (undoable)");
         hint.getStyleClass().add("experiments-hint");
-        HBox actions = new HBox(10, use, hint);
+        Button open = new Button("Open in Dashboard");
+        open.setId("openInDashboardButton");
+        open.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !ExperimentsViewModel.canOpenInDashboard(table.getSelectionModel().getSelectedItem()),
+                table.getSelectionModel().selectedItemProperty()));
+        open.setOnAction(e -> model.openInDashboard(table.getSelectionModel().getSelectedItem()));
+        open.setTooltip(new javafx.scene.control.Tooltip(
+                "Show the selected run in the Training dashboard, to overlay and compare it with other runs"));
+        HBox actions = new HBox(10, use, open, hint);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(6, table, actions);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -202,6 +210,21 @@ public final class ExperimentsView extends BorderPane {
         column("Epochs to target", r -> r.epochsToTarget() == null ? "—" : r.epochsToTarget().toString());
         column("Time", r -> String.format(Locale.ROOT, "%.1f s", r.seconds()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<SweepRun> row = new javafx.scene.control.TableRow<>();
+            javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open in Dashboard");
+            open.setOnAction(e -> model.openInDashboard(row.getItem()));
+            javafx.scene.control.MenuItem use = new javafx.scene.control.MenuItem("Use These Settings");
+            use.setOnAction(e -> model.useSettingsOf(row.getItem()));
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(open, use);
+            menu.setOnShowing(e -> open.setDisable(!ExperimentsViewModel.canOpenInDashboard(row.getItem())));
+            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
+                    .then((javafx.scene.control.ContextMenu) null).otherwise(menu));
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) model.openInDashboard(row.getItem());
+            });
+            return row;
+        });
     }
 
     private void column(String title, Function<SweepRun, String> value) {

@@ -45,7 +45,7 @@ import javafx.collections.ObservableList;
  * repeats, its curves arriving live, the results, the observations the sweep core derives from the
  * curves; and a learning-rate range test with its suggested rate. "Use these settings" writes a
  * run's learning rate and batch size (or the suggested rate) back into the project as an undoable
- * edit. Sweeps run on their own worker pool; events are handed to the JavaFX thread at most once
+ * edit; "Open in Dashboard" shows a finished run in the training dashboard beside the person's own runs. Sweeps run on their own worker pool; events are handed to the JavaFX thread at most once
  * per pulse.
  */
 public final class ExperimentsViewModel {
@@ -54,6 +54,7 @@ public final class ExperimentsViewModel {
     private final Project project;
     private final Executor executor;
     private final BiConsumer<Double, Integer> useSettings;
+    private final BiConsumer<SweepRun, Project> openInDashboard;
     private final StringProperty learningRates = new SimpleStringProperty(this, "learningRates", "log 1e-4 .. 1 x 5");
     private final StringProperty batchSizes = new SimpleStringProperty(this, "batchSizes", "");
     private final StringProperty optimizers = new SimpleStringProperty(this, "optimizers", "");
@@ -74,12 +75,15 @@ public final class ExperimentsViewModel {
     private LrRangeTest rangeTest;
 
     /**
-     * @param useSettings sets the project's learning rate and batch size (batch null: keep it)
+     * @param useSettings     sets the project's learning rate and batch size (batch null: keep it)
+     * @param openInDashboard shows a finished run in the training dashboard, given the project it trained
      */
-    public ExperimentsViewModel(Project project, Executor executor, BiConsumer<Double, Integer> useSettings) {
+    public ExperimentsViewModel(Project project, Executor executor, BiConsumer<Double, Integer> useSettings,
+                                BiConsumer<SweepRun, Project> openInDashboard) {
         this.project = Objects.requireNonNull(project);
         this.executor = Objects.requireNonNull(executor);
         this.useSettings = Objects.requireNonNull(useSettings);
+        this.openInDashboard = Objects.requireNonNull(openInDashboard);
         TrainingSpec t = project.training();
         batchSizes.set(Integer.toString(t.batchSize()));
         epochs.set(Math.min(t.epochs(), 30));
@@ -230,6 +234,16 @@ public final class ExperimentsViewModel {
 
     /** Writes {@code run}'s learning rate and batch size into the project (undoable). */
     public void useSettingsOf(SweepRun run) { useSettings.accept(run.key().learningRate(), run.key().batchSize()); }
+
+    /** Whether {@code run} can be shown in the dashboard: it trained (a run that failed before training has no curves). */
+    public static boolean canOpenInDashboard(SweepRun run) { return run != null && run.history() != null; }
+
+    /** Shows {@code run} in the training dashboard as a run of its own, with the settings it trained with. */
+    public void openInDashboard(SweepRun run) {
+        LiveSweep curves = live.get();
+        if (!canOpenInDashboard(run) || curves == null) return;
+        openInDashboard.accept(run, curves.plan().runs().get(run.key().index()).project());
+    }
 
     /** Starts a learning-rate range test with the project's settings. */
     public void runRangeTest() {

@@ -7,6 +7,7 @@ import io.layerlab.export.DiagramExporter;
 import io.layerlab.export.ExportException;
 import io.layerlab.export.JavaSourceExporter;
 import io.layerlab.export.KerasScriptExporter;
+import io.layerlab.export.LossChart;
 import io.layerlab.export.ModelCardExporter;
 import io.layerlab.graph.Node;
 import io.layerlab.keras.ImportedModel;
@@ -17,6 +18,11 @@ import io.layerlab.model.ModelInfo;
 import io.layerlab.model.Predictor;
 import io.layerlab.project.AtomicFile;
 import io.layerlab.project.Project;
+import io.layerlab.project.ProjectReader;
+import io.layerlab.train.RunRecord;
+import io.layerlab.ui.training.RunRow;
+import io.layerlab.ui.training.TrainedRun;
+import io.layerlab.ui.training.TrainingViewModel;
 import io.layerlab.shape.Diagnostic;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.model.Workspace;
@@ -32,6 +38,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The File menu's ways in and out of LayerLab: the network as Java source, a Keras script, DL4J's
@@ -50,6 +58,12 @@ public final class ExchangeViewModel {
     private final Runnable showProblems;
     private final Consumer<Predictor> tryModel;
     private final ReadOnlyObjectWrapper<TrainedNetwork> trained = new ReadOnlyObjectWrapper<>(this, "trained");
+    private final ReadOnlyStringWrapper noTrainedNetwork = new ReadOnlyStringWrapper(this, "noTrainedNetwork",
+            TrainingViewModel.NO_RUN_YET);
+    /** The weights of an imported Keras model, and the document they belong to. */
+    private TrainedNetwork imported;
+    private DesignDocument importedInto;
+    private TrainingViewModel runs;
     private Path lastDirectory;
 
     /** An export that turns a project snapshot into a file. */
@@ -73,11 +87,38 @@ public final class ExchangeViewModel {
         this.tryModel = Objects.requireNonNull(tryModel);
     }
 
-    /** The network "Export Trained Model…" writes; null until one is offered (a Keras model was imported). */
+    /**
+     * The network "Export Trained Model…" writes: the trained network of the dashboard's selected
+     * (or last) finished run, else the weights of a Keras model imported into the open document;
+     * null when there is neither (see {@link #noTrainedNetworkProperty()}).
+     */
     public ReadOnlyObjectProperty<TrainedNetwork> trainedNetworkProperty() { return trained.getReadOnlyProperty(); }
 
-    /** Offers {@code network} to "Export Trained Model…". */
-    public void setTrainedNetwork(TrainedNetwork network) { trained.set(network); }
+    /** Why there is no trained network to export, for the menu's tooltip; empty while there is one. */
+    public ReadOnlyStringProperty noTrainedNetworkProperty() { return noTrainedNetwork.getReadOnlyProperty(); }
+
+    /** Exports speak of {@code dashboard}'s runs: its selected or last run's network, curves and metrics. */
+    void followRuns(TrainingViewModel dashboard) {
+        runs = dashboard;
+        dashboard.trainedRunProperty().addListener((obs, old, run) -> refreshTrained());
+        dashboard.noTrainedRunProperty().addListener((obs, old, why) -> refreshTrained());
+        workspace.documentProperty().addListener((obs, old, doc) -> refreshTrained());
+        refreshTrained();
+    }
+
+    private void refreshTrained() {
+        TrainedRun run = runs == null ? null : runs.trainedRunProperty().get();
+        if (run != null) {
+            trained.set(new TrainedNetwork(run.name() + "'s trained network", run::saveModel));
+            noTrainedNetwork.set("");
+        } else if (imported != null && importedInto == workspace.document()) {
+            trained.set(imported);
+            noTrainedNetwork.set("");
+        } else {
+            trained.set(null);
+            noTrainedNetwork.set(runs == null ? TrainingViewModel.NO_RUN_YET : runs.noTrainedRunProperty().get());
+        }
+    }
 
     // --- exports of the design ---
 
@@ -105,9 +146,39 @@ public final class ExchangeViewModel {
                 (project, file) -> new DiagramExporter().write(project, file, DiagramExporter.Format.SVG));
     }
 
+    /**
+     * The model card of the open project; once a run of it has finished, of the dashboard's
+     * selected (or last) run instead: that run's project as it trained, its metrics, and its loss
+     * curves as a PNG beside the card ({@code name-loss.png}).
+     */
     public void exportModelCard() {
-        export("Export model card", baseName() + ".md", FileKind.MARKDOWN, "model card",
-                (project, file) -> new ModelCardExporter().write(project, null, file));
+        RunRow reported = runs == null ? null : runs.reportedRunProperty().get();
+        RunRecord record = reported == null ? null : reported.record();
+        if (record == null) {
+            export("Export model card", baseName() + ".md", FileKind.MARKDOWN, "model card",
+                    (project, file) -> new ModelCardExporter().write(project, null, file));
+            return;
+        }
+        export("Export model card", baseName() + ".md", FileKind.MARKDOWN, "model card of " + record.name(),
+                (project, file) -> writeCard(record, file));
+    }
+
+    /** Writes {@code record}'s loss curves beside {@code card}, then the card of the project it trained, with its results. */
+    static void writeCard(RunRecord record, Path card) throws Exception {
+        Project trainedProject = new ProjectReader().read(record.setup().projectJson(), record.name());
+        String base = card.getFileName().toString().replaceFirst("\\.md$", "");
+        Path curves = card.resolveSibling(base + "-loss.png");
+        double[] train = record.history().trainLosses();
+        double[] epochs = new double[train.length];
+        for (int i = 0; i < epochs.length; i++) epochs[i] = i + 1;
+        if (epochs.length > 0) {
+            LossChart chart = new LossChart("Loss — " + record.name(), "epoch");
+            chart.add("training", epochs, train);
+            double[] val = record.history().valLosses();
+            if (java.util.Arrays.stream(val).anyMatch(Double::isFinite)) chart.add("validation", epochs, val);
+            chart.writePng(curves, 900, 540);
+        }
+        new ModelCardExporter().write(trainedProject, ModelCardExporter.Results.of(record.result(), epochs.length > 0 ? curves : null), card);
     }
 
     private void export(String title, String suggestedName, FileKind kind, String what, Export export) {
@@ -149,7 +220,10 @@ public final class ExchangeViewModel {
 
     public void exportTrainedModel() {
         TrainedNetwork network = trained.get();
-        if (network == null) return;
+        if (network == null) {
+            dialogs.showInformation("No trained model to export", noTrainedNetwork.get());
+            return;
+        }
         dialogs.chooseSaveLocation("Export trained model", directory(), baseName() + ".model.zip", FileKind.MODEL_ZIP)
                 .ifPresent(file -> {
                     remember(file);
@@ -192,8 +266,10 @@ public final class ExchangeViewModel {
         files.showUntitled(project, "Imported " + h5.getFileName() + ": " + project.graph().size() + " layers with their weights");
         ModelInfo info = infoOf(project);
         var network = imported.compiled().network();
-        trained.set(new TrainedNetwork("the weights imported from " + h5.getFileName(),
-                zip -> ModelFiles.save(network, null, info, zip)));
+        this.imported = new TrainedNetwork("the weights imported from " + h5.getFileName(),
+                zip -> ModelFiles.save(network, null, info, zip));
+        importedInto = workspace.document();
+        refreshTrained();
         List<String> notes = new ArrayList<>(imported.model().notes());
         if (!imported.compiled().transfer().complete()) {
             notes.add("Weights not copied: " + String.join("; ", imported.compiled().transfer().skipped()));

@@ -22,6 +22,7 @@ import io.layerlab.ui.summary.SummaryView;
 import io.layerlab.ui.summary.SummaryViewModel;
 import io.layerlab.ui.support.FxmlView;
 import io.layerlab.ui.training.TrainingDashboard;
+import io.layerlab.ui.training.TrainingViewModel;
 import io.layerlab.ui.trymodel.TryModelView;
 import io.layerlab.ui.trymodel.TryModelViewModel;
 import javafx.animation.Animation;
@@ -56,6 +57,7 @@ public final class MainWindow {
     private final Scene scene;
     private Timeline autosave;
     private Stage experimentsStage;
+    private io.layerlab.ui.training.LayoutMemory dashboardMemory;
 
     public MainWindow(Stage stage, DesignerServices services) {
         this.stage = stage;
@@ -67,10 +69,11 @@ public final class MainWindow {
         this.gallery = new SampleGalleryViewModel(services.samples(), workspace, services.executor(), services.dialogs(),
                 files::openAsUntitled);
 
-        this.training = new WindowTraining(workspace, new TrainingDashboard(services.training()), status::showMessage,
-                this::showProblems, this::showDashboard);
+        this.training = new WindowTraining(workspace, new TrainingViewModel(services.training()), this::dashboardView,
+                status::showMessage, this::showProblems, this::showDashboard);
         this.exchange = new ExchangeViewModel(workspace, files, services.dialogs(), services.executor(), status::showMessage,
                 this::showProblems, this::tryModel);
+        exchange.followRuns(training.viewModel());
         PaletteViewModel paletteModel = new PaletteViewModel((type, params) -> canvas.addNodeAt(type, params, null));
         InspectorViewModel inspectorModel = new InspectorViewModel(workspace);
         SummaryViewModel summaryModel = new SummaryViewModel(workspace, canvas::centerOn);
@@ -135,8 +138,26 @@ public final class MainWindow {
                             "Use learning rate " + LearningRates.format(rate) + (batch == null ? "" : ", batch " + batch)));
                     status.showMessage("The project now trains with learning rate " + LearningRates.format(rate)
                             + (batch == null ? "" : " and batch size " + batch));
-                });
+                }, (run, runProject) -> openSweepRun(doc, run, runProject));
         experimentsStage = ExperimentsView.open(model, stage, FxmlView.stylesheet("app.css"));
+    }
+
+    /** Shows a finished sweep run in the dashboard beside the document's own runs, and brings the window forward. */
+    private void openSweepRun(DesignDocument doc, io.layerlab.train.sweep.SweepRun run, io.layerlab.project.Project runProject) {
+        if (workspace.document() != doc) {
+            services.dialogs().showInformation("Cannot open the run", "The sweep ran on " + doc.project().name()
+                    + ", which is no longer open in the designer.");
+            return;
+        }
+        view.showDashboard();
+        try {
+            training.viewModel().addSweepRun(run, runProject);
+        } catch (IllegalArgumentException e) {
+            services.dialogs().showError("Cannot open the run", e.getMessage());
+            return;
+        }
+        stage.toFront();
+        status.showMessage("Opened the sweep run " + run.key().label() + " in the Training dashboard");
     }
 
     private void tryModel(Predictor predictor) {
@@ -157,6 +178,24 @@ public final class MainWindow {
             services.executor().shutdown();
             stage.close();
         });
+    }
+
+    /**
+     * Remembers where the person leaves the window's and the dashboard's splitters (and the
+     * dashboard's settings fold) in {@code preferences}, and restores them now. Not called in
+     * tests, which start from the defaults.
+     */
+    public void rememberLayoutIn(java.util.prefs.Preferences preferences) {
+        io.layerlab.ui.training.LayoutMemory memory = new io.layerlab.ui.training.LayoutMemory(preferences);
+        view.rememberLayoutIn(memory.child("window"));
+        dashboardMemory = memory.child("dashboard");
+    }
+
+    /** The dashboard's view, built when the Training tab first shows. */
+    private TrainingDashboard dashboardView(TrainingViewModel model) {
+        TrainingDashboard dashboard = new TrainingDashboard(model);
+        if (dashboardMemory != null) dashboard.rememberLayoutIn(dashboardMemory);
+        return dashboard;
     }
 
     public Workspace workspace() { return workspace; }

@@ -7,6 +7,7 @@ import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.support.DialogService;
 import io.layerlab.ui.support.TaskExecutor;
 import io.layerlab.ui.support.Theme;
+import io.layerlab.ui.training.LayoutMemory;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javafx.application.Platform;
@@ -18,6 +19,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -59,7 +61,9 @@ public final class MainWindowView {
     @FXML private Menu recentMenu;
     @FXML private MenuItem saveItem;
     @FXML private MenuItem exportPngItem;
-    @FXML private MenuItem exportTrainedItem;
+    @FXML private CustomMenuItem exportTrainedItem;
+    @FXML private Label exportTrainedLabel;
+    @FXML private Tooltip exportTrainedTooltip;
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
     @FXML private MenuItem cutItem;
@@ -87,6 +91,7 @@ public final class MainWindowView {
     @FXML private Tab problemsTab;
     @FXML private Tab trainingTab;
     @FXML private javafx.scene.control.SplitPane centerSplit;
+    @FXML private javafx.scene.control.SplitPane mainSplit;
     @FXML private Label statusMessage;
     @FXML private Label statusSelection;
     @FXML private Label statusProblems;
@@ -129,7 +134,7 @@ public final class MainWindowView {
         summaryTab.setContent(summary);
         problemsTab.setContent(problems);
         problemsTab.textProperty().bind(problemsTabTitle);
-        trainingTab.setContent(training.dashboard());
+        followBottomTab();
 
         snapItem.selectedProperty().bindBidirectional(canvas.snapToGridProperty());
         snapButton.selectedProperty().bindBidirectional(canvas.snapToGridProperty());
@@ -150,7 +155,10 @@ public final class MainWindowView {
         trainButton.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());
         stopButton.disableProperty().bind(training.runningProperty().not());
-        exportTrainedItem.disableProperty().bind(exchange.trainedNetworkProperty().isNull());
+        // Stays clickable while there is nothing to export: it looks unavailable, its tooltip says why, a click explains too.
+        exchange.trainedNetworkProperty().addListener((obs, old, network) -> showTrainedNetwork(network));
+        exchange.noTrainedNetworkProperty().addListener((obs, old, why) -> showTrainedNetwork(exchange.trainedNetworkProperty().get()));
+        showTrainedNetwork(exchange.trainedNetworkProperty().get());
 
         files.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecentMenu());
         fillRecentMenu();
@@ -158,6 +166,14 @@ public final class MainWindowView {
         workspace.documentProperty().addListener((obs, old, doc) -> attach(doc));
         attach(workspace.document());
     }
+
+    private void showTrainedNetwork(TrainedNetwork network) {
+        exportTrainedLabel.pseudoClassStateChanged(UNAVAILABLE, network == null);
+        exportTrainedTooltip.setText(network == null ? exchange.noTrainedNetworkProperty().get()
+                : "Write " + network.origin() + " as a DL4J model zip, with its data normaliser");
+    }
+
+    private static final javafx.css.PseudoClass UNAVAILABLE = javafx.css.PseudoClass.getPseudoClass("unavailable");
 
     private void attach(DesignDocument doc) {
         if (doc == null) return;
@@ -269,15 +285,64 @@ public final class MainWindowView {
     /** Brings the training dashboard to the front, with room for its charts. */
     void showDashboard() {
         bottomTabs.getSelectionModel().select(trainingTab);
-        if (centerSplit.getDividerPositions()[0] > DASHBOARD_DIVIDER) {
-            centerSplit.setDividerPositions(DASHBOARD_DIVIDER);
-            // The canvas just lost most of its height: keep the whole graph in view.
-            Platform.runLater(canvas::fitToView);
-        }
     }
 
-    /** Where the canvas ends when the dashboard opens: a third of the height for the graph, the rest for the charts. */
-    private static final double DASHBOARD_DIVIDER = 0.34;
+    /** Where the canvas ends when the dashboard is shown: under a third of the height for the graph, the rest for the charts. */
+    static final double DASHBOARD_DIVIDER = 0.3;
+    /** Where it ends under the summary and the problems: most of the height for the graph. */
+    static final double DESIGNER_DIVIDER = 0.72;
+    private double dashboardDivider = DASHBOARD_DIVIDER;
+    private double designerDivider = DESIGNER_DIVIDER;
+    private LayoutMemory layoutMemory;
+    private boolean switchingDivider;
+
+    /**
+     * The canvas and the bottom tabs share the height one way for the dashboard (charts need room)
+     * and another for the summary and the problems (the graph does); each way is kept as the person
+     * drags it. After a switch the canvas fits the graph to its new size, once that size is laid out.
+     */
+    private void followBottomTab() {
+        bottomTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            boolean dashboard = is == trainingTab;
+            // Built when first shown: the window opens sooner without it.
+            if (dashboard && trainingTab.getContent() == null) trainingTab.setContent(training.dashboard());
+            if (dashboard == (was == trainingTab)) return;
+            double target = dashboard ? dashboardDivider : designerDivider;
+            if (Math.abs(centerSplit.getDividerPositions()[0] - target) < 0.01) return;
+            switchingDivider = true;
+            centerSplit.setDividerPositions(target);
+            switchingDivider = false;
+            centerSplit.applyCss();
+            centerSplit.layout();
+            canvas.fitToView();
+        });
+        centerSplit.getDividers().get(0).positionProperty().addListener((obs, was, is) -> {
+            if (switchingDivider) return;
+            if (bottomTabs.getSelectionModel().getSelectedItem() == trainingTab) {
+                dashboardDivider = is.doubleValue();
+                if (layoutMemory != null) layoutMemory.putNumber("dashboardDivider", dashboardDivider);
+            } else {
+                designerDivider = is.doubleValue();
+                if (layoutMemory != null) layoutMemory.putNumber("designerDivider", designerDivider);
+            }
+        });
+    }
+
+    /** Restores the splitters from {@code memory} and keeps them there from now on. */
+    void rememberLayoutIn(LayoutMemory memory) {
+        dashboardDivider = clampDivider(memory.number("dashboardDivider", DASHBOARD_DIVIDER));
+        designerDivider = clampDivider(memory.number("designerDivider", DESIGNER_DIVIDER));
+        switchingDivider = true;
+        centerSplit.setDividerPositions(bottomTabs.getSelectionModel().getSelectedItem() == trainingTab ? dashboardDivider : designerDivider);
+        switchingDivider = false;
+        memory.split(mainSplit, "sides");
+        layoutMemory = memory;
+    }
+
+    /** A remembered divider still leaves the canvas and the tabs some room. */
+    private static double clampDivider(double position) {
+        return Math.max(0.15, Math.min(0.9, position));
+    }
 
     /** Brings the problems list to the front. */
     void showProblems() { bottomTabs.getSelectionModel().select(problemsTab); }

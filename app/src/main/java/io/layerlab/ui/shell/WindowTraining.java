@@ -11,6 +11,8 @@ import io.layerlab.ui.training.TrainingDashboard;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import io.layerlab.ui.training.TrainingViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -27,7 +29,9 @@ import javafx.collections.ObservableList;
  */
 public final class WindowTraining {
     private final Workspace workspace;
-    private final TrainingDashboard dashboard;
+    private final TrainingViewModel model;
+    private final Function<TrainingViewModel, TrainingDashboard> view;
+    private TrainingDashboard shownView;
     private final Consumer<String> status;
     private final Runnable showProblems;
     private final Runnable showDashboard;
@@ -39,39 +43,49 @@ public final class WindowTraining {
     private DataSpec shownData;
 
     /**
+     * @param view          builds the dashboard's view of the runs, once, when it is first shown (it
+     *                      takes a while to build, so the window appears without it)
      * @param showProblems  brings the problems list to the front
      * @param showDashboard brings the dashboard into view (a run starts)
      */
-    public WindowTraining(Workspace workspace, TrainingDashboard dashboard, Consumer<String> status, Runnable showProblems,
-                          Runnable showDashboard) {
+    public WindowTraining(Workspace workspace, TrainingViewModel model, Function<TrainingViewModel, TrainingDashboard> view,
+                          Consumer<String> status, Runnable showProblems, Runnable showDashboard) {
         this.workspace = Objects.requireNonNull(workspace);
-        this.dashboard = Objects.requireNonNull(dashboard);
+        this.model = Objects.requireNonNull(model);
+        this.view = Objects.requireNonNull(view);
         this.status = Objects.requireNonNull(status);
         this.showProblems = Objects.requireNonNull(showProblems);
         this.showDashboard = Objects.requireNonNull(showDashboard);
-        this.running = Bindings.createBooleanBinding(() -> dashboard.phaseProperty().get().isActive(), dashboard.phaseProperty());
-        this.dashboardProblems = dashboard.problems();
+        this.running = Bindings.createBooleanBinding(() -> model.phaseProperty().get().isActive(), model.phaseProperty());
+        this.dashboardProblems = model.problems();
         dashboardProblems.addListener((ListChangeListener<Diagnostic>) c -> refused(List.copyOf(dashboardProblems)));
-        dashboard.phaseProperty().addListener((obs, old, phase) -> {
+        model.phaseProperty().addListener((obs, old, phase) -> {
             // A refused run has said why already ("Cannot train: …"); any other end is told as the dashboard tells it.
             if (phase == RunPhase.RUNNING && old == RunPhase.PREPARING) status.accept("Training " + document.project().name() + "…");
             boolean ended = phase == RunPhase.IDLE && old != null && old.isActive();
-            if (ended && dashboardProblems.isEmpty()) status.accept(dashboard.progressTextProperty().get());
+            if (ended && dashboardProblems.isEmpty()) status.accept(model.progressTextProperty().get());
         });
         workspace.documentProperty().addListener((obs, old, doc) -> follow(doc));
         follow(workspace.document());
     }
 
-    public TrainingDashboard dashboard() { return dashboard; }
+    /** The dashboard's view, built on first use. */
+    public TrainingDashboard dashboard() {
+        if (shownView == null) shownView = view.apply(model);
+        return shownView;
+    }
+
+    /** The runs, the settings and the run in progress, whether or not the dashboard was shown yet. */
+    public TrainingViewModel viewModel() { return model; }
 
     /** True from Train until the run has ended. */
     public BooleanBinding runningProperty() { return running; }
 
     /** The dashboard's progress line: "Run 2 · epoch 3/50 · loss 0.41", or how the last run ended. */
-    public ReadOnlyStringProperty progressTextProperty() { return dashboard.progressTextProperty(); }
+    public ReadOnlyStringProperty progressTextProperty() { return model.progressTextProperty(); }
 
     /** Completed share of the run, 0 to 1; negative (indeterminate) while compiling and loading. */
-    public ReadOnlyDoubleProperty progressProperty() { return dashboard.progressProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return model.progressProperty(); }
 
     /** Starts a run of the open project with the dashboard's settings, and shows the dashboard. */
     public void train() {
@@ -80,19 +94,20 @@ public final class WindowTraining {
         syncSettings();
         showDashboard.run();
         status.accept("Compiling the network and loading the data…");
-        dashboard.start(document.project());
+        model.setProject(document.project());
+        model.start();
     }
 
     /** Ends the run after its current iteration; the best weights seen are kept. */
-    public void stop() { dashboard.stop(); }
+    public void stop() { model.stop(); }
 
     /** Stops a run and the dashboard's timers: the window is closing. */
-    public void dispose() { dashboard.dispose(); }
+    public void dispose() { model.dispose(); }
 
     private void follow(DesignDocument doc) {
         document = doc;
         if (doc == null) return;
-        dashboard.setProject(doc.project());
+        model.setProject(doc.project());
         shownTraining = doc.project().training();
         shownData = doc.project().data();
         doc.history().addListener(h -> { if (document == doc) syncSettings(); });
@@ -104,7 +119,7 @@ public final class WindowTraining {
         if (p.training() == shownTraining && p.data() == shownData) return;
         shownTraining = p.training();
         shownData = p.data();
-        if (!running.get()) dashboard.viewModel().settings().load(p);
+        if (!running.get()) model.settings().load(p);
     }
 
     private void refused(List<Diagnostic> problems) {

@@ -49,12 +49,21 @@ final class RunCurves {
 
     /**
      * Takes the finished run's own history as the final word: it holds every iteration, including
-     * the one that diverged (which no iteration event reports).
+     * the one that diverged (which no iteration event reports), and every epoch.
      */
     void completeFrom(RunHistory history, int bestEpochKept, boolean diverged) {
         float[] losses = history.iterationLosses();
         for (int i = iterationLoss.size(); i < losses.length; i++) {
             addIteration(losses[i]);
+        }
+        // A run trained elsewhere (a sweep's) arrives with no epoch events: its history has them all.
+        double[] train = history.trainLosses();
+        double[] val = history.valLosses();
+        double[] accuracy = history.valAccuracies();
+        for (int e = trainLoss.size(); e < train.length; e++) {
+            trainLoss.add(train[e]);
+            valLoss.add(val[e]);
+            valAccuracy.add(accuracy[e]);
         }
         bestEpoch = bestEpochKept;
         divergedAt = diverged ? losses.length : 0;

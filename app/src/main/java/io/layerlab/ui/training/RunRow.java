@@ -33,6 +33,8 @@ public final class RunRow {
     private volatile ClassifierSnapshots pictureClassifier;
     private PreparedRun prepared;
     private BoundaryFrame boundary;
+    private TrainedRun trained;
+    private String noWeights;
 
     RunRow(RunSetup setup) {
         this.setup = setup;
@@ -97,6 +99,16 @@ public final class RunRow {
         return record.get() != null;
     }
 
+    /** The network this run trained, held since it finished in this session; null otherwise (see {@link #noWeightsReason()}). */
+    public TrainedRun trained() {
+        return trained;
+    }
+
+    /** Why {@link #trained()} is null for a finished run, in a sentence that names the run; null while it has weights or trains. */
+    public String noWeightsReason() {
+        return trained != null ? null : noWeights;
+    }
+
     RunCurves curves() {
         return curves;
     }
@@ -116,6 +128,14 @@ public final class RunRow {
     void prepared(PreparedRun run) {
         prepared = run;
         status.set("Running");
+    }
+
+    void trained(TrainedRun run) {
+        trained = run;
+    }
+
+    void noWeights(String reason) {
+        noWeights = reason;
     }
 
     void boundary(BoundaryFrame frame) {

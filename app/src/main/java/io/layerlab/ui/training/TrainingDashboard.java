@@ -79,6 +79,9 @@ public final class TrainingDashboard extends BorderPane {
      * speed, at 400 ms it costs nothing measurable; 2.5 frames a second still read as live.
      */
     static final long CHART_INTERVAL_NANOS = 400_000_000L;
+    /** The least height of a chart's plot, axes included: what a 1280 × 800 window leaves each. */
+    static final double CHART_MIN_HEIGHT = 72;
+    private static final String BOUNDARY_EMPTY = "The decision regions of 2-D data appear here.";
     private final TrainingViewModel model;
     private final DashboardPalette palette = new DashboardPalette();
     private final ChartView iterationChart = new ChartView(palette, "iteration", "loss");
@@ -121,10 +124,14 @@ public final class TrainingDashboard extends BorderPane {
     @FXML private Label settingsProblem;
     @FXML private Label weightsNotice;
     @FXML private SplitPane mainSplit;
+    @FXML private SplitPane chartSplit;
+    @FXML private ToggleButton settingsToggle;
+    @FXML private Label settingsSummary;
     @FXML private Label iterationNote;
     @FXML private ToggleButton rawToggle;
     @FXML private ToggleButton logToggle;
     @FXML private Button fitButton;
+    @FXML private javafx.scene.control.MenuButton exportMenu;
     @FXML private StackPane iterationChartHolder;
     @FXML private Label epochNote;
     @FXML private StackPane epochChartHolder;
@@ -160,7 +167,15 @@ public final class TrainingDashboard extends BorderPane {
 
     /** @param executor background work: compiling, loading data and training (one thread per active run) */
     public TrainingDashboard(Executor executor) {
-        this.model = new TrainingViewModel(executor);
+        this(new TrainingViewModel(executor));
+    }
+
+    /**
+     * The view of {@code model}, which may have runs already: a window can train and keep runs
+     * before it first shows the dashboard, and build the view only then.
+     */
+    public TrainingDashboard(TrainingViewModel model) {
+        this.model = model;
         URL layout = TrainingDashboard.class.getResource("/fxml/training-dashboard.fxml");
         if (layout == null) {
             throw new IllegalStateException("missing view fxml/training-dashboard.fxml on the classpath");
@@ -183,12 +198,29 @@ public final class TrainingDashboard extends BorderPane {
     @FXML
     private void initialize() {
         bindSettings();
+        bindSettingsFold();
         bindControls();
         bindBanner();
         buildCharts();
         buildSidePanels();
         buildRunsTable();
         buildLayersTable();
+        showExistingRuns();
+    }
+
+    /** A view built for a model that has runs already shows them as if it had watched them arrive. */
+    private void showExistingRuns() {
+        RunRow focus = model.focusRunProperty().get();
+        if (focus != null) {
+            focus.recordProperty().addListener(this::recordChanged);
+        }
+        for (RunRow r : model.selection()) {
+            runsTable.getSelectionModel().select(r);
+        }
+        boundaryView.setPoints(model.boundaryPointsProperty().get());
+        boundaryView.setFrame(model.boundaryProperty().get());
+        showResults(focus);
+        redrawCharts();
     }
 
     // ---- public API for the designer window ----
@@ -249,6 +281,13 @@ public final class TrainingDashboard extends BorderPane {
     /** Where exports go; by default a save dialog. */
     public void setSaveTarget(SaveTarget target) {
         saveTarget = target;
+    }
+
+    /** Keeps where the person leaves the splitters and the settings fold in {@code memory}, and restores them now. */
+    public void rememberLayoutIn(LayoutMemory memory) {
+        memory.split(mainSplit, "chartsOverRuns");
+        memory.split(chartSplit, "chartsBesideResults");
+        memory.toggle(settingsToggle.selectedProperty(), "settingsShown");
     }
 
     /** Stops a running run and the refresh timer; call when the dashboard is closed for good. */
@@ -353,6 +392,46 @@ public final class TrainingDashboard extends BorderPane {
         node.managedProperty().bind(condition);
     }
 
+    // ---- the settings fold ----
+
+    /** True while the settings were folded because a run started (they are locked then), to unfold them after. */
+    private boolean settingsFoldedForRun;
+
+    /**
+     * Folded, the settings read as one line, giving the charts the rows the form takes. They fold by
+     * themselves while a run trains (they cannot change then) and unfold when it ends, unless the
+     * person folded or unfolded them meanwhile.
+     */
+    private void bindSettingsFold() {
+        showWhen(settingsPane, settingsToggle.selectedProperty());
+        showWhen(settingsSummary, settingsToggle.selectedProperty().not());
+        TrainingSettings s = model.settings();
+        settingsSummary.textProperty().bind(Bindings.createStringBinding(() -> settingsLine(s), s.epochsProperty(),
+                s.optimizerProperty(), s.learningRateProperty(), s.scheduleProperty(), s.scheduleEveryProperty(),
+                s.scheduleFactorProperty(), s.batchSizeProperty(), s.shuffleProperty(), s.seedProperty(),
+                s.validationSplitProperty()));
+        Tooltip.install(settingsToggle, new Tooltip("Show or fold the settings of the next run"));
+        settingsToggle.selectedProperty().addListener((obs, was, is) -> settingsFoldedForRun = false);
+        model.phaseProperty().addListener((obs, was, is) -> {
+            if (is.isActive() && !was.isActive() && settingsToggle.isSelected()) {
+                settingsToggle.setSelected(false);
+                settingsFoldedForRun = true;
+            } else if (is == RunPhase.IDLE && settingsFoldedForRun) {
+                settingsToggle.setSelected(true);
+            }
+        });
+    }
+
+    /** "100 epochs · adam · learning rate 0.01 · batch 32 · shuffled · seed 42 · validation 0.2". */
+    static String settingsLine(TrainingSettings s) {
+        String schedule = s.scheduleProperty().get() == null || s.scheduleProperty().get() == LearningRateSchedule.Kind.NONE
+                ? "" : " (" + s.scheduleProperty().get().id() + ")";
+        return s.epochsProperty().get() + " epochs  ·  " + s.optimizerProperty().get() + "  ·  learning rate "
+                + s.learningRateProperty().get().trim() + schedule + "  ·  batch " + s.batchSizeProperty().get()
+                + "  ·  " + (s.shuffleProperty().get() ? "shuffled" : "not shuffled") + "  ·  seed " + s.seedProperty().get().trim()
+                + "  ·  validation " + AxisTicks.format(Math.round(s.validationSplitProperty().get() * 100) / 100.0);
+    }
+
     // ---- run controls, progress, banner ----
 
     private void bindControls() {
@@ -368,6 +447,9 @@ public final class TrainingDashboard extends BorderPane {
                 phase.getValue() == RunPhase.IDLE || phase.getValue() == RunPhase.STOPPING, phase));
         progressBar.progressProperty().bind(model.progressProperty());
         progressLabel.textProperty().bind(model.progressTextProperty());
+        Tooltip progressTip = new Tooltip();
+        progressTip.textProperty().bind(model.progressTextProperty());
+        progressLabel.setTooltip(progressTip);
         settingsProblem.textProperty().bind(model.settings().problemProperty());
         showWhen(settingsProblem, model.settings().problemProperty().isNotEmpty());
         StringBinding startingWeights = Bindings.createStringBinding(
@@ -429,8 +511,12 @@ public final class TrainingDashboard extends BorderPane {
         epochChart.setId("epoch-chart");
         accuracyChart.setId("accuracy-chart");
         iterationChart.setEmptyMessage("Press Train: the loss of every iteration appears here.");
-        epochChart.setEmptyMessage("Training and validation loss after each epoch.");
-        accuracyChart.setEmptyMessage("Accuracy on the validation data after each epoch.");
+        epochChart.setEmptyMessage("Loss after each epoch.");
+        accuracyChart.setEmptyMessage("Validation accuracy per epoch.");
+        // Short windows: a low chart still reads; one drawn past its panel does not.
+        for (ChartView chart : List.of(iterationChart, epochChart, accuracyChart)) {
+            chart.setMinHeight(CHART_MIN_HEIGHT);
+        }
         iterationChart.setMinSpanX(10);
         epochChart.setMinSpanX(2);
         accuracyChart.setMinSpanX(2);
@@ -445,6 +531,7 @@ public final class TrainingDashboard extends BorderPane {
         accuracyChart.setMarks(() -> bestMarks(false));
         iterationNote.setText("thin: every iteration · bold: smoothed");
         Tooltip.install(fitButton, new Tooltip("Fit the charts to the data (or double-click a chart)"));
+        exportMenu.setTooltip(new Tooltip("Export the charts as PNG or the history as CSV"));
         Tooltip.install(logToggle, new Tooltip("Logarithmic loss axis: shows progress when the loss is small"));
         Tooltip.install(rawToggle, new Tooltip("Show the loss of every iteration beside the smoothed curve"));
         rawToggle.selectedProperty().addListener((obs, was, is) -> redrawCharts());
@@ -636,7 +723,7 @@ public final class TrainingDashboard extends BorderPane {
     private void buildSidePanels() {
         boundaryHolder.getChildren().add(boundaryView);
         boundaryView.setId("boundary-view");
-        boundaryView.setEmptyMessage("For 2-D classification data the network's decision appears here.");
+        boundaryView.setEmptyMessage(BOUNDARY_EMPTY);
         resultsPlaceholder.getStyleClass().add(DashboardStyles.PLACEHOLDER);
         resultsPlaceholder.setWrapText(true);
         confusionView.setId("confusion-matrix");
@@ -668,6 +755,10 @@ public final class TrainingDashboard extends BorderPane {
 
     /** The boundary panel shows while it may apply; for data that is not 2-D classification the results take its room. */
     private void showBoundaryPanel(RunRow focus) {
+        // Only a run trained here has a boundary: one opened from a sweep finished without being prepared here.
+        boolean fromElsewhere = focus != null && focus.isFinished() && focus.prepared() == null;
+        boundaryView.setEmptyMessage(fromElsewhere ? focus.name() + " trained in a sweep, which records no decision regions."
+                : BOUNDARY_EMPTY);
         boolean notPlanar = focus != null && focus.prepared() != null && !focus.prepared().boundary();
         boundaryPanel.setVisible(!notPlanar);
         boundaryPanel.setManaged(!notPlanar);
@@ -693,7 +784,8 @@ public final class TrainingDashboard extends BorderPane {
             resultsTitle.setText("Results");
             resultsNote.setText("");
             resultsPlaceholder.setText(focus == null ? "How the trained network does on held-out data appears here after a run."
-                    : focus.isFinished() ? focus.name() + " kept no usable network: no epoch completed."
+                    : focus.isFinished() ? (focus.noWeightsReason() != null ? focus.noWeightsReason()
+                            : focus.name() + " kept no usable network: no epoch completed.")
                     : "Shown when " + focus.name() + " ends.");
             resultsHolder.getChildren().setAll(resultsPlaceholder);
         }
@@ -709,12 +801,14 @@ public final class TrainingDashboard extends BorderPane {
         runNameColumn.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
         runNameColumn.setCellFactory(column -> new TableCell<>() {
             private final Circle swatch = new Circle(5);
+            private final Tooltip fullName = new Tooltip();
 
             @Override
             protected void updateItem(RunRow run, boolean empty) {
                 super.updateItem(run, empty);
                 if (empty || run == null) {
                     setText(null);
+                    setTooltip(null);
                     setGraphic(null);
                     return;
                 }
@@ -722,6 +816,9 @@ public final class TrainingDashboard extends BorderPane {
                 swatch.getStyleClass().setAll(DashboardStyles.RUN_SWATCH);
                 setGraphic(swatch);
                 setText(run.name());
+                // Runs opened from a sweep have long names ("Run 4 (sweep lr 0.1 · batch 32)").
+                fullName.setText(run.name());
+                setTooltip(fullName);
             }
         });
         runStatusColumn.setCellValueFactory(cell -> cell.getValue().statusProperty());

@@ -3,6 +3,7 @@ package io.layerlab.ui.training;
 import io.layerlab.compile.CompileException;
 import io.layerlab.data.DataException;
 import io.layerlab.data.DataSpec;
+import io.layerlab.model.ModelInfo;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
 import io.layerlab.train.BoundaryFrame;
@@ -23,6 +24,8 @@ import io.layerlab.train.StopReason;
 import io.layerlab.train.Trainer;
 import io.layerlab.train.TrainingResult;
 import io.layerlab.train.TrainingSpec;
+import io.layerlab.train.sweep.SweepRun;
+import io.layerlab.train.sweep.SweepRunRecords;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -53,6 +56,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 
 /**
  * The dashboard's state and commands: the settings of the next run, the run in progress (started
@@ -78,6 +83,8 @@ public final class TrainingViewModel {
     static final long PUMP_INTERVAL_MILLIS = 200;
     /** Grid cells per side of the decision-boundary heatmap. */
     static final int BOUNDARY_SIZE = 64;
+    /** Why there is no trained network to export before any run has finished. */
+    public static final String NO_RUN_YET = "No run has finished yet: train the network first (Run ▸ Train, F5).";
 
     /** The runs of one project: its log, and the rows shown for it. */
     private static final class ProjectRuns {
@@ -95,14 +102,18 @@ public final class TrainingViewModel {
         boolean pauseRequested;
         long runningSinceNanos;
         long activeNanos;
+        final Project frozen;
         int iteration;
         int epoch;
         double samplesPerSecond;
         PreparedRun prepared;
+        /** Set by the training thread before it reports the result; read after the result is drained. */
+        volatile KeptNetwork kept;
 
-        ActiveRun(RunRow row, ProjectRuns owner) {
+        ActiveRun(RunRow row, ProjectRuns owner, Project frozen) {
             this.row = row;
             this.owner = owner;
+            this.frozen = frozen;
         }
 
         synchronized void attach(Trainer t) {
@@ -136,6 +147,9 @@ public final class TrainingViewModel {
         }
     }
 
+    /** What a finished run leaves to export: its network with the best weights restored, and how to feed it. */
+    private record KeptNetwork(ComputationGraph network, DataNormalization normalizer, ModelInfo info) { }
+
     private final Executor executor;
     private final TrainingSettings settings = new TrainingSettings();
     private final Map<Project, ProjectRuns> runsByProject = new WeakHashMap<>();
@@ -160,6 +174,9 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<BoundaryFrame> boundary = new ReadOnlyObjectWrapper<>(this, "boundary");
     private final ReadOnlyIntegerWrapper dataVersion = new ReadOnlyIntegerWrapper(this, "dataVersion");
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart");
+    private final ReadOnlyObjectWrapper<RunRow> reportedRun = new ReadOnlyObjectWrapper<>(this, "reportedRun");
+    private final ReadOnlyObjectWrapper<TrainedRun> trainedRun = new ReadOnlyObjectWrapper<>(this, "trainedRun");
+    private final ReadOnlyStringWrapper noTrainedRun = new ReadOnlyStringWrapper(this, "noTrainedRun", NO_RUN_YET);
     private final AtomicBoolean pumpPosted = new AtomicBoolean();
     private ScheduledExecutorService ticker;
     private ScheduledFuture<?> ticking;
@@ -191,6 +208,7 @@ public final class TrainingViewModel {
         selection.clear();
         if (newProject == null) {
             runs.clear();
+            refreshReported();
             return;
         }
         settings.load(newProject);
@@ -201,6 +219,7 @@ public final class TrainingViewModel {
         }
         problems.clear();
         banner.set(null);
+        refreshReported();
     }
 
     public ReadOnlyObjectProperty<Project> projectProperty() {
@@ -239,9 +258,9 @@ public final class TrainingViewModel {
         ProjectRuns owner = runsByProject.computeIfAbsent(p, k -> new ProjectRuns());
         RunSetup setup = owner.log.begin(p, spec, data);
         RunRow row = new RunRow(setup);
-        ActiveRun run = new ActiveRun(row, owner);
         Project frozen = new Project(p.name(), p.description(), setup.graph(), data, spec);
         frozen.copyInitialWeightsFrom(p);
+        ActiveRun run = new ActiveRun(row, owner, frozen);
         problems.clear();
         banner.set(null);
         try {
@@ -316,7 +335,11 @@ public final class TrainingViewModel {
             }
             control.attach(trainer);
             TrainingResult result = trainer.run();
-            RunEvaluation evaluation = result.bestEpoch() > 0 ? RunEvaluation.of(run.network(), run.data()) : null;
+            RunEvaluation evaluation = null;
+            if (result.bestEpoch() > 0) {
+                evaluation = RunEvaluation.of(run.network(), run.data());
+                control.kept = new KeptNetwork(run.network(), run.data().normalizer(), ModelInfo.of(frozen.name(), run.data()));
+            }
             feed.finished(result, evaluation);
         } catch (Throwable failure) {
             feed.failed(failure);
@@ -514,12 +537,19 @@ public final class TrainingViewModel {
     private void finished(ActiveRun run, TrainingResult result, RunEvaluation evaluation) {
         RunRecord record = new RunRecord(run.row.setup(), result, evaluation);
         run.owner.log.add(record);
+        KeptNetwork kept = run.kept;
+        if (kept != null) {
+            run.row.trained(new TrainedRun(record, run.frozen, kept.network(), kept.normalizer(), kept.info()));
+        } else {
+            run.row.noWeights(run.row.name() + " ended before its first epoch completed, so it kept no usable weights.");
+        }
         run.row.finished(record);
         if (result.stopReason() == StopReason.DIVERGED) {
             banner.set(new Banner(Banner.Kind.DANGER, run.row.name() + " diverged", result.hint()));
         }
         progress.set(result.stopReason() == StopReason.COMPLETED ? 1 : progress.get());
         progressText.set(summary(run.row.name(), result));
+        refreshReported();
         end(run);
     }
 
@@ -617,6 +647,7 @@ public final class TrainingViewModel {
 
     private void selectionChanged() {
         refreshShown();
+        refreshReported();
         List<RunRow> chosen = new ArrayList<>(selection);
         chosen.sort(Comparator.comparingInt(RunRow::id));
         if (chosen.size() == 2) {
@@ -657,6 +688,71 @@ public final class TrainingViewModel {
 
     private boolean isShown(RunRow row) {
         return focusRun.get() == row;
+    }
+
+    // ---- runs from elsewhere ----
+
+    /**
+     * Adds a finished run of a sweep (Experiments) to the shown project's runs, with its settings,
+     * curves, metrics, stop reason and a colour of its own, and selects it alone so the charts show
+     * it. It has no weights: the sweep does not keep its networks.
+     *
+     * @param runProject the project the sweep run trained (the sweep's copy with the run's settings)
+     * @return the new row, or null when no project is shown
+     * @throws IllegalArgumentException when the run failed before training (nothing to show)
+     */
+    public RunRow addSweepRun(SweepRun sweepRun, Project runProject) {
+        Project p = project.get();
+        if (p == null) {
+            return null;
+        }
+        ProjectRuns owner = runsByProject.computeIfAbsent(p, k -> new ProjectRuns());
+        RunRecord record = SweepRunRecords.add(sweepRun, runProject, owner.log);
+        RunRow row = new RunRow(record.setup());
+        row.noWeights(record.name() + " came from a sweep in Experiments, whose networks are not kept: "
+                + "train with its settings here to export a model.");
+        row.finished(record);
+        owner.rows.add(row);
+        runs.add(row);
+        selection.setAll(row);
+        return row;
+    }
+
+    // ---- what exports speak of ----
+
+    /**
+     * The run that File ▸ Export (model card, trained model) speaks of: the last selected finished
+     * run, else the newest finished one; null before any run of the shown project has finished.
+     */
+    public ReadOnlyObjectProperty<RunRow> reportedRunProperty() {
+        return reportedRun.getReadOnlyProperty();
+    }
+
+    /** The {@linkplain #reportedRunProperty() reported run}'s trained network, or null (see {@link #noTrainedRunProperty()}). */
+    public ReadOnlyObjectProperty<TrainedRun> trainedRunProperty() {
+        return trainedRun.getReadOnlyProperty();
+    }
+
+    /** Why there is no trained network to export, in a sentence for a tooltip; empty while there is one. */
+    public ReadOnlyStringProperty noTrainedRunProperty() {
+        return noTrainedRun.getReadOnlyProperty();
+    }
+
+    private void refreshReported() {
+        RunRow chosen = null;
+        for (int i = selection.size() - 1; i >= 0 && chosen == null; i--) {
+            if (selection.get(i).isFinished()) {
+                chosen = selection.get(i);
+            }
+        }
+        for (int i = runs.size() - 1; i >= 0 && chosen == null; i--) {
+            if (runs.get(i).isFinished()) {
+                chosen = runs.get(i);
+            }
+        }
+        reportedRun.set(chosen);
+        trainedRun.set(chosen == null ? null : chosen.trained());
+        noTrainedRun.set(chosen == null ? NO_RUN_YET : chosen.trained() != null ? "" : chosen.noWeightsReason());
     }
 
     // ---- state for the views ----

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.layerlab.train.sweep.SweepRun;
 import io.layerlab.ui.TestDocuments;
 import io.layerlab.ui.model.DesignDocument;
+import io.layerlab.ui.training.RunRow;
+import io.layerlab.ui.training.TrainingViewModel;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
@@ -110,5 +112,46 @@ class ExperimentsTest {
         assertThat(robot.lookup(".experiments-problem").queryAs(Label.class).getText())
                 .startsWith("The sweep cannot run: ").contains("dense1");
         assertThat(robot.lookup("#runSweepButton").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void sweepRunsOpenInTheDashboardAsRunsThatOverlayAndCompare(FxRobot robot) throws Exception {
+        robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.xorProject())));
+        robot.clickOn("#experimentsButton");
+        replaceText(robot, "#learningRatesField", "0.01, 0.3");
+        replaceText(robot, "#batchSizesField", "16");
+        replaceText(robot, "#sweepEpochsSpinner .text-field", "2");
+        robot.type(KeyCode.TAB);
+        robot.clickOn("#runSweepButton");
+        TableView<SweepRun> table = robot.lookup("#sweepResults").queryAs(TableView.class);
+        waitUntil(() -> robot.lookup("#sweepProgress").queryAs(Label.class).getText().startsWith("Finished"));
+        SweepRun slow = table.getItems().stream().filter(r -> r.key().learningRate() == 0.01).findFirst().orElseThrow();
+        SweepRun fast = table.getItems().stream().filter(r -> r.key().learningRate() == 0.3).findFirst().orElseThrow();
+
+        robot.interact(() -> table.getSelectionModel().select(slow));
+        robot.clickOn("#openInDashboardButton");
+        // The dashboard's window came forward; back to the Experiments window for the next run.
+        robot.interact(() -> ((Stage) table.getScene().getWindow()).toFront());
+        javafx.scene.Node fastRow = robot.lookup("#sweepResults .table-row-cell").queryAll().stream()
+                .filter(n -> ((javafx.scene.control.TableRow<?>) n).getItem() == fast).findFirst().orElseThrow();
+        robot.rightClickOn(fastRow);
+        robot.clickOn("Open in Dashboard");
+
+        TrainingViewModel dashboard = window.training().dashboard().viewModel();
+        assertThat(robot.lookup("#bottomTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getText()).isEqualTo("Training");
+        assertThat(dashboard.runs()).extracting(RunRow::name)
+                .containsExactly("Run 1 (sweep lr 0.01 · batch 16)", "Run 2 (sweep lr 0.3 · batch 16)");
+        RunRow opened = dashboard.runs().get(1);
+        assertThat(dashboard.selection()).as("the opened run is shown").containsExactly(opened);
+        assertThat(opened.statusProperty().get()).isEqualTo("Completed");
+        assertThat(opened.epochsDoneProperty().get()).isEqualTo(2);
+        assertThat(opened.valLossProperty().get()).isEqualTo(fast.finalLoss());
+        assertThat(opened.setup().training().learningRate()).isEqualTo(0.3);
+        assertThat(dashboard.noTrainedRunProperty().get()).as("no weights to export").contains("came from a sweep");
+
+        robot.interact(() -> dashboard.selection().setAll(dashboard.runs()));
+        assertThat(dashboard.shownRuns()).hasSize(2);
+        assertThat(dashboard.changes()).containsExactly("learning rate 0.01 → 0.3");
     }
 }

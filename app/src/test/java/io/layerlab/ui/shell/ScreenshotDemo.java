@@ -51,8 +51,9 @@ public final class ScreenshotDemo {
             MainWindow window = new MainWindow(stage, services);
             stage.setX(0);
             stage.setY(0);
-            stage.setWidth(1600);
-            stage.setHeight(1000);
+            // -Dshot.width / -Dshot.height: the window size to look at (the display must be at least as large).
+            stage.setWidth(Integer.getInteger("shot.width", 1600));
+            stage.setHeight(Integer.getInteger("shot.height", 1000));
             window.show();
             SampleProjects samples = new SampleProjects();
             Project spiral = samples.open(samples.find("spiral").orElseThrow());
@@ -87,7 +88,33 @@ public final class ScreenshotDemo {
                         ((Button) experiments.getScene().lookup("#runSweepButton")).fire();
                     });
                 }
-                default -> throw new IllegalArgumentException("mode: designer, dashboard or experiments");
+                case "sweep-dashboard" -> {
+                    window.files().openAsUntitled(spiral, "Opened spiral");
+                    later(1.0, () -> {
+                        window.gallery().close();
+                        ((Button) window.scene().lookup("#experimentsButton")).fire();
+                        Window experiments = Window.getWindows().stream().filter(w -> w != stage).findFirst().orElseThrow();
+                        ((TextField) experiments.getScene().lookup("#learningRatesField")).setText("0.003, 0.03");
+                        ((TextField) experiments.getScene().lookup("#batchSizesField")).setText("32");
+                        ((javafx.scene.control.Spinner<?>) experiments.getScene().lookup("#sweepEpochsSpinner")).getEditor().setText("6");
+                        ((javafx.scene.control.Spinner<?>) experiments.getScene().lookup("#sweepEpochsSpinner")).commitValue();
+                        ((Button) experiments.getScene().lookup("#runSweepButton")).fire();
+                        @SuppressWarnings("unchecked")
+                        javafx.scene.control.TableView<io.layerlab.train.sweep.SweepRun> table =
+                                (javafx.scene.control.TableView<io.layerlab.train.sweep.SweepRun>) experiments.getScene().lookup("#sweepResults");
+                        table.getItems().addListener((javafx.collections.ListChangeListener<io.layerlab.train.sweep.SweepRun>) c -> {
+                            if (table.getItems().size() == 2) {
+                                for (var run : List.copyOf(table.getItems())) {
+                                    table.getSelectionModel().select(run);
+                                    ((Button) experiments.getScene().lookup("#openInDashboardButton")).fire();
+                                }
+                                var model = window.training().viewModel();
+                                model.selection().setAll(model.runs());
+                            }
+                        });
+                    });
+                }
+                default -> throw new IllegalArgumentException("mode: designer, dashboard, experiments or sweep-dashboard");
             }
         }
 

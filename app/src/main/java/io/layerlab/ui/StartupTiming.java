@@ -1,0 +1,57 @@
+package io.layerlab.ui;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * With {@code -Dlayerlab.startupTiming=true}, prints to stderr how long after the JVM started the
+ * designer window was first shown (and the next frame rendered after it); with {@code =exit} it also
+ * closes the application then, so a script can time several launches. Without the property it does
+ * nothing and loads nothing.
+ */
+final class StartupTiming {
+    static final String PROPERTY = "layerlab.startupTiming";
+
+    private StartupTiming() { }
+
+    private static boolean enabled() {
+        String mode = System.getProperty(PROPERTY);
+        return mode != null && !mode.equals("false");
+    }
+
+    /** Prints how long after the JVM started {@code phase} was reached, when timing is on. */
+    static void mark(String phase) {
+        if (enabled()) {
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.printf(Locale.ROOT, "startup: %s at %d ms%n", phase, ms);
+        }
+    }
+
+    static void watch(Stage stage) {
+        if (!enabled()) {
+            return;
+        }
+        String mode = System.getProperty(PROPERTY);
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            long shown = System.currentTimeMillis() - jvmStart;
+            // The frame that puts the window's content on screen is rendered by the next pulse.
+            Platform.runLater(() -> Platform.runLater(() -> {
+                long painted = System.currentTimeMillis() - jvmStart;
+                // On a busy machine the wall-clock time mostly measures waiting for a core; CPU time does not.
+                long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                        ? os.getProcessCpuTime() / 1_000_000 : -1;
+                long fxCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+                System.err.printf(Locale.ROOT, "startup: window shown %d ms, first frame by %d ms after JVM start; "
+                        + "CPU so far: process %d ms, JavaFX thread %d ms%n", shown, painted, cpu, fxCpu);
+                if (mode.equals("exit")) {
+                    Platform.exit();
+                    System.exit(0);
+                }
+            }));
+        });
+    }
+}
