@@ -5,11 +5,14 @@ import io.layerlab.graph.CompoundEdit;
 import io.layerlab.graph.Disconnect;
 import io.layerlab.graph.Edge;
 import io.layerlab.graph.Edit;
+import io.layerlab.graph.Graph;
 import io.layerlab.graph.GraphListener;
 import io.layerlab.graph.MoveNodes;
 import io.layerlab.graph.Node;
 import io.layerlab.graph.RemoveNodes;
+import io.layerlab.shape.ShapeInference;
 import io.layerlab.shape.ShapeReport;
+import io.layerlab.train.LayerStats;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.support.DragFormats;
 import java.net.URL;
@@ -119,6 +122,8 @@ public class GraphCanvas extends Region {
     private boolean fitPending;
     private double laidOutWidth = -1;
     private double laidOutHeight = -1;
+    private Graph measuredGraph;
+    private ShapeReport measuredReport;
     private final ClipboardCommands clipboard = new ClipboardCommands(this);
     private final CanvasKeys keys = new CanvasKeys(this);
 
@@ -232,6 +237,41 @@ public class GraphCanvas extends Region {
         WireView sel = diagram.selectedWire();
         selectedWire.set(sel == null ? null : sel.edge());
         refreshMinimap();
+    }
+
+    // --- training statistics ---
+
+    /**
+     * Shows each layer's latest training statistics as small gauges on its node (mean |gradient|,
+     * dead ReLUs, saturation, update/weight ratio, coloured healthy, caution or warning; the
+     * node's tooltip reads them out). A node shows its gauges only while it is as it was
+     * measured: same type, parameters, wires in and shapes; an edit that changes it (or the size
+     * of its input) hides them, undoing the edit brings them back. Call again with each new sample: it repaints the gauges without
+     * laying out the canvas again.
+     *
+     * @param statistics by node id; nodes without an entry show no gauges
+     * @param measured   the graph the statistics were measured on (the run's frozen copy)
+     */
+    public void showLayerStatistics(Map<String, LayerStats> statistics, Graph measured) {
+        Objects.requireNonNull(measured, "measured");
+        Map<String, LayerGauges> gauges = new LinkedHashMap<>();
+        statistics.forEach((id, stats) -> {
+            LayerGauges g = LayerGauges.of(stats);
+            if (!g.isEmpty()) gauges.put(id, g);
+        });
+        if (measured != measuredGraph) {
+            // Once per run: the shapes it was measured with, to tell which nodes an edit has changed since.
+            measuredGraph = measured;
+            measuredReport = ShapeInference.infer(measured);
+        }
+        diagram.setGauges(gauges, measuredGraph, measuredReport);
+    }
+
+    /** Removes every node's gauges (a new run starts, another project is shown). */
+    public void clearLayerStatistics() {
+        measuredGraph = null;
+        measuredReport = null;
+        diagram.setGauges(Map.of(), null, null);
     }
 
     // --- view: zoom and pan ---

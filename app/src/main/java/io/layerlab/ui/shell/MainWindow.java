@@ -50,6 +50,8 @@ public final class MainWindow {
     private final RecoveryKeeper recovery;
     private final SampleGalleryViewModel gallery;
     private final WindowTraining training;
+    /** Held for its listeners: the dashboard's layer statistics as gauges on the canvas. */
+    private final CanvasGauges gauges;
     private final ExchangeViewModel exchange;
     private final MainWindowView view;
     private final GraphCanvas canvas = new GraphCanvas();
@@ -69,6 +71,7 @@ public final class MainWindow {
 
         this.training = new WindowTraining(workspace, new TrainingDashboard(services.training()), status::showMessage,
                 this::showProblems, this::showDashboard);
+        this.gauges = new CanvasGauges(workspace, training.dashboard(), canvas);
         this.exchange = new ExchangeViewModel(workspace, files, services.dialogs(), services.executor(), status::showMessage,
                 this::showProblems, this::tryModel);
         PaletteViewModel paletteModel = new PaletteViewModel((type, params) -> canvas.addNodeAt(type, params, null));
