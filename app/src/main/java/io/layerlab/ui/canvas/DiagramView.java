@@ -21,6 +21,7 @@ import java.util.Set;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.CacheHint;
 import javafx.scene.Group;
 
 /**
@@ -44,6 +45,7 @@ final class DiagramView extends Group {
     private ShapeReport shownReport;
     private long shownVersion = -1;
     private boolean detailed = true;
+    private boolean quickZoom;
     private WireView selectedWire;
     /** Only what meets this rectangle (graph coordinates) is drawn; null draws everything. */
     private Bounds shownArea;
@@ -329,4 +331,16 @@ final class DiagramView extends Group {
     }
 
     boolean isDetailed() { return detailed; }
+
+    /**
+     * While zooming with the wheel: the node and label bitmaps are scaled instead of drawn again
+     * at each step (a little blurred for a moment, much cheaper); off, they are drawn sharp.
+     */
+    void setQuickZoom(boolean quick) {
+        if (quickZoom == quick) return;
+        quickZoom = quick;
+        CacheHint hint = quick ? CacheHint.SCALE : CacheHint.DEFAULT;
+        for (NodeView v : views.values()) v.setCacheHint(hint);
+        for (WireView w : wires.values()) w.label().setCacheHint(hint);
+    }
 }

@@ -53,6 +53,9 @@ abstract class NodeView extends Region {
         getStyleClass().add(categoryClass(node.type()));
         output = WireCheck.hasOutput(node) ? new PortView(this, true, 0) : null;
         if (output != null) getChildren().add(output);
+        // Drawn once into a bitmap and then copied: panning and dragging move the bitmap, which
+        // costs the software renderer a fraction of painting a card's shapes and texts again.
+        setCache(true);
     }
 
     String nodeId() { return nodeId; }
