@@ -148,7 +148,6 @@ public class GraphCanvas extends Region {
         setMinSize(0, 0);
         setPrefSize(800, 600);
 
-        zoomSettle.setOnFinished(e -> diagram.setQuickZoom(false));
         world.getTransforms().setAll(pan, scale);
         world.setManaged(false);
         world.getChildren().addAll(diagram, ghostLayer);
@@ -186,6 +185,10 @@ public class GraphCanvas extends Region {
         });
         overview.setManaged(false);
         overview.setVisible(false);
+        zoomSettle.setOnFinished(e -> {
+            diagram.setQuickZoom(false);
+            overview.setQuickZoom(false);
+        });
         getChildren().addAll(grid, world, overview, band, bubble, minimap);
 
         clip.widthProperty().bind(widthProperty());
@@ -318,6 +321,7 @@ public class GraphCanvas extends Region {
      */
     void zoomByGesture(double factor, double x, double y) {
         diagram.setQuickZoom(true);
+        overview.setQuickZoom(true);
         zoomSettle.playFromStart();
         zoomAround(factor, x, y);
     }

@@ -28,6 +28,8 @@ final class GridLayer extends Region {
     /** Closest two drawn dots may be on screen before the grid thins out. */
     private static final double MIN_SPACING = 14;
     private static final int DOT = 2;
+    /** The widest five cells can be on screen: spacing stays below five times the minimum. */
+    private static final double MAX_PERIOD = 5 * 5 * MIN_SPACING;
 
     private final Canvas canvas = new Canvas();
     private final StyleableObjectProperty<Color> dotColor =
@@ -81,9 +83,10 @@ final class GridLayer extends Region {
 
     @Override protected void layoutChildren() {
         double spacing = spacing();
-        double period = 5 * spacing;
-        double w = Math.ceil(getWidth() + period);
-        double h = Math.ceil(getHeight() + period);
+        // One largest period beyond the view whatever the zoom: resizing the canvas would cost a
+        // new bitmap at every step of a zoom.
+        double w = Math.ceil(getWidth() + MAX_PERIOD);
+        double h = Math.ceil(getHeight() + MAX_PERIOD);
         if (spacing != drawnSpacing || w != drawnWidth || h != drawnHeight) {
             if (canvas.getWidth() != w) canvas.setWidth(w);
             if (canvas.getHeight() != h) canvas.setHeight(h);

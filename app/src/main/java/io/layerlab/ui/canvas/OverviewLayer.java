@@ -54,6 +54,9 @@ final class OverviewLayer extends Region {
     private double panY;
     private double zoom = 1;
     private boolean stale = true;
+    private boolean quickZoom;
+    /** The canvas zoom the picture was last drawn for. */
+    private double settledZoom = -1;
     /** Whether the canvas holds the whole graph (moved when panning) rather than just the view. */
     private boolean whole;
     /** Graph point drawn at the canvas's top-left corner (plus {@link #PAD}), for a whole picture. */
@@ -73,10 +76,15 @@ final class OverviewLayer extends Region {
         if (isVisible()) requestLayout();
     }
 
-    /** Follows the canvas's pan and zoom; a pan alone only moves the picture. */
+    /**
+     * Follows the canvas's pan and zoom; a pan alone only moves a picture of the whole graph.
+     * While zooming quickly (the wheel) only the view is drawn, at every step: a new whole
+     * picture per step would cost a new bitmap each time, and scaling one is slower still in the
+     * software renderer. The whole picture returns when {@link #setQuickZoom quick zooming} ends.
+     */
     void setView(double panX, double panY, double zoom) {
         if (panX == this.panX && panY == this.panY && zoom == this.zoom) return;
-        if (zoom != this.zoom || !whole) stale = true;
+        if (!whole || zoom != settledZoom) stale = true;
         this.panX = panX;
         this.panY = panY;
         this.zoom = zoom;
@@ -85,6 +93,13 @@ final class OverviewLayer extends Region {
         } else {
             place();
         }
+    }
+
+    /** On while the wheel zooms; off draws the whole picture again at the zoom reached. */
+    void setQuickZoom(boolean quick) {
+        if (quickZoom == quick) return;
+        quickZoom = quick;
+        if (!quick) refresh();
     }
 
     /** Whether the last picture holds the whole graph (and panning only moves it). */
@@ -107,10 +122,13 @@ final class OverviewLayer extends Region {
 
     private void draw() {
         stale = false;
+        settledZoom = zoom;
         double[] extent = extent();
-        double pw = extent == null ? 0 : Math.ceil((extent[2] - extent[0]) * zoom + 2 * PAD);
-        double ph = extent == null ? 0 : Math.ceil((extent[3] - extent[1]) * zoom + 2 * PAD);
-        whole = extent != null && pw <= MAX_SIDE && ph <= MAX_SIDE && pw * ph <= MAX_PIXELS;
+        double gw = extent == null ? 0 : extent[2] - extent[0];
+        double gh = extent == null ? 0 : extent[3] - extent[1];
+        double pw = Math.ceil(gw * zoom + 2 * PAD);
+        double ph = Math.ceil(gh * zoom + 2 * PAD);
+        whole = extent != null && pw <= MAX_SIDE && ph <= MAX_SIDE && pw * ph <= MAX_PIXELS && !quickZoom;
         double w;
         double h;
         double ox;
