@@ -82,8 +82,12 @@ public class GraphCanvas extends Region {
     public static final double MAX_ZOOM = 3.0;
     /** Below this zoom nodes show only their titles and wires lose their labels. */
     static final double DETAIL_ZOOM = 0.45;
-    /** Below this zoom the graph is drawn as plain shapes ({@link OverviewLayer}). */
-    static final double OVERVIEW_ZOOM = 0.3;
+    /**
+     * Below this zoom the graph is drawn as plain shapes ({@link OverviewLayer}). As low as
+     * {@link #DETAIL_ZOOM}: titles at under half size are hardly readable, and a few hundred cards
+     * that small cost the software renderer several frames' time whenever the zoom changes.
+     */
+    static final double OVERVIEW_ZOOM = DETAIL_ZOOM;
     static final double DRAG_THRESHOLD = 3;
     /** How close (screen pixels) the loose end of a wire must come to a port to snap to it. */
     static final double PORT_REACH = 18;
