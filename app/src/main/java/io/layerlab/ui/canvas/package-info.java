@@ -10,6 +10,12 @@
  * {@code MessageBubble} that says why a wire was refused. While a network trains, nodes show
  * their layer statistics in a {@code GaugeStrip}.
  *
+ * <p>Drawing cost (what the software renderer, the slowest JavaFX pipeline, makes expensive):
+ * node cards and wire labels are cached bitmaps, moved by whole pixels when panning (a
+ * fractional offset or a scale makes every bitmap be resampled); the grid and the far-out
+ * overview are drawn once per zoom level and shifted when panning; while the wheel zooms,
+ * bitmaps are scaled and drawn sharp once it pauses. {@code CanvasBenchmark} measures it.
+ *
  * <p>Plain logic without JavaFX, tested on its own: {@code LayeredLayout} (auto layout),
  * {@code NodeCaptions} (what a node shows), {@code NodeSnippet} and {@code PastePlan} (the
  * clipboard), {@code NodeIds} (ids and default parameters), {@code LayerGauges} (what training
