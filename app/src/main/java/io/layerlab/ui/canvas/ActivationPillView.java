@@ -24,7 +24,6 @@ final class ActivationPillView extends NodeView {
     private final Text params = text("pill-params");
     private final Text count = text("pill-params");
     private FontIcon badge;
-    private boolean detailed = true;
 
     ActivationPillView(Node node) {
         super(node);
@@ -41,7 +40,7 @@ final class ActivationPillView extends NodeView {
         // Only PReLU learns parameters; saying "0 params" on every pill would be noise.
         boolean learns = info != null && info.params() > 0;
         count.setText(learns ? NodeCaptions.paramCountLabel(info.params()) : "");
-        setDetailed(detailed);
+        showDetail(isDetailed());
         requestLayout();
     }
 
@@ -66,8 +65,7 @@ final class ActivationPillView extends NodeView {
         return "Activation '" + node.id() + "' applies " + name.getText() + " to every value.\nOutput: " + shape;
     }
 
-    @Override void setDetailed(boolean detailed) {
-        this.detailed = detailed;
+    @Override protected void showDetail(boolean detailed) {
         params.setVisible(detailed && !params.getText().isEmpty());
         count.setVisible(detailed && !count.getText().isEmpty());
     }
@@ -83,17 +81,19 @@ final class ActivationPillView extends NodeView {
     @Override protected double bodyWidth() {
         double w = PAD_LEFT + PAD_RIGHT - GAP;
         for (Text t : row()) w += t.getLayoutBounds().getWidth() + GAP;
-        return w;
+        return Math.max(w, gaugesWidth(PAD_RIGHT));
     }
 
-    @Override protected double bodyHeight() { return HEIGHT; }
+    /** The pill's row, and under it the gauges while the node shows training statistics. */
+    @Override protected double bodyHeight() { return HEIGHT + gaugesHeight(); }
 
     @Override protected void layoutBody(double width, double height) {
         double x = PAD_LEFT;
         for (Text t : row()) {
-            t.relocate(Math.round(x), Math.round((height - t.getLayoutBounds().getHeight()) / 2));
+            t.relocate(Math.round(x), Math.round((HEIGHT - t.getLayoutBounds().getHeight()) / 2));
             x += t.getLayoutBounds().getWidth() + GAP;
         }
+        layoutGauges(width, height, PAD_RIGHT);
     }
 
     private static Text text(String styleClass) {

@@ -21,6 +21,7 @@ import java.util.Set;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.CacheHint;
 import javafx.scene.Group;
 
 /**
@@ -44,11 +45,16 @@ final class DiagramView extends Group {
     private ShapeReport shownReport;
     private long shownVersion = -1;
     private boolean detailed = true;
+    private boolean quickZoom;
     private WireView selectedWire;
     /** Only what meets this rectangle (graph coordinates) is drawn; null draws everything. */
     private Bounds shownArea;
     /** Drawn margin around the visible area, so nodes do not pop in at the edges. */
     private static final double CULL_MARGIN = 60;
+    /** Training statistics by node id, and the graph they were measured on. */
+    private Map<String, LayerGauges> gauges = Map.of();
+    private Graph measured;
+    private ShapeReport measuredReport;
 
     DiagramView() {
         getStyleClass().add("diagram");
@@ -121,6 +127,7 @@ final class DiagramView extends Group {
             boolean slotsChanged = view.update(n, report.info(n.id()).orElse(null),
                     problems.getOrDefault(n.id(), List.of()), wiresIn.getOrDefault(n.id(), List.of()), feeding.contains(n.id()));
             if (slotsChanged) reattach.add(n.id());
+            if (!gauges.isEmpty()) view.showGauges(gaugesFor(n, graph));
             if (view.getLayoutX() != n.x() || view.getLayoutY() != n.y() || reattach.contains(n.id())) {
                 view.relocate(n.x(), n.y());
                 reattach.add(n.id());
@@ -151,6 +158,36 @@ final class DiagramView extends Group {
             wire.setShape(shape == null ? "?" : shape.label(), shape != null);
         }
         for (String id : reattach) reattachWires(id);
+    }
+
+    /**
+     * Shows training statistics as gauges on the nodes they were measured on, and keeps them in
+     * step with edits: a node shows its gauges only while it is as it was measured.
+     *
+     * @param byNode         gauges by node id (empty removes all)
+     * @param measured       the graph the statistics come from
+     * @param measuredReport its shape report
+     */
+    void setGauges(Map<String, LayerGauges> byNode, Graph measured, ShapeReport measuredReport) {
+        this.gauges = Map.copyOf(byNode);
+        this.measured = measured;
+        this.measuredReport = measuredReport;
+        if (document == null) return;
+        for (NodeView v : views.values()) v.showGauges(gauges.isEmpty() ? null : gaugesFor(v.node(), document.graph()));
+    }
+
+    /**
+     * The gauges for a node, if its statistics still describe it: same type and parameters, the
+     * same wires in, and the same shapes and weight count (an edit upstream can change the size
+     * of its input). Position does not matter.
+     */
+    private LayerGauges gaugesFor(Node now, Graph graph) {
+        LayerGauges g = gauges.get(now.id());
+        if (g == null || measured == null) return null;
+        Node then = measured.node(now.id()).orElse(null);
+        if (then == null || !then.type().equals(now.type()) || !then.params().equals(now.params())) return null;
+        if (!measuredReport.info(now.id()).equals(document.report().info(now.id()))) return null;
+        return measured.inputsOf(now.id()).equals(graph.inputsOf(now.id())) ? g : null;
     }
 
     private void removeWireView(WireView wire) {
@@ -294,4 +331,16 @@ final class DiagramView extends Group {
     }
 
     boolean isDetailed() { return detailed; }
+
+    /**
+     * While zooming with the wheel: the node and label bitmaps are scaled instead of drawn again
+     * at each step (a little blurred for a moment, much cheaper); off, they are drawn sharp.
+     */
+    void setQuickZoom(boolean quick) {
+        if (quickZoom == quick) return;
+        quickZoom = quick;
+        CacheHint hint = quick ? CacheHint.SCALE : CacheHint.DEFAULT;
+        for (NodeView v : views.values()) v.setCacheHint(hint);
+        for (WireView w : wires.values()) w.label().setCacheHint(hint);
+    }
 }

@@ -5,11 +5,14 @@ import io.layerlab.graph.CompoundEdit;
 import io.layerlab.graph.Disconnect;
 import io.layerlab.graph.Edge;
 import io.layerlab.graph.Edit;
+import io.layerlab.graph.Graph;
 import io.layerlab.graph.GraphListener;
 import io.layerlab.graph.MoveNodes;
 import io.layerlab.graph.Node;
 import io.layerlab.graph.RemoveNodes;
+import io.layerlab.shape.ShapeInference;
 import io.layerlab.shape.ShapeReport;
+import io.layerlab.train.LayerStats;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.support.DragFormats;
 import java.net.URL;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -54,6 +58,7 @@ import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
+import javafx.util.Duration;
 
 /**
  * The node-graph editor in the middle of the designer: shows a {@link DesignDocument}'s graph and
@@ -77,8 +82,12 @@ public class GraphCanvas extends Region {
     public static final double MAX_ZOOM = 3.0;
     /** Below this zoom nodes show only their titles and wires lose their labels. */
     static final double DETAIL_ZOOM = 0.45;
-    /** Below this zoom the graph is drawn as plain shapes ({@link OverviewLayer}). */
-    static final double OVERVIEW_ZOOM = 0.3;
+    /**
+     * Below this zoom the graph is drawn as plain shapes ({@link OverviewLayer}). As low as
+     * {@link #DETAIL_ZOOM}: titles at under half size are hardly readable, and a few hundred cards
+     * that small cost the software renderer several frames' time whenever the zoom changes.
+     */
+    static final double OVERVIEW_ZOOM = DETAIL_ZOOM;
     static final double DRAG_THRESHOLD = 3;
     /** How close (screen pixels) the loose end of a wire must come to a port to snap to it. */
     static final double PORT_REACH = 18;
@@ -90,8 +99,19 @@ public class GraphCanvas extends Region {
     /** Largest side of an exported picture; bigger diagrams are scaled down to it. */
     private static final double SNAPSHOT_MAX_SIDE = 8192;
 
+    /** How long after the last wheel step the nodes are drawn sharp again. */
+    static final Duration ZOOM_SETTLE = Duration.millis(250);
+
     private final GridLayer grid = new GridLayer();
+    private final PauseTransition zoomSettle = new PauseTransition(ZOOM_SETTLE);
+    /**
+     * The view's offset as drawn: {@link #panX}, {@link #panY} rounded to whole pixels, so cached
+     * node bitmaps are copied as they are; a fractional offset would make the software renderer
+     * resample every one of them each frame. Coordinates are converted with the exact offset.
+     */
     private final Translate pan = new Translate();
+    private double panX;
+    private double panY;
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Group world = new Group();
     private final DiagramView diagram = new DiagramView();
@@ -119,6 +139,8 @@ public class GraphCanvas extends Region {
     private boolean fitPending;
     private double laidOutWidth = -1;
     private double laidOutHeight = -1;
+    private Graph measuredGraph;
+    private ShapeReport measuredReport;
     private final ClipboardCommands clipboard = new ClipboardCommands(this);
     private final CanvasKeys keys = new CanvasKeys(this);
 
@@ -151,27 +173,28 @@ public class GraphCanvas extends Region {
         minimap.setVisible(false);
         overview = new OverviewLayer(new OverviewLayer.Source() {
             @Override public void forEachNode(OverviewLayer.NodeSink sink) {
-                double z = scale.getX();
                 for (NodeView v : diagram.views()) {
-                    sink.node(v.getLayoutX() * z + pan.getX(), v.getLayoutY() * z + pan.getY(), v.getWidth() * z,
-                            v.getHeight() * z, v.accentBand() * z, v.accent(), v.isSelected(), v.hasError());
+                    sink.node(v.getLayoutX(), v.getLayoutY(), v.getWidth(), v.getHeight(), v.accentBand(), v.accent(),
+                            v.isSelected(), v.hasError());
                 }
             }
 
             @Override public void forEachWire(OverviewLayer.WireSink sink) {
-                double z = scale.getX();
-                double px = pan.getX();
-                double py = pan.getY();
                 for (WireView w : diagram.wires()) {
                     javafx.scene.shape.CubicCurve c = w.curve();
-                    sink.wire(c.getStartX() * z + px, c.getStartY() * z + py, c.getControlX1() * z + px, c.getControlY1() * z + py,
-                            c.getControlX2() * z + px, c.getControlY2() * z + py, c.getEndX() * z + px, c.getEndY() * z + py);
+                    sink.wire(c.getStartX(), c.getStartY(), c.getControlX1(), c.getControlY1(),
+                            c.getControlX2(), c.getControlY2(), c.getEndX(), c.getEndY());
                 }
             }
         });
         overview.setManaged(false);
         overview.setVisible(false);
+        zoomSettle.setOnFinished(e -> {
+            diagram.setQuickZoom(false);
+            overview.setQuickZoom(false);
+        });
         getChildren().addAll(grid, world, overview, band, bubble, minimap);
+
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
@@ -181,7 +204,7 @@ public class GraphCanvas extends Region {
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         addEventHandler(ZoomEvent.ZOOM, e -> {
-            zoomAround(getZoom() * e.getZoomFactor(), e.getX(), e.getY());
+            zoomByGesture(getZoom() * e.getZoomFactor(), e.getX(), e.getY());
             e.consume();
         });
         addEventHandler(KeyEvent.KEY_PRESSED, keys::pressed);
@@ -234,6 +257,41 @@ public class GraphCanvas extends Region {
         refreshMinimap();
     }
 
+    // --- training statistics ---
+
+    /**
+     * Shows each layer's latest training statistics as small gauges on its node (mean |gradient|,
+     * dead ReLUs, saturation, update/weight ratio, coloured healthy, caution or warning; the
+     * node's tooltip reads them out). A node shows its gauges only while it is as it was
+     * measured: same type, parameters, wires in and shapes; an edit that changes it (or the size
+     * of its input) hides them, undoing the edit brings them back. Call again with each new sample: it repaints the gauges without
+     * laying out the canvas again.
+     *
+     * @param statistics by node id; nodes without an entry show no gauges
+     * @param measured   the graph the statistics were measured on (the run's frozen copy)
+     */
+    public void showLayerStatistics(Map<String, LayerStats> statistics, Graph measured) {
+        Objects.requireNonNull(measured, "measured");
+        Map<String, LayerGauges> gauges = new LinkedHashMap<>();
+        statistics.forEach((id, stats) -> {
+            LayerGauges g = LayerGauges.of(stats);
+            if (!g.isEmpty()) gauges.put(id, g);
+        });
+        if (measured != measuredGraph) {
+            // Once per run: the shapes it was measured with, to tell which nodes an edit has changed since.
+            measuredGraph = measured;
+            measuredReport = ShapeInference.infer(measured);
+        }
+        diagram.setGauges(gauges, measuredGraph, measuredReport);
+    }
+
+    /** Removes every node's gauges (a new run starts, another project is shown). */
+    public void clearLayerStatistics() {
+        measuredGraph = null;
+        measuredReport = null;
+        diagram.setGauges(Map.of(), null, null);
+    }
+
     // --- view: zoom and pan ---
 
     /** Zoom factor (1 = 100 %), kept between {@link #MIN_ZOOM} and {@link #MAX_ZOOM}; set it to zoom around the centre. */
@@ -260,6 +318,18 @@ public class GraphCanvas extends Region {
         }
     }
 
+    /**
+     * Zooms for the wheel or a pinch, which come many times a second: while they keep coming, the
+     * node bitmaps are scaled rather than drawn again at every step, and once the zooming pauses
+     * ({@link #ZOOM_SETTLE}) they are drawn sharp at the new size.
+     */
+    void zoomByGesture(double factor, double x, double y) {
+        diagram.setQuickZoom(true);
+        overview.setQuickZoom(true);
+        zoomSettle.playFromStart();
+        zoomAround(factor, x, y);
+    }
+
     private void applyZoom() {
         double z = zoom.get();
         double clamped = clampZoom(z);
@@ -271,8 +341,10 @@ public class GraphCanvas extends Region {
         if (old == clamped) return;
         double px = Double.isNaN(zoomPivotX) ? getWidth() / 2 : zoomPivotX;
         double py = Double.isNaN(zoomPivotY) ? getHeight() / 2 : zoomPivotY;
-        pan.setX(px - (px - pan.getX()) * clamped / old);
-        pan.setY(py - (py - pan.getY()) * clamped / old);
+        panX = px - (px - panX) * clamped / old;
+        panY = py - (py - panY) * clamped / old;
+        pan.setX(Math.round(panX));
+        pan.setY(Math.round(panY));
         scale.setX(clamped);
         scale.setY(clamped);
         viewChanged();
@@ -283,26 +355,27 @@ public class GraphCanvas extends Region {
         return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
     }
 
-    double panX() { return pan.getX(); }
+    double panX() { return panX; }
 
-    double panY() { return pan.getY(); }
+    double panY() { return panY; }
 
     void setPan(double x, double y) {
-        pan.setX(x);
-        pan.setY(y);
+        panX = x;
+        panY = y;
+        pan.setX(Math.round(x));
+        pan.setY(Math.round(y));
         viewChanged();
     }
 
     private void viewChanged() {
-        grid.setView(pan.getX(), pan.getY(), scale.getX());
+        grid.setView(panX, panY, scale.getX());
         boolean far = scale.getX() < OVERVIEW_ZOOM;
         if (far == world.isVisible()) {
             world.setVisible(!far);
             overview.setVisible(far);
         }
-        if (far) {
-            overview.refresh();
-        } else {
+        overview.setView(panX, panY, scale.getX());
+        if (!far) {
             diagram.setDetailed(scale.getX() >= DETAIL_ZOOM);
             diagram.setShownArea(visibleWorld());
         }
@@ -347,12 +420,12 @@ public class GraphCanvas extends Region {
 
     /** Canvas coordinates to graph coordinates. */
     Point2D toWorld(Point2D local) {
-        return new Point2D((local.getX() - pan.getX()) / scale.getX(), (local.getY() - pan.getY()) / scale.getY());
+        return new Point2D((local.getX() - panX) / scale.getX(), (local.getY() - panY) / scale.getY());
     }
 
     /** Graph coordinates to canvas coordinates. */
     Point2D toCanvas(Point2D world) {
-        return new Point2D(world.getX() * scale.getX() + pan.getX(), world.getY() * scale.getY() + pan.getY());
+        return new Point2D(world.getX() * scale.getX() + panX, world.getY() * scale.getY() + panY);
     }
 
     /** The part of the graph plane currently on screen. */
@@ -720,12 +793,12 @@ public class GraphCanvas extends Region {
         if (e.isShiftDown() && !e.isShortcutDown()) {
             // Shift + wheel pans sideways (the wheel's delta arrives in X or Y depending on the platform).
             double d = e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
-            setPan(pan.getX() + d, pan.getY());
+            setPan(panX + d, panY);
         } else if (e.getTouchCount() > 0 || e.isInertia()) {
             // Two-finger scrolling on a touchpad pans; pinching zooms (ZoomEvent).
-            setPan(pan.getX() + e.getDeltaX(), pan.getY() + e.getDeltaY());
+            setPan(panX + e.getDeltaX(), panY + e.getDeltaY());
         } else {
-            zoomAround(getZoom() * Math.exp(e.getDeltaY() * 0.0025), e.getX(), e.getY());
+            zoomByGesture(getZoom() * Math.exp(e.getDeltaY() * 0.0025), e.getX(), e.getY());
         }
         e.consume();
     }

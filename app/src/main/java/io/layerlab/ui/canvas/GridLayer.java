@@ -17,25 +17,28 @@ import javafx.scene.paint.ImagePattern;
 
 /**
  * The dotted background grid, in screen space, following the canvas's pan and zoom, with a
- * stronger dot every fifth cell. Each row of dots is one thin strip filled with a repeating
- * image (one period of five dots), so a frame costs a few dozen small fills however many dots
- * there are: filling the whole view with a pattern, or each dot separately, is much slower in the
- * software renderer. When zoomed out the dots thin out by fives. Colours come from CSS
- * ({@code -ll-grid-color}, {@code -ll-grid-major-color}).
+ * stronger dot every fifth cell. The dots are drawn once per zoom level on a canvas one period
+ * (five cells) larger than the view; panning only shifts that canvas by whole pixels, so a pan
+ * frame draws no dots at all. Each row of dots is one thin strip filled with a repeating image
+ * (one period of five dots): filling the whole view with a pattern, or each dot separately, is much
+ * slower in the software renderer. When zoomed out the dots thin out by fives. Colours come from
+ * CSS ({@code -ll-grid-color}, {@code -ll-grid-major-color}).
  */
 final class GridLayer extends Region {
     /** Closest two drawn dots may be on screen before the grid thins out. */
     private static final double MIN_SPACING = 14;
     private static final int DOT = 2;
+    /** The widest five cells can be on screen: spacing stays below five times the minimum. */
+    private static final double MAX_PERIOD = 5 * 5 * MIN_SPACING;
 
     private final Canvas canvas = new Canvas();
     private final StyleableObjectProperty<Color> dotColor =
             new SimpleStyleableObjectProperty<>(DOT_COLOR, this, "dotColor", Color.gray(0.5, 0.35)) {
-                @Override protected void invalidated() { tileSpacing = -1; requestLayout(); }
+                @Override protected void invalidated() { redraw(); }
             };
     private final StyleableObjectProperty<Color> majorColor =
             new SimpleStyleableObjectProperty<>(MAJOR_COLOR, this, "majorColor", Color.gray(0.5, 0.6)) {
-                @Override protected void invalidated() { tileSpacing = -1; requestLayout(); }
+                @Override protected void invalidated() { redraw(); }
             };
     private double panX;
     private double panY;
@@ -44,6 +47,10 @@ final class GridLayer extends Region {
     private WritableImage rowTile;
     private WritableImage majorRowTile;
     private double tileSpacing = -1;
+    /** What the canvas holds: dots at this spacing on a canvas of this size; -1 when stale. */
+    private double drawnSpacing = -1;
+    private double drawnWidth = -1;
+    private double drawnHeight = -1;
 
     GridLayer() {
         getStyleClass().add("grid");
@@ -53,42 +60,69 @@ final class GridLayer extends Region {
 
     void setView(double panX, double panY, double zoom) {
         if (panX == this.panX && panY == this.panY && zoom == this.zoom) return;
+        boolean zoomed = zoom != this.zoom;
         this.panX = panX;
         this.panY = panY;
         this.zoom = zoom;
+        if (zoomed) requestLayout();
+        else shift();
+    }
+
+    private void redraw() {
+        tileSpacing = -1;
+        drawnSpacing = -1;
         requestLayout();
     }
 
-    @Override protected void layoutChildren() {
-        double w = Math.ceil(getWidth());
-        double h = Math.ceil(getHeight());
-        if (canvas.getWidth() != w) canvas.setWidth(w);
-        if (canvas.getHeight() != h) canvas.setHeight(h);
-        draw(w, h);
-    }
-
-    private void draw(double w, double h) {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        if (w <= 0 || h <= 0) return;
+    /** Dots per cell on screen: the grid's cell at this zoom, times five until they are far enough apart. */
+    private double spacing() {
         double spacing = GraphCanvas.GRID * zoom;
         while (spacing < MIN_SPACING) spacing *= 5;
+        return spacing;
+    }
+
+    @Override protected void layoutChildren() {
+        double spacing = spacing();
+        // One largest period beyond the view whatever the zoom: resizing the canvas would cost a
+        // new bitmap at every step of a zoom.
+        double w = Math.ceil(getWidth() + MAX_PERIOD);
+        double h = Math.ceil(getHeight() + MAX_PERIOD);
+        if (spacing != drawnSpacing || w != drawnWidth || h != drawnHeight) {
+            if (canvas.getWidth() != w) canvas.setWidth(w);
+            if (canvas.getHeight() != h) canvas.setHeight(h);
+            draw(spacing, w, h);
+            drawnSpacing = spacing;
+            drawnWidth = w;
+            drawnHeight = h;
+        }
+        shift();
+    }
+
+    /** Moves the drawn dots with the pan: a major dot on the graph's origin, whole pixels only. */
+    private void shift() {
+        if (drawnSpacing <= 0) return;
+        double period = 5 * drawnSpacing;
+        canvas.relocate(Math.round(floorMod(panX, period) - period), Math.round(floorMod(panY, period) - period));
+    }
+
+    /** Rows of dots from the canvas's top-left corner, which holds a major dot. */
+    private void draw(double spacing, double w, double h) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        if (getWidth() <= 0 || getHeight() <= 0) return;
         if (spacing != tileSpacing) {
             rowTile = makeRow(spacing, false);
             majorRowTile = makeRow(spacing, true);
             tileSpacing = spacing;
         }
         double period = 5 * spacing;
-        // Anchor the pattern so a major dot sits on the graph's origin.
-        double ox = floorMod(panX, period) - period;
-        long first = (long) Math.floor(-panY / spacing);
-        for (long i = first; ; i++) {
-            double y = Math.round(panY + i * spacing) - DOT / 2.0;
+        for (long i = 0; ; i++) {
+            double y = Math.round(i * spacing) - DOT / 2.0;
             if (y > h) break;
-            boolean major = Math.floorMod(i, 5) == 0;
+            boolean major = i % 5 == 0;
             // The pattern's y is relative to the strip, so each strip starts the tile afresh.
-            g.setFill(major ? new ImagePattern(majorRowTile, ox - DOT / 2.0, y, period, DOT, false)
-                    : new ImagePattern(rowTile, ox - DOT / 2.0, y, period, DOT, false));
+            g.setFill(major ? new ImagePattern(majorRowTile, -DOT / 2.0, y, period, DOT, false)
+                    : new ImagePattern(rowTile, -DOT / 2.0, y, period, DOT, false));
             g.fillRect(0, y, w, DOT);
         }
     }

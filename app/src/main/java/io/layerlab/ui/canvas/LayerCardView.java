@@ -32,7 +32,6 @@ final class LayerCardView extends NodeView {
     private final Text shape = text("node-shape");
     private final Text count = text("node-count");
     private FontIcon badge;
-    private boolean detailed = true;
     private boolean hasParams;
     private boolean hasActivation;
 
@@ -62,7 +61,7 @@ final class LayerCardView extends NodeView {
             if (!shape.getStyleClass().contains("unknown")) shape.getStyleClass().add("unknown");
         }
         count.setText(info == null ? "" : NodeCaptions.paramCountLabel(info.params()));
-        setDetailed(detailed);
+        showDetail(isDetailed());
         requestLayout();
     }
 
@@ -88,9 +87,8 @@ final class LayerCardView extends NodeView {
 
     @Override double accentBand() { return HEADER; }
 
-    @Override void setDetailed(boolean detailed) {
+    @Override protected void showDetail(boolean detailed) {
         // Hidden, not removed: the card keeps its size, so wires stay attached while zooming.
-        this.detailed = detailed;
         params.setVisible(detailed && hasParams);
         shape.setVisible(detailed);
         count.setVisible(detailed);
@@ -106,13 +104,15 @@ final class LayerCardView extends NodeView {
                 + (badgeShown() ? width(badge) + GAP : 0) + PAD_X - GAP;
         double paramsW = hasParams ? PAD_X + width(params) + PAD_X : 0;
         double footerW = PAD_X + width(shape) + 2 * GAP + width(count) + PAD_X;
-        return Math.max(MIN_WIDTH, Math.max(headerW, Math.max(paramsW, footerW)));
+        return Math.max(Math.max(MIN_WIDTH, gaugesWidth(PAD_X)), Math.max(headerW, Math.max(paramsW, footerW)));
     }
 
     @Override protected double bodyHeight() {
         double h = HEADER;
         if (hasParams) h += PARAMS_TOP + height(params);
-        return h + FOOTER_TOP + Math.max(height(shape), height(count)) + FOOTER_BOTTOM;
+        h += FOOTER_TOP + Math.max(height(shape), height(count));
+        double gauges = gaugesHeight();
+        return gauges > 0 ? h + gauges : h + FOOTER_BOTTOM;
     }
 
     @Override protected void layoutBody(double w, double h) {
@@ -141,6 +141,7 @@ final class LayerCardView extends NodeView {
         y += FOOTER_TOP;
         shape.relocate(PAD_X, y);
         count.relocate(w - PAD_X - width(count), y + (height(shape) - height(count)) / 2);
+        layoutGauges(w, h, PAD_X);
     }
 
     /** Puts a text's left end at x with its middle at y (texts here use VPos.CENTER origins). */

@@ -28,6 +28,8 @@ import javafx.util.Duration;
 abstract class NodeView extends Region {
     static final double PORT_Y = 16;
     static final double PORT_GAP = 20;
+    private static final double GAUGES_TOP = 5;
+    private static final double GAUGES_BOTTOM = 7;
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
@@ -42,6 +44,8 @@ abstract class NodeView extends Region {
     private List<Edge> wiresIn;
     private boolean outputWired;
     private Tooltip tooltip;
+    private GaugeStrip gauges;
+    private boolean detailed = true;
 
     NodeView(Node node) {
         this.nodeId = node.id();
@@ -49,6 +53,9 @@ abstract class NodeView extends Region {
         getStyleClass().add(categoryClass(node.type()));
         output = WireCheck.hasOutput(node) ? new PortView(this, true, 0) : null;
         if (output != null) getChildren().add(output);
+        // Drawn once into a bitmap and then copied: panning and dragging move the bitmap, which
+        // costs the software renderer a fraction of painting a card's shapes and texts again.
+        setCache(true);
     }
 
     String nodeId() { return nodeId; }
@@ -103,7 +110,59 @@ abstract class NodeView extends Region {
     protected abstract String description(Node node, LayerInfo info);
 
     /** Hides the small print when zoomed far out (a level of detail; also much cheaper to draw). */
-    abstract void setDetailed(boolean detailed);
+    final void setDetailed(boolean detailed) {
+        this.detailed = detailed;
+        if (gauges != null) gauges.setVisible(detailed);
+        showDetail(detailed);
+    }
+
+    boolean isDetailed() { return detailed; }
+
+    /** Shows or hides the body's small print. */
+    protected abstract void showDetail(boolean detailed);
+
+    // --- training gauges ---
+
+    /**
+     * Shows these training statistics as gauges at the bottom of the node, or removes them (null
+     * or empty). A new sample with the same measures only repaints the bars; the node changes
+     * size (and asks for layout) only when gauges appear, disappear or change in kind.
+     */
+    void showGauges(LayerGauges newGauges) {
+        LayerGauges wanted = newGauges == null || newGauges.isEmpty() ? null : newGauges;
+        LayerGauges current = gauges == null ? null : gauges.shown();
+        if (java.util.Objects.equals(wanted, current)) return;
+        if (wanted == null) {
+            getChildren().remove(gauges);
+            gauges = null;
+            requestLayout();
+        } else {
+            boolean added = gauges == null;
+            if (added) {
+                gauges = new GaugeStrip();
+                gauges.setVisible(detailed);
+                getChildren().add(gauges);
+            }
+            if (gauges.show(wanted) || added) requestLayout();
+        }
+        updateTooltip();
+    }
+
+    /** The gauge row, or null when the node shows no statistics. */
+    GaugeStrip gauges() { return gauges; }
+
+    /** Height the gauge row adds below the body's content (0 without gauges). */
+    protected double gaugesHeight() { return gauges == null ? 0 : GAUGES_TOP + gauges.prefHeight(-1) + GAUGES_BOTTOM; }
+
+    /** Width the gauge row needs, padding included (0 without gauges). */
+    protected double gaugesWidth(double padding) { return gauges == null ? 0 : 2 * padding + gauges.prefWidth(-1); }
+
+    /** Puts the gauge row at the bottom of a node this size, inset by the padding. */
+    protected void layoutGauges(double width, double height, double padding) {
+        if (gauges == null) return;
+        double h = gauges.prefHeight(-1);
+        gauges.resizeRelocate(padding, height - GAUGES_BOTTOM - h, width - 2 * padding, h);
+    }
 
     void setSelected(boolean selected) { pseudoClassStateChanged(SELECTED, selected); }
 
@@ -211,6 +270,7 @@ abstract class NodeView extends Region {
             }
             text = sb.toString();
         }
+        if (gauges != null) text = text == null ? gauges.shown().reading() : text + "\n\n" + gauges.shown().reading();
         if (text == null) {
             if (tooltip != null) Tooltip.uninstall(this, tooltip);
             tooltip = null;

@@ -18,12 +18,15 @@ import javafx.scene.paint.Color;
  * The graph drawn as simple shapes when zoomed far out, instead of the node and wire views: at
  * that size no text is readable, and a few hundred cards cost far more to draw than plain
  * rectangles. Nodes are boxes with a band in their category colour, outlined when selected or
- * in trouble; wires are one path of curves. Screen space; redrawn at most once per pulse.
- * Colours from CSS ({@code -ll-node-color}, {@code -ll-wire-color}, {@code -ll-selected-color},
+ * in trouble; wires are one path of curves. The whole graph is drawn once per zoom level (and
+ * per change of graph or selection) on a canvas the size of the zoomed graph, and panning only
+ * moves that canvas by whole pixels. A graph too large for one such picture is drawn in screen
+ * space instead, only what is in view, again on every pan. Colours from CSS
+ * ({@code -ll-node-color}, {@code -ll-wire-color}, {@code -ll-selected-color},
  * {@code -ll-error-color}).
  */
 final class OverviewLayer extends Region {
-    /** What to draw, in canvas (screen) coordinates. */
+    /** What to draw, in graph coordinates. */
     interface Source {
         void forEachNode(NodeSink sink);
         void forEachWire(WireSink sink);
@@ -35,12 +38,30 @@ final class OverviewLayer extends Region {
     @FunctionalInterface
     interface WireSink { void wire(double x0, double y0, double c1x, double c1y, double c2x, double c2y, double x1, double y1); }
 
+    /** Largest picture of the whole graph, per side and in pixels; beyond it, only the view is drawn. */
+    private static final double MAX_SIDE = 4096;
+    private static final double MAX_PIXELS = 6_000_000;
+    /** Room around the picture for the selection outlines. */
+    private static final double PAD = 4;
+
     private final Canvas canvas = new Canvas();
     private final Source source;
     private final StyleableObjectProperty<Color> nodeColor = colour(NODE_COLOR, "nodeColor");
     private final StyleableObjectProperty<Color> wireColor = colour(WIRE_COLOR, "wireColor");
     private final StyleableObjectProperty<Color> selectedColor = colour(SELECTED_COLOR, "selectedColor");
     private final StyleableObjectProperty<Color> errorColor = colour(ERROR_COLOR, "errorColor");
+    private double panX;
+    private double panY;
+    private double zoom = 1;
+    private boolean stale = true;
+    private boolean quickZoom;
+    /** The canvas zoom the picture was last drawn for. */
+    private double settledZoom = -1;
+    /** Whether the canvas holds the whole graph (moved when panning) rather than just the view. */
+    private boolean whole;
+    /** Graph point drawn at the canvas's top-left corner (plus {@link #PAD}), for a whole picture. */
+    private double originX;
+    private double originY;
 
     OverviewLayer(Source source) {
         this.source = source;
@@ -49,41 +70,129 @@ final class OverviewLayer extends Region {
         getChildren().add(canvas);
     }
 
-    /** Draws again at the next layout pass. */
+    /** The graph or the selection changed: draws again at the next layout pass. */
     void refresh() {
+        stale = true;
         if (isVisible()) requestLayout();
     }
 
-    @Override protected void layoutChildren() {
-        double w = Math.ceil(getWidth());
-        double h = Math.ceil(getHeight());
-        if (canvas.getWidth() != w) canvas.setWidth(w);
-        if (canvas.getHeight() != h) canvas.setHeight(h);
-        draw(w, h);
+    /**
+     * Follows the canvas's pan and zoom; a pan alone only moves a picture of the whole graph.
+     * While zooming quickly (the wheel) only the view is drawn, at every step: a new whole
+     * picture per step would cost a new bitmap each time, and scaling one is slower still in the
+     * software renderer. The whole picture returns when {@link #setQuickZoom quick zooming} ends.
+     */
+    void setView(double panX, double panY, double zoom) {
+        if (panX == this.panX && panY == this.panY && zoom == this.zoom) return;
+        if (!whole || zoom != settledZoom) stale = true;
+        this.panX = panX;
+        this.panY = panY;
+        this.zoom = zoom;
+        if (stale) {
+            if (isVisible()) requestLayout();
+        } else {
+            place();
+        }
     }
 
-    private void draw(double w, double h) {
+    /** On while the wheel zooms; off draws the whole picture again at the zoom reached. */
+    void setQuickZoom(boolean quick) {
+        if (quickZoom == quick) return;
+        quickZoom = quick;
+        if (!quick) refresh();
+    }
+
+    /** Whether the last picture holds the whole graph (and panning only moves it). */
+    boolean drawsWholeGraph() { return whole; }
+
+    @Override protected void layoutChildren() {
+        if (!isVisible()) return;
+        if (!whole && (canvas.getWidth() != Math.ceil(getWidth()) || canvas.getHeight() != Math.ceil(getHeight()))) stale = true;
+        if (stale) draw();
+        place();
+    }
+
+    private void place() {
+        if (whole) {
+            canvas.relocate(Math.round(panX + originX * zoom - PAD), Math.round(panY + originY * zoom - PAD));
+        } else {
+            canvas.relocate(0, 0);
+        }
+    }
+
+    private void draw() {
+        stale = false;
+        settledZoom = zoom;
+        double[] extent = extent();
+        double gw = extent == null ? 0 : extent[2] - extent[0];
+        double gh = extent == null ? 0 : extent[3] - extent[1];
+        double pw = Math.ceil(gw * zoom + 2 * PAD);
+        double ph = Math.ceil(gh * zoom + 2 * PAD);
+        whole = extent != null && pw <= MAX_SIDE && ph <= MAX_SIDE && pw * ph <= MAX_PIXELS && !quickZoom;
+        double w;
+        double h;
+        double ox;
+        double oy;
+        if (whole) {
+            originX = extent[0];
+            originY = extent[1];
+            w = pw;
+            h = ph;
+            ox = PAD - originX * zoom;
+            oy = PAD - originY * zoom;
+        } else {
+            w = Math.ceil(getWidth());
+            h = Math.ceil(getHeight());
+            ox = panX;
+            oy = panY;
+        }
+        if (canvas.getWidth() != w) canvas.setWidth(w);
+        if (canvas.getHeight() != h) canvas.setHeight(h);
+        paint(w, h, ox, oy, zoom);
+    }
+
+    /** The graph's bounds (nodes and wires), or null when there is nothing to draw. */
+    private double[] extent() {
+        double[] e = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        source.forEachNode((x, y, nw, nh, band, accent, selected, error) -> grow(e, x, y, x + nw, y + nh));
+        source.forEachWire((x0, y0, c1x, c1y, c2x, c2y, x1, y1) -> {
+            grow(e, Math.min(x0, c2x), Math.min(y0, y1), Math.max(x1, c1x), Math.max(y0, y1));
+        });
+        return e[0] <= e[2] ? e : null;
+    }
+
+    private static void grow(double[] e, double x0, double y0, double x1, double y1) {
+        e[0] = Math.min(e[0], x0);
+        e[1] = Math.min(e[1], y0);
+        e[2] = Math.max(e[2], x1);
+        e[3] = Math.max(e[3], y1);
+    }
+
+    /** Draws what meets a w × h canvas, where graph point (x, y) lands at (ox + x z, oy + y z). */
+    private void paint(double w, double h, double ox, double oy, double z) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
-        if (!isVisible()) return;
         g.beginPath();
-        source.forEachWire((x0, y0, c1x, c1y, c2x, c2y, x1, y1) -> {
+        source.forEachWire((wx0, wy0, wc1x, wc1y, wc2x, wc2y, wx1, wy1) -> {
+            double x0 = ox + wx0 * z, y0 = oy + wy0 * z, x1 = ox + wx1 * z, y1 = oy + wy1 * z;
+            double c1x = ox + wc1x * z, c2x = ox + wc2x * z;
             if (Math.max(Math.max(x0, x1), c1x) < 0 || Math.min(Math.min(x0, x1), c2x) > w
                     || Math.max(y0, y1) < 0 || Math.min(y0, y1) > h) return;
             g.moveTo(x0, y0);
-            g.bezierCurveTo(c1x, c1y, c2x, c2y, x1, y1);
+            g.bezierCurveTo(c1x, oy + wc1y * z, c2x, oy + wc2y * z, x1, y1);
         });
         g.setStroke(wireColor.get());
         g.setLineWidth(1);
         g.stroke();
         List<double[]> outlines = new ArrayList<>();
         List<Color> outlineColors = new ArrayList<>();
-        source.forEachNode((x, y, nw, nh, band, accent, selected, error) -> {
+        source.forEachNode((wx, wy, ww, wh, band, accent, selected, error) -> {
+            double x = ox + wx * z, y = oy + wy * z, nw = ww * z, nh = wh * z;
             if (x + nw < 0 || y + nh < 0 || x > w || y > h) return;
             g.setFill(nodeColor.get());
             g.fillRect(x, y, nw, nh);
             g.setFill(accent);
-            g.fillRect(x, y, nw, Math.min(nh, Math.max(1, band)));
+            g.fillRect(x, y, nw, Math.min(nh, Math.max(1, band * z)));
             if (selected || error) {
                 outlines.add(new double[] {x, y, nw, nh});
                 outlineColors.add(selected ? selectedColor.get() : errorColor.get());

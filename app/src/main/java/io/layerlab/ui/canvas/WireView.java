@@ -29,6 +29,7 @@ final class WireView {
         curve.setMouseTransparent(true);
         label.getStyleClass().add("wire-label");
         label.setMouseTransparent(true);
+        label.setCache(true); // a bitmap, like the node cards: cheap to move while panning
         label.translateXProperty().bind(label.widthProperty().divide(-2));
         label.translateYProperty().bind(label.heightProperty().divide(-2));
     }

@@ -7,11 +7,19 @@
  * draws only what is in view. Mouse drags are {@code Gesture}s (wire, move, rubber band, pan);
  * keys are {@code CanvasKeys}; copy and paste are {@code ClipboardCommands}. Around the diagram:
  * the dotted {@code GridLayer}, the {@code Minimap}, the far-out {@code OverviewLayer} and the
- * {@code MessageBubble} that says why a wire was refused.
+ * {@code MessageBubble} that says why a wire was refused. While a network trains, nodes show
+ * their layer statistics in a {@code GaugeStrip}.
+ *
+ * <p>Drawing cost (what the software renderer, the slowest JavaFX pipeline, makes expensive):
+ * node cards and wire labels are cached bitmaps, moved by whole pixels when panning (a
+ * fractional offset or a scale makes every bitmap be resampled); the grid and the far-out
+ * overview are drawn once per zoom level and shifted when panning; while the wheel zooms,
+ * bitmaps are scaled and drawn sharp once it pauses. {@code CanvasBenchmark} measures it.
  *
  * <p>Plain logic without JavaFX, tested on its own: {@code LayeredLayout} (auto layout),
  * {@code NodeCaptions} (what a node shows), {@code NodeSnippet} and {@code PastePlan} (the
- * clipboard), {@code NodeIds} (ids and default parameters), and the wiring rules in
+ * clipboard), {@code NodeIds} (ids and default parameters), {@code LayerGauges} (what training
+ * statistics mean), and the wiring rules in
  * {@link io.layerlab.shape.WireCheck}.
  */
 package io.layerlab.ui.canvas;

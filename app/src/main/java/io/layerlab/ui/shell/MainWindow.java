@@ -51,6 +51,8 @@ public final class MainWindow {
     private final RecoveryKeeper recovery;
     private final SampleGalleryViewModel gallery;
     private final WindowTraining training;
+    /** Held for its listeners: the dashboard's layer statistics as gauges on the canvas. */
+    private final CanvasGauges gauges;
     private final ExchangeViewModel exchange;
     private final MainWindowView view;
     private final GraphCanvas canvas = new GraphCanvas();
@@ -71,6 +73,7 @@ public final class MainWindow {
 
         this.training = new WindowTraining(workspace, new TrainingViewModel(services.training()), this::dashboardView,
                 status::showMessage, this::showProblems, this::showDashboard);
+        this.gauges = new CanvasGauges(workspace, training.viewModel(), canvas);
         this.exchange = new ExchangeViewModel(workspace, files, services.dialogs(), services.executor(), status::showMessage,
                 this::showProblems, this::tryModel);
         exchange.followRuns(training.viewModel());

@@ -326,12 +326,39 @@ public final class CanvasBenchmark {
             double cpuPerPulse = (w.fxCpu() + w.renderCpu()) / 1e6 / Math.max(1, total.size());
             System.out.printf(Locale.ROOT, "%-42s %7d %8.1f %8.1f %8.1f %10.1f   (%.1f / %.1f / %.1f)%n", w.name(), total.size(),
                     pct(total, 50), pct(total, 99), pct(total, 100), cpuPerPulse, pct(fx, 50), pct(fx, 99), pct(fx, 100));
+            if (Boolean.getBoolean("slowest")) printSlowest(byPulse, w);
             if (Boolean.getBoolean("phases")) {
                 System.out.printf(Locale.ROOT, "      CPU per pulse: JavaFX thread %.1f ms, render thread %.1f ms%n",
                         w.fxCpu() / 1e6 / Math.max(1, total.size()), w.renderCpu() / 1e6 / Math.max(1, total.size()));
                 printPhases(byPulse, w);
             }
         }
+    }
+
+    /** The three slowest pulses of a scenario, when in it they came and their phases (-Dslowest=true). */
+    private static void printSlowest(Map<Integer, List<Phase>> byPulse, Window w) {
+        List<List<Phase>> pulses = new ArrayList<>();
+        for (List<Phase> pulse : byPulse.values()) {
+            Instant first = pulse.stream().map(Phase::start).min(Instant::compareTo).orElseThrow();
+            if (!first.isBefore(w.start()) && !first.isAfter(w.end())) pulses.add(pulse);
+        }
+        pulses.sort((a, b) -> Double.compare(span(b), span(a)));
+        for (List<Phase> pulse : pulses.subList(0, Math.min(3, pulses.size()))) {
+            Instant first = pulse.stream().map(Phase::start).min(Instant::compareTo).orElseThrow();
+            StringBuilder sb = new StringBuilder();
+            for (Phase p : pulse) {
+                double ms = millis(Duration.between(p.start(), p.end()));
+                if (ms >= 0.5) sb.append(String.format(Locale.ROOT, " %s %.1f;", p.name(), ms));
+            }
+            System.out.printf(Locale.ROOT, "      slow pulse %.1f ms at +%.2f s:%s%n", span(pulse),
+                    millis(Duration.between(w.start(), first)) / 1000, sb);
+        }
+    }
+
+    private static double span(List<Phase> pulse) {
+        Instant first = pulse.stream().map(Phase::start).min(Instant::compareTo).orElseThrow();
+        Instant last = pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow();
+        return millis(Duration.between(first, last));
     }
 
     /** Mean milliseconds per pulse spent in each phase, to see where the time goes. */

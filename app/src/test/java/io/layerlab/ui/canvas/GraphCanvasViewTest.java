@@ -90,6 +90,26 @@ class GraphCanvasViewTest extends CanvasFixture {
     }
 
     @Test
+    void farOutPanningMovesTheOverviewPictureInsteadOfDrawingItAgain(FxRobot robot) {
+        show(robot, chain());
+        robot.interact(() -> canvas.zoomAround(0.2, 0, 0));
+        settle(robot);
+        javafx.scene.Node picture = canvas.overview().getChildrenUnmodifiable().get(0);
+        assertThat(canvas.overview().drawsWholeGraph()).isTrue();
+        Point2D before = new Point2D(picture.getLayoutX(), picture.getLayoutY());
+
+        robot.interact(() -> canvas.setPan(canvas.panX() + 37, canvas.panY() - 12));
+        assertThat(canvas.overview().isNeedsLayout()).as("nothing to draw again").isFalse();
+        assertThat(picture.getLayoutX() - before.getX()).isEqualTo(37);
+        assertThat(picture.getLayoutY() - before.getY()).isEqualTo(-12);
+        Point2D node = canvas.toCanvas(new Point2D(300, 100));
+        robot.interact(() -> {
+            canvas.zoomAround(0.25, node.getX(), node.getY());
+            assertThat(canvas.overview().isNeedsLayout()).as("a new zoom is drawn afresh").isTrue();
+        });
+    }
+
+    @Test
     void farOutTheGraphIsDrawnAsAnOverviewAndNodesCanStillBeMoved(FxRobot robot) {
         show(robot, chain());
         robot.interact(() -> canvas.zoomAround(0.2, 0, 0));

@@ -62,6 +62,12 @@ class TrainingTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Nodes on the canvas showing training gauges. */
+    private static int gaugedCards(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".node-gauges").queryAll().size();
+    }
+
     private String selectedTab(FxRobot robot) {
         return robot.lookup("#bottomTabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText();
     }
@@ -122,6 +128,11 @@ class TrainingTest {
         assertThat(status(robot)).as("the outcome, in the status bar").startsWith("Run 1 finished after 3 epochs");
         assertThat(robot.lookup("#statusTraining").queryAs(Label.class).getText()).as("progress only while training").isEmpty();
         assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isFalse();
+        assertThat(gaugedCards(robot)).as("the layers' statistics as gauges on the canvas").isEqualTo(2);
+
+        robot.interact(() -> doc().execute(new SetParam("out", "loss", "mse")));
+        assertThat(gaugedCards(robot)).as("the edited output no longer matches what was measured").isEqualTo(1);
+        robot.interact(() -> doc().undo());
 
         robot.clickOn("#trainButton");
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 2);
