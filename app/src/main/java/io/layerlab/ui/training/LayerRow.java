@@ -26,6 +26,11 @@ public final class LayerRow {
         return stats.get();
     }
 
+    /** {@code measured}'s node and activation without numbers: shown until the node is measured again. */
+    static LayerStats notMeasured(LayerStats measured) {
+        return new LayerStats(measured.nodeId(), measured.activation(), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
     void update(LayerStats latest) {
         stats.set(latest);
     }

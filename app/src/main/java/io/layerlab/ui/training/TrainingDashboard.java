@@ -394,13 +394,12 @@ public final class TrainingDashboard extends BorderPane {
 
     // ---- the settings fold ----
 
-    /** True while the settings were folded because a run started (they are locked then), to unfold them after. */
-    private boolean settingsFoldedForRun;
-
     /**
-     * Folded, the settings read as one line, giving the charts the rows the form takes. They fold by
-     * themselves while a run trains (they cannot change then) and unfold when it ends, unless the
-     * person folded or unfolded them meanwhile.
+     * Folded, the settings read as one line, giving the charts the rows the form takes. The person
+     * folds and unfolds them (the choice is remembered); a run does not. While a run trains they
+     * stay where they are, locked: a fold as Train is pressed would move and resize every chart,
+     * table and panel below it, at the start and again at the end of each run, and repaint the
+     * whole window each time.
      */
     private void bindSettingsFold() {
         showWhen(settingsPane, settingsToggle.selectedProperty());
@@ -411,15 +410,6 @@ public final class TrainingDashboard extends BorderPane {
                 s.scheduleFactorProperty(), s.batchSizeProperty(), s.shuffleProperty(), s.seedProperty(),
                 s.validationSplitProperty()));
         Tooltip.install(settingsToggle, new Tooltip("Show or fold the settings of the next run"));
-        settingsToggle.selectedProperty().addListener((obs, was, is) -> settingsFoldedForRun = false);
-        model.phaseProperty().addListener((obs, was, is) -> {
-            if (is.isActive() && !was.isActive() && settingsToggle.isSelected()) {
-                settingsToggle.setSelected(false);
-                settingsFoldedForRun = true;
-            } else if (is == RunPhase.IDLE && settingsFoldedForRun) {
-                settingsToggle.setSelected(true);
-            }
-        });
     }
 
     /** "100 epochs · adam · learning rate 0.01 · batch 32 · shuffled · seed 42 · validation 0.2". */

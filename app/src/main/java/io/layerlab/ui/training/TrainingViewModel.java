@@ -281,7 +281,7 @@ public final class TrainingViewModel {
         progress.set(-1);
         iteration.set(0);
         progressText.set("Preparing " + setup.name() + ": compiling the network and loading the data…");
-        layerRows.clear();
+        awaitStatistics(setup.graph());
         layerStatistics.clear();
         boundary.set(null);
         boundaryPoints.set(null);
@@ -512,6 +512,22 @@ public final class TrainingViewModel {
             return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
         }
         return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /**
+     * A new run of the same graph keeps the table's rows, their numbers blank until measured again:
+     * rows updated in place redraw a few cells, while emptying the table and filling it again
+     * rebuilds and repaints all of it, twice, as the run starts. Rows of nodes the graph no longer
+     * has are not kept.
+     */
+    private void awaitStatistics(io.layerlab.graph.Graph graph) {
+        if (layerRows.stream().allMatch(r -> graph.contains(r.nodeId()))) {
+            for (LayerRow r : layerRows) {
+                r.update(LayerRow.notMeasured(r.stats()));
+            }
+        } else {
+            layerRows.clear();
+        }
     }
 
     private void showStatistics(List<LayerStats> latest) {

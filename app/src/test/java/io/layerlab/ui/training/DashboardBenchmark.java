@@ -40,7 +40,8 @@ import jdk.jfr.consumer.RecordingStream;
  * {@code DISPLAY=:98 java -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
  * (defaults 100 epochs, the sample's own; 6 rounds; the layer statistics table in view). To see where the
  * time goes: {@code -Dprofile=true} samples the JavaFX and render threads' stacks, {@code -Dhide=id,id}
- * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view).
+ * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view); {@code -Dtrace=true} prints
+ * which nodes moved or resized at each pulse (see {@link LayoutTrace}).
  *
  * <p>Reported:
  * <ul>
@@ -50,7 +51,8 @@ import jdk.jfr.consumer.RecordingStream;
  * <li><b>pulses</b>: JavaFX's own instrumentation emits a JFR event {@code javafx.PulsePhase} per phase
  *     of each pulse, on the JavaFX thread (CSS, layout, waiting for the renderer, syncing the scene
  *     graph) and on the render thread (painting, presenting). A pulse lasts from the start of its first
- *     phase to the end of its last. p50/p99/max over all pulses during dashboard runs.</li>
+ *     phase to the end of its last. p50/p99/max over all pulses during dashboard runs, and over those
+ *     after each run's first second (a run's start changes the most at once).</li>
  * <li><b>CPU per pulse and per second</b> of the JavaFX and render threads ({@code ThreadMXBean}):
  *     what painting takes from the training, and far less sensitive to other load on the machine
  *     than wall-clock times.</li>
@@ -78,6 +80,8 @@ public final class DashboardBenchmark {
 
     /** {@code -Dprofile=true}: also samples the JavaFX and render threads' stacks and prints where their time goes. */
     private static final boolean PROFILE = Boolean.getBoolean("profile");
+    /** {@code -Dtrace=true}: prints which nodes moved or changed size at each pulse of a run's first seconds (what relayouts). */
+    private static final boolean TRACE = Boolean.getBoolean("trace");
     private static final Map<String, Integer> PROFILE_COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile boolean profiling;
 
@@ -163,6 +167,9 @@ public final class DashboardBenchmark {
         if (layersTab && dashboard.lookup("#bottomTabs") instanceof TabPane tabs) {
             tabs.getSelectionModel().select(1);
         }
+        if (TRACE) {
+            LayoutTrace.attach(dashboard);
+        }
         // -Dhide=iteration-chart,boundary-view,...: what painting costs without these views (to see where it goes).
         for (String id : System.getProperty("hide", "").split(",")) {
             if (!id.isBlank() && dashboard.lookup("#" + id.trim()) != null) {
@@ -202,6 +209,7 @@ public final class DashboardBenchmark {
             long tickerBefore = cpu(threadNamed("layerlab-dashboard"));
             Instant start = Instant.now();
             profiling = true;
+            LayoutTrace.runStarted(start);
             double d = dashboardRun(dashboard, project);
             profiling = false;
             Window w = new Window(start, Instant.now(), cpu(fx) - fxBefore, cpu(renderer) - renderBefore,
@@ -261,6 +269,7 @@ public final class DashboardBenchmark {
             }
         }
         List<Double> total = new ArrayList<>();
+        List<Double> settled = new ArrayList<>();
         List<Double> fxOnly = new ArrayList<>();
         Map<String, Double> phaseSums = new java.util.TreeMap<>();
         for (List<Phase> pulse : byPulse.values()) {
@@ -270,6 +279,9 @@ public final class DashboardBenchmark {
             }
             Instant last = pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow();
             total.add(millis(Duration.between(first, last)));
+            if (Duration.between(windowOf(rounds, first).start(), first).toMillis() >= 1000) {
+                settled.add(millis(Duration.between(first, last)));
+            }
             Instant fxEnd = pulse.stream().filter(p -> !p.renderThread()).map(Phase::end).max(Instant::compareTo).orElse(first);
             fxOnly.add(millis(Duration.between(first, fxEnd)));
             for (Phase p : pulse) {
@@ -277,6 +289,7 @@ public final class DashboardBenchmark {
             }
         }
         Collections.sort(total);
+        Collections.sort(settled);
         Collections.sort(fxOnly);
         double seconds = rounds.stream().mapToDouble(r -> r.window().seconds()).sum();
         double fxCpu = rounds.stream().mapToLong(r -> r.window().fxCpu()).sum() / 1e6;
@@ -300,6 +313,8 @@ public final class DashboardBenchmark {
                         + " (JavaFX thread part: p50 %.1f, p99 %.1f, max %.1f)%n",
                 pulses, seconds, pulses / seconds, pct(total, 50), pct(total, 99), pct(total, 100),
                 pct(fxOnly, 50), pct(fxOnly, 99), pct(fxOnly, 100));
+        System.out.printf(Locale.ROOT, "  of these, after each run's first second: %d; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                settled.size(), pct(settled, 50), pct(settled, 99), pct(settled, 100));
         System.out.printf(Locale.ROOT, "CPU per pulse: JavaFX thread %.2f ms + render thread %.2f ms = %.2f ms;"
                         + " per second of training: %.0f ms (ticker %.0f ms)%n",
                 fxCpu / Math.max(1, pulses), renderCpu / Math.max(1, pulses), (fxCpu + renderCpu) / Math.max(1, pulses),
