@@ -1,6 +1,7 @@
 package io.layerlab.ui.training;
 
 import io.layerlab.train.BoundaryFrame;
+import java.util.Arrays;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -159,10 +160,22 @@ final class BoundaryView extends Region {
         heatView.setFitWidth(side);
         heatView.setFitHeight(side);
         heatView.setVisible(true);
-        if (frontStale || drawnPoints != points || frame.minX() != drawnMinX || frame.maxX() != drawnMaxX
+        if (frontStale || !samePoints(drawnPoints, points) || frame.minX() != drawnMinX || frame.maxX() != drawnMaxX
                 || frame.minY() != drawnMinY || frame.maxY() != drawnMaxY) {
             drawFront(left, top, side);
         }
+        front.setVisible(true);
+    }
+
+    /**
+     * Whether two runs show the same points: a new run of the same data (train again) finds its
+     * points drawn already. Drawing a thousand of them costs the renderer more than anything else
+     * as a run starts.
+     */
+    private static boolean samePoints(PreparedRun a, PreparedRun b) {
+        return a == b || a != null && b != null && a.trainingPoints() == b.trainingPoints()
+                && Arrays.equals(a.pointsX(), b.pointsX()) && Arrays.equals(a.pointsY(), b.pointsY())
+                && Arrays.equals(a.labels(), b.labels());
     }
 
     /** One pixel per cell: the class colour over the background, stronger where the network is surer. */
@@ -207,13 +220,9 @@ final class BoundaryView extends Region {
                 | (int) Math.round(c.getBlue() * 255);
     }
 
+    /** Hides the points; what is drawn is kept, to show again as it is when the same points come back. */
     private void clearFront() {
-        if (drawnPoints != null || frontStale) {
-            front.getGraphicsContext2D().clearRect(0, 0, front.getWidth(), front.getHeight());
-            drawnPoints = null;
-            drawnMinX = Double.NaN;
-            frontStale = false;
-        }
+        front.setVisible(false);
     }
 
     private void drawFront(double left, double top, double side) {
