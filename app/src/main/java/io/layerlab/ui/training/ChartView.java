@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.VPos;
@@ -30,8 +29,8 @@ import javafx.scene.text.TextAlignment;
  *
  * <p>The chart paints only when what it shows changed: {@link #setSeries} compares the curves with
  * those painted, and {@link #redraw()} (data arrived, zoom, pan, theme) marks the chart dirty and
- * paints once at the next pulse, however many requests came in between; a resize paints at once,
- * in the layout pass. Decimated curves are kept per curve and extended as points arrive.
+ * paints once at a coming pulse, however many requests came in between, taking turns with the
+ * charts shown beside it (see {@link PaintTurns}); a resize paints at once, in the layout pass. Decimated curves are kept per curve and extended as points arrive.
  */
 final class ChartView extends Region {
     /** One curve. {@code autoRangeBefore}: points at or beyond this x do not widen the y range (a diverged tail). */
@@ -84,15 +83,9 @@ final class ChartView extends Region {
     private long requestedSignature;
     /** While curves grow, the fitted x axis steps ahead to round numbers instead of following every new point. */
     private boolean growing;
-    /** Something changed since the last paint; the painter paints once at the next pulse however many changes came. */
+    /** Something changed since the last paint; it is painted once at its turn however many changes came. */
     private boolean dirty;
-    private final AnimationTimer painter = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            stop();
-            paintIfDirty();
-        }
-    };
+    private final PaintTurns turns;
 
     /** The view window in display space (log10 of y on a log axis), when the person zoomed or panned. */
     private boolean manualView;
@@ -110,7 +103,13 @@ final class ChartView extends Region {
     private long redraws;
 
     ChartView(DashboardPalette palette, String xLabel, String yLabel) {
+        this(palette, xLabel, yLabel, new PaintTurns());
+    }
+
+    /** @param turns shared by the charts shown together, so that they paint in turns, one per pulse */
+    ChartView(DashboardPalette palette, String xLabel, String yLabel, PaintTurns turns) {
         this.palette = palette;
+        this.turns = turns;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
         getStyleClass().add(DashboardStyles.CHART);
@@ -312,10 +311,10 @@ final class ChartView extends Region {
 
     // ---- drawing ----
 
-    /** Paints at the next pulse (once, however often this is called before it). */
+    /** Paints at a coming pulse, in turn with the other charts (once, however often this is called before it). */
     void redraw() {
         dirty = true;
-        painter.start();
+        turns.request(this, this::paintIfDirty);
     }
 
     private void paintIfDirty() {

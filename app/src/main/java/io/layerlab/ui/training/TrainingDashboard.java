@@ -84,9 +84,10 @@ public final class TrainingDashboard extends BorderPane {
     private static final String BOUNDARY_EMPTY = "The decision regions of 2-D data appear here.";
     private final TrainingViewModel model;
     private final DashboardPalette palette = new DashboardPalette();
-    private final ChartView iterationChart = new ChartView(palette, "iteration", "loss");
-    private final ChartView epochChart = new ChartView(palette, "epoch", "loss");
-    private final ChartView accuracyChart = new ChartView(palette, "epoch", "accuracy");
+    private final PaintTurns chartTurns = new PaintTurns();
+    private final ChartView iterationChart = new ChartView(palette, "iteration", "loss", chartTurns);
+    private final ChartView epochChart = new ChartView(palette, "epoch", "loss", chartTurns);
+    private final ChartView accuracyChart = new ChartView(palette, "epoch", "accuracy", chartTurns);
     private final BoundaryView boundaryView = new BoundaryView(palette);
     private final ConfusionMatrixView confusionView = new ConfusionMatrixView();
     private final PredictionScatterView scatterView = new PredictionScatterView(palette);
@@ -141,6 +142,7 @@ public final class TrainingDashboard extends BorderPane {
     @FXML private VBox boundaryPanel;
     @FXML private Label boundaryNote;
     @FXML private StackPane boundaryHolder;
+    @FXML private javafx.scene.control.ScrollPane sideScroll;
     @FXML private Label resultsTitle;
     @FXML private Label resultsNote;
     @FXML private StackPane resultsHolder;
@@ -711,6 +713,7 @@ public final class TrainingDashboard extends BorderPane {
     // ---- boundary and results ----
 
     private void buildSidePanels() {
+        keepSideColumnUncached();
         boundaryHolder.getChildren().add(boundaryView);
         boundaryView.setId("boundary-view");
         boundaryView.setEmptyMessage(BOUNDARY_EMPTY);
@@ -735,6 +738,20 @@ public final class TrainingDashboard extends BorderPane {
             showBoundaryPanel(is);
         });
         showResults(null);
+    }
+
+    /**
+     * A ScrollPane's skin caches its viewport as one image. Here the content changes with every new
+     * boundary frame, and each change threw the image away and rendered the whole side column
+     * (boundary, results, panels) again, where only the heatmap needs repainting.
+     */
+    private void keepSideColumnUncached() {
+        sideScroll.skinProperty().addListener((obs, was, is) -> {
+            javafx.scene.Node viewport = sideScroll.lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
     }
 
     private void recordChanged(ObservableValue<? extends RunRecord> obs, RunRecord was, RunRecord is) {

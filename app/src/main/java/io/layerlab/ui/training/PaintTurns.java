@@ -1,0 +1,47 @@
+package io.layerlab.ui.training;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+
+/**
+ * Views that repaint a large canvas take turns: one paints per pulse, in the order they asked,
+ * starting with the pulse after the one in which the first asked. With the software renderer a
+ * chart's repaint costs several milliseconds; three charts repainted in the pulse that also shows the
+ * new numbers, table cells and boundary made that one pulse as long as all of them together. A
+ * frame or two apart, the charts still change together to the eye.
+ *
+ * <p>JavaFX thread only.
+ */
+final class PaintTurns {
+    private final Map<Object, Runnable> waiting = new LinkedHashMap<>();
+    /** The pulse in which the queue filled is left to whatever changed along with the request. */
+    private boolean skippedFirst;
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (!skippedFirst) {
+                skippedFirst = true;
+                return;
+            }
+            var next = waiting.entrySet().iterator();
+            if (next.hasNext()) {
+                Runnable paint = next.next().getValue();
+                next.remove();
+                paint.run();
+            }
+            if (waiting.isEmpty()) {
+                stop();
+                skippedFirst = false;
+            }
+        }
+    };
+
+    /** Runs {@code paint} at a coming pulse, once however often {@code view} asks before its turn. */
+    void request(Object view, Runnable paint) {
+        if (waiting.isEmpty() && !skippedFirst) {
+            timer.start();
+        }
+        waiting.putIfAbsent(view, paint);
+    }
+}
