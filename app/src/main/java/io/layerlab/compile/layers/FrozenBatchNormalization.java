@@ -28,13 +28,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * in training as in inference it normalises with its stored statistics, per feature (or per
  * channel of an image), and neither they nor the scale and shift change:
  * <pre>
- *   y = gamma * (x - mean) / std + beta      std = 10^log10stdev (or sqrt(var + eps))
- *   dL/dx = dL/dy * gamma / std
+ *   y = gamma * (x - mean) / sqrt(var + eps) + beta
+ *   dL/dx = dL/dy * gamma / sqrt(var + eps)
  * </pre>
- * It has DL4J's batch normalisation parameters under the same keys, so weights move between the
- * two unchanged. DL4J's FrozenLayerWithBackprop cannot freeze that layer: it runs its forward pass
- * in inference mode and then its training backward pass, which differentiates the batch statistics
- * and reads arrays of a closed workspace.
+ * with var = (10^log10stdev)^2 where DL4J keeps the log of the standard deviation: what DL4J's
+ * own layer outputs in inference mode. Its parameters are that layer's, under the same keys, so
+ * weights move between the two unchanged. DL4J's FrozenLayerWithBackprop cannot freeze that
+ * layer: it runs its forward pass in inference mode and then its training backward pass, which
+ * differentiates the batch statistics and reads arrays of a closed workspace.
  */
 public class FrozenBatchNormalization extends BatchNormalization {
     /** For Jackson, which rebuilds the layer from DL4J's JSON; the settings are those of DL4J's builder. */
@@ -114,9 +115,11 @@ public class FrozenBatchNormalization extends BatchNormalization {
         /** gamma / std, one value per feature or channel. */
         private INDArray scale() {
             var conf = layerConf();
-            INDArray std = conf.isUseLogStd()
-                    ? Transforms.exp(vector(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).mul(Math.log(10)), false)
-                    : Transforms.sqrt(vector(BatchNormalizationParamInitializer.GLOBAL_VAR).add(conf.getEps()), false);
+            // As DL4J's layer computes it in inference: var = (10^log10stdev)^2 where the log is kept, then sqrt(var + eps).
+            INDArray var = conf.isUseLogStd()
+                    ? Transforms.exp(vector(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).mul(2 * Math.log(10)), false)
+                    : vector(BatchNormalizationParamInitializer.GLOBAL_VAR).dup();
+            INDArray std = Transforms.sqrt(var.addi(conf.getEps()), false);
             INDArray gamma = conf.isLockGammaBeta() ? Nd4j.valueArrayOf(std.shape(), conf.getGamma(), dataType)
                     : vector(BatchNormalizationParamInitializer.GAMMA);
             return gamma.div(std);
