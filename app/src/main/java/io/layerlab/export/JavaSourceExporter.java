@@ -219,6 +219,10 @@ public final class JavaSourceExporter implements TextExporter {
                 imports.addAll(JavaHelperClasses.TOKEN_EMBEDDING_IMPORTS);
                 out.addAll(JavaHelperClasses.TOKEN_EMBEDDING.lines().toList());
             }
+            if (code.helpers().contains(Helper.FROZEN_BATCH_NORMALIZATION)) {
+                imports.addAll(JavaHelperClasses.FROZEN_BATCH_NORMALIZATION_IMPORTS);
+                out.addAll(JavaHelperClasses.FROZEN_BATCH_NORMALIZATION.lines().toList());
+            }
             return out;
         }
     }
