@@ -17,7 +17,8 @@ final class LayerMapper {
     /** The Keras layer classes LayerLab can import, as named in messages. */
     static final List<String> SUPPORTED = List.of("InputLayer", "Dense", "Activation", "ReLU", "LeakyReLU", "PReLU", "ELU",
             "Softmax", "Dropout", "Flatten", "Conv2D", "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D",
-            "BatchNormalization", "SimpleRNN", "LSTM", "GRU (reset_after=False)", "Embedding", "Add", "Concatenate");
+            "BatchNormalization", "SimpleRNN", "LSTM", "GRU (reset_after=False)", "Embedding",
+            "Reshape (of an Input's token ids, only to feed Embeddings)", "Add", "Concatenate");
 
     /** Keras activation names and LayerLab's. */
     private static final Map<String, String> ACTIVATIONS = Map.of("linear", "linear", "relu", "relu", "sigmoid", "sigmoid",
