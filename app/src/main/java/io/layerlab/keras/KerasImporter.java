@@ -36,7 +36,8 @@ import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
  *
  * <p>Stages, each stopping with one {@link ModelFileException} that names the file and every
  * problem found: the file is an HDF5 file with a model_config; every layer maps to LayerLab's
- * catalog ({@link LayerMapper}, unsupported layers and settings named); each output is a Dense
+ * catalog ({@link LayerMapper}, unsupported layers and settings named; a Reshape of token ids
+ * before Embeddings is left out, {@link TokenIdReshapes}); each output is a Dense
  * layer (a Dense followed by an Activation counts, and becomes one Output layer); the mapped graph
  * passes LayerLab's shape check; DL4J's Keras import reads the weights.
  */

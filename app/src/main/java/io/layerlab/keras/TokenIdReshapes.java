@@ -17,8 +17,8 @@ import java.util.Optional;
  * the (steps,) ids Keras' Embedding reads (the importer makes that LayerLab's [t, 1] again).
  *
  * <p>Only a Reshape that drops axes of size 1 from an Input, to exactly (steps,), and that feeds
- * nothing but Embeddings, counts, and only when every other reader of that Input is an Embedding
- * too; any other Reshape stays, and the import names it as unsupported.
+ * nothing but Embeddings, counts, and only when the Input feeds nothing else (but Embeddings, if it
+ * already holds (steps,) ids); any other Reshape stays, and the import names it as unsupported.
  */
 final class TokenIdReshapes {
     /** Each such Reshape with the Input it reads. */
@@ -44,8 +44,11 @@ final class TokenIdReshapes {
             Optional<Integer> steps = idsPerExample(input);
             List<KerasLayerSpec> inputReaders = readers.getOrDefault(input.name(), List.of());
             if (steps.isEmpty() || inputReaders.stream().noneMatch(r -> r.className().equals("Reshape"))) continue;
-            boolean removable = inputReaders.stream().allMatch(r -> r.className().equals("Embedding")
-                    || (r.className().equals("Reshape") && targetIsSteps(r, steps.get()) && feedsOnlyEmbeddings(r, readers)));
+            // An Embedding reading the Input itself keeps what it reads only if the Input already holds (steps,) ids.
+            boolean alreadyIds = input.config().path("batch_input_shape").size() == 2;
+            boolean removable = inputReaders.stream().allMatch(r -> (alreadyIds && r.className().equals("Embedding"))
+                    || (r.className().equals("Reshape") && targetIsSteps(r, steps.get()) && feedsOnlyEmbeddings(r, readers)
+                        && !model.outputs().contains(r.name())));
             if (!removable) continue;
             idInputs.put(input.name(), steps.get());
             for (KerasLayerSpec r : inputReaders) {
