@@ -10,6 +10,7 @@ import io.layerlab.ui.support.Theme;
 import io.layerlab.ui.training.LayoutMemory;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -49,7 +50,7 @@ public final class MainWindowView {
     private final Parent palette;
     private final Parent inspector;
     private final Parent summary;
-    private final Parent problems;
+    private final Supplier<Parent> problems;
     private final Parent gallery;
     private final SampleGalleryViewModel galleryModel;
     private final WindowTraining training;
@@ -121,8 +122,8 @@ public final class MainWindowView {
         this.quit = quit;
     }
 
-    /** The views placed in the window's slots. */
-    record Panels(Parent palette, Parent inspector, Parent summary, Parent problems, Parent gallery,
+    /** The views placed in the window's slots; the problems list is built when its tab first shows. */
+    record Panels(Parent palette, Parent inspector, Parent summary, Supplier<Parent> problems, Parent gallery,
                   ObservableValue<String> problemsTabTitle) { }
 
     @FXML
@@ -132,7 +133,6 @@ public final class MainWindowView {
         canvasSlot.getChildren().setAll(canvas, gallery);
         canvas.statusMessageProperty().addListener((obs, old, message) -> { if (!message.isEmpty()) status.showMessage(message); });
         summaryTab.setContent(summary);
-        problemsTab.setContent(problems);
         problemsTab.textProperty().bind(problemsTabTitle);
         followBottomTab();
 
@@ -304,8 +304,9 @@ public final class MainWindowView {
     private void followBottomTab() {
         bottomTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             boolean dashboard = is == trainingTab;
-            // Built when first shown: the window opens sooner without it.
+            // Built when first shown: the window opens sooner without them.
             if (dashboard && trainingTab.getContent() == null) trainingTab.setContent(training.dashboard());
+            if (is == problemsTab && problemsTab.getContent() == null) problemsTab.setContent(problems.get());
             if (dashboard == (was == trainingTab)) return;
             double target = dashboard ? dashboardDivider : designerDivider;
             if (Math.abs(centerSplit.getDividerPositions()[0] - target) < 0.01) return;

@@ -216,6 +216,7 @@ class MainWindowTest {
     @Test
     void clickingAProblemSelectsItsNodeAndTheInspectorExplainsIt(FxRobot robot) {
         robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.cnnWithoutFlatten())));
+        assertThat(robot.lookup(".problems-list").tryQuery()).as("built when its tab first shows").isEmpty();
         robot.clickOn("Problems (1)");
 
         ListView<Diagnostic> problems = robot.lookup(".problems-list").queryAs(ListView.class);
