@@ -116,6 +116,26 @@ class MainWindowTest {
     }
 
     @Test
+    void withNothingSelectedTheInspectorShowsTheTrainingSettingsAsNamedRowsThatEditTheProject(FxRobot robot) {
+        double before = doc().project().training().learningRate();
+        TextField rate = robot.lookup("#param-learningRate").queryAs(TextField.class);
+        Label rateName = robot.lookup(".inspector .label").match(n -> "Learning rate".equals(((Label) n).getText())).queryAs(Label.class);
+        assertThat(rateName.getLabelFor()).isSameAs(rate);
+        assertThat(rate.isVisible()).isTrue();
+        assertThat(Double.parseDouble(rate.getText())).isEqualTo(before);
+        assertThat(robot.lookup(".inspector .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Optimizer", "Batch size", "Epochs", "Shuffle", "Source");
+
+        retype(robot, rate, "0.05");
+        robot.type(KeyCode.ENTER);
+        assertThat(doc().project().training().learningRate()).isEqualTo(0.05);
+
+        robot.clickOn("#undoButton");
+        assertThat(doc().project().training().learningRate()).isEqualTo(before);
+        assertThat(Double.parseDouble(rate.getText())).isEqualTo(before);
+    }
+
+    @Test
     void theTitleMarksUnsavedChangesAndNewAsksBeforeLosingThem(FxRobot robot) {
         assertThat(stage.getTitle()).isEqualTo("XOR — LayerLab");
         robot.interact(() -> doc().execute(new SetParam("dense1", "units", 32)));
