@@ -14,7 +14,7 @@ import org.controlsfx.property.editor.PropertyEditor;
  * Inspector rows as a plain grid: each {@link SpecItem}'s name (its description as a tooltip) left
  * of its editor, in the items' order. It lays out the rows as ControlsFX's PropertySheet does in
  * its name mode, without that control's toolbar, search field, mode switch and scroll pane, which
- * the inspector hid anyway and which cost a fifth of the designer's start on the JavaFX thread.
+ * the inspector hid anyway and which were much of the work of opening the designer window.
  */
 public final class SpecSheet extends GridPane {
     private static final double LABEL_MIN_WIDTH = 100;
