@@ -39,7 +39,8 @@ final class SpecEditors {
         private final SpecItem item;
         private final ValidationFeedback feedback;
         private final TextField field = new TextField();
-        private final Tooltip errorTip = new Tooltip();
+        /** Made when the text is first invalid: most fields never need it, and each tooltip is costly to make. */
+        private Tooltip errorTip;
 
         TextEditor(SpecItem item, ValidationFeedback feedback) {
             this.item = item;
@@ -70,6 +71,7 @@ final class SpecEditors {
             field.pseudoClassStateChanged(StyleClasses.INVALID, invalid);
             if (invalid) {
                 String message = item.spec().name() + " " + result.error();
+                if (errorTip == null) errorTip = new Tooltip();
                 errorTip.setText(message);
                 field.setTooltip(errorTip);
                 feedback.report(item.spec().name(), message);

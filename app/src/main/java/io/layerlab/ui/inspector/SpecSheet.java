@@ -1,17 +1,17 @@
 package io.layerlab.ui.inspector;
 
+import io.layerlab.ui.support.HoverTooltips;
 import java.util.List;
 import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.controlsfx.property.editor.PropertyEditor;
 
 /**
- * Inspector rows as a plain grid: each {@link SpecItem}'s name (its description as a tooltip) left
+ * Inspector rows as a plain grid: each {@link SpecItem}'s name (its description as a tooltip, made on hover) left
  * of its editor, in the items' order. It lays out the rows as ControlsFX's PropertySheet does in
  * its name mode, without that control's toolbar, search field, mode switch and scroll pane, which
  * the inspector hid anyway and which were much of the work of opening the designer window.
@@ -40,7 +40,7 @@ public final class SpecSheet extends GridPane {
             Label name = new Label(item.getName());
             name.setMinWidth(LABEL_MIN_WIDTH);
             String description = item.getDescription();
-            if (description != null && !description.isBlank()) name.setTooltip(new Tooltip(description));
+            if (description != null && !description.isBlank()) HoverTooltips.install(name, description);
             PropertyEditor<Object> editor = editors.editorFor(item);
             Node field = editor.getEditor();
             if (field instanceof Region region) {

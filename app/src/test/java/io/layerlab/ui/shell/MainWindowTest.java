@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import io.layerlab.shape.Diagnostic;
 import javafx.application.Application;
 import javafx.scene.control.Label;
@@ -28,6 +29,7 @@ import javafx.scene.control.ListView;
 import io.layerlab.ui.summary.SummaryRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
@@ -133,6 +135,21 @@ class MainWindowTest {
         robot.clickOn("#undoButton");
         assertThat(doc().project().training().learningRate()).isEqualTo(before);
         assertThat(Double.parseDouble(rate.getText())).isEqualTo(before);
+    }
+
+    @Test
+    void aPaletteEntryAndAnInspectorRowExplainThemselvesWhenThePointerRestsOnThem(FxRobot robot) throws Exception {
+        TreeCell<?> dense = robot.lookup(".palette .tree-cell")
+                .match(n -> ((TreeCell<?>) n).getItem() instanceof PaletteEntry e && e.name().equals("Dense")).queryAs(TreeCell.class);
+        PaletteEntry entry = (PaletteEntry) dense.getItem();
+        robot.moveTo(dense);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dense.getTooltip() != null && dense.getTooltip().isShowing());
+        assertThat(dense.getTooltip().getText()).isEqualTo(entry.details()).contains("Fully connected");
+
+        Label rateName = robot.lookup(".inspector .label").match(n -> "Learning rate".equals(((Label) n).getText())).queryAs(Label.class);
+        robot.moveTo(rateName);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rateName.getTooltip() != null && rateName.getTooltip().isShowing());
+        assertThat(rateName.getTooltip().getText()).startsWith("Size of each update step");
     }
 
     @Test
