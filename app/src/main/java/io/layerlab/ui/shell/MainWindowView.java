@@ -5,6 +5,7 @@ import io.layerlab.ui.gallery.SampleGalleryViewModel;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.support.DialogService;
+import io.layerlab.ui.support.HoverTooltips;
 import io.layerlab.ui.support.TaskExecutor;
 import io.layerlab.ui.support.Theme;
 import io.layerlab.ui.training.LayoutMemory;
@@ -30,6 +31,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
@@ -78,8 +81,7 @@ public final class MainWindowView {
     @FXML private Button undoButton;
     @FXML private Button redoButton;
     @FXML private Button deleteButton;
-    @FXML private Tooltip undoTooltip;
-    @FXML private Tooltip redoTooltip;
+    @FXML private ToolBar toolBar;
     @FXML private ToggleButton snapButton;
     @FXML private ToggleButton darkThemeButton;
     @FXML private Button trainButton;
@@ -160,11 +162,32 @@ public final class MainWindowView {
         exchange.noTrainedNetworkProperty().addListener((obs, old, why) -> showTrainedNetwork(exchange.trainedNetworkProperty().get()));
         showTrainedNetwork(exchange.trainedNetworkProperty().get());
 
+        installToolbarTooltips();
+
         files.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecentMenu());
         fillRecentMenu();
 
         workspace.documentProperty().addListener((obs, old, doc) -> attach(doc));
         attach(workspace.document());
+    }
+
+    /** The toolbar's tooltips, made on first hover (see {@link HoverTooltips}); undo and redo name what they would undo or redo. */
+    private void installToolbarTooltips() {
+        HoverTooltips.install(undoButton, () -> tooltipFollowing(undoItem, " (Ctrl+Z)"));
+        HoverTooltips.install(redoButton, () -> tooltipFollowing(redoItem, " (Ctrl+Y)"));
+        for (javafx.scene.Node item : toolBar.getItems()) {
+            if (item instanceof Control control && control.getProperties().get(HOVER_TOOLTIP) instanceof String text) {
+                HoverTooltips.install(control, text);
+            }
+        }
+    }
+
+    private static final String HOVER_TOOLTIP = "hoverTooltip";
+
+    private static Tooltip tooltipFollowing(MenuItem item, String shortcut) {
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(Bindings.concat(item.textProperty(), shortcut));
+        return tooltip;
     }
 
     private void showTrainedNetwork(TrainedNetwork network) {
@@ -184,8 +207,6 @@ public final class MainWindowView {
                 .otherwise(Bindings.concat("Undo ", doc.undoLabelProperty())));
         redoItem.textProperty().bind(Bindings.when(doc.redoLabelProperty().isEmpty()).then("Redo")
                 .otherwise(Bindings.concat("Redo ", doc.redoLabelProperty())));
-        undoTooltip.textProperty().bind(Bindings.concat(undoItem.textProperty(), " (Ctrl+Z)"));
-        redoTooltip.textProperty().bind(Bindings.concat(redoItem.textProperty(), " (Ctrl+Y)"));
         undoItem.disableProperty().bind(doc.undoLabelProperty().isEmpty());
         undoButton.disableProperty().bind(doc.undoLabelProperty().isEmpty());
         redoItem.disableProperty().bind(doc.redoLabelProperty().isEmpty());

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import io.layerlab.shape.Diagnostic;
 import javafx.application.Application;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import io.layerlab.ui.summary.SummaryRow;
@@ -150,6 +151,20 @@ class MainWindowTest {
         robot.moveTo(rateName);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rateName.getTooltip() != null && rateName.getTooltip().isShowing());
         assertThat(rateName.getTooltip().getText()).startsWith("Size of each update step");
+    }
+
+    @Test
+    void toolbarButtonsExplainThemselvesOnHoverAndUndoNamesTheEditItWouldUndo(FxRobot robot) throws Exception {
+        Button fit = robot.lookup("#fitButton").queryButton();
+        robot.moveTo(fit);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fit.getTooltip() != null && fit.getTooltip().isShowing());
+        assertThat(fit.getTooltip().getText()).isEqualTo("Fit the graph in the window (Ctrl+0)");
+
+        robot.interact(() -> doc().execute(new SetParam("dense1", "units", 32)));
+        Button undo = robot.lookup("#undoButton").queryButton();
+        robot.moveTo(undo);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> undo.getTooltip() != null && undo.getTooltip().isShowing());
+        assertThat(undo.getTooltip().getText()).isEqualTo("Undo Set units of dense1 (Ctrl+Z)");
     }
 
     @Test
