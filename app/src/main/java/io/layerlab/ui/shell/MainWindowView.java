@@ -16,11 +16,13 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Control;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -32,7 +34,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
@@ -175,7 +176,7 @@ public final class MainWindowView {
     private void installToolbarTooltips() {
         HoverTooltips.install(undoButton, () -> tooltipFollowing(undoItem, " (Ctrl+Z)"));
         HoverTooltips.install(redoButton, () -> tooltipFollowing(redoItem, " (Ctrl+Y)"));
-        for (javafx.scene.Node item : toolBar.getItems()) {
+        for (Node item : toolBar.getItems()) {
             if (item instanceof Control control && control.getProperties().get(HOVER_TOOLTIP) instanceof String text) {
                 HoverTooltips.install(control, text);
             }
