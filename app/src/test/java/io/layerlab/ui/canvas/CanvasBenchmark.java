@@ -267,6 +267,8 @@ public final class CanvasBenchmark {
             Scenario s = scenarios.get(index);
             if (!running) {
                 if (now < restUntil) return;
+                // With -Djavafx.pulseLogger=true, marks which pulses belong to which scenario.
+                if (Boolean.getBoolean("bench.marks")) System.out.println("SCENARIO " + s.name());
                 s.begin();
                 running = true;
                 startedAt = now;
@@ -283,6 +285,7 @@ public final class CanvasBenchmark {
             windows.add(new Window(s.name(), startedInstant, Instant.now(),
                     cpu(Thread.currentThread()) - fxCpuAtStart, cpu(renderThread()) - renderCpuAtStart));
             s.end();
+            if (Boolean.getBoolean("bench.marks")) System.out.println("SCENARIO-END");
             running = false;
             restUntil = now + REST_NANOS;
             if (++index == scenarios.size()) {
