@@ -354,6 +354,7 @@ final class DiagramView extends Group {
     private void cull(NodeView v, boolean mayReveal) {
         boolean inShown = shownArea == null || meets(v, shownArea);
         boolean full;
+        boolean waits = false;
         if (!inShown) {
             full = false;
         } else if (shownArea == null) {
@@ -370,10 +371,11 @@ final class DiagramView extends Group {
             runFrames();
         } else {
             full = false;
+            waits = true;
             pendingViews.add(v);
             runFrames();
         }
-        if (full || !inShown) pendingViews.remove(v);
+        if (!waits) pendingViews.remove(v);
         if (v.isVisible() != full) v.setVisible(full);
         sketches.show(v, inShown && !full);
     }
@@ -383,6 +385,7 @@ final class DiagramView extends Group {
                 || w.intersects(shownArea.getMinX(), shownArea.getMinY(), shownArea.getMaxX(), shownArea.getMaxY());
         boolean labelWanted = shown && detailed;
         boolean labelFull;
+        boolean waits = false;
         if (!labelWanted) {
             labelFull = false;
         } else if (shownArea == null) {
@@ -399,10 +402,11 @@ final class DiagramView extends Group {
             runFrames();
         } else {
             labelFull = false;
+            waits = true;
             pendingLabels.add(w);
             runFrames();
         }
-        if (labelFull || !labelWanted) pendingLabels.remove(w);
+        if (!waits) pendingLabels.remove(w);
         w.setShown(shown, labelFull);
     }
 
@@ -468,7 +472,17 @@ final class DiagramView extends Group {
     }
 
     /** Whether everything in view is drawn in full (nothing waits for its bitmap and the view is not moving). */
+    @Override public String toString() {
+        return "DiagramView[moving=" + moving + ", showing=" + showing + ", pending cards " + pendingViews.size() + ", labels " + pendingLabels.size() + ", timer " + framesRunning + "]";
+    }
+
     boolean isSettled() { return !moving && showing && pendingViews.isEmpty() && pendingLabels.isEmpty(); }
+
+    /** New bitmap work one frame may take on, in estimated renderer ms ({@link DetailBudget}). */
+    double frameBudgetMs() { return budget.perFrameMs(); }
+
+    /** The part of the graph the view shows, as last set (null while everything is drawn). */
+    Bounds visibleArea() { return visibleArea; }
 
     /** Cards drawn as boxes now (in view or in the margin). */
     int sketchedCount() { return sketches.shownCount(); }
@@ -476,16 +490,17 @@ final class DiagramView extends Group {
     boolean isSketched(NodeView v) { return sketches.isSketched(v); }
 
     /**
-     * The port, else the node, under a point (graph coordinates) among the cards drawn as boxes,
-     * which the mouse cannot pick; the card is drawn in full at once, as it is being handled.
-     * Null if the point is on no such card.
+     * The port, else the node, under a point (graph coordinates), found by geometry among the
+     * shown cards, for a press the mouse could not pick: the card was a box when pressed (boxes
+     * cannot be picked) and may be drawn in full by now. A card still a box is drawn in full at
+     * once, as it is being handled. Null if the point is on no shown card.
      */
-    Object sketchedTargetAt(Point2D world) {
+    Object targetAt(Point2D world) {
         List<javafx.scene.Node> children = nodeLayer.getChildren();
         double reach = PortView.SIZE / 2;
         for (int i = children.size() - 1; i >= 0; i--) {
             NodeView v = (NodeView) children.get(i);
-            if (!sketches.isSketched(v)) continue;
+            if (!v.isVisible() && !sketches.isSketched(v)) continue;
             double x = world.getX() - v.getLayoutX();
             double y = world.getY() - v.getLayoutY();
             if (x < -reach || y < -reach || x > v.getWidth() + reach || y > v.getHeight() + reach) continue;
@@ -495,8 +510,10 @@ final class DiagramView extends Group {
             for (PortView p : ports) if (p.getBoundsInParent().contains(x, y)) hit = p;
             if (hit == null && x >= 0 && y >= 0 && x <= v.getWidth() && y <= v.getHeight()) hit = v;
             if (hit != null) {
-                v.setBitmapZoom(zoom);
-                cull(v, false);
+                if (!v.isVisible()) {
+                    v.setBitmapZoom(zoom);
+                    cull(v, false);
+                }
                 return hit;
             }
         }

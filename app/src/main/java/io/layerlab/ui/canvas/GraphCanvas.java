@@ -189,10 +189,7 @@ public class GraphCanvas extends Region {
         });
         overview.setManaged(false);
         overview.setVisible(false);
-        zoomSettle.setOnFinished(e -> {
-            diagram.setMoving(false);
-            overview.setQuickZoom(false);
-        });
+        zoomSettle.setOnFinished(e -> zoomSettled());
         getChildren().addAll(grid, world, overview, band, bubble, minimap);
 
         clip.widthProperty().bind(widthProperty());
@@ -329,6 +326,13 @@ public class GraphCanvas extends Region {
         overview.setQuickZoom(true);
         zoomSettle.playFromStart();
         zoomAround(factor, x, y);
+    }
+
+    /** The wheel has stopped: everything in view is drawn in full again, a few bitmaps per frame. */
+    private void zoomSettled() {
+        zoomSettle.stop();
+        diagram.setMoving(false);
+        overview.setQuickZoom(false);
     }
 
     private void applyZoom() {
@@ -724,6 +728,8 @@ public class GraphCanvas extends Region {
         requestFocus();
         bubble.hide();
         if (gesture != null || document == null) return;
+        // A press means the wheel has stopped: what is pressed on must be there in full.
+        if (diagram.isMoving()) zoomSettled();
         Point2D p = new Point2D(e.getX(), e.getY());
         if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY
                 || (e.getButton() == MouseButton.PRIMARY && keys.spaceDown())) {
@@ -734,8 +740,8 @@ public class GraphCanvas extends Region {
         if (e.getButton() != MouseButton.PRIMARY) return;
         // Far out, the graph is an overview picture: find the node under the mouse by geometry.
         Object hit = world.isVisible() ? hitTarget(e.getPickResult().getIntersectedNode()) : diagram.nodeAt(toWorld(p));
-        // A card still drawn as a box (just scrolled or zoomed into view) cannot be picked: find it by geometry.
-        if (hit == null && world.isVisible()) hit = diagram.sketchedTargetAt(toWorld(p));
+        // A card drawn as a box when pressed (just scrolled or zoomed into view) was not picked: find it by geometry.
+        if (hit == null && world.isVisible()) hit = diagram.targetAt(toWorld(p));
         if (hit == null && world.isVisible()) hit = diagram.wireNear(toWorld(p), WIRE_REACH / getZoom());
         if (hit instanceof PortView port) {
             selectWire(null);
