@@ -2,8 +2,9 @@ package io.layerlab.ui.canvas;
 
 /**
  * How much new bitmap drawing one frame may take on. Node cards and wire labels are cached
- * bitmaps: drawing one afresh (after a zoom, or when it scrolls into view) costs the software
- * renderer about half a millisecond for a card, and a view change can ask for a hundred at once.
+ * bitmaps: showing one afresh (after a zoom, or when it scrolls into view) costs about two
+ * milliseconds for a card (its bounds and render state on the JavaFX thread, glyphs and painting
+ * on the software renderer), and a view change can ask for a hundred at once.
  * Spending is counted in estimated renderer milliseconds; whatever does not fit waits for the
  * next frame (the canvas shows a sketch meanwhile). The first item of a frame is always allowed,
  * so work never stalls, even for an item dearer than the whole budget.
@@ -12,10 +13,14 @@ package io.layerlab.ui.canvas;
  * account when that frame's own share has been handed out.
  */
 final class DetailBudget {
-    /** Estimated renderer time of a card's bitmap (software pipeline, 100 % zoom), in ms. */
-    static final double CARD_MS = 0.5;
-    /** Estimated renderer time of a wire label's bitmap, in ms. */
-    static final double LABEL_MS = 0.12;
+    /**
+     * Estimated time a card shown afresh adds to a frame (software pipeline), in ms: the extra
+     * CPU time of the frames that showed a known number of them in {@code CanvasBenchmark}
+     * (2.5 ms on a busy machine; a card whose glyphs are already drawn at this zoom costs far less).
+     */
+    static final double CARD_MS = 2.0;
+    /** Estimated time a wire label shown afresh adds to a frame, in ms (measured likewise). */
+    static final double LABEL_MS = 0.4;
 
     private final double perFrameMs;
     private double spentMs;
