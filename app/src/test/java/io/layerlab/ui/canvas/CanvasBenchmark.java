@@ -237,8 +237,11 @@ public final class CanvasBenchmark {
 
             @Override public void frame(double t) {
                 // A negative wheel amount scrolls up, which zooms in.
-                if (canvas.getZoom() >= 1.5) direction = 1;
-                if (canvas.getZoom() <= fitted * 1.05) direction = -1;
+                // -Dbench.zoomLow / -Dbench.zoomHigh narrow the range, to see one level of detail alone.
+                double high = Double.parseDouble(System.getProperty("bench.zoomHigh", "1.5"));
+                double low = Math.max(fitted, Double.parseDouble(System.getProperty("bench.zoomLow", "0")));
+                if (canvas.getZoom() >= high) direction = 1;
+                if (canvas.getZoom() <= low * 1.05) direction = -1;
                 robot.mouseWheel(direction);
             }
 
