@@ -1,28 +1,23 @@
 package io.layerlab.ui.canvas;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.Group;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.ClosePath;
-import javafx.scene.shape.HLineTo;
-import javafx.scene.shape.MoveTo;
-import javafx.scene.shape.Path;
-import javafx.scene.shape.PathElement;
-import javafx.scene.shape.VLineTo;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.StrokeType;
 
 /**
  * Nodes drawn as plain boxes (a body and a band in the category colour, outlined when selected
  * or in trouble), in graph coordinates, where a card's bitmap is not worth drawing yet: while the
  * wheel zooms, and for the moment a card waits for its turn to be drawn in full after a view
  * change. Boxes cost the software renderer next to nothing at any scale, where a card is texts
- * and rounded borders. All boxes of one colour are one {@link Path}, rebuilt once per layout pass
- * when boxes came or went: a shape per box would add hundreds of scene nodes, and JavaFX visits
- * every scene node, shown or not, on every frame. Colours are the far-out overview's (CSS).
+ * and rounded borders. Only boxes on show are in the scene (JavaFX visits every scene node on
+ * every frame, shown or not); each is its own shape, so a box that comes or goes repaints only
+ * its own place. Colours are the far-out overview's (CSS).
  */
 final class SketchLayer extends Group {
     /** The colours boxes are drawn in. */
@@ -32,104 +27,72 @@ final class SketchLayer extends Group {
         Color error();
     }
 
-    private record Box(double x, double y, double w, double h, double band, Color accent, boolean selected, boolean error) { }
-
     private final Supplier<Palette> palette;
-    private final Map<NodeView, Box> boxes = new LinkedHashMap<>();
-    private final Path bodies = new Path();
-    private final Path selectedOutlines = new Path();
-    private final Path errorOutlines = new Path();
-    private final Map<Color, Path> bands = new HashMap<>();
-    private boolean stale;
+    private final Map<NodeView, Box> shown = new HashMap<>();
+    private final Deque<Box> spare = new ArrayDeque<>();
 
     SketchLayer(Supplier<Palette> palette) {
         this.palette = palette;
         getStyleClass().add("sketch-layer");
         setMouseTransparent(true);
-        bodies.setStroke(null);
-        for (Path p : List.of(selectedOutlines, errorOutlines)) {
-            p.setFill(null);
-            p.setStrokeWidth(2);
-        }
-        getChildren().addAll(bodies, selectedOutlines, errorOutlines);
     }
 
     /** Shows the node as a box where it is now, or hides its box. */
     void show(NodeView view, boolean sketched) {
+        Box box = shown.get(view);
         if (!sketched) {
-            if (boxes.remove(view) != null) changed();
+            if (box != null) {
+                shown.remove(view);
+                getChildren().removeAll(box.body, box.band);
+                spare.push(box);
+            }
             return;
         }
-        Box box = new Box(view.getLayoutX(), view.getLayoutY(), Math.max(1, view.getWidth()), Math.max(1, view.getHeight()),
-                Math.max(1, view.accentBand()), view.accent(), view.isSelected(), view.hasError());
-        if (!box.equals(boxes.put(view, box))) changed();
+        if (box == null) {
+            box = spare.isEmpty() ? new Box() : spare.pop();
+            shown.put(view, box);
+            getChildren().addAll(box.body, box.band);
+        }
+        box.place(view, palette.get());
     }
 
     /** Forgets the box of a node that left the graph. */
     void remove(NodeView view) { show(view, false); }
 
     void clear() {
-        if (boxes.isEmpty()) return;
-        boxes.clear();
-        changed();
+        shown.clear();
+        getChildren().clear();
     }
 
     /** How many nodes are drawn as boxes now. */
-    int shownCount() { return boxes.size(); }
+    int shownCount() { return shown.size(); }
 
-    boolean isSketched(NodeView view) { return boxes.containsKey(view); }
+    boolean isSketched(NodeView view) { return shown.containsKey(view); }
 
-    private void changed() {
-        if (!stale) {
-            stale = true;
-            requestLayout();
+    private static final class Box {
+        final Rectangle body = new Rectangle();
+        final Rectangle band = new Rectangle();
+
+        Box() {
+            body.setStrokeWidth(2);
+            body.setStrokeType(StrokeType.OUTSIDE);
         }
-    }
 
-    @Override protected void layoutChildren() {
-        super.layoutChildren();
-        if (stale) redraw();
-    }
-
-    private void redraw() {
-        stale = false;
-        Palette p = palette.get();
-        List<PathElement> body = new ArrayList<>();
-        List<PathElement> selected = new ArrayList<>();
-        List<PathElement> error = new ArrayList<>();
-        Map<Color, List<PathElement>> byAccent = new HashMap<>();
-        for (Box b : boxes.values()) {
-            rectangle(body, b.x, b.y, b.w, b.h);
-            rectangle(byAccent.computeIfAbsent(b.accent, c -> new ArrayList<>()), b.x, b.y, b.w, Math.min(b.h, b.band));
-            if (b.selected) rectangle(selected, b.x - 1, b.y - 1, b.w + 2, b.h + 2);
-            else if (b.error) rectangle(error, b.x - 1, b.y - 1, b.w + 2, b.h + 2);
+        void place(NodeView v, Palette p) {
+            double w = Math.max(1, v.getWidth());
+            double h = Math.max(1, v.getHeight());
+            set(body, v.getLayoutX(), v.getLayoutY(), w, h);
+            set(band, v.getLayoutX(), v.getLayoutY(), w, Math.min(h, Math.max(1, v.accentBand())));
+            body.setFill(p.node());
+            band.setFill(v.accent());
+            body.setStroke(v.isSelected() ? p.selected() : v.hasError() ? p.error() : null);
         }
-        bodies.setFill(p.node());
-        bodies.getElements().setAll(body);
-        selectedOutlines.setStroke(p.selected());
-        selectedOutlines.getElements().setAll(selected);
-        errorOutlines.setStroke(p.error());
-        errorOutlines.getElements().setAll(error);
-        bands.entrySet().removeIf(e -> {
-            if (byAccent.containsKey(e.getKey())) return false;
-            getChildren().remove(e.getValue());
-            return true;
-        });
-        byAccent.forEach((colour, elements) -> bands.computeIfAbsent(colour, c -> {
-            Path band = new Path();
-            band.setFill(c);
-            band.setStroke(null);
-            // Bands above the bodies, outlines above everything.
-            getChildren().add(getChildren().indexOf(selectedOutlines), band);
-            return band;
-        }).getElements().setAll(elements));
-    }
 
-    private static void rectangle(List<PathElement> into, double x, double y, double w, double h) {
-        into.add(new MoveTo(x, y));
-        into.add(new HLineTo(x + w));
-        into.add(new VLineTo(y + h));
-        into.add(new HLineTo(x));
-        into.add(new ClosePath());
+        private static void set(Rectangle r, double x, double y, double w, double h) {
+            r.setX(x);
+            r.setY(y);
+            r.setWidth(w);
+            r.setHeight(h);
+        }
     }
 }
