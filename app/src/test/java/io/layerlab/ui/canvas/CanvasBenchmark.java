@@ -36,11 +36,15 @@ import jdk.jfr.consumer.RecordingStream;
  * benchmark consumes them in-process with a {@link RecordingStream} started before the toolkit.
  * A pulse's time is from the start of its first phase to the end of its last one, render thread
  * included. Because a busy machine stretches wall-clock times, the report also gives the CPU time
- * the JavaFX and render threads used per pulse ("CPU ms/p", from {@code ThreadMXBean}), and a
- * baseline: panning an empty canvas. Input comes from {@link Robot} through the windowing system (run it under Xvfb), one
+ * the JavaFX and render threads used per pulse ("CPU ms/p", from {@code ThreadMXBean}), its
+ * spread ("CPU per pulse": the CPU time between one pulse's start and the next, p50/p99/max), and
+ * a baseline: panning an empty canvas. Input comes from {@link Robot} through the windowing system (run it under Xvfb), one
  * mouse step per frame, so event delivery, picking and the canvas's handlers are all measured.
  *
  * <p>Run: {@code DISPLAY=:98 java -cp <test classpath> io.layerlab.ui.canvas.CanvasBenchmark}.
+ * Options: {@code -Dbench.only=NAME} (scenarios whose name contains it; without the warm-up),
+ * {@code -Dslowest=true}, {@code -Dphases=true}, {@code -Dbench.zoomLow/-Dbench.zoomHigh},
+ * {@code -Dbench.marks=true} with {@code -Djavafx.pulseLogger=true} (which pulses are whose).
  */
 public final class CanvasBenchmark {
     private static final int NODES = 500;
