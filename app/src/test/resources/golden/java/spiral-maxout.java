@@ -89,15 +89,21 @@ public class TwoSpiralsWithMaxoutUnitsNetwork {
     }
 
     /**
-     * Maxout without weights of its own: keeps the largest of each group of {@code pieces} consecutive
-     * features (or channels, axis 1 in DL4J's layouts), so n values become n / pieces. A layer with the
-     * maxout activation is that layer made linear with pieces outputs per unit, followed by this.
+     * Maxout without weights of its own: splits the features (or channels) into consecutive groups
+     * of {@code pieces} values and keeps the largest of each group, so n values become n / pieces.
+     * Features, channels of an image and features of every step of a sequence all sit on axis 1 in
+     * DL4J's layouts ([batch, n], [batch, c, h, w], [batch, f, t]), which is the axis it groups.
+     *
+     * <p>A layer with the maxout activation is its linear version with pieces times the outputs,
+     * followed by this; the linear functions of a unit are then the layer's outputs of one group.
+     * Its two fields are written to DL4J's JSON and read back, so saved models restore it.
      */
     public static final class Maxout extends SameDiffLambdaLayer {
         private int pieces;
         /** One example's input in DL4J's layout: [n], [c, h, w] or [f, t]; recorded when DL4J sets the input type. */
         private long[] inputShape;
 
+        /** For DL4J's JSON reader. */
         public Maxout() { }
 
         public Maxout(int pieces) {
@@ -154,8 +160,10 @@ public class TwoSpiralsWithMaxoutUnitsNetwork {
             return o instanceof Maxout m && m.pieces == pieces && Arrays.equals(m.inputShape, inputShape);
         }
 
-        @Override public int hashCode() { return 31 * pieces + Arrays.hashCode(inputShape); }
+        @Override
+        public int hashCode() { return 31 * pieces + Arrays.hashCode(inputShape); }
 
-        @Override public String toString() { return "Maxout(pieces=" + pieces + ")"; }
+        @Override
+        public String toString() { return "Maxout(pieces=" + pieces + ")"; }
     }
 }

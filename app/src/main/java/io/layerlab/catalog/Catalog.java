@@ -157,7 +157,8 @@ public final class Catalog {
         layer("BatchNormalization", Category.CORE, Arity.ONE, List.of(frozen()),
                 "Normalises each feature over the batch",
                 "Rescales each feature (or channel) to zero mean and unit variance over the mini-batch, then applies a "
-                + "learned scale and shift. Lets deep networks train faster and with higher learning rates.", true);
+                + "learned scale and shift. Lets deep networks train faster and with higher learning rates. Frozen, it "
+                + "keeps its scale, shift and running statistics and normalises with those, as Keras' trainable=False does.", true);
         layer("Flatten", Category.CORE, Arity.ONE, List.of(),
                 "Image or sequence to a flat vector",
                 "Unrolls an image [h, w, c] or a sequence [t, f] into one vector of h*w*c or t*f features, so Dense "

@@ -1,5 +1,6 @@
 package io.layerlab.compile;
 
+import io.layerlab.compile.layers.FrozenBatchNormalization;
 import io.layerlab.compile.layers.GruLayer;
 import io.layerlab.compile.layers.TokenEmbedding;
 import io.layerlab.graph.Node;
@@ -79,7 +80,7 @@ final class NodeTranslator {
                     (int) ((InputType.InputTypeRecurrent) net.typeOf(inputs.get(0))).getTimeSeriesLength())), inputs.get(0));
             case "Activation" -> activation(id, p, inputs.get(0));
             case "Dropout" -> net.addLayer(id, new DropoutLayer.Builder(1.0 - p.decimal("rate")).build(), inputs.get(0));
-            case "BatchNormalization" -> net.addLayer(id, frozen(p, new BatchNormalization.Builder().build()), inputs.get(0));
+            case "BatchNormalization" -> net.addLayer(id, batchNormalization(p), inputs.get(0));
             case "Flatten" -> flatten(id, inputs.get(0));
             case "MaxPooling2D" -> pooling(id, p, PoolingType.MAX, inputs.get(0));
             case "AveragePooling2D" -> pooling(id, p, PoolingType.AVG, inputs.get(0));
@@ -212,7 +213,16 @@ final class NodeTranslator {
 
     /** "frozen": the weights stay fixed, but gradients still flow through to earlier layers. */
     private static Layer frozen(NodeParams p, Layer layer) {
-        return p.has("frozen") && p.bool("frozen") ? new FrozenLayerWithBackprop(layer) : layer;
+        return isFrozen(p) ? new FrozenLayerWithBackprop(layer) : layer;
+    }
+
+    /** Frozen, it also keeps its statistics and normalises with them in training, as Keras' non-trainable one does. */
+    private static Layer batchNormalization(NodeParams p) {
+        return isFrozen(p) ? new FrozenBatchNormalization() : new BatchNormalization.Builder().build();
+    }
+
+    private static boolean isFrozen(NodeParams p) {
+        return p.has("frozen") && p.bool("frozen");
     }
 
     private static ConvolutionMode mode(NodeParams p) {

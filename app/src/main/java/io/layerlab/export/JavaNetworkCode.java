@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 final class JavaNetworkCode {
     /** Classes the generated file defines itself, because DL4J has no equivalent. */
-    enum Helper { STEP, FEATURE_SOFTMAX, CLASSICAL_MOMENTUM, MAXOUT, GRU_LAYER, TOKEN_EMBEDDING }
+    enum Helper { STEP, FEATURE_SOFTMAX, CLASSICAL_MOMENTUM, MAXOUT, GRU_LAYER, TOKEN_EMBEDDING, FROZEN_BATCH_NORMALIZATION }
 
     static final String INDENT = "        ";
     static final String CONTINUATION = INDENT + "        ";
@@ -127,7 +127,7 @@ final class JavaNetworkCode {
             case "Activation" -> activation(node, in.get(0));
             case "Dropout" -> addLayer(id, dl4j("layers.DropoutLayer", "new DropoutLayer.Builder(1.0 - "
                     + JavaText.number(decimal(node, "rate")) + ")"), in.get(0));
-            case "BatchNormalization" -> addLayer(id, frozen(node, dl4j("layers.BatchNormalization", "new BatchNormalization.Builder()")), in.get(0));
+            case "BatchNormalization" -> addLayer(id, batchNormalization(node), in.get(0));
             case "Flatten" -> flatten(node, in.get(0));
             case "MaxPooling2D", "AveragePooling2D" -> {
                 use("org.deeplearning4j.nn.conf.layers.PoolingType", null);
@@ -296,6 +296,13 @@ final class JavaNetworkCode {
     private Layer frozen(Node node, Layer layer) {
         if (!Boolean.TRUE.equals(node.param("frozen"))) return layer;
         return layer.wrappedIn(use("org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop", "FrozenLayerWithBackprop"), "");
+    }
+
+    /** Frozen, LayerLab's own layer, which keeps its statistics too; DL4J cannot freeze its batch normalisation. */
+    private Layer batchNormalization(Node node) {
+        if (!Boolean.TRUE.equals(node.param("frozen"))) return dl4j("layers.BatchNormalization", "new BatchNormalization.Builder()");
+        helpers.add(Helper.FROZEN_BATCH_NORMALIZATION);
+        return new Layer(List.of(), "new FrozenBatchNormalization()", List.of());
     }
 
     /**

@@ -204,22 +204,19 @@ public final class JavaSourceExporter implements TextExporter {
                 imports.add("org.nd4j.shade.jackson.annotation.JsonProperty");
                 out.addAll(JavaHelperClasses.CLASSICAL_MOMENTUM.lines().toList());
             }
-            if (code.helpers().contains(Helper.MAXOUT)) {
-                imports.add("java.util.Arrays");
-                imports.add("org.deeplearning4j.nn.conf.layers.samediff.SameDiffLambdaLayer");
-                imports.add("org.nd4j.autodiff.samediff.SDVariable");
-                imports.add("org.nd4j.autodiff.samediff.SameDiff");
-                out.addAll(JavaHelperClasses.MAXOUT.lines().toList());
-            }
-            if (code.helpers().contains(Helper.GRU_LAYER)) {
-                imports.addAll(JavaHelperClasses.GRU_LAYER_IMPORTS);
-                out.addAll(JavaHelperClasses.GRU_LAYER.lines().toList());
-            }
-            if (code.helpers().contains(Helper.TOKEN_EMBEDDING)) {
-                imports.addAll(JavaHelperClasses.TOKEN_EMBEDDING_IMPORTS);
-                out.addAll(JavaHelperClasses.TOKEN_EMBEDDING.lines().toList());
+            if (code.helpers().contains(Helper.MAXOUT)) addOwnClass("io.layerlab.compile.Maxout", imports, out);
+            if (code.helpers().contains(Helper.GRU_LAYER)) addOwnClass("io.layerlab.compile.layers.GruLayer", imports, out);
+            if (code.helpers().contains(Helper.TOKEN_EMBEDDING)) addOwnClass("io.layerlab.compile.layers.TokenEmbedding", imports, out);
+            if (code.helpers().contains(Helper.FROZEN_BATCH_NORMALIZATION)) {
+                addOwnClass("io.layerlab.compile.layers.FrozenBatchNormalization", imports, out);
             }
             return out;
+        }
+
+        private static void addOwnClass(String qualifiedName, Set<String> imports, List<String> out) {
+            OwnClassSource own = OwnClassSource.of(qualifiedName);
+            imports.addAll(own.imports());
+            out.addAll(own.nestedBody().lines().toList());
         }
     }
 }

@@ -36,7 +36,8 @@ import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
  *
  * <p>Stages, each stopping with one {@link ModelFileException} that names the file and every
  * problem found: the file is an HDF5 file with a model_config; every layer maps to LayerLab's
- * catalog ({@link LayerMapper}, unsupported layers and settings named); each output is a Dense
+ * catalog ({@link LayerMapper}, unsupported layers and settings named; a Reshape of token ids
+ * before Embeddings is left out, {@link TokenIdReshapes}); each output is a Dense
  * layer (a Dense followed by an Activation counts, and becomes one Output layer); the mapped graph
  * passes LayerLab's shape check; DL4J's Keras import reads the weights.
  */
@@ -48,8 +49,9 @@ public final class KerasImporter {
             + "tf_keras package with newer TensorFlow) with model.save(\"model.h5\")";
 
     static {
-        // DL4J's Keras import has no GRU; LayerLab's layer stands in for it.
+        // DL4J's Keras import has no GRU; LayerLab's layer stands in for it. Its Embedding loses the weights of some names.
         org.deeplearning4j.nn.modelimport.keras.KerasLayer.registerCustomLayer("GRU", KerasGru.class);
+        org.deeplearning4j.nn.modelimport.keras.KerasLayer.registerCustomLayer(KerasTokenEmbedding.CLASS_NAME, KerasTokenEmbedding.class);
     }
 
     private KerasImporter() { }
@@ -80,8 +82,10 @@ public final class KerasImporter {
             throw new ModelFileException(h5, "cannot be imported: " + e.getMessage(), e);
         }
         List<String> notes = new ArrayList<>();
+        TokenIdReshapes tokenIdReshapes = TokenIdReshapes.find(model, notes);
+        model = tokenIdReshapes.withIdInputs(model);
         KerasTraining training = new KerasTraining(trainingConfig == null ? null : json(h5, "training_config", trainingConfig), notes);
-        Graph graph = graph(h5, model, training, notes);
+        Graph graph = graph(h5, tokenIdReshapes.withoutReshapes(model), training, notes);
         ShapeReport report = ShapeInference.infer(graph);
         if (report.hasErrors()) {
             StringBuilder sb = new StringBuilder("cannot be imported: LayerLab's shape check refuses the network it maps to:");

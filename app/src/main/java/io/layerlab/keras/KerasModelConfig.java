@@ -23,7 +23,7 @@ final class KerasModelConfig {
     private final List<String> inputs;
     private final List<String> outputs;
 
-    private KerasModelConfig(String name, List<KerasLayerSpec> layers, List<String> inputs, List<String> outputs) {
+    KerasModelConfig(String name, List<KerasLayerSpec> layers, List<String> inputs, List<String> outputs) {
         this.name = name;
         this.layers = List.copyOf(layers);
         this.inputs = List.copyOf(inputs);
@@ -159,7 +159,8 @@ final class KerasModelConfig {
         for (KerasLayerSpec l : layers) {
             ObjectNode layer = list.addObject();
             layer.put("name", l.name());
-            layer.put("class_name", l.className());
+            // Embeddings go to LayerLab's subclass of DL4J's, which finds their weights whatever the layer's name.
+            layer.put("class_name", l.className().equals("Embedding") ? KerasTokenEmbedding.CLASS_NAME : l.className());
             ObjectNode layerConfig = l.config().isObject() ? (ObjectNode) l.config().deepCopy() : JSON.objectNode();
             // Only input layers declare a shape; DL4J would otherwise take a Sequential's first layer for an input.
             if (!l.className().equals("InputLayer")) layerConfig.remove("batch_input_shape");

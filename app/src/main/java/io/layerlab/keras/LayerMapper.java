@@ -17,7 +17,8 @@ final class LayerMapper {
     /** The Keras layer classes LayerLab can import, as named in messages. */
     static final List<String> SUPPORTED = List.of("InputLayer", "Dense", "Activation", "ReLU", "LeakyReLU", "PReLU", "ELU",
             "Softmax", "Dropout", "Flatten", "Conv2D", "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D",
-            "BatchNormalization", "SimpleRNN", "LSTM", "GRU (reset_after=False)", "Embedding", "Add", "Concatenate");
+            "BatchNormalization", "SimpleRNN", "LSTM", "GRU (reset_after=False)", "Embedding",
+            "Reshape (of an Input's token ids, only to feed Embeddings)", "Add", "Concatenate");
 
     /** Keras activation names and LayerLab's. */
     private static final Map<String, String> ACTIVATIONS = Map.of("linear", "linear", "relu", "relu", "sigmoid", "sigmoid",
@@ -100,11 +101,7 @@ final class LayerMapper {
     /** A layer Keras keeps fixed (trainable=False) becomes a frozen node, where LayerLab's layer can be frozen. */
     private void frozen(KerasLayerSpec l, String type, Map<String, Object> p) {
         boolean canFreeze = Catalog.layer(type).map(k -> k.params().stream().anyMatch(s -> s.name().equals("frozen"))).orElse(false);
-        if (type.equals("BatchNormalization")) {
-            // DL4J's FrozenLayerWithBackprop runs batch normalisation in inference mode, then fails in its backward pass.
-            notes.add(l.label() + " is not trainable in Keras, but it stays trainable here: DL4J cannot train through a frozen "
-                    + "batch normalisation");
-        } else if (canFreeze) {
+        if (canFreeze) {
             p.put("frozen", true);
             notes.add(l.label() + " is not trainable in Keras, so it is marked frozen: training keeps its weights");
         } else if (type.equals("Activation") && "prelu".equals(p.get("function"))) {

@@ -34,8 +34,6 @@ public final class RecoveryStore {
 
     private final Path folder;
     private final Clock clock;
-    private final ProjectWriter writer = new ProjectWriter();
-    private final ProjectReader reader = new ProjectReader();
 
     /** A store in {@code folder} (created when the first copy is saved). */
     public RecoveryStore(Path folder) { this(folder, Clock.systemUTC()); }
@@ -71,7 +69,7 @@ public final class RecoveryStore {
         copy.put("savedAt", clock.instant().toString());
         if (slot.originalFile().isPresent()) copy.put("originalFile", slot.originalFile().get().toString());
         else copy.putNull("originalFile");
-        copy.set("project", writer.toTree(project));
+        copy.set("project", new ProjectWriter().toTree(project));
         AtomicFile.write(fileOf(slot), JsonFormatter.format(copy).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -93,7 +91,8 @@ public final class RecoveryStore {
     public Project open(RecoveryEntry entry) throws ProjectFileException {
         JsonNode copy = ProjectReader.parse(readBytes(entry.recoveryFile()), entry.recoveryFile().toString());
         Path folder = entry.slot().originalFile().map(Path::getParent).orElse(null);
-        return reader.read(copy.path("project"), entry.recoveryFile().toString(), folder);
+        // Made here, not with the store: the designer makes its store while its window opens.
+        return new ProjectReader().read(copy.path("project"), entry.recoveryFile().toString(), folder);
     }
 
     /** Deletes the slot's recovery copy, if any: after a save or a clean close. */

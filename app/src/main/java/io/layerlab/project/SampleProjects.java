@@ -20,7 +20,6 @@ public final class SampleProjects {
     private static final String INDEX = RESOURCE_FOLDER + "index.json";
 
     private final ClassLoader loader;
-    private final ProjectReader reader = new ProjectReader();
 
     public SampleProjects() { this(SampleProjects.class.getClassLoader()); }
 
@@ -61,7 +60,8 @@ public final class SampleProjects {
 
     private Project open(String fileName) {
         try (InputStream in = stream(fileName)) {
-            return reader.read(in, RESOURCE_FOLDER + fileName);
+            // Made here, not with the catalogue: the designer makes its catalogue while its window opens.
+            return new ProjectReader().read(in, RESOURCE_FOLDER + fileName);
         } catch (ProjectFileException e) {
             throw new IllegalStateException("the bundled sample " + e.getMessage(), e);
         } catch (IOException e) {

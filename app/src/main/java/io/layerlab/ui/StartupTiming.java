@@ -22,11 +22,16 @@ final class StartupTiming {
         return mode != null && !mode.equals("false");
     }
 
-    /** Prints how long after the JVM started {@code phase} was reached, when timing is on. */
+    /**
+     * Prints how long after the JVM started {@code phase} was reached, and the CPU time the calling
+     * thread has used by then (on a busy machine the clock mostly measures waiting for a core), when
+     * timing is on.
+     */
     static void mark(String phase) {
         if (enabled()) {
             long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.err.printf(Locale.ROOT, "startup: %s at %d ms%n", phase, ms);
+            long threadCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+            System.err.printf(Locale.ROOT, "startup: %s at %d ms (this thread CPU %d ms)%n", phase, ms, threadCpu);
         }
     }
 

@@ -38,7 +38,7 @@ class JavaSourceExporterTest {
     /** The classes the generated file carries its own copy of, by their name in LayerLab. */
     private static final List<String> OWN_COPIES = List.of("StepActivation", "FeatureSoftmax", "ClassicalMomentum", "Maxout");
     /** Likewise for LayerLab's own layers (io.layerlab.compile.layers). */
-    private static final List<String> OWN_LAYER_COPIES = List.of("GruLayer", "TokenEmbedding");
+    private static final List<String> OWN_LAYER_COPIES = List.of("GruLayer", "TokenEmbedding", "FrozenBatchNormalization");
 
     private final JavaSourceExporter exporter = new JavaSourceExporter();
 

@@ -90,22 +90,34 @@ class FineTuningTest {
     }
 
     @Test
-    void aBatchNormalisationKerasKeptFixedStaysTrainableAndTheImportSaysWhy() throws Exception {
+    void aBatchNormalisationKerasKeptFixedIsFrozenComputesWhatKerasDoesAndKeepsItsStatisticsWhileTheOthersLearn() throws Exception {
         Random r = new Random(4);
         ObjectNode bn = KerasModels.batchNormalization("bn");
         ((ObjectNode) bn.get("config")).put("trainable", false);
         Path h5 = dir.resolve("bn.h5");
         new KerasH5Writer()
-                .modelConfig(KerasModels.sequential(new int[] {3}, dense("dense_1", 3, "relu"), bn, dense("dense_2", 2, "softmax")))
-                .weights("dense_1", weight("kernel", r, 3, 3), weight("bias", r, 3))
+                .modelConfig(KerasModels.sequential(new int[] {2}, dense("dense_1", 3, "relu"), bn, dense("dense_2", 2, "softmax")))
+                .weights("dense_1", weight("kernel", r, 2, 3), weight("bias", r, 3))
                 .weights("bn", weight("gamma", r, 3), weight("beta", r, 3), weight("moving_mean", r, 3), KerasModels.positive("moving_variance", r, 3))
                 .weights("dense_2", weight("kernel", r, 3, 2), weight("bias", r, 2))
                 .write(h5);
 
         ImportedModel imported = KerasImporter.importModel(h5);
+        assertThat(imported.project().graph().node("bn").orElseThrow().params()).containsEntry("frozen", true);
+        assertThat(imported.notes()).anyMatch(n -> n.contains("'bn'") && n.contains("marked frozen"));
+        WeightTransfer.Compiled compiled = WeightTransfer.compile(imported, h5);
+        assertThat(compiled.largestDifference()).as("the frozen layer normalises as Keras' does in inference").isLessThan(1e-4);
+        imported.project().setData(new DataSpec("xor", Map.of("samples", 64), 0.25, 3));
+        imported.project().setTraining(new TrainingSpec("adam", 0.05, 16, 3, true, 5));
 
-        assertThat(imported.project().graph().node("bn").orElseThrow().params()).doesNotContainKey("frozen");
-        assertThat(imported.notes()).anyMatch(n -> n.contains("'bn'") && n.contains("stays trainable here"));
+        ProjectRun run = ProjectRun.prepare(imported.project());
+        run.trainer().run();
+
+        assertThat(run.network().getLayer("bn").params()).as("scale, shift, mean and deviation")
+                .isEqualTo(compiled.network().getLayer("bn").params());
+        assertThat(run.network().getLayer("dense_1").params()).as("before the frozen layer")
+                .isNotEqualTo(compiled.network().getLayer("dense_1").params());
+        assertThat(run.network().getLayer("dense_2").params()).isNotEqualTo(compiled.network().getLayer("dense_2").params());
     }
 
     @Test

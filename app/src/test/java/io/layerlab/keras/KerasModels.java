@@ -166,6 +166,14 @@ public final class KerasModels {
         return layer;
     }
 
+    /** Keras' Reshape to {@code target} (one example's shape, -1 for "the rest"). */
+    public static ObjectNode reshape(String name, int... target) {
+        ObjectNode layer = layer("Reshape", name);
+        ArrayNode shape = config(layer).putArray("target_shape");
+        for (int d : target) shape.add(d);
+        return layer;
+    }
+
     public static ObjectNode prelu(String name) {
         ObjectNode layer = layer("PReLU", name);
         ObjectNode c = config(layer);

@@ -155,19 +155,19 @@ class WeightTransferTest {
     void anEmbeddingOfTokenIdsBeforeAGru() throws Exception {
         Random r = new Random(6);
         Path h5 = dir.resolve("words.h5");
-        // Not "embed": DL4J strips the layer name from the front of weight names, and "embed/embeddings" would become "dings".
+        // Named so that DL4J's import, which cuts the layer's name out of weight names, hands over "dings" for "embeddings".
         new KerasH5Writer()
-                .modelConfig(KerasModels.sequential(new int[] {6}, KerasModels.embedding("lookup", 10, 3, 6),
+                .modelConfig(KerasModels.sequential(new int[] {6}, KerasModels.embedding("embed", 10, 3, 6),
                         recurrent("GRU", "gru_1", 4, false), dense("dense_1", 2, "softmax")))
-                .weights("lookup", weight("embeddings", r, 10, 3))
+                .weights("embed", weight("embeddings", r, 10, 3))
                 .weights("gru_1", weight("kernel", r, 3, 12), weight("recurrent_kernel", r, 4, 12), weight("bias", r, 12))
                 .weights("dense_1", weight("kernel", r, 4, 2), weight("bias", r, 2)).write(h5);
         ImportedModel imported = KerasImporter.importModel(h5);
-        assertThat(imported.project().graph().node("lookup").orElseThrow().params()).containsEntry("vocabulary", 10).containsEntry("units", 3);
+        assertThat(imported.project().graph().node("embed").orElseThrow().params()).containsEntry("vocabulary", 10).containsEntry("units", 3);
         Node input = imported.project().graph().nodes().iterator().next();
         assertThat(input.param("shape")).as("one token id per step").isEqualTo(List.of(6, 1));
         WeightTransfer.Compiled compiled = WeightTransfer.compile(imported, h5);
-        assertThat(compiled.transfer().copied()).contains("lookup", "gru_1", "dense_1");
+        assertThat(compiled.transfer().copied()).contains("embed", "gru_1", "dense_1");
         assertThat(compiled.largestDifference()).as("outputs on random token ids, imported vs compiled").isLessThan(1e-4);
     }
 

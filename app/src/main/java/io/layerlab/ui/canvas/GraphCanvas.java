@@ -99,8 +99,8 @@ public class GraphCanvas extends Region {
     /** Largest side of an exported picture; bigger diagrams are scaled down to it. */
     private static final double SNAPSHOT_MAX_SIDE = 8192;
 
-    /** How long after the last wheel step the nodes are drawn sharp again. */
-    static final Duration ZOOM_SETTLE = Duration.millis(250);
+    /** How long after the last wheel step the nodes are drawn in full again. */
+    static final Duration ZOOM_SETTLE = Duration.millis(150);
 
     private final GridLayer grid = new GridLayer();
     private final PauseTransition zoomSettle = new PauseTransition(ZOOM_SETTLE);
@@ -114,7 +114,7 @@ public class GraphCanvas extends Region {
     private double panY;
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Group world = new Group();
-    private final DiagramView diagram = new DiagramView();
+    private final DiagramView diagram = new DiagramView(this::sketchPalette);
     private final Group ghostLayer = new Group();
     private final Rectangle band = new Rectangle();
     private final MessageBubble bubble = new MessageBubble();
@@ -189,10 +189,7 @@ public class GraphCanvas extends Region {
         });
         overview.setManaged(false);
         overview.setVisible(false);
-        zoomSettle.setOnFinished(e -> {
-            diagram.setQuickZoom(false);
-            overview.setQuickZoom(false);
-        });
+        zoomSettle.setOnFinished(e -> zoomSettled());
         getChildren().addAll(grid, world, overview, band, bubble, minimap);
 
         clip.widthProperty().bind(widthProperty());
@@ -319,15 +316,23 @@ public class GraphCanvas extends Region {
     }
 
     /**
-     * Zooms for the wheel or a pinch, which come many times a second: while they keep coming, the
-     * node bitmaps are scaled rather than drawn again at every step, and once the zooming pauses
-     * ({@link #ZOOM_SETTLE}) they are drawn sharp at the new size.
+     * Zooms for the wheel or a pinch, which come many times a second: while they keep coming,
+     * nodes are drawn as plain boxes and wire labels hidden (no bitmap is drawn for a zoom that
+     * lasts one frame), and once the zooming pauses ({@link #ZOOM_SETTLE}) everything in view is
+     * drawn in full at the new size within a few frames.
      */
     void zoomByGesture(double factor, double x, double y) {
-        diagram.setQuickZoom(true);
+        diagram.setMoving(true);
         overview.setQuickZoom(true);
         zoomSettle.playFromStart();
         zoomAround(factor, x, y);
+    }
+
+    /** The wheel has stopped: everything in view is drawn in full again, a few bitmaps per frame. */
+    private void zoomSettled() {
+        zoomSettle.stop();
+        diagram.setMoving(false);
+        overview.setQuickZoom(false);
     }
 
     private void applyZoom() {
@@ -373,11 +378,12 @@ public class GraphCanvas extends Region {
         if (far == world.isVisible()) {
             world.setVisible(!far);
             overview.setVisible(far);
+            diagram.setShowing(!far);
         }
         overview.setView(panX, panY, scale.getX());
         if (!far) {
             diagram.setDetailed(scale.getX() >= DETAIL_ZOOM);
-            diagram.setShownArea(visibleWorld());
+            diagram.setView(visibleWorld(), scale.getX());
         }
         updateMinimapVisibility();
         if (minimap.isVisible()) minimap.refreshView();
@@ -608,7 +614,7 @@ public class GraphCanvas extends Region {
         diagram.setSelectedWire(null);
         boolean detailed = diagram.isDetailed();
         diagram.setDetailed(true);
-        diagram.setShownArea(null);
+        diagram.setView(null, getZoom());
         boolean worldShown = world.isVisible();
         world.setVisible(true);
         try {
@@ -629,7 +635,9 @@ public class GraphCanvas extends Region {
             for (NodeView v : selected) v.setSelected(true);
             diagram.setSelectedWire(wire);
             diagram.setDetailed(detailed);
-            diagram.setShownArea(visibleWorld());
+            // The picture drew the cards at its own scale: their bitmaps must be drawn again.
+            diagram.forgetBitmaps();
+            diagram.setView(visibleWorld(), getZoom());
             world.setVisible(worldShown);
         }
     }
@@ -657,7 +665,7 @@ public class GraphCanvas extends Region {
         if (w != laidOutWidth || h != laidOutHeight) {
             laidOutWidth = w;
             laidOutHeight = h;
-            diagram.setShownArea(visibleWorld());
+            diagram.setView(visibleWorld(), getZoom());
         }
         grid.resizeRelocate(0, 0, w, h);
         overview.resizeRelocate(0, 0, w, h);
@@ -686,6 +694,8 @@ public class GraphCanvas extends Region {
     // --- for the gestures and tests in this package ---
 
     DiagramView diagram() { return diagram; }
+
+    private SketchLayer.Palette sketchPalette() { return overview; }
 
     Group ghostLayer() { return ghostLayer; }
 
@@ -718,6 +728,8 @@ public class GraphCanvas extends Region {
         requestFocus();
         bubble.hide();
         if (gesture != null || document == null) return;
+        // A press means the wheel has stopped: what is pressed on must be there in full.
+        if (diagram.isMoving()) zoomSettled();
         Point2D p = new Point2D(e.getX(), e.getY());
         if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY
                 || (e.getButton() == MouseButton.PRIMARY && keys.spaceDown())) {
@@ -728,6 +740,8 @@ public class GraphCanvas extends Region {
         if (e.getButton() != MouseButton.PRIMARY) return;
         // Far out, the graph is an overview picture: find the node under the mouse by geometry.
         Object hit = world.isVisible() ? hitTarget(e.getPickResult().getIntersectedNode()) : diagram.nodeAt(toWorld(p));
+        // A card drawn as a box when pressed (just scrolled or zoomed into view) was not picked: find it by geometry.
+        if (hit == null && world.isVisible()) hit = diagram.targetAt(toWorld(p));
         if (hit == null && world.isVisible()) hit = diagram.wireNear(toWorld(p), WIRE_REACH / getZoom());
         if (hit instanceof PortView port) {
             selectWire(null);

@@ -46,6 +46,9 @@ abstract class NodeView extends Region {
     private Tooltip tooltip;
     private GaugeStrip gauges;
     private boolean detailed = true;
+    /** The zoom this view's bitmap was last drawn at; NaN when it must be drawn afresh. */
+    private double bitmapZoom = Double.NaN;
+    private Runnable onLookChanged = () -> { };
 
     NodeView(Node node) {
         this.nodeId = node.id();
@@ -65,6 +68,17 @@ abstract class NodeView extends Region {
     List<Diagnostic> problems() { return problems; }
     /** The tooltip explaining the node's problems (or what it is); null if none is installed. */
     Tooltip tooltip() { return tooltip; }
+
+    /** The zoom this view's cached bitmap was drawn at, or NaN when it must be drawn afresh. */
+    double bitmapZoom() { return bitmapZoom; }
+
+    /** Records that the bitmap is (being) drawn at this zoom; NaN forgets it. */
+    void setBitmapZoom(double zoom) { bitmapZoom = zoom; }
+
+    /** Called whenever what the view shows changes (its bitmap is then drawn again). */
+    void setOnLookChanged(Runnable action) { onLookChanged = action == null ? () -> { } : action; }
+
+    private void lookChanged() { onLookChanged.run(); }
 
     /**
      * Shows the node's current state; does nothing when nothing it shows has changed.
@@ -91,12 +105,14 @@ abstract class NodeView extends Region {
             showProblems(problems);
             updateTooltip();
         }
-        if (output != null && outputWired != this.outputWired) output.assign(0, 0, null, outputWired);
+        boolean outputChanged = output != null && outputWired != this.outputWired;
+        if (outputChanged) output.assign(0, 0, null, outputWired);
         this.outputWired = outputWired;
         if (slotsChanged) {
             this.wiresIn = List.copyOf(wiresIn);
             arrangeInputs(newNode);
         }
+        if (contentChanged || problemsChanged || outputChanged || slotsChanged) lookChanged();
         return slotsChanged;
     }
 
@@ -114,6 +130,7 @@ abstract class NodeView extends Region {
         this.detailed = detailed;
         if (gauges != null) gauges.setVisible(detailed);
         showDetail(detailed);
+        lookChanged();
     }
 
     boolean isDetailed() { return detailed; }
@@ -146,6 +163,7 @@ abstract class NodeView extends Region {
             if (gauges.show(wanted) || added) requestLayout();
         }
         updateTooltip();
+        lookChanged();
     }
 
     /** The gauge row, or null when the node shows no statistics. */
@@ -164,7 +182,11 @@ abstract class NodeView extends Region {
         gauges.resizeRelocate(padding, height - GAUGES_BOTTOM - h, width - 2 * padding, h);
     }
 
-    void setSelected(boolean selected) { pseudoClassStateChanged(SELECTED, selected); }
+    void setSelected(boolean selected) {
+        if (selected == isSelected()) return;
+        pseudoClassStateChanged(SELECTED, selected);
+        lookChanged();
+    }
 
     boolean hasError() { return getPseudoClassStates().contains(ERROR); }
 

@@ -25,7 +25,7 @@ import javafx.scene.paint.Color;
  * ({@code -ll-node-color}, {@code -ll-wire-color}, {@code -ll-selected-color},
  * {@code -ll-error-color}).
  */
-final class OverviewLayer extends Region {
+final class OverviewLayer extends Region implements SketchLayer.Palette {
     /** What to draw, in graph coordinates. */
     interface Source {
         void forEachNode(NodeSink sink);
@@ -101,6 +101,12 @@ final class OverviewLayer extends Region {
         quickZoom = quick;
         if (!quick) refresh();
     }
+
+    @Override public Color node() { return nodeColor.get(); }
+
+    @Override public Color selected() { return selectedColor.get(); }
+
+    @Override public Color error() { return errorColor.get(); }
 
     /** Whether the last picture holds the whole graph (and panning only moves it). */
     boolean drawsWholeGraph() { return whole; }

@@ -21,6 +21,8 @@ final class WireView {
     private final Edge edge;
     private final CubicCurve curve = new CubicCurve();
     private final Label label = new Label();
+    /** The zoom the label's bitmap was last drawn at; NaN when it must be drawn afresh. */
+    private double labelZoom = Double.NaN;
 
     WireView(Edge edge) {
         this.edge = edge;
@@ -46,9 +48,21 @@ final class WireView {
     Label label() { return label; }
 
     void setShape(String text, boolean known) {
+        boolean changed = !text.equals(label.getText()) || known == label.getPseudoClassStates().contains(UNKNOWN);
         if (!text.equals(label.getText())) label.setText(text);
         label.pseudoClassStateChanged(UNKNOWN, !known);
         curve.pseudoClassStateChanged(UNKNOWN, !known);
+        if (changed) labelLookChanged();
+    }
+
+    /** The zoom the label's cached bitmap was drawn at, or NaN when it must be drawn afresh. */
+    double labelZoom() { return labelZoom; }
+
+    void setLabelZoom(double zoom) { labelZoom = zoom; }
+
+    /** A label not on screen when it changes is drawn afresh when it next shows. */
+    private void labelLookChanged() {
+        if (!label.isVisible()) labelZoom = Double.NaN;
     }
 
     /** Whether the wire's hull (it never leaves its control points' box) meets the rectangle. */
@@ -85,16 +99,21 @@ final class WireView {
         return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
     }
 
-    /** Shows or hides the whole wire (curve and, if labels are shown, its label). */
-    void setShown(boolean shown, boolean withLabel) {
-        if (curve.isVisible() != shown) curve.setVisible(shown);
-        boolean labelShown = shown && withLabel;
+    /** Shows or hides the curve and the label. */
+    void setShown(boolean curveShown, boolean labelShown) {
+        if (curve.isVisible() != curveShown) curve.setVisible(curveShown);
         if (label.isVisible() != labelShown) label.setVisible(labelShown);
     }
+
+    /** The label's middle, where it sits (graph coordinates). */
+    double labelX() { return label.getLayoutX(); }
+
+    double labelY() { return label.getLayoutY(); }
 
     void setSelected(boolean selected) {
         curve.pseudoClassStateChanged(SELECTED, selected);
         label.pseudoClassStateChanged(SELECTED, selected);
+        labelLookChanged();
     }
 
     void connect(Point2D from, Point2D to) {

@@ -13,8 +13,11 @@
  * <p>Drawing cost (what the software renderer, the slowest JavaFX pipeline, makes expensive):
  * node cards and wire labels are cached bitmaps, moved by whole pixels when panning (a
  * fractional offset or a scale makes every bitmap be resampled); the grid and the far-out
- * overview are drawn once per zoom level and shifted when panning; while the wheel zooms,
- * bitmaps are scaled and drawn sharp once it pauses. {@code CanvasBenchmark} measures it.
+ * overview are drawn once per zoom level and shifted when panning. No frame waits for many new
+ * bitmaps: a view change hands them out a few per frame ({@code DetailBudget}), nearest the
+ * middle first, and a card awaiting its turn is a plain box ({@code SketchLayer}); while the
+ * wheel zooms every card is a box and labels hide, and everything in view is drawn in full
+ * within a few frames of it stopping. {@code CanvasBenchmark} measures it.
  *
  * <p>Plain logic without JavaFX, tested on its own: {@code LayeredLayout} (auto layout),
  * {@code NodeCaptions} (what a node shows), {@code NodeSnippet} and {@code PastePlan} (the

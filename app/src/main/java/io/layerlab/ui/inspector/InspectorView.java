@@ -7,9 +7,7 @@ import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.PropertySheet;
 
 /**
  * The inspector on the right: the selected node's parameters with validation as you type,
@@ -24,9 +22,9 @@ public final class InspectorView {
     @FXML private Label problems;
     @FXML private VBox nodePane;
     @FXML private VBox projectPane;
-    @FXML private PropertySheet nodeSheet;
-    @FXML private PropertySheet dataSheet;
-    @FXML private PropertySheet trainingSheet;
+    @FXML private SpecSheet nodeSheet;
+    @FXML private SpecSheet dataSheet;
+    @FXML private SpecSheet trainingSheet;
     @FXML private Label validationMessage;
     @FXML private Label explanation;
 
@@ -43,10 +41,7 @@ public final class InspectorView {
         for (Label l : new Label[] {subtitle, formula, problems, validationMessage, explanation}) showWhenNotEmpty(l);
 
         SpecEditors editors = new SpecEditors(model::reportValidation);
-        for (PropertySheet sheet : new PropertySheet[] {nodeSheet, dataSheet, trainingSheet}) {
-            sheet.setPropertyEditorFactory(editors);
-            growWithContent(sheet);
-        }
+        for (SpecSheet sheet : new SpecSheet[] {nodeSheet, dataSheet, trainingSheet}) sheet.setEditors(editors);
         mirror(model.nodeItems(), nodeSheet);
         mirror(model.dataItems(), dataSheet);
         mirror(model.trainingItems(), trainingSheet);
@@ -57,23 +52,9 @@ public final class InspectorView {
         show(projectPane, projectMode);
     }
 
-    /** The inspector scrolls as a whole; each sheet shows all its rows instead of scrolling on its own. */
-    private static void growWithContent(PropertySheet sheet) {
-        sheet.skinProperty().addListener((obs, old, skin) -> {
-            if (sheet.lookup(".scroll-pane") instanceof ScrollPane scroll) {
-                scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-                scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-                scroll.setFitToWidth(true);
-                scroll.minViewportHeightProperty().bind(Bindings.createDoubleBinding(
-                        () -> scroll.getContent() == null ? 0 : scroll.getContent().prefHeight(scroll.getViewportBounds().getWidth()),
-                        scroll.contentProperty(), scroll.viewportBoundsProperty(), sheet.getItems()));
-            }
-        });
-    }
-
-    private static void mirror(ObservableList<SpecItem> items, PropertySheet sheet) {
-        sheet.getItems().setAll(items);
-        items.addListener((ListChangeListener<SpecItem>) c -> sheet.getItems().setAll(items));
+    private static void mirror(ObservableList<SpecItem> items, SpecSheet sheet) {
+        sheet.show(items);
+        items.addListener((ListChangeListener<SpecItem>) c -> sheet.show(items));
     }
 
     private static void showWhenNotEmpty(Label label) {

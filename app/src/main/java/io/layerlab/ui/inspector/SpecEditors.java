@@ -13,8 +13,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.util.Callback;
-import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
 
 /**
@@ -22,14 +20,13 @@ import org.controlsfx.property.editor.PropertyEditor;
  * type, applied on Enter or when focus leaves), combo boxes for choices and activations,
  * check boxes for flags. A change is applied as one edit; invalid text is never applied.
  */
-final class SpecEditors implements Callback<PropertySheet.Item, PropertyEditor<?>> {
+final class SpecEditors {
     private final ValidationFeedback feedback;
 
     SpecEditors(ValidationFeedback feedback) { this.feedback = feedback; }
 
-    @Override
-    public PropertyEditor<?> call(PropertySheet.Item item) {
-        SpecItem specItem = (SpecItem) item;
+    /** The editor for {@code specItem}'s row. */
+    PropertyEditor<Object> editorFor(SpecItem specItem) {
         return switch (specItem.spec().type()) {
             case INT, DOUBLE, INT_LIST -> new TextEditor(specItem, feedback);
             case BOOLEAN -> new CheckEditor(specItem);
@@ -42,7 +39,8 @@ final class SpecEditors implements Callback<PropertySheet.Item, PropertyEditor<?
         private final SpecItem item;
         private final ValidationFeedback feedback;
         private final TextField field = new TextField();
-        private final Tooltip errorTip = new Tooltip();
+        /** Made when the text is first invalid: most fields never need it, and each tooltip is costly to make. */
+        private Tooltip errorTip;
 
         TextEditor(SpecItem item, ValidationFeedback feedback) {
             this.item = item;
@@ -73,6 +71,7 @@ final class SpecEditors implements Callback<PropertySheet.Item, PropertyEditor<?
             field.pseudoClassStateChanged(StyleClasses.INVALID, invalid);
             if (invalid) {
                 String message = item.spec().name() + " " + result.error();
+                if (errorTip == null) errorTip = new Tooltip();
                 errorTip.setText(message);
                 field.setTooltip(errorTip);
                 feedback.report(item.spec().name(), message);

@@ -15,6 +15,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -100,7 +101,8 @@ public final class PaletteView {
         private final Label summary = new Label();
         private final FontIcon icon = new FontIcon();
         private final HBox entryGraphic;
-        private final Tooltip tooltip = new Tooltip();
+        /** The entry's details, made when the pointer first enters the cell (see {@link io.layerlab.ui.support.HoverTooltips}). */
+        private Tooltip tooltip;
 
         PaletteCell() {
             title.getStyleClass().add(StyleClasses.PALETTE_ENTRY_NAME);
@@ -109,10 +111,13 @@ public final class PaletteView {
             entryGraphic.getStyleClass().add(StyleClasses.PALETTE_ENTRY);
             // No horizontal scrolling: long summaries are cut with an ellipsis, the tooltip has them whole.
             setPrefWidth(0);
-            tooltip.setWrapText(true);
-            tooltip.setMaxWidth(360);
-            tooltip.setShowDelay(Duration.millis(400));
-            tooltip.setShowDuration(Duration.seconds(30));
+            addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                if (tooltip == null && getItem() instanceof PaletteEntry entry) {
+                    tooltip = detailsTooltip();
+                    tooltip.setText(entry.details());
+                    setTooltip(tooltip);
+                }
+            });
 
             setOnDragDetected(e -> {
                 if (!(getItem() instanceof PaletteEntry entry) || e.getButton() != MouseButton.PRIMARY) return;
@@ -130,6 +135,15 @@ public final class PaletteView {
                     e.consume();
                 }
             });
+        }
+
+        private static Tooltip detailsTooltip() {
+            Tooltip details = new Tooltip();
+            details.setWrapText(true);
+            details.setMaxWidth(360);
+            details.setShowDelay(Duration.millis(400));
+            details.setShowDuration(Duration.seconds(30));
+            return details;
         }
 
         @Override
@@ -151,7 +165,7 @@ public final class PaletteView {
                 summary.setText(entry.summary());
                 icon.setIconCode(entry.kind() == PaletteEntry.Kind.ACTIVATION
                         ? MaterialDesignC.CHART_BELL_CURVE : iconOf(entry.category()));
-                tooltip.setText(entry.details());
+                if (tooltip != null) tooltip.setText(entry.details());
                 setTooltip(tooltip);
                 setGraphic(entryGraphic);
             }

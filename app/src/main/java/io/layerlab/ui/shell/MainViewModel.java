@@ -43,8 +43,6 @@ public final class MainViewModel {
     private final RecentFiles recentFiles;
     private final RecoveryKeeper recovery;
     private final Consumer<String> status;
-    private final ProjectReader reader = new ProjectReader();
-    private final ProjectWriter writer = new ProjectWriter();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private Path lastDirectory;
@@ -108,7 +106,8 @@ public final class MainViewModel {
     /** Reads {@code file} in the background and shows it; on failure the current document stays open. */
     private void load(Path file) {
         status.accept("Opening " + file.getFileName() + "…");
-        executor.execute(() -> reader.read(file), project -> {
+        // Made in the task: the JSON library loads there, not on the JavaFX thread while the window opens.
+        executor.execute(() -> new ProjectReader().read(file), project -> {
             show(new DesignDocument(project, file, analyzer));
             remember(file);
             status.accept("Opened " + file);
@@ -187,7 +186,7 @@ public final class MainViewModel {
         Project snapshot = snapshot(doc.project());
         long revision = doc.history().revision();
         status.accept("Saving " + path.getFileName() + "…");
-        executor.execute(() -> { writer.save(snapshot, path); return path; }, saved -> {
+        executor.execute(() -> { new ProjectWriter().save(snapshot, path); return path; }, saved -> {
             if (doc.history().revision() == revision) {
                 doc.savedTo(saved);
                 recovery.saved(doc, saved);

@@ -85,7 +85,7 @@ public final class MainWindow {
                 FxmlView.load("palette.fxml", new PaletteView(paletteModel)),
                 FxmlView.load("inspector.fxml", new InspectorView(inspectorModel)),
                 FxmlView.load("summary.fxml", new SummaryView(summaryModel)),
-                FxmlView.load("problems.fxml", new ProblemsView(problemsModel)),
+                () -> FxmlView.load("problems.fxml", new ProblemsView(problemsModel)),
                 FxmlView.load("sample-gallery.fxml", new SampleGalleryView(gallery)),
                 Bindings.createStringBinding(() -> {
                     int n = problemsModel.errorCountProperty().get() + problemsModel.warningCountProperty().get();

@@ -5,20 +5,24 @@ import io.layerlab.ui.gallery.SampleGalleryViewModel;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.support.DialogService;
+import io.layerlab.ui.support.HoverTooltips;
 import io.layerlab.ui.support.TaskExecutor;
 import io.layerlab.ui.support.Theme;
 import io.layerlab.ui.training.LayoutMemory;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Control;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -29,6 +33,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
@@ -49,7 +54,7 @@ public final class MainWindowView {
     private final Parent palette;
     private final Parent inspector;
     private final Parent summary;
-    private final Parent problems;
+    private final Supplier<Parent> problems;
     private final Parent gallery;
     private final SampleGalleryViewModel galleryModel;
     private final WindowTraining training;
@@ -77,8 +82,7 @@ public final class MainWindowView {
     @FXML private Button undoButton;
     @FXML private Button redoButton;
     @FXML private Button deleteButton;
-    @FXML private Tooltip undoTooltip;
-    @FXML private Tooltip redoTooltip;
+    @FXML private ToolBar toolBar;
     @FXML private ToggleButton snapButton;
     @FXML private ToggleButton darkThemeButton;
     @FXML private Button trainButton;
@@ -121,8 +125,8 @@ public final class MainWindowView {
         this.quit = quit;
     }
 
-    /** The views placed in the window's slots. */
-    record Panels(Parent palette, Parent inspector, Parent summary, Parent problems, Parent gallery,
+    /** The views placed in the window's slots; the problems list is built when its tab first shows. */
+    record Panels(Parent palette, Parent inspector, Parent summary, Supplier<Parent> problems, Parent gallery,
                   ObservableValue<String> problemsTabTitle) { }
 
     @FXML
@@ -132,7 +136,6 @@ public final class MainWindowView {
         canvasSlot.getChildren().setAll(canvas, gallery);
         canvas.statusMessageProperty().addListener((obs, old, message) -> { if (!message.isEmpty()) status.showMessage(message); });
         summaryTab.setContent(summary);
-        problemsTab.setContent(problems);
         problemsTab.textProperty().bind(problemsTabTitle);
         followBottomTab();
 
@@ -160,11 +163,32 @@ public final class MainWindowView {
         exchange.noTrainedNetworkProperty().addListener((obs, old, why) -> showTrainedNetwork(exchange.trainedNetworkProperty().get()));
         showTrainedNetwork(exchange.trainedNetworkProperty().get());
 
+        installToolbarTooltips();
+
         files.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecentMenu());
         fillRecentMenu();
 
         workspace.documentProperty().addListener((obs, old, doc) -> attach(doc));
         attach(workspace.document());
+    }
+
+    /** The toolbar's tooltips, made on first hover (see {@link HoverTooltips}); undo and redo name what they would undo or redo. */
+    private void installToolbarTooltips() {
+        HoverTooltips.install(undoButton, () -> tooltipFollowing(undoItem, " (Ctrl+Z)"));
+        HoverTooltips.install(redoButton, () -> tooltipFollowing(redoItem, " (Ctrl+Y)"));
+        for (Node item : toolBar.getItems()) {
+            if (item instanceof Control control && control.getProperties().get(HOVER_TOOLTIP) instanceof String text) {
+                HoverTooltips.install(control, text);
+            }
+        }
+    }
+
+    private static final String HOVER_TOOLTIP = "hoverTooltip";
+
+    private static Tooltip tooltipFollowing(MenuItem item, String shortcut) {
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(Bindings.concat(item.textProperty(), shortcut));
+        return tooltip;
     }
 
     private void showTrainedNetwork(TrainedNetwork network) {
@@ -184,8 +208,6 @@ public final class MainWindowView {
                 .otherwise(Bindings.concat("Undo ", doc.undoLabelProperty())));
         redoItem.textProperty().bind(Bindings.when(doc.redoLabelProperty().isEmpty()).then("Redo")
                 .otherwise(Bindings.concat("Redo ", doc.redoLabelProperty())));
-        undoTooltip.textProperty().bind(Bindings.concat(undoItem.textProperty(), " (Ctrl+Z)"));
-        redoTooltip.textProperty().bind(Bindings.concat(redoItem.textProperty(), " (Ctrl+Y)"));
         undoItem.disableProperty().bind(doc.undoLabelProperty().isEmpty());
         undoButton.disableProperty().bind(doc.undoLabelProperty().isEmpty());
         redoItem.disableProperty().bind(doc.redoLabelProperty().isEmpty());
@@ -304,8 +326,9 @@ public final class MainWindowView {
     private void followBottomTab() {
         bottomTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             boolean dashboard = is == trainingTab;
-            // Built when first shown: the window opens sooner without it.
+            // Built when first shown: the window opens sooner without them.
             if (dashboard && trainingTab.getContent() == null) trainingTab.setContent(training.dashboard());
+            if (is == problemsTab && problemsTab.getContent() == null) problemsTab.setContent(problems.get());
             if (dashboard == (was == trainingTab)) return;
             double target = dashboard ? dashboardDivider : designerDivider;
             if (Math.abs(centerSplit.getDividerPositions()[0] - target) < 0.01) return;

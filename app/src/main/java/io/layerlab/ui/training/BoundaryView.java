@@ -1,7 +1,9 @@
 package io.layerlab.ui.training;
 
 import io.layerlab.train.BoundaryFrame;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -11,6 +13,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -134,8 +137,33 @@ final class BoundaryView extends Region {
             g.setFill(palette.text());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(emptyMessage, w / 2, h / 2);
+            List<String> lines = wrapped(emptyMessage, w - 2 * PAD);
+            double lineHeight = FONT.getSize() * 1.4;
+            double top = h / 2 - (lines.size() - 1) * lineHeight / 2;
+            for (int i = 0; i < lines.size(); i++) g.fillText(lines.get(i), w / 2, top + i * lineHeight);
         }
+    }
+
+    /** The message broken between words into lines no wider than {@code width}, as a label would wrap it. */
+    static List<String> wrapped(String message, double width) {
+        Text measure = new Text();
+        measure.setFont(FONT);
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : message.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            measure.setText(candidate);
+            if (!line.isEmpty() && measure.getLayoutBounds().getWidth() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        if (!line.isEmpty()) lines.add(line.toString());
+        return lines;
     }
 
     /** Shows the current frame: rewrites the heatmap's pixels, and the points only if they moved. */

@@ -36,11 +36,15 @@ import jdk.jfr.consumer.RecordingStream;
  * benchmark consumes them in-process with a {@link RecordingStream} started before the toolkit.
  * A pulse's time is from the start of its first phase to the end of its last one, render thread
  * included. Because a busy machine stretches wall-clock times, the report also gives the CPU time
- * the JavaFX and render threads used per pulse ("CPU ms/p", from {@code ThreadMXBean}), and a
- * baseline: panning an empty canvas. Input comes from {@link Robot} through the windowing system (run it under Xvfb), one
+ * the JavaFX and render threads used per pulse ("CPU ms/p", from {@code ThreadMXBean}), its
+ * spread ("CPU per pulse": the CPU time between one pulse's start and the next, p50/p99/max), and
+ * a baseline: panning an empty canvas. Input comes from {@link Robot} through the windowing system (run it under Xvfb), one
  * mouse step per frame, so event delivery, picking and the canvas's handlers are all measured.
  *
  * <p>Run: {@code DISPLAY=:98 java -cp <test classpath> io.layerlab.ui.canvas.CanvasBenchmark}.
+ * Options: {@code -Dbench.only=NAME} (scenarios whose name contains it; without the warm-up),
+ * {@code -Dslowest=true}, {@code -Dphases=true}, {@code -Dbench.zoomLow/-Dbench.zoomHigh},
+ * {@code -Dbench.marks=true} with {@code -Djavafx.pulseLogger=true} (which pulses are whose).
  */
 public final class CanvasBenchmark {
     private static final int NODES = 500;
@@ -49,8 +53,12 @@ public final class CanvasBenchmark {
 
     private record Phase(int pulse, String name, Instant start, Instant end, boolean renderThread) { }
 
-    /** One scenario's time span, and the CPU time the JavaFX and render threads used in it (ns). */
-    private record Window(String name, Instant start, Instant end, long fxCpu, long renderCpu) { }
+    /**
+     * One scenario's time span, the CPU time the JavaFX and render threads used in it (ns), and
+     * the CPU time they used between one pulse's start and the next (ms), which a busy machine
+     * stretches far less than wall-clock times.
+     */
+    private record Window(String name, Instant start, Instant end, long fxCpu, long renderCpu, List<Double> cpuPerPulse) { }
 
     /** One thing a person does for a few seconds; frame gets t from 0 to 1. */
     private interface Scenario {
@@ -233,8 +241,11 @@ public final class CanvasBenchmark {
 
             @Override public void frame(double t) {
                 // A negative wheel amount scrolls up, which zooms in.
-                if (canvas.getZoom() >= 1.5) direction = 1;
-                if (canvas.getZoom() <= fitted * 1.05) direction = -1;
+                // -Dbench.zoomLow / -Dbench.zoomHigh narrow the range, to see one level of detail alone.
+                double high = Double.parseDouble(System.getProperty("bench.zoomHigh", "1.5"));
+                double low = Math.max(fitted, Double.parseDouble(System.getProperty("bench.zoomLow", "0")));
+                if (canvas.getZoom() >= high) direction = 1;
+                if (canvas.getZoom() <= low * 1.05) direction = -1;
                 robot.mouseWheel(direction);
             }
 
@@ -255,6 +266,8 @@ public final class CanvasBenchmark {
         private Instant startedInstant;
         private long fxCpuAtStart;
         private long renderCpuAtStart;
+        private long cpuAtLastPulse;
+        private List<Double> cpuPerPulse = new ArrayList<>();
 
         ScenarioRunner(List<Scenario> scenarios, List<Window> windows, CountDownLatch done) {
             this.scenarios = scenarios;
@@ -267,22 +280,30 @@ public final class CanvasBenchmark {
             Scenario s = scenarios.get(index);
             if (!running) {
                 if (now < restUntil) return;
+                // With -Djavafx.pulseLogger=true, marks which pulses belong to which scenario.
+                if (Boolean.getBoolean("bench.marks")) System.out.println("SCENARIO " + s.name());
                 s.begin();
                 running = true;
                 startedAt = now;
                 startedInstant = Instant.now();
                 fxCpuAtStart = cpu(Thread.currentThread());
                 renderCpuAtStart = cpu(renderThread());
+                cpuAtLastPulse = fxCpuAtStart + renderCpuAtStart;
+                cpuPerPulse = new ArrayList<>();
                 return;
             }
+            long cpuNow = cpu(Thread.currentThread()) + cpu(renderThread());
+            cpuPerPulse.add((cpuNow - cpuAtLastPulse) / 1e6);
+            cpuAtLastPulse = cpuNow;
             double t = (now - startedAt) / (SCENARIO_SECONDS * 1e9);
             if (t < 1) {
                 s.frame(t);
                 return;
             }
             windows.add(new Window(s.name(), startedInstant, Instant.now(),
-                    cpu(Thread.currentThread()) - fxCpuAtStart, cpu(renderThread()) - renderCpuAtStart));
+                    cpu(Thread.currentThread()) - fxCpuAtStart, cpu(renderThread()) - renderCpuAtStart, cpuPerPulse));
             s.end();
+            if (Boolean.getBoolean("bench.marks")) System.out.println("SCENARIO-END");
             running = false;
             restUntil = now + REST_NANOS;
             if (++index == scenarios.size()) {
@@ -307,8 +328,8 @@ public final class CanvasBenchmark {
             for (Phase p : phases) byPulse.computeIfAbsent(p.pulse(), k -> new ArrayList<>()).add(p);
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-42s %7s %8s %8s %8s %10s   %s%n", "scenario", "pulses", "p50 ms", "p99 ms", "max ms",
-                "CPU ms/p", "(JavaFX thread only: p50 / p99 / max)");
+        System.out.printf(Locale.ROOT, "%-42s %7s %8s %8s %8s %10s   %-38s %s%n", "scenario", "pulses", "p50 ms", "p99 ms", "max ms",
+                "CPU ms/p", "(JavaFX thread only: p50 / p99 / max)", "[CPU per pulse: p50 / p99 / max]");
         for (Window w : windows) {
             if (w.name().equals(WARM_UP)) continue;
             List<Double> total = new ArrayList<>();
@@ -324,9 +345,23 @@ public final class CanvasBenchmark {
             Collections.sort(total);
             Collections.sort(fx);
             double cpuPerPulse = (w.fxCpu() + w.renderCpu()) / 1e6 / Math.max(1, total.size());
-            System.out.printf(Locale.ROOT, "%-42s %7d %8.1f %8.1f %8.1f %10.1f   (%.1f / %.1f / %.1f)%n", w.name(), total.size(),
-                    pct(total, 50), pct(total, 99), pct(total, 100), cpuPerPulse, pct(fx, 50), pct(fx, 99), pct(fx, 100));
-            if (Boolean.getBoolean("slowest")) printSlowest(byPulse, w);
+            List<Double> cpu = new ArrayList<>(w.cpuPerPulse());
+            Collections.sort(cpu);
+            System.out.printf(Locale.ROOT, "%-42s %7d %8.1f %8.1f %8.1f %10.1f   %-38s [%.1f / %.1f / %.1f]%n", w.name(), total.size(),
+                    pct(total, 50), pct(total, 99), pct(total, 100), cpuPerPulse,
+                    String.format(Locale.ROOT, "(%.1f / %.1f / %.1f)", pct(fx, 50), pct(fx, 99), pct(fx, 100)),
+                    pct(cpu, 50), pct(cpu, 99), pct(cpu, 100));
+            if (Boolean.getBoolean("slowest")) {
+                printSlowest(byPulse, w);
+                List<Integer> dearest = new ArrayList<>();
+                for (int i = 0; i < w.cpuPerPulse().size(); i++) dearest.add(i);
+                dearest.sort((a, b) -> Double.compare(w.cpuPerPulse().get(b), w.cpuPerPulse().get(a)));
+                StringBuilder sb = new StringBuilder();
+                for (int i : dearest.subList(0, Math.min(5, dearest.size()))) {
+                    sb.append(String.format(Locale.ROOT, " #%d %.1f ms;", i + 1, w.cpuPerPulse().get(i)));
+                }
+                System.out.println("      dearest pulses by CPU:" + sb);
+            }
             if (Boolean.getBoolean("phases")) {
                 System.out.printf(Locale.ROOT, "      CPU per pulse: JavaFX thread %.1f ms, render thread %.1f ms%n",
                         w.fxCpu() / 1e6 / Math.max(1, total.size()), w.renderCpu() / 1e6 / Math.max(1, total.size()));

@@ -21,13 +21,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import io.layerlab.shape.Diagnostic;
 import javafx.application.Application;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import io.layerlab.ui.summary.SummaryRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
@@ -113,6 +116,55 @@ class MainWindowTest {
         robot.clickOn("#undoButton");
         assertThat(doc().graph().node("dense1").orElseThrow().param("units")).isEqualTo(8);
         assertThat(units.getText()).isEqualTo("8");
+    }
+
+    @Test
+    void withNothingSelectedTheInspectorShowsTheTrainingSettingsAsNamedRowsThatEditTheProject(FxRobot robot) {
+        double before = doc().project().training().learningRate();
+        TextField rate = robot.lookup("#param-learningRate").queryAs(TextField.class);
+        Label rateName = robot.lookup(".inspector .label").match(n -> "Learning rate".equals(((Label) n).getText())).queryAs(Label.class);
+        assertThat(rateName.getLabelFor()).isSameAs(rate);
+        assertThat(rate.isVisible()).isTrue();
+        assertThat(Double.parseDouble(rate.getText())).isEqualTo(before);
+        assertThat(robot.lookup(".inspector .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Optimizer", "Batch size", "Epochs", "Shuffle", "Source");
+
+        retype(robot, rate, "0.05");
+        robot.type(KeyCode.ENTER);
+        assertThat(doc().project().training().learningRate()).isEqualTo(0.05);
+
+        robot.clickOn("#undoButton");
+        assertThat(doc().project().training().learningRate()).isEqualTo(before);
+        assertThat(Double.parseDouble(rate.getText())).isEqualTo(before);
+    }
+
+    @Test
+    void aPaletteEntryAndAnInspectorRowExplainThemselvesWhenThePointerRestsOnThem(FxRobot robot) throws Exception {
+        TreeCell<?> dense = robot.lookup(".palette .tree-cell")
+                .match(n -> ((TreeCell<?>) n).getItem() instanceof PaletteEntry e && e.name().equals("Dense")).queryAs(TreeCell.class);
+        PaletteEntry entry = (PaletteEntry) dense.getItem();
+        robot.moveTo(dense);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dense.getTooltip() != null && dense.getTooltip().isShowing());
+        assertThat(dense.getTooltip().getText()).isEqualTo(entry.details()).contains("Fully connected");
+
+        Label rateName = robot.lookup(".inspector .label").match(n -> "Learning rate".equals(((Label) n).getText())).queryAs(Label.class);
+        robot.moveTo(rateName);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rateName.getTooltip() != null && rateName.getTooltip().isShowing());
+        assertThat(rateName.getTooltip().getText()).startsWith("Size of each update step");
+    }
+
+    @Test
+    void toolbarButtonsExplainThemselvesOnHoverAndUndoNamesTheEditItWouldUndo(FxRobot robot) throws Exception {
+        Button fit = robot.lookup("#fitButton").queryButton();
+        robot.moveTo(fit);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fit.getTooltip() != null && fit.getTooltip().isShowing());
+        assertThat(fit.getTooltip().getText()).isEqualTo("Fit the graph in the window (Ctrl+0)");
+
+        robot.interact(() -> doc().execute(new SetParam("dense1", "units", 32)));
+        Button undo = robot.lookup("#undoButton").queryButton();
+        robot.moveTo(undo);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> undo.getTooltip() != null && undo.getTooltip().isShowing());
+        assertThat(undo.getTooltip().getText()).isEqualTo("Undo Set units of dense1 (Ctrl+Z)");
     }
 
     @Test
@@ -216,6 +268,7 @@ class MainWindowTest {
     @Test
     void clickingAProblemSelectsItsNodeAndTheInspectorExplainsIt(FxRobot robot) {
         robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.cnnWithoutFlatten())));
+        assertThat(robot.lookup(".problems-list").tryQuery()).as("built when its tab first shows").isEmpty();
         robot.clickOn("Problems (1)");
 
         ListView<Diagnostic> problems = robot.lookup(".problems-list").queryAs(ListView.class);

@@ -114,7 +114,21 @@ public final class ScreenshotDemo {
                         });
                     });
                 }
-                default -> throw new IllegalArgumentException("mode: designer, dashboard, experiments or sweep-dashboard");
+                case "try-model" -> {
+                    // -Dshot.model=MODEL.zip: a trained model zip to try (a picture model shows the drawing pad).
+                    Path zip = Path.of(System.getProperty("shot.model"));
+                    later(1.0, () -> {
+                        window.gallery().close();
+                        try {
+                            io.layerlab.ui.trymodel.TryModelView.open(new io.layerlab.ui.trymodel.TryModelViewModel(
+                                            io.layerlab.model.Predictor.of(io.layerlab.model.ModelFiles.load(zip)), services.executor()),
+                                    services.dialogs(), stage, io.layerlab.ui.support.FxmlView.stylesheet("app.css"));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                }
+                default -> throw new IllegalArgumentException("mode: designer, dashboard, experiments, sweep-dashboard or try-model");
             }
         }
 

@@ -90,4 +90,19 @@ class BoundaryViewTest {
         assertThat(distance(middle(), palette.plotBackground())).isLessThan(0.05);
         assertThat(view.heatUpdates()).isZero();
     }
+
+    @Test
+    void aLongMessageIsBrokenBetweenWordsIntoLinesThatFitTheView() {
+        String message = "Run 2 (sweep lr 0.03 · batch 32) trained in a sweep, which records no decision regions.";
+        List<String> lines = BoundaryView.wrapped(message, 160);
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(javafx.scene.text.Font.font(11));
+        assertThat(lines).hasSizeGreaterThan(1);
+        assertThat(String.join(" ", lines)).isEqualTo(message);
+        for (String line : lines) {
+            measure.setText(line);
+            assertThat(measure.getLayoutBounds().getWidth()).as(line).isLessThanOrEqualTo(160);
+        }
+        assertThat(BoundaryView.wrapped("short", 160)).containsExactly("short");
+    }
 }

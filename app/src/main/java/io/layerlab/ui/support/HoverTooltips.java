@@ -1,0 +1,33 @@
+package io.layerlab.ui.support;
+
+import java.util.function.Supplier;
+import javafx.event.EventHandler;
+import javafx.scene.control.Control;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+
+/**
+ * Tooltips made when the pointer first enters their control. A {@link Tooltip} is a popup window
+ * with a scene of its own, styled against the whole theme as it is made: the few dozen of the
+ * window's rows and entries, made up front, were a tenth of the work of opening the designer.
+ * Made on entry, a tooltip shows as any other: after its delay, while the pointer rests there.
+ */
+public final class HoverTooltips {
+    private HoverTooltips() { }
+
+    /** Gives {@code control} the tooltip {@code make} returns, once the pointer first enters it (unless it has one by then). */
+    public static void install(Control control, Supplier<Tooltip> make) {
+        control.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
+            @Override
+            public void handle(MouseEvent e) {
+                control.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+                if (control.getTooltip() == null) control.setTooltip(make.get());
+            }
+        });
+    }
+
+    /** Gives {@code control} a tooltip of {@code text}, made when the pointer first enters it. */
+    public static void install(Control control, String text) {
+        install(control, () -> new Tooltip(text));
+    }
+}
