@@ -144,6 +144,8 @@ public final class Trainer {
             throw new IllegalStateException("This trainer has already run; create a new Trainer for another run.");
         }
         DataSetIterator source = null;
+        int threadLimit = NativeThreads.forOneRun(Runtime.getRuntime().availableProcessors());
+        NativeThreads.Lease threads = threadLimit > 0 ? NativeThreads.limit(threadLimit) : null;
         try {
             Nd4j.getRandom().setSeed(spec.seed());
             if (trainData.resetSupported()) {
@@ -157,6 +159,9 @@ public final class Trainer {
                 prefetching.shutdown();
             }
             state.set(TrainerState.FINISHED);
+            if (threads != null) {
+                threads.close();
+            }
         }
     }
 

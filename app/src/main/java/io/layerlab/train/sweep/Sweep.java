@@ -3,6 +3,7 @@ package io.layerlab.train.sweep;
 import io.layerlab.project.Project;
 import io.layerlab.train.EpochEvent;
 import io.layerlab.train.IterationEvent;
+import io.layerlab.train.NativeThreads;
 import io.layerlab.train.ObserverRate;
 import io.layerlab.train.ProjectRun;
 import io.layerlab.train.StartEvent;
