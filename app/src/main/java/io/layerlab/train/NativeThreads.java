@@ -57,6 +57,12 @@ public final class NativeThreads {
         return cores <= 2 ? 1 : 0;
     }
 
+    /** The {@link #forOneRun(int) limit for one run} on this machine, held until the lease is closed. */
+    public static Lease forOneRunHere() {
+        int threads = forOneRun(Runtime.getRuntime().availableProcessors());
+        return threads > 0 ? limit(threads) : Lease.NONE;
+    }
+
     /** Limits native threads to {@code threads} until the returned lease is closed. */
     public static Lease limit(int threads) {
         if (threads < 1) {
@@ -92,10 +98,18 @@ public final class NativeThreads {
 
     /** Releases its limit on {@link #close()}; closing twice is harmless. */
     public static final class Lease implements AutoCloseable {
+        /** Limits nothing. */
+        static final Lease NONE = new Lease(0, true);
+
         private final int threads;
         private boolean closed;
 
-        private Lease(int threads) { this.threads = threads; }
+        private Lease(int threads) { this(threads, false); }
+
+        private Lease(int threads, boolean closed) {
+            this.threads = threads;
+            this.closed = closed;
+        }
 
         public int threads() { return threads; }
 

@@ -144,8 +144,7 @@ public final class Trainer {
             throw new IllegalStateException("This trainer has already run; create a new Trainer for another run.");
         }
         DataSetIterator source = null;
-        int threadLimit = NativeThreads.forOneRun(Runtime.getRuntime().availableProcessors());
-        NativeThreads.Lease threads = threadLimit > 0 ? NativeThreads.limit(threadLimit) : null;
+        NativeThreads.Lease threads = NativeThreads.forOneRunHere();
         try {
             Nd4j.getRandom().setSeed(spec.seed());
             if (trainData.resetSupported()) {
@@ -159,9 +158,7 @@ public final class Trainer {
                 prefetching.shutdown();
             }
             state.set(TrainerState.FINISHED);
-            if (threads != null) {
-                threads.close();
-            }
+            threads.close();
         }
     }
 
