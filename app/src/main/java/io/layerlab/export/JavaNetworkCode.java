@@ -20,8 +20,22 @@ import java.util.stream.Collectors;
  * order of everything match the compiler, so the two configurations are equal.
  */
 final class JavaNetworkCode {
-    /** Classes the generated file defines itself, because DL4J has no equivalent. */
-    enum Helper { STEP, FEATURE_SOFTMAX, CLASSICAL_MOMENTUM, MAXOUT, GRU_LAYER, TOKEN_EMBEDDING, FROZEN_BATCH_NORMALIZATION }
+    /**
+     * Classes the generated file defines itself, because DL4J has no equivalent: small ones written
+     * out in {@link JavaHelperClasses}, larger ones copied from LayerLab's own source ({@link #ownClass}).
+     */
+    enum Helper {
+        STEP(null), FEATURE_SOFTMAX(null), CLASSICAL_MOMENTUM(null),
+        MAXOUT("io.layerlab.compile.Maxout"),
+        GRU_LAYER("io.layerlab.compile.layers.GruLayer"),
+        TOKEN_EMBEDDING("io.layerlab.compile.layers.TokenEmbedding"),
+        FROZEN_BATCH_NORMALIZATION("io.layerlab.compile.layers.FrozenBatchNormalization");
+
+        /** The LayerLab class copied from its source, or null for a class written out here. */
+        final String ownClass;
+
+        Helper(String ownClass) { this.ownClass = ownClass; }
+    }
 
     static final String INDENT = "        ";
     static final String CONTINUATION = INDENT + "        ";

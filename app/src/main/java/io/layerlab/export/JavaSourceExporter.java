@@ -204,11 +204,8 @@ public final class JavaSourceExporter implements TextExporter {
                 imports.add("org.nd4j.shade.jackson.annotation.JsonProperty");
                 out.addAll(JavaHelperClasses.CLASSICAL_MOMENTUM.lines().toList());
             }
-            if (code.helpers().contains(Helper.MAXOUT)) addOwnClass("io.layerlab.compile.Maxout", imports, out);
-            if (code.helpers().contains(Helper.GRU_LAYER)) addOwnClass("io.layerlab.compile.layers.GruLayer", imports, out);
-            if (code.helpers().contains(Helper.TOKEN_EMBEDDING)) addOwnClass("io.layerlab.compile.layers.TokenEmbedding", imports, out);
-            if (code.helpers().contains(Helper.FROZEN_BATCH_NORMALIZATION)) {
-                addOwnClass("io.layerlab.compile.layers.FrozenBatchNormalization", imports, out);
+            for (Helper helper : Helper.values()) {
+                if (helper.ownClass != null && code.helpers().contains(helper)) addOwnClass(helper.ownClass, imports, out);
             }
             return out;
         }

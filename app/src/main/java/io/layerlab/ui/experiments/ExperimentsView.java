@@ -13,20 +13,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -135,7 +144,7 @@ public final class ExperimentsView extends BorderPane {
         spinner.getEditor().setOnAction(e -> spinner.commitValue());
     }
 
-    private static TextField field(String id, javafx.beans.property.StringProperty value, double width) {
+    private static TextField field(String id, StringProperty value, double width) {
         TextField f = new TextField();
         f.setId(id);
         f.textProperty().bindBidirectional(value);
@@ -143,7 +152,7 @@ public final class ExperimentsView extends BorderPane {
         return f;
     }
 
-    private static HBox labelled(String text, javafx.scene.Node control) {
+    private static HBox labelled(String text, Node control) {
         HBox box = new HBox(6, new Label(text), control);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
@@ -153,7 +162,7 @@ public final class ExperimentsView extends BorderPane {
         ListView<Observation> observations = new ListView<>(model.observations());
         observations.getStyleClass().add("experiments-observations");
         observations.setPlaceholder(new Label("What the curves say appears when the sweep ends"));
-        observations.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+        observations.setCellFactory(list -> new ListCell<>() {
             @Override protected void updateItem(Observation item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.text());
@@ -177,11 +186,11 @@ public final class ExperimentsView extends BorderPane {
         hint.getStyleClass().add("experiments-hint");
         Button open = new Button("Open in Dashboard");
         open.setId("openInDashboardButton");
-        open.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        open.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !ExperimentsViewModel.canOpenInDashboard(table.getSelectionModel().getSelectedItem()),
                 table.getSelectionModel().selectedItemProperty()));
         open.setOnAction(e -> model.openInDashboard(table.getSelectionModel().getSelectedItem()));
-        open.setTooltip(new javafx.scene.control.Tooltip(
+        open.setTooltip(new Tooltip(
                 "Show the selected run in the Training dashboard, to overlay and compare it with other runs"));
         HBox actions = new HBox(10, use, open, hint);
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -189,7 +198,7 @@ public final class ExperimentsView extends BorderPane {
         VBox.setVgrow(table, Priority.ALWAYS);
         bottom.setPadding(new Insets(6));
         SplitPane split = new SplitPane(top, bottom);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
         return split;
     }
@@ -211,15 +220,15 @@ public final class ExperimentsView extends BorderPane {
         column("Time", r -> String.format(Locale.ROOT, "%.1f s", r.seconds()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
-            javafx.scene.control.TableRow<SweepRun> row = new javafx.scene.control.TableRow<>();
-            javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open in Dashboard");
+            TableRow<SweepRun> row = new TableRow<>();
+            MenuItem open = new MenuItem("Open in Dashboard");
             open.setOnAction(e -> model.openInDashboard(row.getItem()));
-            javafx.scene.control.MenuItem use = new javafx.scene.control.MenuItem("Use These Settings");
+            MenuItem use = new MenuItem("Use These Settings");
             use.setOnAction(e -> model.useSettingsOf(row.getItem()));
-            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(open, use);
+            ContextMenu menu = new ContextMenu(open, use);
             menu.setOnShowing(e -> open.setDisable(!ExperimentsViewModel.canOpenInDashboard(row.getItem())));
-            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
-                    .then((javafx.scene.control.ContextMenu) null).otherwise(menu));
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
+                    .then((ContextMenu) null).otherwise(menu));
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) model.openInDashboard(row.getItem());
             });

@@ -1,8 +1,10 @@
 package io.layerlab.ui.pad;
 
+import io.layerlab.data.Sketch;
 import io.layerlab.shape.TensorShape;
 import java.net.URL;
 import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -51,7 +53,7 @@ public final class DrawingPad extends HBox {
         clear.setId("pad-clear");
         clear.setGraphic(new FontIcon("mdi2e-eraser"));
         clear.setOnAction(e -> model.clear());
-        clear.disableProperty().bind(model.sketchProperty().isEqualTo(io.layerlab.data.Sketch.EMPTY));
+        clear.disableProperty().bind(model.sketchProperty().isEqualTo(Sketch.EMPTY));
 
         VBox previewRow = new VBox(2, preview, previewCaption);
         previewRow.setAlignment(Pos.CENTER_LEFT);
@@ -99,7 +101,7 @@ public final class DrawingPad extends HBox {
 
     // ---- for tests ----
 
-    javafx.scene.canvas.Canvas surface() {
+    Canvas surface() {
         return canvas.surface();
     }
 

@@ -1,5 +1,6 @@
 package io.layerlab.ui.training;
 
+import io.layerlab.data.Task;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
 import io.layerlab.train.LayerStats;
@@ -8,6 +9,7 @@ import io.layerlab.train.RunEvaluation;
 import io.layerlab.train.RunHistoryCsv;
 import io.layerlab.train.RunRecord;
 import io.layerlab.train.StartingWeights;
+import io.layerlab.train.TrainingSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -18,6 +20,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -33,12 +37,15 @@ import javafx.collections.ObservableList;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -51,12 +58,14 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.stage.FileChooser;
+import javafx.util.Callback;
 import javafx.util.StringConverter;
 import javax.imageio.ImageIO;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -102,7 +111,7 @@ public final class TrainingDashboard extends BorderPane {
     @FXML private Button pauseButton;
     @FXML private FontIcon pauseIcon;
     @FXML private Button stopButton;
-    @FXML private javafx.scene.layout.FlowPane settingsPane;
+    @FXML private FlowPane settingsPane;
     @FXML private Spinner<Integer> epochsSpinner;
     @FXML private ComboBox<String> optimizerBox;
     @FXML private TextField learningRateField;
@@ -132,7 +141,7 @@ public final class TrainingDashboard extends BorderPane {
     @FXML private ToggleButton rawToggle;
     @FXML private ToggleButton logToggle;
     @FXML private Button fitButton;
-    @FXML private javafx.scene.control.MenuButton exportMenu;
+    @FXML private MenuButton exportMenu;
     @FXML private StackPane iterationChartHolder;
     @FXML private Label epochNote;
     @FXML private StackPane epochChartHolder;
@@ -142,7 +151,7 @@ public final class TrainingDashboard extends BorderPane {
     @FXML private VBox boundaryPanel;
     @FXML private Label boundaryNote;
     @FXML private StackPane boundaryHolder;
-    @FXML private javafx.scene.control.ScrollPane sideScroll;
+    @FXML private ScrollPane sideScroll;
     @FXML private Label resultsTitle;
     @FXML private Label resultsNote;
     @FXML private StackPane resultsHolder;
@@ -306,7 +315,7 @@ public final class TrainingDashboard extends BorderPane {
         epochsSpinner.setValueFactory(epochs);
         bindBidirectional(epochs.valueProperty(), s.epochsProperty().asObject());
 
-        optimizerBox.getItems().setAll(io.layerlab.train.TrainingSpec.OPTIMIZERS);
+        optimizerBox.getItems().setAll(TrainingSpec.OPTIMIZERS);
         optimizerBox.valueProperty().bindBidirectional(s.optimizerProperty());
         learningRateField.textProperty().bindBidirectional(s.learningRateProperty());
         markInvalid(learningRateField, text -> !(TrainingSettings.parse(text) > 0));
@@ -384,12 +393,12 @@ public final class TrainingDashboard extends BorderPane {
         control.bindBidirectional(setting);
     }
 
-    private static void markInvalid(TextField field, java.util.function.Predicate<String> invalid) {
+    private static void markInvalid(TextField field, Predicate<String> invalid) {
         field.textProperty().addListener((obs, was, is) ->
                 field.pseudoClassStateChanged(DashboardStyles.INVALID, invalid.test(is == null ? "" : is)));
     }
 
-    private static void showWhen(javafx.scene.Node node, ObservableValue<Boolean> condition) {
+    private static void showWhen(Node node, ObservableValue<Boolean> condition) {
         node.visibleProperty().bind(condition);
         node.managedProperty().bind(condition);
     }
@@ -573,7 +582,7 @@ public final class TrainingDashboard extends BorderPane {
             epochs.add(new ChartView.Series("train-" + run.id(), epochData(c, c::trainLoss), colour, 1.6, 0.85, true));
             epochs.add(new ChartView.Series("val-" + run.id(), epochData(c, c::valLoss), colour, 2.4, 1, false));
             accuracy.add(new ChartView.Series("acc-" + run.id(), epochData(c, c::valAccuracy), colour, 2.4, 1, false));
-            anyAccuracy |= c.hasAccuracy() || (run.prepared() != null && run.prepared().task() == io.layerlab.data.Task.CLASSIFICATION);
+            anyAccuracy |= c.hasAccuracy() || (run.prepared() != null && run.prepared().task() == Task.CLASSIFICATION);
         }
         boolean growing = model.phase().isActive();
         for (ChartView chart : List.of(iterationChart, epochChart, accuracyChart)) {
@@ -659,7 +668,7 @@ public final class TrainingDashboard extends BorderPane {
         };
     }
 
-    private static SeriesData epochData(RunCurves c, java.util.function.IntToDoubleFunction values) {
+    private static SeriesData epochData(RunCurves c, IntToDoubleFunction values) {
         return new SeriesData() {
             @Override
             public int size() {
@@ -747,7 +756,7 @@ public final class TrainingDashboard extends BorderPane {
      */
     private void keepSideColumnUncached() {
         sideScroll.skinProperty().addListener((obs, was, is) -> {
-            javafx.scene.Node viewport = sideScroll.lookup(".viewport");
+            Node viewport = sideScroll.lookup(".viewport");
             if (viewport != null) {
                 viewport.setCache(false);
             }
@@ -897,7 +906,7 @@ public final class TrainingDashboard extends BorderPane {
                 + "Update / weight: about 1e-3 is healthy."));
     }
 
-    private static javafx.util.Callback<TableColumn.CellDataFeatures<LayerRow, String>, ObservableValue<String>> stat(
+    private static Callback<TableColumn.CellDataFeatures<LayerRow, String>, ObservableValue<String>> stat(
             Function<LayerStats, String> text) {
         return cell -> Bindings.createStringBinding(() -> text.apply(cell.getValue().stats()), cell.getValue().statsProperty());
     }

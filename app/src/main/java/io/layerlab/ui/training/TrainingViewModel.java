@@ -3,6 +3,7 @@ package io.layerlab.ui.training;
 import io.layerlab.compile.CompileException;
 import io.layerlab.data.DataException;
 import io.layerlab.data.DataSpec;
+import io.layerlab.graph.Graph;
 import io.layerlab.model.ModelInfo;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
@@ -35,13 +36,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -55,6 +57,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
@@ -186,10 +189,10 @@ public final class TrainingViewModel {
     /** @param executor runs preparation and training; each run occupies one of its threads while it trains */
     public TrainingViewModel(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
-        canStart.bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        canStart.bind(Bindings.createBooleanBinding(
                 () -> project.get() != null && phase.get() == RunPhase.IDLE && settings.isValid(),
                 project, phase, settings.problemProperty()));
-        selection.addListener((javafx.collections.ListChangeListener<RunRow>) c -> selectionChanged());
+        selection.addListener((ListChangeListener<RunRow>) c -> selectionChanged());
         activeRow.addListener((obs, was, is) -> refreshShown());
     }
 
@@ -520,7 +523,7 @@ public final class TrainingViewModel {
      * rebuilds and repaints all of it, twice, as the run starts. Rows of nodes the graph no longer
      * has are not kept.
      */
-    private void awaitStatistics(io.layerlab.graph.Graph graph) {
+    private void awaitStatistics(Graph graph) {
         if (layerRows.stream().allMatch(r -> graph.contains(r.nodeId()))) {
             for (LayerRow r : layerRows) {
                 r.update(LayerRow.notMeasured(r.stats()));
