@@ -46,7 +46,7 @@ import javafx.scene.Group;
 final class DiagramView extends Group {
     private final Group wireLayer = new Group();
     private final Group labelLayer = new Group();
-    private final Group nodeLayer = new Group();
+    private final CardLayer nodeLayer = new CardLayer();
     private final SketchLayer sketches;
     private final DetailBudget budget = new DetailBudget(perFrameBudgetMs());
     /** Cards and labels in view that wait for their bitmap, drawn as boxes (cards) or not (labels) meanwhile. */
@@ -97,7 +97,6 @@ final class DiagramView extends Group {
         getStyleClass().add("diagram");
         wireLayer.getStyleClass().add("wire-layer");
         labelLayer.getStyleClass().add("label-layer");
-        nodeLayer.getStyleClass().add("node-layer");
         getChildren().addAll(wireLayer, labelLayer, sketches, nodeLayer);
     }
 
@@ -164,8 +163,7 @@ final class DiagramView extends Group {
                 });
                 view.setSelected(document.selection().contains(n.id()));
                 view.setDetailed(detailed);
-                nodeLayer.getChildren().add(view);
-                view.setVisible(false); // until placed: shown by the culling below
+                nodeLayer.add(view); // hidden until placed: shown (or taken out of the scene) by the culling below
                 reattach.add(n.id());
             }
             boolean slotsChanged = view.update(n, report.info(n.id()).orElse(null),
@@ -198,8 +196,6 @@ final class DiagramView extends Group {
                 wires.put(e, wire);
                 wiresByNode.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(wire);
                 wiresByNode.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(wire);
-                wireLayer.getChildren().add(wire.curve());
-                labelLayer.getChildren().add(wire.label());
                 attach(wire);
             }
             TensorShape shape = report.outputShape(e.from());
@@ -239,7 +235,7 @@ final class DiagramView extends Group {
     }
 
     private void forget(NodeView view) {
-        nodeLayer.getChildren().remove(view);
+        nodeLayer.remove(view);
         sketches.remove(view);
         pendingViews.remove(view);
         view.setOnLookChanged(null);
@@ -262,7 +258,7 @@ final class DiagramView extends Group {
         wiresByNode.clear();
         wireLayer.getChildren().clear();
         labelLayer.getChildren().clear();
-        nodeLayer.getChildren().clear();
+        nodeLayer.clear();
         sketches.clear();
         pendingViews.clear();
         pendingLabels.clear();
@@ -376,7 +372,7 @@ final class DiagramView extends Group {
             runFrames();
         }
         if (!waits) pendingViews.remove(v);
-        if (v.isVisible() != full) v.setVisible(full);
+        nodeLayer.show(v, full);
         sketches.show(v, inShown && !full);
     }
 
@@ -407,7 +403,23 @@ final class DiagramView extends Group {
             runFrames();
         }
         if (!waits) pendingLabels.remove(w);
-        w.setShown(shown, labelFull);
+        showWire(w, shown, labelFull);
+    }
+
+    /**
+     * Shows or hides a wire's curve and label. Hidden ones leave the scene, as cards do ({@link
+     * CardLayer}): JavaFX visits every scene node on every pulse, shown or not.
+     */
+    private void showWire(WireView w, boolean curveShown, boolean labelShown) {
+        w.setShown(curveShown, labelShown);
+        belong(wireLayer, w.curve(), curveShown);
+        belong(labelLayer, w.label(), labelShown);
+    }
+
+    private static void belong(Group layer, javafx.scene.Node n, boolean in) {
+        boolean isIn = n.getParent() == layer;
+        if (in && !isIn) layer.getChildren().add(n);
+        else if (!in && isIn) layer.getChildren().remove(n);
     }
 
     private static boolean meets(NodeView v, Bounds area) {
@@ -496,11 +508,10 @@ final class DiagramView extends Group {
      * once, as it is being handled. Null if the point is on no shown card.
      */
     Object targetAt(Point2D world) {
-        List<javafx.scene.Node> children = nodeLayer.getChildren();
         double reach = PortView.SIZE / 2;
-        for (int i = children.size() - 1; i >= 0; i--) {
-            NodeView v = (NodeView) children.get(i);
-            if (!v.isVisible() && !sketches.isSketched(v)) continue;
+        List<NodeView> shown = new ArrayList<>();
+        for (NodeView v : views.values()) if (nodeLayer.isShown(v) || sketches.isSketched(v)) shown.add(v);
+        for (NodeView v : nodeLayer.topmostFirst(shown)) {
             double x = world.getX() - v.getLayoutX();
             double y = world.getY() - v.getLayoutY();
             if (x < -reach || y < -reach || x > v.getWidth() + reach || y > v.getHeight() + reach) continue;
@@ -510,7 +521,7 @@ final class DiagramView extends Group {
             for (PortView p : ports) if (p.getBoundsInParent().contains(x, y)) hit = p;
             if (hit == null && x >= 0 && y >= 0 && x <= v.getWidth() && y <= v.getHeight()) hit = v;
             if (hit != null) {
-                if (!v.isVisible()) {
+                if (!nodeLayer.isShown(v)) {
                     v.setBitmapZoom(zoom);
                     cull(v, false);
                 }
@@ -559,9 +570,7 @@ final class DiagramView extends Group {
 
     /** The node view whose body contains the point, topmost first; null if none. */
     NodeView nodeAt(Point2D world) {
-        List<javafx.scene.Node> children = nodeLayer.getChildren();
-        for (int i = children.size() - 1; i >= 0; i--) {
-            NodeView v = (NodeView) children.get(i);
+        for (NodeView v : nodeLayer.topmostFirst(views.values())) {
             double x = world.getX() - v.getLayoutX();
             double y = world.getY() - v.getLayoutY();
             if (x >= 0 && y >= 0 && x <= v.getWidth() && y <= v.getHeight()) return v;
@@ -583,7 +592,7 @@ final class DiagramView extends Group {
     }
 
     void bringToFront(Collection<NodeView> moving) {
-        for (NodeView v : moving) v.toFront();
+        nodeLayer.raise(moving);
     }
 
     /** Shows the small print (parameters, shapes, wire labels) or hides it when zoomed far out. */

@@ -691,6 +691,13 @@ public class GraphCanvas extends Region {
         }
     }
 
+    /**
+     * Whether everything in view is drawn in full: no card or label waits for its turn to be
+     * drawn ({@link DiagramView}) and the wheel is not zooming. Cards and labels out of view are
+     * not in the scene at all.
+     */
+    public boolean isSettled() { return diagram.isSettled(); }
+
     // --- for the gestures and tests in this package ---
 
     DiagramView diagram() { return diagram; }

@@ -60,9 +60,14 @@ public final class CanvasBenchmark {
      */
     private record Window(String name, Instant start, Instant end, long fxCpu, long renderCpu, List<Double> cpuPerPulse) { }
 
-    /** One thing a person does for a few seconds; frame gets t from 0 to 1. */
+    /**
+     * One thing a person does for a few seconds; frame gets t from 0 to 1. Before it begins,
+     * {@code prepare} may change the view, and the scenario waits (unmeasured) until {@code ready}.
+     */
     private interface Scenario {
         String name();
+        default void prepare() { }
+        default boolean ready() { return true; }
         void begin();
         void frame(double t);
         void end();
@@ -117,6 +122,7 @@ public final class CanvasBenchmark {
                 drag(canvas, robot, middle, 0.5),
                 pan(canvas, robot, middle, 1.0, false),
                 pan(canvas, robot, middle, 0, true),
+                jump(canvas, graph),
                 zoom(canvas, robot));
         String only = System.getProperty("bench.only", "");
         if (!only.isEmpty()) scenarios = scenarios.stream().filter(s -> s.name().contains(only) || s.name().startsWith("baseline")).toList();
@@ -179,9 +185,15 @@ public final class CanvasBenchmark {
 
             @Override public String name() { return String.format(Locale.ROOT, "drag a node at %.0f%%", zoom * 100); }
 
-            @Override public void begin() {
+            /** A person looks at the node before grabbing it: the view has settled (every card drawn in full). */
+            @Override public void prepare() {
                 canvas.zoomProperty().set(zoom);
                 canvas.centerOn(nodeId);
+            }
+
+            @Override public boolean ready() { return canvas.diagram().isSettled(); }
+
+            @Override public void begin() {
                 NodeView v = canvas.diagram().view(nodeId);
                 grab = v.localToScreen(30, 20);
                 robot.mouseMove(grab);
@@ -225,6 +237,34 @@ public final class CanvasBenchmark {
         };
     }
 
+    /**
+     * Jumps at 100 % to another part of the graph every 0.6 s (as a click on the minimap does) and
+     * lets the view fill in: every card and label that comes into view is drawn afresh.
+     */
+    private static Scenario jump(GraphCanvas canvas, Graph graph) {
+        List<String> ids = graph.nodes().stream().map(Node::id).toList();
+        return new Scenario() {
+            private int jumps;
+
+            @Override public String name() { return "jump across the graph at 100% and fill in"; }
+
+            @Override public void begin() {
+                canvas.zoomProperty().set(1);
+                jumps = 0;
+            }
+
+            @Override public void frame(double t) {
+                int due = (int) (t * SCENARIO_SECONDS / 0.6);
+                if (due < jumps) return;
+                jumps++;
+                // Far apart: a fifth of the graph on, round and round.
+                canvas.centerOn(ids.get((jumps * ids.size() / 5 + jumps * 37) % ids.size()));
+            }
+
+            @Override public void end() { }
+        };
+    }
+
     /** The wheel, one notch per frame, from the whole graph in view to 150 % and back, around the cursor. */
     private static Scenario zoom(GraphCanvas canvas, Robot robot) {
         return new Scenario() {
@@ -261,6 +301,7 @@ public final class CanvasBenchmark {
         private final CountDownLatch done;
         private int index;
         private boolean running;
+        private boolean prepared;
         private long restUntil = -1;
         private long startedAt;
         private Instant startedInstant;
@@ -280,6 +321,12 @@ public final class CanvasBenchmark {
             Scenario s = scenarios.get(index);
             if (!running) {
                 if (now < restUntil) return;
+                if (!prepared) {
+                    s.prepare();
+                    prepared = true;
+                    return;
+                }
+                if (!s.ready()) return;
                 // With -Djavafx.pulseLogger=true, marks which pulses belong to which scenario.
                 if (Boolean.getBoolean("bench.marks")) System.out.println("SCENARIO " + s.name());
                 s.begin();
@@ -305,6 +352,7 @@ public final class CanvasBenchmark {
             s.end();
             if (Boolean.getBoolean("bench.marks")) System.out.println("SCENARIO-END");
             running = false;
+            prepared = false;
             restUntil = now + REST_NANOS;
             if (++index == scenarios.size()) {
                 stop();
@@ -362,6 +410,8 @@ public final class CanvasBenchmark {
                 }
                 System.out.println("      dearest pulses by CPU:" + sb);
             }
+            String trace = System.getProperty("bench.trace", "");
+            if (!trace.isEmpty() && w.name().contains(trace)) printTrace(byPulse, w);
             if (Boolean.getBoolean("phases")) {
                 System.out.printf(Locale.ROOT, "      CPU per pulse: JavaFX thread %.1f ms, render thread %.1f ms%n",
                         w.fxCpu() / 1e6 / Math.max(1, total.size()), w.renderCpu() / 1e6 / Math.max(1, total.size()));
@@ -386,6 +436,26 @@ public final class CanvasBenchmark {
                 if (ms >= 0.5) sb.append(String.format(Locale.ROOT, " %s %.1f;", p.name(), ms));
             }
             System.out.printf(Locale.ROOT, "      slow pulse %.1f ms at +%.2f s:%s%n", span(pulse),
+                    millis(Duration.between(w.start(), first)) / 1000, sb);
+        }
+    }
+
+    /** Every pulse of a scenario in order, with its phases over 0.5 ms (-Dbench.trace=NAME). */
+    private static void printTrace(Map<Integer, List<Phase>> byPulse, Window w) {
+        List<List<Phase>> pulses = new ArrayList<>();
+        for (List<Phase> pulse : byPulse.values()) {
+            Instant first = pulse.stream().map(Phase::start).min(Instant::compareTo).orElseThrow();
+            if (!first.isBefore(w.start()) && !first.isAfter(w.end())) pulses.add(pulse);
+        }
+        pulses.sort((a, b) -> Integer.compare(a.get(0).pulse(), b.get(0).pulse()));
+        for (List<Phase> pulse : pulses) {
+            Instant first = pulse.stream().map(Phase::start).min(Instant::compareTo).orElseThrow();
+            StringBuilder sb = new StringBuilder();
+            for (Phase p : pulse) {
+                double ms = millis(Duration.between(p.start(), p.end()));
+                if (ms >= 0.5) sb.append(String.format(Locale.ROOT, " %s %.1f;", p.name(), ms));
+            }
+            System.out.printf(Locale.ROOT, "      pulse %d %.1f ms at +%.3f s:%s%n", pulse.get(0).pulse(), span(pulse),
                     millis(Duration.between(w.start(), first)) / 1000, sb);
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.PickResult;
@@ -95,6 +96,57 @@ class CanvasDetailTest extends CanvasFixture {
         });
         assertThat(doc.selection()).containsExactly("n0_0");
         assertThat(doc.graph().node("n0_0").orElseThrow().x()).isGreaterThan(40);
+    }
+
+    @Test
+    void cardsAndWiresOutOfViewLeaveTheSceneAndComeBackOnTopWhereTheyWere(FxRobot robot) {
+        show(robot, grid());
+        awaitFullDetail();
+        NodeView first = view("n0_0");
+        WireView wire = canvas.diagram().wire(new Edge("n0_0", "n1_0"));
+        robot.interact(() -> {
+            assertThat(first.getScene()).isNotNull();
+            // Raised, as a drag does: it must stay on top of its neighbours after a trip away.
+            canvas.diagram().bringToFront(List.of(first));
+            canvas.setPan(-2400, canvas.panY());
+        });
+        awaitFullDetail();
+        robot.interact(() -> {
+            assertThat(first.getScene()).as("a card out of view is out of the scene").isNull();
+            assertThat(wire.curve().getScene()).as("a wire out of view is out of the scene").isNull();
+            assertThat(wire.label().getScene()).isNull();
+            assertThat(cardsInView()).isNotEmpty().allSatisfy(v -> assertThat(v.getScene()).isNotNull());
+            canvas.setPan(0, canvas.panY());
+        });
+        awaitFullDetail();
+        robot.interact(() -> {
+            assertThat(first.getScene()).isNotNull();
+            assertThat(first.isVisible()).isTrue();
+            assertThat(wire.curve().getScene()).isNotNull();
+            assertThat(wire.label().isVisible()).isTrue();
+            List<javafx.scene.Node> stack = first.getParent().getChildrenUnmodifiable();
+            assertThat(stack.get(stack.size() - 1)).as("the raised card is still topmost").isSameAs(first);
+        });
+    }
+
+    @Test
+    void aWireDraggedWhileTheWheelZoomsStillLandsOnItsPort(FxRobot robot) {
+        show(robot, grid());
+        awaitFullDetail();
+        // Zooming turns every card into a box, out of the scene, for a moment: the wire must not be lost.
+        robot.moveTo(out("n0_0")).press(MouseButton.PRIMARY);
+        try {
+            robot.moveBy(40, 30);
+            robot.scroll(2, VerticalDirection.DOWN);
+            awaitFullDetail();
+            robot.moveTo(in("n0_1", 0));
+        } finally {
+            robot.release(MouseButton.PRIMARY);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas.getZoom()).as("the wheel zoomed").isNotEqualTo(1.0);
+        assertThat(canvas.gestureActive()).isFalse();
+        assertThat(doc.graph().edges()).contains(new Edge("n0_0", "n0_1"));
     }
 
     /** 10 columns of 6 Dense layers, each wired to its right neighbour: more than a frame draws at once. */

@@ -82,7 +82,9 @@ class BuildXorByMouseTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private List<String> wireLabels(FxRobot robot) {
+    /** The shape labels on the wires, once the canvas has drawn everything in view. */
+    private List<String> wireLabels(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> window.canvas().isSettled()).get());
         return robot.from(window.canvas()).lookup(".wire-label").<Label>queryAll().stream().map(Label::getText).toList();
     }
 
