@@ -324,6 +324,7 @@ public class GraphCanvas extends Region {
     void zoomByGesture(double factor, double x, double y) {
         diagram.setMoving(true);
         overview.setQuickZoom(true);
+        grid.setQuickZoom(true);
         zoomSettle.playFromStart();
         zoomAround(factor, x, y);
     }
@@ -333,6 +334,7 @@ public class GraphCanvas extends Region {
         zoomSettle.stop();
         diagram.setMoving(false);
         overview.setQuickZoom(false);
+        grid.setQuickZoom(false);
     }
 
     private void applyZoom() {
