@@ -53,7 +53,7 @@ final class DiagramView extends Group {
     private final Set<NodeView> pendingViews = new LinkedHashSet<>();
     private final Set<WireView> pendingLabels = new LinkedHashSet<>();
     private final AnimationTimer frames = new AnimationTimer() {
-        @Override public void handle(long now) { frameStarts(); }
+        @Override public void handle(long now) { frameStarts(now); }
     };
     private boolean framesRunning;
     private final Map<String, NodeView> views = new LinkedHashMap<>();
@@ -467,12 +467,14 @@ final class DiagramView extends Group {
     }
 
     /** At the start of each frame while bitmaps wait: hands out the frame's share, then closes its account. */
-    private void frameStarts() {
+    private void frameStarts(long now) {
+        budget.frameStarted(now);
         revealPending();
         budget.frameDone();
         if (pendingViews.isEmpty() && pendingLabels.isEmpty()) {
             frames.stop();
             framesRunning = false;
+            budget.idle();
         }
     }
 

@@ -29,6 +29,28 @@ class CanvasDetailBudgetTest {
     }
 
     @Test
+    void lateFramesShrinkTheShareToACardsWorthAndFramesOnTimeGrowItBack() {
+        DetailBudget budget = new DetailBudget(5);
+        long t = 1_000_000_000L;
+        budget.frameStarted(t);
+        assertThat(budget.shareMs()).as("no gap to judge yet").isEqualTo(5);
+        for (int i = 0; i < 6; i++) budget.frameStarted(t += 40_000_000L);
+        assertThat(budget.shareMs()).as("after late frames").isEqualTo(DetailBudget.CARD_MS);
+        assertThat(budget.trySpend(DetailBudget.CARD_MS)).isTrue();
+        assertThat(budget.trySpend(DetailBudget.LABEL_MS)).as("one card fills a late frame's share").isFalse();
+        budget.frameDone();
+
+        budget.frameStarted(t += 16_700_000L);
+        assertThat(budget.shareMs()).isEqualTo(3.0);
+        for (int i = 0; i < 10; i++) budget.frameStarted(t += 16_700_000L);
+        assertThat(budget.shareMs()).as("back to the full share, never above").isEqualTo(5);
+
+        budget.idle();
+        budget.frameStarted(t += 5_000_000_000L);
+        assertThat(budget.shareMs()).as("a pause between bursts of work is no late frame").isEqualTo(5);
+    }
+
+    @Test
     void aShareMustBePositive() {
         assertThatThrownBy(() -> new DetailBudget(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("above 0");
     }
