@@ -88,6 +88,9 @@ final class DiagramView extends Group {
     static final double SOFTWARE_BUDGET_MS = 5;
     /** Training statistics by node id, and the graph they were measured on. */
     private Map<String, LayerGauges> gauges = Map.of();
+    /** {@link #contentBounds()} as last measured; null when stale. */
+    private Bounds contentBounds;
+    private Runnable contentMoved = () -> { };
     private Graph measured;
     private ShapeReport measuredReport;
 
@@ -115,9 +118,13 @@ final class DiagramView extends Group {
         }
     }
 
+    /** Runs whenever a node view moves or changes size (what is drawn of the graph has moved). */
+    void setOnContentMoved(Runnable action) { contentMoved = action == null ? () -> { } : action; }
+
     /** Brings the views in line with the graph and its latest shape report. */
     void sync() {
         if (document == null) return;
+        contentBounds = null;
         Graph graph = document.graph();
         ShapeReport report = document.report();
         if (graph.version() == shownVersion && report == shownReport) return;
@@ -194,6 +201,9 @@ final class DiagramView extends Group {
             if (wire == null) {
                 wire = new WireView(e);
                 wires.put(e, wire);
+                // Curves stay in the scene (hidden out of view): one node each, and putting a node
+                // back into the scene costs a CSS pass, which a zoom would pay for every wire it reaches.
+                wireLayer.getChildren().add(wire.curve());
                 wiresByNode.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(wire);
                 wiresByNode.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(wire);
                 attach(wire);
@@ -253,6 +263,7 @@ final class DiagramView extends Group {
     }
 
     private void clear() {
+        contentBounds = null;
         views.clear();
         wires.clear();
         wiresByNode.clear();
@@ -269,6 +280,8 @@ final class DiagramView extends Group {
 
     /** Re-draws the wires at a node after it moved or changed size. */
     void reattachWires(String nodeId) {
+        contentBounds = null;
+        contentMoved.run();
         NodeView v = views.get(nodeId);
         if (v != null) cull(v, true);
         List<WireView> ws = wiresByNode.get(nodeId);
@@ -407,12 +420,12 @@ final class DiagramView extends Group {
     }
 
     /**
-     * Shows or hides a wire's curve and label. Hidden ones leave the scene, as cards do ({@link
-     * CardLayer}): JavaFX visits every scene node on every pulse, shown or not.
+     * Shows or hides a wire's curve and label. A hidden label leaves the scene, as cards do
+     * ({@link CardLayer}): JavaFX visits every scene node on every pulse, shown or not, and a
+     * label is a control of two.
      */
     private void showWire(WireView w, boolean curveShown, boolean labelShown) {
         w.setShown(curveShown, labelShown);
-        belong(wireLayer, w.curve(), curveShown);
         belong(labelLayer, w.label(), labelShown);
     }
 
@@ -556,8 +569,16 @@ final class DiagramView extends Group {
         if (wire != null) wire.setSelected(true);
     }
 
-    /** The union of all node views' bounds, or null for an empty graph. */
+    /**
+     * The union of all node views' bounds, or null for an empty graph. Kept until a view moves,
+     * changes size or the graph changes: asked on every step of a pan or zoom.
+     */
     Bounds contentBounds() {
+        if (contentBounds == null && !views.isEmpty()) contentBounds = measureContent();
+        return contentBounds;
+    }
+
+    private Bounds measureContent() {
         double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
         for (NodeView v : views.values()) {

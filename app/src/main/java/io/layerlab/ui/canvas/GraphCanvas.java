@@ -189,6 +189,7 @@ public class GraphCanvas extends Region {
         });
         overview.setManaged(false);
         overview.setVisible(false);
+        diagram.setOnContentMoved(overview::refresh);
         zoomSettle.setOnFinished(e -> zoomSettled());
         getChildren().addAll(grid, world, overview, band, bubble, minimap);
 

@@ -59,6 +59,8 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     private double settledZoom = -1;
     /** Whether the canvas holds the whole graph (moved when panning) rather than just the view. */
     private boolean whole;
+    /** The graph's bounds as last measured (empty: nothing to draw); null when stale. */
+    private double[] extent;
     /** Graph point drawn at the canvas's top-left corner (plus {@link #PAD}), for a whole picture. */
     private double originX;
     private double originY;
@@ -73,6 +75,7 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     /** The graph or the selection changed: draws again at the next layout pass. */
     void refresh() {
         stale = true;
+        extent = null;
         if (isVisible()) requestLayout();
     }
 
@@ -159,12 +162,18 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
 
     /** The graph's bounds (nodes and wires), or null when there is nothing to draw. */
     private double[] extent() {
+        // Kept between zoom steps: only a change of the graph (refresh) moves its bounds.
+        if (extent == null) extent = measureExtent();
+        return extent.length == 0 ? null : extent;
+    }
+
+    private double[] measureExtent() {
         double[] e = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         source.forEachNode((x, y, nw, nh, band, accent, selected, error) -> grow(e, x, y, x + nw, y + nh));
         source.forEachWire((x0, y0, c1x, c1y, c2x, c2y, x1, y1) -> {
             grow(e, Math.min(x0, c2x), Math.min(y0, y1), Math.max(x1, c1x), Math.max(y0, y1));
         });
-        return e[0] <= e[2] ? e : null;
+        return e[0] <= e[2] ? e : new double[0];
     }
 
     private static void grow(double[] e, double x0, double y0, double x1, double y1) {

@@ -99,7 +99,7 @@ class CanvasDetailTest extends CanvasFixture {
     }
 
     @Test
-    void cardsAndWiresOutOfViewLeaveTheSceneAndComeBackOnTopWhereTheyWere(FxRobot robot) {
+    void cardsAndLabelsOutOfViewLeaveTheSceneAndComeBackOnTopWhereTheyWere(FxRobot robot) {
         show(robot, grid());
         awaitFullDetail();
         NodeView first = view("n0_0");
@@ -113,8 +113,8 @@ class CanvasDetailTest extends CanvasFixture {
         awaitFullDetail();
         robot.interact(() -> {
             assertThat(first.getScene()).as("a card out of view is out of the scene").isNull();
-            assertThat(wire.curve().getScene()).as("a wire out of view is out of the scene").isNull();
-            assertThat(wire.label().getScene()).isNull();
+            assertThat(wire.curve().isVisible()).as("a wire out of view is hidden").isFalse();
+            assertThat(wire.label().getScene()).as("its label is out of the scene").isNull();
             assertThat(cardsInView()).isNotEmpty().allSatisfy(v -> assertThat(v.getScene()).isNotNull());
             canvas.setPan(0, canvas.panY());
         });
@@ -122,7 +122,8 @@ class CanvasDetailTest extends CanvasFixture {
         robot.interact(() -> {
             assertThat(first.getScene()).isNotNull();
             assertThat(first.isVisible()).isTrue();
-            assertThat(wire.curve().getScene()).isNotNull();
+            assertThat(wire.curve().isVisible()).isTrue();
+            assertThat(wire.label().getScene()).isNotNull();
             assertThat(wire.label().isVisible()).isTrue();
             List<javafx.scene.Node> stack = first.getParent().getChildrenUnmodifiable();
             assertThat(stack.get(stack.size() - 1)).as("the raised card is still topmost").isSameAs(first);
