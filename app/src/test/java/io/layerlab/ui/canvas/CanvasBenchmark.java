@@ -40,11 +40,16 @@ import jdk.jfr.consumer.RecordingStream;
  * spread ("CPU per pulse": the CPU time between one pulse's start and the next, p50/p99/max), and
  * a baseline: panning an empty canvas. Input comes from {@link Robot} through the windowing system (run it under Xvfb), one
  * mouse step per frame, so event delivery, picking and the canvas's handlers are all measured.
+ * Scenarios: drag a node (pressed once the view has settled, as a person looks before grabbing),
+ * pan at 100 % and with the whole graph in view, jump across the graph by clicking the minimap
+ * (every card and label that comes into view is drawn afresh), and zoom with the wheel. Run it
+ * with the JVM options the launcher uses (see {@code layerlab}) to measure what a person gets.
  *
  * <p>Run: {@code DISPLAY=:98 java -cp <test classpath> io.layerlab.ui.canvas.CanvasBenchmark}.
  * Options: {@code -Dbench.only=NAME} (scenarios whose name contains it; without the warm-up),
  * {@code -Dslowest=true}, {@code -Dphases=true}, {@code -Dbench.zoomLow/-Dbench.zoomHigh},
- * {@code -Dbench.marks=true} with {@code -Djavafx.pulseLogger=true} (which pulses are whose).
+ * {@code -Dbench.marks=true} with {@code -Djavafx.pulseLogger=true} (which pulses are whose),
+ * {@code -Dbench.trace=NAME} (every pulse of the scenarios whose name contains it, with its phases).
  */
 public final class CanvasBenchmark {
     private static final int NODES = 500;
