@@ -131,6 +131,30 @@ class CanvasDetailTest extends CanvasFixture {
     }
 
     @Test
+    void onALargeGraphOnlyWhatIsInViewIsInTheScene(FxRobot robot) {
+        show(robot, io.layerlab.shape.SyntheticGraphs.layered(300, 7));
+        robot.interact(() -> canvas.centerOn(doc.graph().nodes().iterator().next().id()));
+        awaitFullDetail();
+        robot.interact(() -> {
+            int inScene = count(canvas.diagram());
+            List<NodeView> inView = cardsInView();
+            int cardsInScene = (int) canvas.diagram().views().stream().filter(v -> v.getScene() != null).count();
+            assertThat(inView).isNotEmpty();
+            assertThat(cardsInScene).as("cards in the scene: those in view and the margin").isLessThan(3 * inView.size() + 10);
+            // Every card in the scene would be some 3,000 scene nodes: JavaFX walks them all on every pulse.
+            assertThat(inScene).as("scene nodes under the diagram").isLessThan(1000);
+        });
+    }
+
+    private static int count(javafx.scene.Parent parent) {
+        int n = 1;
+        for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+            n += child instanceof javafx.scene.Parent p ? count(p) : 1;
+        }
+        return n;
+    }
+
+    @Test
     void aWireDraggedWhileTheWheelZoomsStillLandsOnItsPort(FxRobot robot) {
         show(robot, grid());
         awaitFullDetail();
