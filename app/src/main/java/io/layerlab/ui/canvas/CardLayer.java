@@ -37,16 +37,21 @@ final class CardLayer extends Group {
         getChildren().add(card);
     }
 
-    /** Shows the card (in the scene, at its place in the stack) or takes it out of the scene. */
-    void show(NodeView card, boolean shown) {
+    /**
+     * Shows the card (in the scene, at its place in the stack), or hides it: in the scene still
+     * when {@code near} (in or next to the view: a card put back into the scene costs a CSS pass,
+     * which a zoom would otherwise pay for every card in view, twice), else out of it.
+     */
+    void show(NodeView card, boolean shown, boolean near) {
         if (card.isVisible() != shown) card.setVisible(shown);
+        boolean inScene = shown || near;
         if (layingOut) {
             // Asked from a card's size listener while this layer sizes its cards: the list is being walked.
-            queued.put(card, shown);
+            queued.put(card, inScene);
             return;
         }
         queued.remove(card);
-        belong(card, shown);
+        belong(card, inScene);
     }
 
     private void belong(NodeView card, boolean shown) {

@@ -385,7 +385,7 @@ final class DiagramView extends Group {
             runFrames();
         }
         if (!waits) pendingViews.remove(v);
-        nodeLayer.show(v, full);
+        nodeLayer.show(v, full, inShown);
         sketches.show(v, inShown && !full);
     }
 
@@ -420,13 +420,14 @@ final class DiagramView extends Group {
     }
 
     /**
-     * Shows or hides a wire's curve and label. A hidden label leaves the scene, as cards do
-     * ({@link CardLayer}): JavaFX visits every scene node on every pulse, shown or not, and a
-     * label is a control of two.
+     * Shows or hides a wire's curve and label. A label out of the shown area leaves the scene, as
+     * cards do ({@link CardLayer}): JavaFX visits every scene node on every pulse, shown or not,
+     * and a label is a control of two. One hidden in the shown area (while zooming, or waiting
+     * for its turn) stays: putting it back would cost a CSS pass.
      */
     private void showWire(WireView w, boolean curveShown, boolean labelShown) {
         w.setShown(curveShown, labelShown);
-        belong(labelLayer, w.label(), labelShown);
+        belong(labelLayer, w.label(), labelShown || curveShown);
     }
 
     private static void belong(Group layer, javafx.scene.Node n, boolean in) {
