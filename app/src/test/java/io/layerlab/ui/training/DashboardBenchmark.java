@@ -64,6 +64,10 @@ public final class DashboardBenchmark {
     private record Phase(int pulse, String name, Instant start, Instant end, boolean renderThread) {
     }
 
+    /** A stop of the whole JVM (a garbage collection's pause), or a JIT compilation on a compiler thread. */
+    private record Stall(String what, Instant start, Instant end) {
+    }
+
     /** One dashboard run: its time span and the CPU the JavaFX, render and training threads used in it (ns). */
     private record Window(Instant start, Instant end, long fxCpu, long renderCpu, long otherUiCpu) {
         double seconds() {
@@ -84,6 +88,9 @@ public final class DashboardBenchmark {
     private static final boolean TRACE = Boolean.getBoolean("trace");
     private static final Map<String, Integer> PROFILE_COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile boolean profiling;
+    private static final List<Stall> STALLS = Collections.synchronizedList(new ArrayList<>());
+    /** CPU per native thread name (from /proc), summed over the dashboard runs: who else takes the cores. */
+    private static final Map<String, Long> THREAD_CPU = new java.util.TreeMap<>();
 
     private DashboardBenchmark() {
     }
@@ -128,6 +135,12 @@ public final class DashboardBenchmark {
         try (RecordingStream jfr = new RecordingStream()) {
             jfr.enable("javafx.PulsePhase");
             jfr.onEvent("javafx.PulsePhase", e -> phases.add(phase(e)));
+            // What else ran while a pulse was slow: GC pauses stop every thread; compilations take a core.
+            jfr.enable("jdk.GCPhasePause");
+            jfr.onEvent("jdk.GCPhasePause", e -> STALLS.add(new Stall("GC pause " + e.getString("name"), e.getStartTime(), e.getEndTime())));
+            jfr.enable("jdk.Compilation").withThreshold(Duration.ofMillis(2));
+            jfr.onEvent("jdk.Compilation", e -> STALLS.add(new Stall("JIT " + e.getValue("method.type.name") + "."
+                    + e.getValue("method.name"), e.getStartTime(), e.getEndTime())));
             if (PROFILE) {
                 jfr.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
                 jfr.onEvent("jdk.ExecutionSample", DashboardBenchmark::sample);
@@ -210,7 +223,9 @@ public final class DashboardBenchmark {
             Instant start = Instant.now();
             profiling = true;
             LayoutTrace.runStarted(start);
+            Map<String, Long> threadsBefore = nativeThreadCpu();
             double d = dashboardRun(dashboard, project);
+            nativeThreadCpu().forEach((name, ticks) -> THREAD_CPU.merge(name, ticks - threadsBefore.getOrDefault(name, 0L), Long::sum));
             profiling = false;
             Window w = new Window(start, Instant.now(), cpu(fx) - fxBefore, cpu(renderer) - renderBefore,
                     cpu(threadNamed("layerlab-dashboard")) - tickerBefore);
@@ -332,8 +347,40 @@ public final class DashboardBenchmark {
                     for (Phase p : pulse) {
                         line.append(String.format(Locale.ROOT, " %s %.1f,", p.name(), millis(Duration.between(p.start(), p.end()))));
                     }
+                    Instant end = pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow();
+                    synchronized (STALLS) {
+                        for (Stall stall : STALLS) {
+                            if (stall.end().isAfter(start(pulse)) && stall.start().isBefore(end)) {
+                                line.append(String.format(Locale.ROOT, " [%s %.1f]", stall.what(), millis(Duration.between(stall.start(), stall.end()))));
+                            }
+                        }
+                    }
                     System.out.println(line);
                 });
+        double gcPause = 0;
+        int gcPauses = 0;
+        double longestGc = 0;
+        double jit = 0;
+        synchronized (STALLS) {
+            for (Stall stall : STALLS) {
+                if (windowOf(rounds, stall.start()) == null) {
+                    continue;
+                }
+                double ms = millis(Duration.between(stall.start(), stall.end()));
+                if (stall.what().startsWith("GC")) {
+                    gcPause += ms;
+                    gcPauses++;
+                    longestGc = Math.max(longestGc, ms);
+                } else {
+                    jit += ms;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "during dashboard runs: %d GC pauses, %.0f ms in all, longest %.1f ms; JIT compilations over 2 ms: %.0f ms%n",
+                gcPauses, gcPause, longestGc, jit);
+        System.out.println("CPU of the process's threads during dashboard runs (ms, by name):");
+        THREAD_CPU.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %s%n", e.getValue() * 10, e.getKey()));
         System.out.println("mean wall time per pulse by phase:");
         for (Map.Entry<String, Double> e : phaseSums.entrySet()) {
             System.out.printf(Locale.ROOT, "  %-36s %7.2f ms%n", e.getKey(), e.getValue() / Math.max(1, pulses));
@@ -420,6 +467,26 @@ public final class DashboardBenchmark {
     private static long cpu(Thread t) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         return t == null ? 0 : Math.max(0, threads.getThreadCpuTime(t.getId()));
+    }
+
+    /** CPU ticks (1/100 s) of each native thread of this process by name (threads of one name summed). */
+    private static Map<String, Long> nativeThreadCpu() {
+        Map<String, Long> byName = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended while listed
+                }
+            }
+        } catch (java.io.IOException e) {
+            return byName;
+        }
+        return byName;
     }
 
     private static String loadAverage() {
