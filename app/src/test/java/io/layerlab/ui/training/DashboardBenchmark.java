@@ -37,7 +37,8 @@ import jdk.jfr.consumer.RecordingStream;
  * boundary on, measured side by side in one JVM: rounds that train the same project headless (as
  * {@code layerlab train} does: no statistics, no boundary, no window) and with the dashboard, in
  * alternating order, so both see the same machine load. Run under Xvfb:
- * {@code DISPLAY=:98 java -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
+ * {@code DISPLAY=:98 java -XX:+UseZGC -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
+ * (-XX:+UseZGC as {@code ./layerlab} starts the application: under G1 the collector's pauses alone made pulses of 100-300 ms)
  * (defaults 100 epochs, the sample's own; 6 rounds; the layer statistics table in view). To see where the
  * time goes: {@code -Dprofile=true} samples the JavaFX and render threads' stacks, {@code -Dhide=id,id}
  * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view); {@code -Dtrace=true} prints
