@@ -153,6 +153,7 @@ public final class DashboardBenchmark {
                 t.setDaemon(true);
                 return t;
             });
+            io.layerlab.ui.DesignerLauncher.configureRendering();
             Platform.startup(() -> shown.complete(show(worker, layersTab)));
             results = run(shown.get(1, TimeUnit.MINUTES), epochs, rounds);
             pipeline = com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName();
