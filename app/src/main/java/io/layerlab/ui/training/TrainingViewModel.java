@@ -86,6 +86,12 @@ public final class TrainingViewModel {
     static final long PUMP_INTERVAL_MILLIS = 200;
     /** Grid cells per side of the decision-boundary heatmap. */
     static final int BOUNDARY_SIZE = 64;
+    /**
+     * A new decision boundary at most this often: as often as the charts redraw. The regions change
+     * gradually, so 2.5 frames a second still show them form; each frame costs the training
+     * 4,096 predictions and the software renderer a rescaled heatmap under a thousand points.
+     */
+    static final ObserverRate BOUNDARY_RATE = ObserverRate.atMostEvery(java.time.Duration.ofMillis(400));
     /** Why there is no trained network to export before any run has finished. */
     public static final String NO_RUN_YET = "No run has finished yet: train the network first (Run ▸ Train, F5).";
 
@@ -334,7 +340,7 @@ public final class TrainingViewModel {
             LayerStatistics.attach(run, setup.graph(), LayerStatistics.DEFAULT_RATE, feed::stats);
             if (planar) {
                 DecisionBoundary grid = DecisionBoundary.over(run.data(), BOUNDARY_SIZE);
-                trainer.addObserver(new BoundarySampler(grid, run.network(), feed::boundary), BoundarySampler.DEFAULT_RATE);
+                trainer.addObserver(new BoundarySampler(grid, run.network(), feed::boundary), BOUNDARY_RATE);
             }
             control.attach(trainer);
             TrainingResult result = trainer.run();

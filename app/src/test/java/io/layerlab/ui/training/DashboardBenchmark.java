@@ -41,7 +41,8 @@ import jdk.jfr.consumer.RecordingStream;
  * (-XX:+UseZGC as {@code ./layerlab} starts the application: under G1 the collector's pauses alone made pulses of 100-300 ms)
  * (defaults 100 epochs, the sample's own; 6 rounds; the layer statistics table in view). To see where the
  * time goes: {@code -Dprofile=true} samples the JavaFX and render threads' stacks, {@code -Dhide=id,id}
- * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view); {@code -Dtrace=true} prints
+ * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view); {@code -Dwarmup=N} sets the
+ * warm-up runs' epochs (default 5); {@code -Dtrace=true} prints
  * which nodes moved or resized at each pulse (see {@link LayoutTrace}).
  *
  * <p>Reported:
@@ -202,9 +203,12 @@ public final class DashboardBenchmark {
 
     private static List<Round> run(TrainingDashboard dashboard, int epochs, int rounds) throws Exception {
         Project project = spiral(epochs);
-        // Warm-up: JIT, ND4J's native kernels, the dashboard's first layout.
-        headless(spiral(5));
-        dashboardRun(dashboard, spiral(5));
+        // Warm-up: JIT, ND4J's native kernels, the dashboard's first layout. -Dwarmup=N: N epochs
+        // (default 5); longer, more of the rendering code is compiled before the measured runs, as it
+        // is in the designer after a person has drawn a network.
+        int warmup = Integer.getInteger("warmup", 5);
+        headless(spiral(warmup));
+        dashboardRun(dashboard, spiral(warmup));
         idle(dashboard);
         List<Round> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
