@@ -92,6 +92,12 @@ public final class TrainingViewModel {
      * 4,096 predictions and the software renderer a rescaled heatmap under a thousand points.
      */
     static final ObserverRate BOUNDARY_RATE = ObserverRate.atMostEvery(java.time.Duration.ofMillis(400));
+    /**
+     * Per-layer statistics at most this often (and every 10th iteration at most): the table's two
+     * dozen numbers and the gauges on the canvas change with the charts, not at every hand-over;
+     * faster than this nobody reads them, and each change re-lays out and repaints every cell.
+     */
+    static final ObserverRate STATISTICS_RATE = ObserverRate.everyIterations(10).atMostEveryAlso(java.time.Duration.ofMillis(400));
     /** Why there is no trained network to export before any run has finished. */
     public static final String NO_RUN_YET = "No run has finished yet: train the network first (Run ▸ Train, F5).";
 
@@ -337,7 +343,7 @@ public final class TrainingViewModel {
             feed.prepared(PreparedRun.of(run.data(), spec, run.network().numParams(), planar));
             Trainer trainer = run.trainer();
             trainer.addObserver(feed, ObserverRate.everyIteration());
-            LayerStatistics.attach(run, setup.graph(), LayerStatistics.DEFAULT_RATE, feed::stats);
+            LayerStatistics.attach(run, setup.graph(), STATISTICS_RATE, feed::stats);
             if (planar) {
                 DecisionBoundary grid = DecisionBoundary.over(run.data(), BOUNDARY_SIZE);
                 trainer.addObserver(new BoundarySampler(grid, run.network(), feed::boundary), BOUNDARY_RATE);

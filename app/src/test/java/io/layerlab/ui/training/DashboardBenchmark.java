@@ -384,6 +384,17 @@ public final class DashboardBenchmark {
         }
         System.out.printf(Locale.ROOT, "during dashboard runs: %d GC pauses, %.0f ms in all, longest %.1f ms; JIT compilations over 2 ms: %.0f ms%n",
                 gcPauses, gcPause, longestGc, jit);
+        Map<String, Double> jitByMethod = new HashMap<>();
+        synchronized (STALLS) {
+            for (Stall stall : STALLS) {
+                if (stall.what().startsWith("JIT") && windowOf(rounds, stall.start()) != null) {
+                    jitByMethod.merge(stall.what(), millis(Duration.between(stall.start(), stall.end())), Double::sum);
+                }
+            }
+        }
+        System.out.println("longest JIT compilations during dashboard runs (ms, summed per method):");
+        jitByMethod.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %7.0f  %s%n", e.getValue(), e.getKey()));
         System.out.println("CPU of the process's threads during dashboard runs (ms, by name):");
         THREAD_CPU.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %s%n", e.getValue() * 10, e.getKey()));
