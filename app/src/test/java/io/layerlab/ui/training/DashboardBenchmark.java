@@ -40,7 +40,7 @@ import jdk.jfr.consumer.RecordingStream;
  * {@code DISPLAY=:98 java -XX:+UseZGC -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
  * (-XX:+UseZGC as {@code ./layerlab} starts the application: under G1 the collector's pauses alone made pulses of 100-300 ms)
  * (defaults 100 epochs, the sample's own; 6 rounds; the layer statistics table in view). To see where the
- * time goes: {@code -Dprofile=true} samples the JavaFX and render threads' stacks, {@code -Dhide=id,id}
+ * time goes: {@code -Dprofile=true} samples the render thread's stacks (JFR) and the JavaFX thread's (every 2 ms), {@code -Dhide=id,id}
  * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view); {@code -Dwarmup=N} sets the
  * warm-up runs' epochs (default 5); {@code -Dtrace=true} prints
  * which nodes moved or resized at each pulse (see {@link LayoutTrace}).
@@ -156,7 +156,17 @@ public final class DashboardBenchmark {
             });
             io.layerlab.ui.DesignerLauncher.configureRendering();
             Platform.startup(() -> shown.complete(show(worker, layersTab)));
-            results = run(shown.get(1, TimeUnit.MINUTES), epochs, rounds);
+            TrainingDashboard dashboard = shown.get(1, TimeUnit.MINUTES);
+            if (PROFILE) {
+                sampleFxThread(fxThread());
+            }
+            long[] paintsBefore = onFx(() -> chartPaints(dashboard));
+            results = run(dashboard, epochs, rounds);
+            long[] paints = onFx(() -> chartPaints(dashboard));
+            chartPaintsLine = String.format(Locale.ROOT, "chart paints during the measured runs (whole / all): iterations %d / %d,"
+                            + " epoch loss %d / %d, accuracy %d / %d (the rest painted only a strip of new segments)",
+                    paints[1] - paintsBefore[1], paints[0] - paintsBefore[0], paints[3] - paintsBefore[3], paints[2] - paintsBefore[2],
+                    paints[5] - paintsBefore[5], paints[4] - paintsBefore[4]);
             pipeline = com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName();
             // JFR hands events over about once a second.
             Thread.sleep(2500);
@@ -164,12 +174,58 @@ public final class DashboardBenchmark {
         }
         Platform.exit();
         report(results, phases, epochs, pipeline);
+        System.out.println(chartPaintsLine);
         if (PROFILE) {
             System.out.println("stack samples (5 ms) of the JavaFX and render threads during dashboard runs:");
             PROFILE_COUNTS.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(70)
                     .forEach(e -> System.out.printf(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey()));
         }
         System.out.println("load average at end: " + loadAverage());
+    }
+
+    private static String chartPaintsLine = "";
+
+    /**
+     * JFR's sampler does not see the JavaFX thread (GTK runs it from native code), so with
+     * -Dprofile=true a daemon thread reads its stack every 2 ms during dashboard runs (at safepoints:
+     * a rough picture, but one that names the dear parts of a pulse).
+     */
+    private static void sampleFxThread(Thread fx) {
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!profiling || fx.getState() != Thread.State.RUNNABLE) {
+                    continue;
+                }
+                StackTraceElement[] stack = fx.getStackTrace();
+                if (stack.length == 0 || stack[0].isNativeMethod()) {
+                    continue;
+                }
+                PROFILE_COUNTS.merge("fx (all)", 1, Integer::sum);
+                PROFILE_COUNTS.merge("fx self " + stack[0].getClassName() + "." + stack[0].getMethodName(), 1, Integer::sum);
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (StackTraceElement f : stack) {
+                    String name = f.getClassName() + "." + f.getMethodName();
+                    if ((name.startsWith("io.layerlab") || name.contains("Layout") || name.contains("CssStyle") || name.contains("Text")
+                            || name.contains("Canvas") || name.contains("Parent.") || name.contains("VirtualFlow") || name.contains("Skin")
+                            || name.contains("syncPeer") || name.contains("Scene") || name.contains("Toolkit")) && seen.add(name)) {
+                        PROFILE_COUNTS.merge("fx incl " + name, 1, Integer::sum);
+                    }
+                }
+            }
+        }, "benchmark-fx-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** Paints and whole-chart paints of the iteration, epoch and accuracy charts so far. */
+    private static long[] chartPaints(TrainingDashboard d) {
+        return new long[]{d.iterationChart().redraws(), d.iterationChart().fullPaints(), d.epochChart().redraws(),
+                d.epochChart().fullPaints(), d.accuracyChart().redraws(), d.accuracyChart().fullPaints()};
     }
 
     private static TrainingDashboard show(ExecutorService worker, boolean layersTab) {
