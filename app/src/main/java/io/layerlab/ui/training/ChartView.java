@@ -487,8 +487,14 @@ final class ChartView extends Region {
         return Math.max(LEFT, left);
     }
 
+    /**
+     * Decimates to the plot's pixel columns, or to columns two pixels wide for a line wider than
+     * one and a half: its own width covers finer detail, and the rasteriser's cost of stroking grows
+     * with the number of segments.
+     */
     private void decimate(Series s, int columns) {
-        decimators.computeIfAbsent(s.key(), k -> new Decimator()).update(s.data(), shownX0, shownX1, columns);
+        int wanted = s.width() > 1.5 ? Math.max(1, columns / 2) : columns;
+        decimators.computeIfAbsent(s.key(), k -> new Decimator()).update(s.data(), shownX0, shownX1, wanted);
     }
 
     /** The x extent of all curves, at least {@link #minSpanX} wide; null when there is nothing to draw. */
