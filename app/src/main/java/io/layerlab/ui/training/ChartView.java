@@ -33,9 +33,9 @@ import javafx.scene.text.TextAlignment;
  * charts shown beside it (see {@link PaintTurns}); a resize paints at once, in the layout pass. Decimated curves are kept per curve and extended as points arrive.
  *
  * <p>A canvas keeps what was drawn on it, so when curves only grew inside the window drawn last
- * (same axes, size, colours and marks), a paint repaints just the strip from the last point drawn to
- * the right edge of the plot: its background, grid lines, the curves' new segments and any marks
- * there. While a run trains the axes end on round values ahead of the data (see {@link #setGrowing}),
+ * (same axes, size and colours), a paint repaints just the strip from the last point drawn (or the
+ * leftmost mark that came or went) to the right edge: its background, grid lines, the curves' new
+ * segments and the marks there. While a run trains the axes end on round values ahead of the data (see {@link #setGrowing}),
  * so most paints during a run are such strips and only a change of axes repaints the whole chart.
  */
 final class ChartView extends Region {
@@ -74,6 +74,8 @@ final class ChartView extends Region {
     private static final double GROWING_HEADROOM = 1.15;
     /** A strip repaint starts this many pixels left of the last point drawn: wide lines, round caps and dots reach that far. */
     private static final double STRIP_MARGIN = 4;
+    /** How far a mark's line reaches above and below the plot (its caps), in pixels. */
+    private static final double MARK_OVERHANG = 2;
 
     /** How a curve looks, apart from its points: two paints may join only if these are equal. */
     private record Style(String key, Color colour, double width, double opacity, boolean dashed, double autoRangeBefore) {
@@ -89,6 +91,8 @@ final class ChartView extends Region {
 
     private final DashboardPalette palette;
     private final Canvas canvas = new Canvas();
+    /** Measures a mark's label, to know where a strip must begin to cover it. */
+    private final javafx.scene.text.Text labelMeasure = new javafx.scene.text.Text();
     private final javafx.scene.shape.Line cursorLine = new javafx.scene.shape.Line();
     private final javafx.scene.control.Label readoutLabel = new javafx.scene.control.Label();
     private java.util.function.DoubleFunction<String> readout;
@@ -137,6 +141,7 @@ final class ChartView extends Region {
         this.turns = turns;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
+        labelMeasure.setFont(TICK_FONT);
         getStyleClass().add(DashboardStyles.CHART);
         cursorLine.getStyleClass().add(DashboardStyles.CHART_CURSOR);
         readoutLabel.getStyleClass().add(DashboardStyles.CHART_READOUT);
@@ -432,12 +437,20 @@ final class ChartView extends Region {
      * in the same order, so the strip joins what is already on the canvas without a seam.
      */
     private void paintStrip(GraphicsContext g, double left, double plotW, double plotH, boolean log, List<Mark> currentMarks) {
+        // To the canvas's right edge: a mark's label may run past the plot into the margin; and a
+        // little above and below it, where a mark line's caps reach (the frame is drawn again after).
+        double right = canvas.getWidth();
+        g.save();
+        g.beginPath();
+        g.rect(left, TOP - MARK_OVERHANG, right - left, plotH + 2 * MARK_OVERHANG);
+        g.clip();
+        g.setFill(palette.plotBackground());
+        g.fillRect(left, TOP - MARK_OVERHANG, right - left, plotH + 2 * MARK_OVERHANG);
+        drawGrid(g, plotW, plotH, log, false);
         g.save();
         clipTo(g, left, LEFT + plotW - left);
-        g.setFill(palette.plotBackground());
-        g.fillRect(left, TOP, LEFT + plotW - left, plotH);
-        drawGrid(g, plotW, plotH, log, false);
         drawAllSeries(g, plotW, plotH, log, left);
+        g.restore();
         drawMarks(g, currentMarks, plotW, plotH, log);
         g.restore();
         drawFrame(g, plotW, plotH);
@@ -460,22 +473,22 @@ final class ChartView extends Region {
 
     /**
      * Where a strip repaint may start, given what the canvas shows and what is to be shown: a little
-     * left of the earliest last-drawn point of a curve that grew; beyond the plot when nothing
-     * visible changed; NaN when the whole chart must be painted (other axes, size, colours, curves or
-     * marks, a curve that shrank, a dashed curve that grew: its dashes would restart at the strip).
+     * left of the earliest last-drawn point of a curve that grew and of every mark that came or went;
+     * beyond the plot when nothing visible changed; NaN when the whole chart must be painted (other
+     * axes, size, colours or curves, a curve that shrank or changed how it is drawn).
      */
     private double stripLeft(Drawn before, Drawn now, double plotW) {
         if (before == null || before.width() != now.width() || before.height() != now.height() || before.log() != now.log()
                 || before.paletteVersion() != now.paletteVersion() || before.x0() != now.x0() || before.x1() != now.x1()
                 || before.y0() != now.y0() || before.y1() != now.y1() || !before.styles().equals(now.styles())
-                || !java.util.Arrays.equals(before.modes(), now.modes()) || !before.marks().equals(now.marks())) {
+                || !java.util.Arrays.equals(before.modes(), now.modes())) {
             return Double.NaN;
         }
         double left = Double.POSITIVE_INFINITY;
         for (int i = 0; i < series.size(); i++) {
             int was = before.sizes()[i];
             int is = now.sizes()[i];
-            if (is < was || is > was && series.get(i).dashed()) {
+            if (is < was) {
                 return Double.NaN;
             }
             if (is > was) {
@@ -484,7 +497,37 @@ final class ChartView extends Region {
                 left = Math.min(left, Math.floor(px(from, plotW)) - STRIP_MARGIN);
             }
         }
+        for (Mark gone : before.marks()) {
+            if (!now.marks().contains(gone)) {
+                left = Math.min(left, markLeft(gone, plotW));
+            }
+        }
+        for (Mark come : now.marks()) {
+            if (!before.marks().contains(come)) {
+                left = Math.min(left, markLeft(come, plotW));
+            }
+        }
         return Math.max(LEFT, left);
+    }
+
+    /** The leftmost pixel {@code mark} paints, with a margin; past the plot when it is not drawn. */
+    private double markLeft(Mark mark, double plotW) {
+        if (mark instanceof VerticalLine line) {
+            double x = Math.round(px(line.x(), plotW)) + 0.5;
+            if (x < LEFT || x > LEFT + plotW + 1) {
+                return Double.POSITIVE_INFINITY;
+            }
+            boolean nearRight = x > LEFT + plotW - 80;
+            return Math.floor(nearRight ? x - 4 - labelWidth(line.label()) : x) - STRIP_MARGIN;
+        }
+        Dot dot = (Dot) mark;
+        // Radius 4 and half the 1.6 px ring.
+        return Math.floor(px(dot.x(), plotW) - 4.8) - STRIP_MARGIN;
+    }
+
+    private double labelWidth(String label) {
+        labelMeasure.setText(label);
+        return labelMeasure.getLayoutBounds().getWidth();
     }
 
     /**
@@ -603,6 +646,8 @@ final class ChartView extends Region {
         g.setGlobalAlpha(s.opacity());
         g.setLineWidth(s.width());
         g.setLineDashes(s.dashed() ? SERIES_DASHES : null);
+        // Dashes start afresh with each piece of a path: a strip's piece continues them where they were.
+        g.setLineDashOffset(s.dashed() ? pathLengthTo(d, from, plotW, plotH, log) : 0);
         g.beginPath();
         boolean penDown = false;
         int points = 0;
@@ -631,6 +676,24 @@ final class ChartView extends Region {
         g.stroke();
         g.setGlobalAlpha(1);
         g.setLineDashes(null);
+        g.setLineDashOffset(0);
+    }
+
+    /** The length in pixels of the curve's line from where its piece through point {@code to} begins (after any gap) to that point. */
+    private double pathLengthTo(Decimator d, int to, double plotW, double plotH, boolean log) {
+        if (!Double.isFinite(toDisplayY(d.y(to), log))) {
+            return 0;
+        }
+        int start = to;
+        while (start > 0 && Double.isFinite(toDisplayY(d.y(start - 1), log))) {
+            start--;
+        }
+        double length = 0;
+        for (int i = start + 1; i <= to; i++) {
+            length += Math.hypot(px(d.x(i), plotW) - px(d.x(i - 1), plotW),
+                    py(toDisplayY(d.y(i), log), plotH) - py(toDisplayY(d.y(i - 1), log), plotH));
+        }
+        return length;
     }
 
     /**

@@ -189,6 +189,65 @@ class ChartViewTest {
     }
 
     @Test
+    void epochCurvesWithADashedLineAndAMovingBestMarkPaintedInStripsLookAsAWholePaint() {
+        List<Double> train = new ArrayList<>();
+        List<Double> validation = new ArrayList<>();
+        Random random = new Random(9);
+        int[] best = {0};
+        List<ChartView.Series> series = List.of(
+                new ChartView.Series("train", listData(train), Color.DARKORANGE, 1.6, 0.85, true),
+                new ChartView.Series("val", listData(validation), Color.DARKORANGE, 2.4, 1, false));
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.setGrowing(true);
+            chart.setMarks(() -> best[0] == 0 ? List.of() : List.of(
+                    new ChartView.VerticalLine(best[0], "best · epoch " + best[0], Color.GREEN, true),
+                    new ChartView.Dot(best[0], validation.get(best[0] - 1), Color.DARKORANGE, true)));
+        });
+        for (int epoch = 1; epoch <= 11; epoch++) {
+            train.add(1.0 / epoch + 0.05 * random.nextDouble());
+            validation.add(1.2 / epoch + 0.1 * random.nextDouble());
+            if (best[0] == 0 || validation.get(epoch - 1) < validation.get(best[0] - 1)) {
+                best[0] = epoch;
+            }
+            show(series);
+        }
+        assertThat(chart.shownMaxX()).isEqualTo(15);
+        long fullPaints = chart.fullPaints();
+        for (int epoch = 12; epoch <= 13; epoch++) {
+            train.add(1.0 / epoch);
+            validation.add(epoch == 12 ? 0.01 : 0.5);
+            best[0] = 12;
+            show(series);
+        }
+        assertThat(chart.shownMaxX()).isEqualTo(15);
+        assertThat(chart.fullPaints()).as("the new best epoch and the curves' growth were painted as strips").isEqualTo(fullPaints);
+        javafx.scene.image.Image inStrips = snapshot();
+
+        show(List.of());
+        show(series);
+        assertThat(differingPixels(inStrips, snapshot())).isZero();
+    }
+
+    private static SeriesData listData(List<Double> values) {
+        return new SeriesData() {
+            @Override
+            public int size() {
+                return values.size();
+            }
+
+            @Override
+            public double x(int index) {
+                return index + 1;
+            }
+
+            @Override
+            public double y(int index) {
+                return values.get(index);
+            }
+        };
+    }
+
+    @Test
     void aCurveThatOutgrowsItsAxisIsRepaintedWholeOnTheNewAxis() {
         RunCurves curves = new RunCurves();
         Random random = new Random(8);
