@@ -84,6 +84,8 @@ public final class TrainingViewModel {
      * that alone took a noticeable share of a core the training needs.
      */
     static final long PUMP_INTERVAL_MILLIS = 200;
+    /** How long the worker waits before it prepares a run, so the window shows the run starting first (see {@link #start()}). */
+    static final long START_DELAY_MILLIS = 100;
     /** Grid cells per side of the decision-boundary heatmap. */
     static final int BOUNDARY_SIZE = 64;
     /**
@@ -279,7 +281,10 @@ public final class TrainingViewModel {
         problems.clear();
         banner.set(null);
         try {
-            executor.execute(() -> prepareAndTrain(frozen, spec, setup, run.feed, run));
+            executor.execute(() -> {
+                waitForTheStartToShow();
+                prepareAndTrain(frozen, spec, setup, run.feed, run);
+            });
         } catch (RejectedExecutionException e) {
             owner.log.abandon(setup);
             banner.set(new Banner(Banner.Kind.DANGER, "Training could not start", "The background worker is shut down."));
@@ -326,6 +331,21 @@ public final class TrainingViewModel {
         if (ticking != null) {
             ticking.cancel(false);
             ticking = null;
+        }
+    }
+
+    /**
+     * On the worker, before it compiles: lets the window show the run starting first. Pressing Train
+     * changes more of the dashboard at once than anything else (a new row, locked settings, progress,
+     * cleared numbers); compiling the network and loading the data at the same moment took the core
+     * that frame needed, and the frame took several times as long. Pause and stop pressed meanwhile
+     * apply as the trainer attaches; an interrupt (shutdown) ends the wait and is left for the run to see.
+     */
+    private static void waitForTheStartToShow() {
+        try {
+            Thread.sleep(START_DELAY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
