@@ -14,7 +14,7 @@ public final class DesignerLauncher {
      * How many separate areas Prism repaints per frame before it merges them (its default 6, its
      * most 15). The dashboard changes a dozen small places at once (progress, table cells, notes,
      * a chart, the boundary); merged into six, they made rectangles spanning half the window, which
-     * the software renderer repainted whole: a quarter more render time per frame, as measured.
+     * the software renderer repainted whole: a third more render time per frame, as measured.
      */
     public static final String DIRTY_REGIONS = "15";
 
