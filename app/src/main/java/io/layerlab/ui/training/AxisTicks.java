@@ -35,6 +35,27 @@ final class AxisTicks {
         return nice * power;
     }
 
+    private static final double[] GROWING_ENDS = {1, 1.5, 2, 3, 4, 5, 6, 8, 10};
+
+    /**
+     * Where the axis of a growing curve ends: the first of 1, 1.5, 2, 3, 4, 5, 6, 8 times a power of
+     * ten at or above {@code value} (positive). Few enough ends that the axis stands still for a while
+     * as the curve grows into it, close enough together that the curve always fills most of it.
+     */
+    static double growingEnd(double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            return value;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(value)));
+        for (double end : GROWING_ENDS) {
+            // The tolerance keeps a value that is itself an end (1000) from stepping to the next one.
+            if (end * power >= value * (1 - 1e-12)) {
+                return end * power;
+            }
+        }
+        return 10 * power;
+    }
+
     /**
      * Ticks for a logarithmic axis, given as exponents ({@code log10} of the values): whole powers of
      * ten, or 1-2-5 steps inside them when the range spans less than a few decades.

@@ -31,6 +31,12 @@ import javafx.scene.text.TextAlignment;
  * those painted, and {@link #redraw()} (data arrived, zoom, pan, theme) marks the chart dirty and
  * paints once at a coming pulse, however many requests came in between, taking turns with the
  * charts shown beside it (see {@link PaintTurns}); a resize paints at once, in the layout pass. Decimated curves are kept per curve and extended as points arrive.
+ *
+ * <p>A canvas keeps what was drawn on it, so when curves only grew inside the window drawn last
+ * (same axes, size and colours), a paint repaints just the strip from the last point drawn (or the
+ * leftmost mark that came or went) to the right edge: its background, grid lines, the curves' new
+ * segments and the marks there. While a run trains the axes end on round values ahead of the data (see {@link #setGrowing}),
+ * so most paints during a run are such strips and only a change of axes repaints the whole chart.
  */
 final class ChartView extends Region {
     /** One curve. {@code autoRangeBefore}: points at or beyond this x do not widen the y range (a diverged tail). */
@@ -64,9 +70,29 @@ final class ChartView extends Region {
     private static final Font LABEL_FONT = Font.font(11.5);
     private static final double[] SERIES_DASHES = {6, 4};
     private static final double[] MARK_DASHES = {4, 3};
+    /** While curves grow, the x axis ends at least this much beyond the data, so it need not move at every paint. */
+    private static final double GROWING_HEADROOM = 1.15;
+    /** A strip repaint starts this many pixels left of the last point drawn: wide lines, round caps and dots reach that far. */
+    private static final double STRIP_MARGIN = 4;
+    /** How far a mark's line reaches above and below the plot (its caps), in pixels. */
+    private static final double MARK_OVERHANG = 2;
+
+    /** How a curve looks, apart from its points: two paints may join only if these are equal. */
+    private record Style(String key, Color colour, double width, double opacity, boolean dashed, double autoRangeBefore) {
+        static Style of(Series s) {
+            return new Style(s.key(), s.colour(), s.width(), s.opacity(), s.dashed(), s.autoRangeBefore());
+        }
+    }
+
+    /** What the canvas shows: the last paint's size, axes, looks, marks and how many points of each curve it drew. */
+    private record Drawn(double width, double height, boolean log, int paletteVersion, double x0, double x1, double y0,
+                         double y1, List<Style> styles, int[] sizes, int[] modes, List<Mark> marks) {
+    }
 
     private final DashboardPalette palette;
     private final Canvas canvas = new Canvas();
+    /** Measures a mark's label, to know where a strip must begin to cover it. */
+    private final javafx.scene.text.Text labelMeasure = new javafx.scene.text.Text();
     private final javafx.scene.shape.Line cursorLine = new javafx.scene.shape.Line();
     private final javafx.scene.control.Label readoutLabel = new javafx.scene.control.Label();
     private java.util.function.DoubleFunction<String> readout;
@@ -101,6 +127,9 @@ final class ChartView extends Region {
     private double dragX;
     private double dragY;
     private long redraws;
+    private long fullPaints;
+    /** Null when the canvas shows nothing a strip could extend (empty, or never painted). */
+    private Drawn drawn;
 
     ChartView(DashboardPalette palette, String xLabel, String yLabel) {
         this(palette, xLabel, yLabel, new PaintTurns());
@@ -112,6 +141,7 @@ final class ChartView extends Region {
         this.turns = turns;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
+        labelMeasure.setFont(TICK_FONT);
         getStyleClass().add(DashboardStyles.CHART);
         cursorLine.getStyleClass().add(DashboardStyles.CHART_CURSOR);
         readoutLabel.getStyleClass().add(DashboardStyles.CHART_READOUT);
@@ -284,6 +314,12 @@ final class ChartView extends Region {
         return redraws;
     }
 
+    /** How many of those paints repainted the whole chart rather than a strip of new segments. */
+    long fullPaints() {
+        paintIfDirty();
+        return fullPaints;
+    }
+
     /** Points drawn for the curve {@code key} in the last paint (after decimation). */
     int drawnPoints(String key) {
         paintIfDirty();
@@ -329,49 +365,179 @@ final class ChartView extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        g.setFill(palette.plotBackground());
-        g.fillRect(0, 0, w, h);
         double plotW = w - LEFT - RIGHT;
         double plotH = h - TOP - BOTTOM;
-        if (plotW < 20 || plotH < 20) {
-            return;
-        }
-        int columns = (int) Math.max(1, plotW);
         boolean log = logScale.get();
-        double[] xRange = manualView ? new double[]{viewX0, viewX1} : dataXRange();
+        double[] xRange = plotW < 20 || plotH < 20 ? null : manualView ? new double[]{viewX0, viewX1} : dataXRange();
         if (xRange == null) {
-            drawFrame(g, plotW, plotH);
-            drawCentred(g, emptyMessage, LEFT + plotW / 2, TOP + plotH / 2);
+            fullPaints++;
+            drawn = null;
+            clear(g, w, h);
+            if (plotW >= 20 && plotH >= 20) {
+                drawFrame(g, plotW, plotH);
+                drawCentred(g, emptyMessage, LEFT + plotW / 2, TOP + plotH / 2);
+            }
             return;
         }
         shownX0 = xRange[0];
         shownX1 = xRange[1];
+        int columns = (int) Math.max(1, plotW);
         for (Series s : series) {
             decimate(s, columns);
         }
         double[] yRange = manualView ? new double[]{viewY0, viewY1} : yRange(log);
         shownY0 = yRange[0];
         shownY1 = yRange[1];
+        List<Mark> currentMarks = List.copyOf(marks.get());
+        Drawn now = new Drawn(w, h, log, palette.versionProperty().get(), shownX0, shownX1, shownY0, shownY1,
+                series.stream().map(Style::of).toList(), series.stream().mapToInt(s -> s.data().size()).toArray(),
+                series.stream().mapToInt(s -> drawingMode(s, plotW)).toArray(), currentMarks);
+        double stripLeft = stripLeft(drawn, now, plotW);
+        if (Double.isNaN(stripLeft)) {
+            fullPaints++;
+            paintAll(g, w, h, plotW, plotH, log, currentMarks);
+        } else if (stripLeft < LEFT + plotW) {
+            paintStrip(g, stripLeft, plotW, plotH, log, currentMarks);
+        }
+        drawn = now;
+    }
 
-        drawGrid(g, plotW, plotH, log);
+    /**
+     * How a curve's points are drawn: every point or each column's extremes, as a line or as spans per
+     * column. A curve that changes its way as it grows looks slightly different, so it is painted whole.
+     */
+    private int drawingMode(Series s, double plotW) {
+        Decimator d = decimators.get(s.key());
+        return (d.byColumns() ? 1 : 0) + (denseDrawn(s, d, plotW) ? 2 : 0);
+    }
+
+    private static boolean denseDrawn(Series s, Decimator d, double plotW) {
+        return s.width() <= 1 && !s.dashed() && d.size() > plotW;
+    }
+
+    private void clear(GraphicsContext g, double w, double h) {
+        g.clearRect(0, 0, w, h);
+        g.setFill(palette.plotBackground());
+        g.fillRect(0, 0, w, h);
+    }
+
+    private void paintAll(GraphicsContext g, double w, double h, double plotW, double plotH, boolean log, List<Mark> currentMarks) {
+        clear(g, w, h);
+        drawGrid(g, plotW, plotH, log, true);
+        g.save();
+        clipTo(g, LEFT, plotW);
+        drawAllSeries(g, plotW, plotH, log, LEFT);
+        g.restore();
+        drawMarks(g, currentMarks, plotW, plotH, log);
+        drawFrame(g, plotW, plotH);
+    }
+
+    /**
+     * Repaints the plot from {@code left} to its right edge: everything a full paint draws there,
+     * in the same order, so the strip joins what is already on the canvas without a seam.
+     */
+    private void paintStrip(GraphicsContext g, double left, double plotW, double plotH, boolean log, List<Mark> currentMarks) {
+        // To the canvas's right edge: a mark's label may run past the plot into the margin; and a
+        // little above and below it, where a mark line's caps reach (the frame is drawn again after).
+        double right = canvas.getWidth();
         g.save();
         g.beginPath();
-        g.rect(LEFT, TOP, plotW, plotH);
+        g.rect(left, TOP - MARK_OVERHANG, right - left, plotH + 2 * MARK_OVERHANG);
         g.clip();
+        g.setFill(palette.plotBackground());
+        g.fillRect(left, TOP - MARK_OVERHANG, right - left, plotH + 2 * MARK_OVERHANG);
+        drawGrid(g, plotW, plotH, log, false);
+        g.save();
+        clipTo(g, left, LEFT + plotW - left);
+        drawAllSeries(g, plotW, plotH, log, left);
+        g.restore();
+        drawMarks(g, currentMarks, plotW, plotH, log);
+        g.restore();
+        drawFrame(g, plotW, plotH);
+    }
+
+    private static void clipTo(GraphicsContext g, double left, double width) {
+        g.beginPath();
+        g.rect(left, TOP, width, g.getCanvas().getHeight() - TOP - BOTTOM);
+        g.clip();
+    }
+
+    private void drawAllSeries(GraphicsContext g, double plotW, double plotH, boolean log, double fromPixel) {
         // Bevel joins: at these widths they look like round ones and cost the rasteriser no curves.
         g.setLineJoin(StrokeLineJoin.BEVEL);
         g.setLineCap(StrokeLineCap.ROUND);
         for (Series s : series) {
-            drawSeries(g, s, plotW, plotH, log);
+            drawSeries(g, s, plotW, plotH, log, fromPixel);
         }
-        g.restore();
-        drawMarks(g, plotW, plotH, log);
-        drawFrame(g, plotW, plotH);
     }
 
+    /**
+     * Where a strip repaint may start, given what the canvas shows and what is to be shown: a little
+     * left of the earliest last-drawn point of a curve that grew and of every mark that came or went;
+     * beyond the plot when nothing visible changed; NaN when the whole chart must be painted (other
+     * axes, size, colours or curves, a curve that shrank or changed how it is drawn).
+     */
+    private double stripLeft(Drawn before, Drawn now, double plotW) {
+        if (before == null || before.width() != now.width() || before.height() != now.height() || before.log() != now.log()
+                || before.paletteVersion() != now.paletteVersion() || before.x0() != now.x0() || before.x1() != now.x1()
+                || before.y0() != now.y0() || before.y1() != now.y1() || !before.styles().equals(now.styles())
+                || !java.util.Arrays.equals(before.modes(), now.modes())) {
+            return Double.NaN;
+        }
+        double left = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < series.size(); i++) {
+            int was = before.sizes()[i];
+            int is = now.sizes()[i];
+            if (is < was) {
+                return Double.NaN;
+            }
+            if (is > was) {
+                SeriesData data = series.get(i).data();
+                double from = was == 0 ? data.x(0) : data.x(was - 1);
+                left = Math.min(left, Math.floor(px(from, plotW)) - STRIP_MARGIN);
+            }
+        }
+        for (Mark gone : before.marks()) {
+            if (!now.marks().contains(gone)) {
+                left = Math.min(left, markLeft(gone, plotW));
+            }
+        }
+        for (Mark come : now.marks()) {
+            if (!before.marks().contains(come)) {
+                left = Math.min(left, markLeft(come, plotW));
+            }
+        }
+        return Math.max(LEFT, left);
+    }
+
+    /** The leftmost pixel {@code mark} paints, with a margin; past the plot when it is not drawn. */
+    private double markLeft(Mark mark, double plotW) {
+        if (mark instanceof VerticalLine line) {
+            double x = Math.round(px(line.x(), plotW)) + 0.5;
+            if (x < LEFT || x > LEFT + plotW + 1) {
+                return Double.POSITIVE_INFINITY;
+            }
+            boolean nearRight = x > LEFT + plotW - 80;
+            return Math.floor(nearRight ? x - 4 - labelWidth(line.label()) : x) - STRIP_MARGIN;
+        }
+        Dot dot = (Dot) mark;
+        // Radius 4 and half the 1.6 px ring.
+        return Math.floor(px(dot.x(), plotW) - 4.8) - STRIP_MARGIN;
+    }
+
+    private double labelWidth(String label) {
+        labelMeasure.setText(label);
+        return labelMeasure.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * Decimates to the plot's pixel columns, or to columns two pixels wide for a line wider than
+     * one and a half: its own width covers finer detail, and the rasteriser's cost of stroking grows
+     * with the number of segments.
+     */
     private void decimate(Series s, int columns) {
-        decimators.computeIfAbsent(s.key(), k -> new Decimator()).update(s.data(), shownX0, shownX1, columns);
+        int wanted = s.width() > 1.5 ? Math.max(1, columns / 2) : columns;
+        decimators.computeIfAbsent(s.key(), k -> new Decimator()).update(s.data(), shownX0, shownX1, wanted);
     }
 
     /** The x extent of all curves, at least {@link #minSpanX} wide; null when there is nothing to draw. */
@@ -391,9 +557,8 @@ final class ChartView extends Region {
         if (max - min < minSpanX) {
             max = min + minSpanX;
         }
-        if (growing) {
-            double step = AxisTicks.niceStep((max - min) / 10);
-            max = Math.max(max, Math.ceil(max / step) * step);
+        if (growing && max > 0) {
+            max = AxisTicks.growingEnd(max * GROWING_HEADROOM);
         }
         return new double[]{min, max};
     }
@@ -427,10 +592,17 @@ final class ChartView extends Region {
         }
         double pad = (max - min) * 0.06;
         double low = min - pad;
+        double high = max + pad;
+        if (growing) {
+            // Ends on round values a step outside the data: a falling loss moves the axis only now and then.
+            double step = AxisTicks.niceStep((high - low) / 3);
+            low = Math.floor(low / step) * step;
+            high = Math.ceil(high / step) * step;
+        }
         if (!log && min >= 0 && low < 0) {
             low = 0;
         }
-        return new double[]{low, max + pad};
+        return new double[]{low, high};
     }
 
     private double toDisplayY(double y, boolean log) {
@@ -452,23 +624,34 @@ final class ChartView extends Region {
         return TOP + plotH - (displayY - shownY0) / (shownY1 - shownY0) * plotH;
     }
 
-    private void drawSeries(GraphicsContext g, Series s, double plotW, double plotH, boolean log) {
+    /** Draws the curve's points from the last one lying well left of {@code fromPixel} (the strip being painted) on. */
+    private void drawSeries(GraphicsContext g, Series s, double plotW, double plotH, boolean log, double fromPixel) {
         Decimator d = decimators.get(s.key());
         if (d == null || d.size() == 0) {
             return;
         }
-        if (s.width() <= 1 && !s.dashed() && d.size() > plotW) {
-            drawDense(g, s, d, plotW, plotH, log);
+        int from = d.size() - 1;
+        while (from > 0 && px(d.x(from), plotW) >= fromPixel - STRIP_MARGIN) {
+            from--;
+        }
+        if (from == d.size() - 1 && from > 0) {
+            // Nothing of this curve reaches into the strip but its last segment's end.
+            from = Math.max(0, from - 1);
+        }
+        if (denseDrawn(s, d, plotW)) {
+            drawDense(g, s, d, from, plotW, plotH, log);
             return;
         }
         g.setStroke(s.colour());
         g.setGlobalAlpha(s.opacity());
         g.setLineWidth(s.width());
         g.setLineDashes(s.dashed() ? SERIES_DASHES : null);
+        // Dashes start afresh with each piece of a path: a strip's piece continues them where they were.
+        g.setLineDashOffset(s.dashed() ? pathLengthTo(d, from, plotW, plotH, log) : 0);
         g.beginPath();
         boolean penDown = false;
-        int drawn = 0;
-        for (int i = 0; i < d.size(); i++) {
+        int points = 0;
+        for (int i = from; i < d.size(); i++) {
             double y = toDisplayY(d.y(i), log);
             if (!Double.isFinite(y)) {
                 penDown = false;
@@ -482,9 +665,9 @@ final class ChartView extends Region {
                 g.moveTo(x, yy);
                 penDown = true;
             }
-            drawn++;
+            points++;
         }
-        if (drawn == 1) {
+        if (points == 1 && from == 0) {
             // A single point (the first epoch) has no line: show it as a dot.
             g.setFill(s.colour());
             double y = toDisplayY(d.y(0), log);
@@ -493,6 +676,24 @@ final class ChartView extends Region {
         g.stroke();
         g.setGlobalAlpha(1);
         g.setLineDashes(null);
+        g.setLineDashOffset(0);
+    }
+
+    /** The length in pixels of the curve's line from where its piece through point {@code to} begins (after any gap) to that point. */
+    private double pathLengthTo(Decimator d, int to, double plotW, double plotH, boolean log) {
+        if (!Double.isFinite(toDisplayY(d.y(to), log))) {
+            return 0;
+        }
+        int start = to;
+        while (start > 0 && Double.isFinite(toDisplayY(d.y(start - 1), log))) {
+            start--;
+        }
+        double length = 0;
+        for (int i = start + 1; i <= to; i++) {
+            length += Math.hypot(px(d.x(i), plotW) - px(d.x(i - 1), plotW),
+                    py(toDisplayY(d.y(i), log), plotH) - py(toDisplayY(d.y(i - 1), log), plotH));
+        }
+        return length;
     }
 
     /**
@@ -501,14 +702,14 @@ final class ChartView extends Region {
      * previous column). Looks the same as the zigzag line, but a rasteriser fills a rectangle per
      * column far faster than it strokes a path whose edges cross every scanline many times.
      */
-    private void drawDense(GraphicsContext g, Series s, Decimator d, double plotW, double plotH, boolean log) {
+    private void drawDense(GraphicsContext g, Series s, Decimator d, int from, double plotW, double plotH, boolean log) {
         g.setFill(s.colour());
         g.setGlobalAlpha(s.opacity());
         long column = Long.MIN_VALUE;
         double top = 0;
         double bottom = 0;
         double previous = Double.NaN;
-        for (int i = 0; i < d.size(); i++) {
+        for (int i = from; i < d.size(); i++) {
             double y = toDisplayY(d.y(i), log);
             if (!Double.isFinite(y)) {
                 previous = Double.NaN;
@@ -541,7 +742,8 @@ final class ChartView extends Region {
         g.fillRect(column, y0, 1, y1 - y0);
     }
 
-    private void drawGrid(GraphicsContext g, double plotW, double plotH, boolean log) {
+    /** Grid lines, and with {@code labels} the tick labels and axis titles beside the plot. */
+    private void drawGrid(GraphicsContext g, double plotW, double plotH, boolean log, boolean labels) {
         g.setLineWidth(1);
         g.setFont(TICK_FONT);
         g.setFill(palette.text());
@@ -557,8 +759,10 @@ final class ChartView extends Region {
             }
             g.setFill(palette.grid());
             g.fillRect(LEFT, y - 0.5, plotW, 1);
-            g.setFill(palette.text());
-            g.fillText(AxisTicks.format(log ? Math.pow(10, t) : t), LEFT - 6, y);
+            if (labels) {
+                g.setFill(palette.text());
+                g.fillText(AxisTicks.format(log ? Math.pow(10, t) : t), LEFT - 6, y);
+            }
         }
         // x ticks
         int wantedX = (int) Math.max(2, plotW / 90);
@@ -571,11 +775,17 @@ final class ChartView extends Region {
             }
             g.setFill(palette.grid());
             g.fillRect(x - 0.5, TOP, 1, plotH);
+            if (!labels) {
+                continue;
+            }
             g.setFill(palette.text());
             // A label at the right edge ends there instead of running off the canvas.
             boolean atEdge = x > LEFT + plotW - 18;
             g.setTextAlign(atEdge ? TextAlignment.RIGHT : TextAlignment.CENTER);
             g.fillText(AxisTicks.format(t), atEdge ? LEFT + plotW + RIGHT - 2 : x, TOP + plotH + 5);
+        }
+        if (!labels) {
+            return;
         }
         g.setTextAlign(TextAlignment.CENTER);
         // axis titles
@@ -597,8 +807,8 @@ final class ChartView extends Region {
         g.fillRect(LEFT, TOP + plotH, plotW, 1);
     }
 
-    private void drawMarks(GraphicsContext g, double plotW, double plotH, boolean log) {
-        for (Mark mark : marks.get()) {
+    private void drawMarks(GraphicsContext g, List<Mark> currentMarks, double plotW, double plotH, boolean log) {
+        for (Mark mark : currentMarks) {
             if (mark instanceof VerticalLine line) {
                 double x = Math.round(px(line.x(), plotW)) + 0.5;
                 if (x < LEFT || x > LEFT + plotW + 1) {

@@ -208,6 +208,11 @@ final class Decimator {
         return size;
     }
 
+    /** Whether the output keeps only each column's extremes (more points than twice the columns) rather than every point. */
+    boolean byColumns() {
+        return size > 0 && byColumns;
+    }
+
     /** The first index whose x is at least {@code x}, or {@code data.size()} if none. */
     static int firstAtOrAfter(SeriesData data, double x) {
         int low = 0;

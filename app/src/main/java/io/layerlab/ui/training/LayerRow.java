@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class LayerRow {
     private final String nodeId;
     private final ReadOnlyObjectWrapper<LayerStats> stats = new ReadOnlyObjectWrapper<>(this, "stats");
+    private final CellValues<LayerRow> cellValues = new CellValues<>();
 
     LayerRow(LayerStats first) {
         this.nodeId = first.nodeId();
@@ -29,6 +30,11 @@ public final class LayerRow {
     /** {@code measured}'s node and activation without numbers: shown until the node is measured again. */
     static LayerStats notMeasured(LayerStats measured) {
         return new LayerStats(measured.nodeId(), measured.activation(), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** What the statistics table shows of this row. */
+    CellValues<LayerRow> cellValues() {
+        return cellValues;
     }
 
     void update(LayerStats latest) {

@@ -29,6 +29,7 @@ public final class RunRow {
     private final ReadOnlyDoubleWrapper valAccuracy = new ReadOnlyDoubleWrapper(this, "valAccuracy", Double.NaN);
     private final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(this, "seconds", Double.NaN);
     private final ReadOnlyObjectWrapper<RunRecord> record = new ReadOnlyObjectWrapper<>(this, "record");
+    private final CellValues<RunRow> cellValues = new CellValues<>();
     /** Written once by the training thread before the run trains, hence volatile; read by the drawing pad. */
     private volatile ClassifierSnapshots pictureClassifier;
     private PreparedRun prepared;
@@ -38,6 +39,11 @@ public final class RunRow {
 
     RunRow(RunSetup setup) {
         this.setup = setup;
+    }
+
+    /** What the runs table shows of this row. */
+    CellValues<RunRow> cellValues() {
+        return cellValues;
     }
 
     public RunSetup setup() {

@@ -65,7 +65,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.stage.FileChooser;
-import javafx.util.Callback;
 import javafx.util.StringConverter;
 import javax.imageio.ImageIO;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -814,7 +813,7 @@ public final class TrainingDashboard extends BorderPane {
         runsTable.setItems(model.runs());
         runsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runsTable.setPlaceholder(new Label("Each training run is kept here. Select several to overlay their curves."));
-        runNameColumn.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
+        CellValues.install(runNameColumn, RunRow::cellValues, SimpleObjectProperty::new);
         runNameColumn.setCellFactory(column -> new TableCell<>() {
             private final Circle swatch = new Circle(5);
             private final Tooltip fullName = new Tooltip();
@@ -838,19 +837,20 @@ public final class TrainingDashboard extends BorderPane {
             }
         });
         runStatusColumn.setCellValueFactory(cell -> cell.getValue().statusProperty());
-        runOptimizerColumn.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().setup().training().optimizer()));
-        runRateColumn.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().learningRateText()));
-        runBatchColumn.setCellValueFactory(cell -> new SimpleStringProperty(Integer.toString(cell.getValue().setup().training().batchSize())));
-        runEpochsColumn.setCellValueFactory(cell -> Bindings.createStringBinding(() -> cell.getValue().epochsDoneProperty().get()
-                + " / " + cell.getValue().setup().training().epochs(), cell.getValue().epochsDoneProperty()));
-        runLossColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
-                () -> number(cell.getValue().valLossProperty().get()), cell.getValue().valLossProperty()));
-        runAccuracyColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
-                () -> fraction(cell.getValue().valAccuracyProperty().get()), cell.getValue().valAccuracyProperty()));
-        runTimeColumn.setCellValueFactory(cell -> Bindings.createStringBinding(() -> {
-            double s = cell.getValue().secondsProperty().get();
+        CellValues.install(runOptimizerColumn, RunRow::cellValues, run -> new SimpleStringProperty(run.setup().training().optimizer()));
+        CellValues.install(runRateColumn, RunRow::cellValues, run -> new SimpleStringProperty(run.learningRateText()));
+        CellValues.install(runBatchColumn, RunRow::cellValues,
+                run -> new SimpleStringProperty(Integer.toString(run.setup().training().batchSize())));
+        CellValues.install(runEpochsColumn, RunRow::cellValues, run -> Bindings.createStringBinding(
+                () -> run.epochsDoneProperty().get() + " / " + run.setup().training().epochs(), run.epochsDoneProperty()));
+        CellValues.install(runLossColumn, RunRow::cellValues, run -> Bindings.createStringBinding(
+                () -> number(run.valLossProperty().get()), run.valLossProperty()));
+        CellValues.install(runAccuracyColumn, RunRow::cellValues, run -> Bindings.createStringBinding(
+                () -> fraction(run.valAccuracyProperty().get()), run.valAccuracyProperty()));
+        CellValues.install(runTimeColumn, RunRow::cellValues, run -> Bindings.createStringBinding(() -> {
+            double s = run.secondsProperty().get();
             return Double.isNaN(s) ? "" : TrainingViewModel.clock(s);
-        }, cell.getValue().secondsProperty()));
+        }, run.secondsProperty()));
         for (TableColumn<RunRow, ?> c : List.of(runBatchColumn, runEpochsColumn, runLossColumn, runAccuracyColumn, runTimeColumn)) {
             c.getStyleClass().add(DashboardStyles.NUMBER_CELL);
         }
@@ -890,13 +890,13 @@ public final class TrainingDashboard extends BorderPane {
     private void buildLayersTable() {
         layersTable.setItems(model.layerRows());
         layersTable.setPlaceholder(new Label("While a run trains, each layer's gradients and units are measured here."));
-        layerNodeColumn.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().nodeId()));
-        layerActivationColumn.setCellValueFactory(stat(s -> s.activation() == null ? "" : s.activation()));
-        layerGradientColumn.setCellValueFactory(stat(s -> scientific(s.meanAbsGradient())));
-        layerDeadColumn.setCellValueFactory(stat(s -> share(s.deadFraction())));
-        layerSaturatedColumn.setCellValueFactory(stat(s -> share(s.saturatedFraction())));
-        layerUpdateColumn.setCellValueFactory(stat(s -> scientific(s.updateRatio())));
-        layerConcernColumn.setCellValueFactory(stat(s -> String.join("; ", s.concerns())));
+        CellValues.install(layerNodeColumn, LayerRow::cellValues, row -> new SimpleStringProperty(row.nodeId()));
+        stat(layerActivationColumn, s -> s.activation() == null ? "" : s.activation());
+        stat(layerGradientColumn, s -> scientific(s.meanAbsGradient()));
+        stat(layerDeadColumn, s -> share(s.deadFraction()));
+        stat(layerSaturatedColumn, s -> share(s.saturatedFraction()));
+        stat(layerUpdateColumn, s -> scientific(s.updateRatio()));
+        stat(layerConcernColumn, s -> String.join("; ", s.concerns()));
         layerConcernColumn.getStyleClass().add(DashboardStyles.CONCERN_CELL);
         for (TableColumn<LayerRow, ?> c : List.of(layerGradientColumn, layerDeadColumn, layerSaturatedColumn, layerUpdateColumn)) {
             c.getStyleClass().add(DashboardStyles.NUMBER_CELL);
@@ -906,9 +906,9 @@ public final class TrainingDashboard extends BorderPane {
                 + "Update / weight: about 1e-3 is healthy."));
     }
 
-    private static Callback<TableColumn.CellDataFeatures<LayerRow, String>, ObservableValue<String>> stat(
-            Function<LayerStats, String> text) {
-        return cell -> Bindings.createStringBinding(() -> text.apply(cell.getValue().stats()), cell.getValue().statsProperty());
+    /** The column shows {@code text} of each row's latest statistics, written when they change and the cell is shown. */
+    private static void stat(TableColumn<LayerRow, String> column, Function<LayerStats, String> text) {
+        CellValues.install(column, LayerRow::cellValues, row -> Bindings.createStringBinding(() -> text.apply(row.stats()), row.statsProperty()));
     }
 
     private static String scientific(double value) {

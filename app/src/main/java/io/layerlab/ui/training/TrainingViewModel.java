@@ -84,8 +84,22 @@ public final class TrainingViewModel {
      * that alone took a noticeable share of a core the training needs.
      */
     static final long PUMP_INTERVAL_MILLIS = 200;
+    /** How long the worker waits before it prepares a run, so the window shows the run starting first (see {@link #start()}). */
+    static final long START_DELAY_MILLIS = 100;
     /** Grid cells per side of the decision-boundary heatmap. */
     static final int BOUNDARY_SIZE = 64;
+    /**
+     * A new decision boundary at most this often: as often as the charts redraw. The regions change
+     * gradually, so 2.5 frames a second still show them form; each frame costs the training
+     * 4,096 predictions and the software renderer a rescaled heatmap under a thousand points.
+     */
+    static final ObserverRate BOUNDARY_RATE = ObserverRate.atMostEvery(java.time.Duration.ofMillis(400));
+    /**
+     * Per-layer statistics at most this often (and every 10th iteration at most): the table's two
+     * dozen numbers and the gauges on the canvas change with the charts, not at every hand-over;
+     * faster than this nobody reads them, and each change re-lays out and repaints every cell.
+     */
+    static final ObserverRate STATISTICS_RATE = ObserverRate.everyIterations(10).atMostEveryAlso(java.time.Duration.ofMillis(400));
     /** Why there is no trained network to export before any run has finished. */
     public static final String NO_RUN_YET = "No run has finished yet: train the network first (Run ▸ Train, F5).";
 
@@ -267,7 +281,10 @@ public final class TrainingViewModel {
         problems.clear();
         banner.set(null);
         try {
-            executor.execute(() -> prepareAndTrain(frozen, spec, setup, run.feed, run));
+            executor.execute(() -> {
+                waitForTheStartToShow();
+                prepareAndTrain(frozen, spec, setup, run.feed, run);
+            });
         } catch (RejectedExecutionException e) {
             owner.log.abandon(setup);
             banner.set(new Banner(Banner.Kind.DANGER, "Training could not start", "The background worker is shut down."));
@@ -317,6 +334,21 @@ public final class TrainingViewModel {
         }
     }
 
+    /**
+     * On the worker, before it compiles: lets the window show the run starting first. Pressing Train
+     * changes more of the dashboard at once than anything else (a new row, locked settings, progress,
+     * cleared numbers); compiling the network and loading the data at the same moment took the core
+     * that frame needed, and the frame took several times as long. Pause and stop pressed meanwhile
+     * apply as the trainer attaches; an interrupt (shutdown) ends the wait and is left for the run to see.
+     */
+    private static void waitForTheStartToShow() {
+        try {
+            Thread.sleep(START_DELAY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** On the worker: compile, load, attach the observers, train, evaluate; every outcome goes into the feed. */
     private static void prepareAndTrain(Project frozen, TrainingSpec spec, RunSetup setup, LiveFeed feed, ActiveRun control) {
         try {
@@ -331,10 +363,10 @@ public final class TrainingViewModel {
             feed.prepared(PreparedRun.of(run.data(), spec, run.network().numParams(), planar));
             Trainer trainer = run.trainer();
             trainer.addObserver(feed, ObserverRate.everyIteration());
-            LayerStatistics.attach(run, setup.graph(), LayerStatistics.DEFAULT_RATE, feed::stats);
+            LayerStatistics.attach(run, setup.graph(), STATISTICS_RATE, feed::stats);
             if (planar) {
                 DecisionBoundary grid = DecisionBoundary.over(run.data(), BOUNDARY_SIZE);
-                trainer.addObserver(new BoundarySampler(grid, run.network(), feed::boundary), BoundarySampler.DEFAULT_RATE);
+                trainer.addObserver(new BoundarySampler(grid, run.network(), feed::boundary), BOUNDARY_RATE);
             }
             control.attach(trainer);
             TrainingResult result = trainer.run();

@@ -32,4 +32,13 @@ class AxisTicksTest {
         assertThat(AxisTicks.format(2.5e-5)).isEqualTo("2.5e-5");
         assertThat(AxisTicks.format(3e6)).isEqualTo("3e6");
     }
+
+    @Test
+    void aGrowingAxisEndsOnTheNextOfFewRoundValues() {
+        assertThat(AxisTicks.growingEnd(1_000)).isEqualTo(1_000);
+        assertThat(AxisTicks.growingEnd(1_001)).isEqualTo(1_500);
+        assertThat(AxisTicks.growingEnd(1_667.5)).isEqualTo(2_000);
+        assertThat(AxisTicks.growingEnd(8_001)).isEqualTo(10_000);
+        assertThat(AxisTicks.growingEnd(0.07)).isEqualTo(0.08, org.assertj.core.data.Offset.offset(1e-12));
+    }
 }

@@ -102,6 +102,174 @@ class ChartViewTest {
         assertThat(chart.drawnPoints("raw")).isEqualTo(501);
     }
 
+    private static SeriesData smoothed(RunCurves c) {
+        return new SeriesData() {
+            @Override
+            public int size() {
+                return c.iterations();
+            }
+
+            @Override
+            public double x(int index) {
+                return index + 1;
+            }
+
+            @Override
+            public double y(int index) {
+                return c.smoothedLoss(index);
+            }
+        };
+    }
+
+    /** A live run's curves: every loss thin and faint, the smoothed loss bold, as the dashboard draws them. */
+    private static List<ChartView.Series> liveSeries(RunCurves c) {
+        return List.of(new ChartView.Series("raw", raw(c), Color.STEELBLUE, 1, 0.3, false),
+                new ChartView.Series("smooth", smoothed(c), Color.STEELBLUE, 2.2, 1, false));
+    }
+
+    private static void grow(RunCurves curves, int to, Random random) {
+        while (curves.iterations() < to) {
+            curves.addIteration((float) (Math.exp(-curves.iterations() / 1_500.0) + 0.1 * random.nextGaussian() + 0.3));
+        }
+    }
+
+    private void show(List<ChartView.Series> series) {
+        WaitForAsyncUtils.asyncFx(() -> chart.setSeries(series));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private javafx.scene.image.Image snapshot() {
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(chart::snapshotImage));
+    }
+
+    /** Pixels whose colour differs by more than a rounding step of anti-aliasing. */
+    private static int differingPixels(javafx.scene.image.Image a, javafx.scene.image.Image b) {
+        int differing = 0;
+        for (int y = 0; y < (int) a.getHeight(); y++) {
+            for (int x = 0; x < (int) a.getWidth(); x++) {
+                int p = a.getPixelReader().getArgb(x, y);
+                int q = b.getPixelReader().getArgb(x, y);
+                for (int shift = 0; shift < 32; shift += 8) {
+                    if (Math.abs((p >> shift & 0xff) - (q >> shift & 0xff)) > 8) {
+                        differing++;
+                        break;
+                    }
+                }
+            }
+        }
+        return differing;
+    }
+
+    @Test
+    void aGrowingCurvePaintedInStripsShowsEverySegmentAsAWholePaintWould() {
+        RunCurves curves = new RunCurves();
+        Random random = new Random(7);
+        List<ChartView.Series> series = liveSeries(curves);
+        WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(true));
+        grow(curves, 2_100, random);
+        show(series);
+        long fullPaints = chart.fullPaints();
+        long paints = chart.redraws();
+        // 2,100 points end the axis at 3,000: these stay inside it, thin curve drawn as columns throughout.
+        for (int to = 2_150; to <= 2_600; to += 50) {
+            grow(curves, to, random);
+            show(series);
+        }
+        assertThat(chart.shownMaxX()).isEqualTo(3_000);
+        assertThat(chart.redraws() - paints).isEqualTo(10);
+        assertThat(chart.fullPaints()).as("only strips were painted").isEqualTo(fullPaints);
+        javafx.scene.image.Image inStrips = snapshot();
+
+        show(List.of());
+        show(series);
+        assertThat(chart.fullPaints()).isEqualTo(fullPaints + 2);
+        javafx.scene.image.Image whole = snapshot();
+        assertThat(differingPixels(inStrips, whole)).isZero();
+    }
+
+    @Test
+    void epochCurvesWithADashedLineAndAMovingBestMarkPaintedInStripsLookAsAWholePaint() {
+        List<Double> train = new ArrayList<>();
+        List<Double> validation = new ArrayList<>();
+        Random random = new Random(9);
+        int[] best = {0};
+        List<ChartView.Series> series = List.of(
+                new ChartView.Series("train", listData(train), Color.DARKORANGE, 1.6, 0.85, true),
+                new ChartView.Series("val", listData(validation), Color.DARKORANGE, 2.4, 1, false));
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.setGrowing(true);
+            chart.setMarks(() -> best[0] == 0 ? List.of() : List.of(
+                    new ChartView.VerticalLine(best[0], "best · epoch " + best[0], Color.GREEN, true),
+                    new ChartView.Dot(best[0], validation.get(best[0] - 1), Color.DARKORANGE, true)));
+        });
+        for (int epoch = 1; epoch <= 11; epoch++) {
+            train.add(1.0 / epoch + 0.05 * random.nextDouble());
+            validation.add(1.2 / epoch + 0.1 * random.nextDouble());
+            if (best[0] == 0 || validation.get(epoch - 1) < validation.get(best[0] - 1)) {
+                best[0] = epoch;
+            }
+            show(series);
+        }
+        assertThat(chart.shownMaxX()).isEqualTo(15);
+        long fullPaints = chart.fullPaints();
+        for (int epoch = 12; epoch <= 13; epoch++) {
+            train.add(1.0 / epoch);
+            validation.add(epoch == 12 ? 0.01 : 0.5);
+            best[0] = 12;
+            show(series);
+        }
+        assertThat(chart.shownMaxX()).isEqualTo(15);
+        assertThat(chart.fullPaints()).as("the new best epoch and the curves' growth were painted as strips").isEqualTo(fullPaints);
+        javafx.scene.image.Image inStrips = snapshot();
+
+        show(List.of());
+        show(series);
+        assertThat(differingPixels(inStrips, snapshot())).isZero();
+    }
+
+    private static SeriesData listData(List<Double> values) {
+        return new SeriesData() {
+            @Override
+            public int size() {
+                return values.size();
+            }
+
+            @Override
+            public double x(int index) {
+                return index + 1;
+            }
+
+            @Override
+            public double y(int index) {
+                return values.get(index);
+            }
+        };
+    }
+
+    @Test
+    void aCurveThatOutgrowsItsAxisIsRepaintedWholeOnTheNewAxis() {
+        RunCurves curves = new RunCurves();
+        Random random = new Random(8);
+        List<ChartView.Series> series = liveSeries(curves);
+        WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(true));
+        grow(curves, 1_500, random);
+        show(series);
+        assertThat(chart.shownMaxX()).isEqualTo(2_000);
+        long fullPaints = chart.fullPaints();
+
+        grow(curves, 1_900, random);
+        show(series);
+        assertThat(chart.shownMaxX()).isEqualTo(3_000);
+        assertThat(chart.fullPaints()).isEqualTo(fullPaints + 1);
+        javafx.scene.image.Image grown = snapshot();
+
+        show(List.of());
+        show(series);
+        javafx.scene.image.Image whole = snapshot();
+        assertThat(differingPixels(grown, whole)).isZero();
+    }
+
     @Test
     void whileCurvesGrowTheXAxisStaysOnARoundEndAheadOfTheDataAndFitsExactlyOnceTheyStop() {
         RunCurves curves = curve(1_450, 5);
@@ -111,14 +279,14 @@ class ChartViewTest {
             chart.setSeries(series);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(chart.shownMaxX()).isEqualTo(1_600);
+        assertThat(chart.shownMaxX()).isEqualTo(2_000);
 
         for (int i = 0; i < 100; i++) {
             curves.addIteration(0.5f);
         }
         WaitForAsyncUtils.asyncFx(() -> chart.setSeries(series));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(chart.shownMaxX()).isEqualTo(1_600);
+        assertThat(chart.shownMaxX()).isEqualTo(2_000);
         assertThat(chart.drawnPoints("raw")).isEqualTo(1_550);
 
         WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(false));

@@ -37,10 +37,12 @@ import jdk.jfr.consumer.RecordingStream;
  * boundary on, measured side by side in one JVM: rounds that train the same project headless (as
  * {@code layerlab train} does: no statistics, no boundary, no window) and with the dashboard, in
  * alternating order, so both see the same machine load. Run under Xvfb:
- * {@code DISPLAY=:98 java -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
+ * {@code DISPLAY=:98 java -XX:+UseZGC -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
+ * (-XX:+UseZGC as {@code ./layerlab} starts the application: under G1 the collector's pauses alone made pulses of 100-300 ms)
  * (defaults 100 epochs, the sample's own; 6 rounds; the layer statistics table in view). To see where the
- * time goes: {@code -Dprofile=true} samples the JavaFX and render threads' stacks, {@code -Dhide=id,id}
- * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view); {@code -Dtrace=true} prints
+ * time goes: {@code -Dprofile=true} samples the render thread's stacks (JFR) and the JavaFX thread's (every 2 ms), {@code -Dhide=id,id}
+ * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view); {@code -Dwarmup=N} sets the
+ * warm-up runs' epochs (default 5); {@code -Dtrace=true} prints
  * which nodes moved or resized at each pulse (see {@link LayoutTrace}).
  *
  * <p>Reported:
@@ -64,6 +66,10 @@ public final class DashboardBenchmark {
     private record Phase(int pulse, String name, Instant start, Instant end, boolean renderThread) {
     }
 
+    /** A stop of the whole JVM (a garbage collection's pause), or a JIT compilation on a compiler thread. */
+    private record Stall(String what, Instant start, Instant end) {
+    }
+
     /** One dashboard run: its time span and the CPU the JavaFX, render and training threads used in it (ns). */
     private record Window(Instant start, Instant end, long fxCpu, long renderCpu, long otherUiCpu) {
         double seconds() {
@@ -84,6 +90,9 @@ public final class DashboardBenchmark {
     private static final boolean TRACE = Boolean.getBoolean("trace");
     private static final Map<String, Integer> PROFILE_COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile boolean profiling;
+    private static final List<Stall> STALLS = Collections.synchronizedList(new ArrayList<>());
+    /** CPU per native thread name (from /proc), summed over the dashboard runs: who else takes the cores. */
+    private static final Map<String, Long> THREAD_CPU = new java.util.TreeMap<>();
 
     private DashboardBenchmark() {
     }
@@ -128,6 +137,12 @@ public final class DashboardBenchmark {
         try (RecordingStream jfr = new RecordingStream()) {
             jfr.enable("javafx.PulsePhase");
             jfr.onEvent("javafx.PulsePhase", e -> phases.add(phase(e)));
+            // What else ran while a pulse was slow: GC pauses stop every thread; compilations take a core.
+            jfr.enable("jdk.GCPhasePause");
+            jfr.onEvent("jdk.GCPhasePause", e -> STALLS.add(new Stall("GC pause " + e.getString("name"), e.getStartTime(), e.getEndTime())));
+            jfr.enable("jdk.Compilation").withThreshold(Duration.ofMillis(2));
+            jfr.onEvent("jdk.Compilation", e -> STALLS.add(new Stall("JIT " + e.getValue("method.type.name") + "."
+                    + e.getValue("method.name"), e.getStartTime(), e.getEndTime())));
             if (PROFILE) {
                 jfr.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
                 jfr.onEvent("jdk.ExecutionSample", DashboardBenchmark::sample);
@@ -139,8 +154,19 @@ public final class DashboardBenchmark {
                 t.setDaemon(true);
                 return t;
             });
+            io.layerlab.ui.DesignerLauncher.configureRendering();
             Platform.startup(() -> shown.complete(show(worker, layersTab)));
-            results = run(shown.get(1, TimeUnit.MINUTES), epochs, rounds);
+            TrainingDashboard dashboard = shown.get(1, TimeUnit.MINUTES);
+            if (PROFILE) {
+                sampleFxThread(fxThread());
+            }
+            long[] paintsBefore = onFx(() -> chartPaints(dashboard));
+            results = run(dashboard, epochs, rounds);
+            long[] paints = onFx(() -> chartPaints(dashboard));
+            chartPaintsLine = String.format(Locale.ROOT, "chart paints during the measured runs (whole / all): iterations %d / %d,"
+                            + " epoch loss %d / %d, accuracy %d / %d (the rest painted only a strip of new segments)",
+                    paints[1] - paintsBefore[1], paints[0] - paintsBefore[0], paints[3] - paintsBefore[3], paints[2] - paintsBefore[2],
+                    paints[5] - paintsBefore[5], paints[4] - paintsBefore[4]);
             pipeline = com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName();
             // JFR hands events over about once a second.
             Thread.sleep(2500);
@@ -148,12 +174,58 @@ public final class DashboardBenchmark {
         }
         Platform.exit();
         report(results, phases, epochs, pipeline);
+        System.out.println(chartPaintsLine);
         if (PROFILE) {
             System.out.println("stack samples (5 ms) of the JavaFX and render threads during dashboard runs:");
             PROFILE_COUNTS.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(70)
                     .forEach(e -> System.out.printf(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey()));
         }
         System.out.println("load average at end: " + loadAverage());
+    }
+
+    private static String chartPaintsLine = "";
+
+    /**
+     * JFR's sampler does not see the JavaFX thread (GTK runs it from native code), so with
+     * -Dprofile=true a daemon thread reads its stack every 2 ms during dashboard runs (at safepoints:
+     * a rough picture, but one that names the dear parts of a pulse).
+     */
+    private static void sampleFxThread(Thread fx) {
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!profiling || fx.getState() != Thread.State.RUNNABLE) {
+                    continue;
+                }
+                StackTraceElement[] stack = fx.getStackTrace();
+                if (stack.length == 0 || stack[0].isNativeMethod()) {
+                    continue;
+                }
+                PROFILE_COUNTS.merge("fx (all)", 1, Integer::sum);
+                PROFILE_COUNTS.merge("fx self " + stack[0].getClassName() + "." + stack[0].getMethodName(), 1, Integer::sum);
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (StackTraceElement f : stack) {
+                    String name = f.getClassName() + "." + f.getMethodName();
+                    if ((name.startsWith("io.layerlab") || name.contains("Layout") || name.contains("CssStyle") || name.contains("Text")
+                            || name.contains("Canvas") || name.contains("Parent.") || name.contains("VirtualFlow") || name.contains("Skin")
+                            || name.contains("syncPeer") || name.contains("Scene") || name.contains("Toolkit")) && seen.add(name)) {
+                        PROFILE_COUNTS.merge("fx incl " + name, 1, Integer::sum);
+                    }
+                }
+            }
+        }, "benchmark-fx-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** Paints and whole-chart paints of the iteration, epoch and accuracy charts so far. */
+    private static long[] chartPaints(TrainingDashboard d) {
+        return new long[]{d.iterationChart().redraws(), d.iterationChart().fullPaints(), d.epochChart().redraws(),
+                d.epochChart().fullPaints(), d.accuracyChart().redraws(), d.accuracyChart().fullPaints()};
     }
 
     private static TrainingDashboard show(ExecutorService worker, boolean layersTab) {
@@ -187,9 +259,12 @@ public final class DashboardBenchmark {
 
     private static List<Round> run(TrainingDashboard dashboard, int epochs, int rounds) throws Exception {
         Project project = spiral(epochs);
-        // Warm-up: JIT, ND4J's native kernels, the dashboard's first layout.
-        headless(spiral(5));
-        dashboardRun(dashboard, spiral(5));
+        // Warm-up: JIT, ND4J's native kernels, the dashboard's first layout. -Dwarmup=N: N epochs
+        // (default 5); longer, more of the rendering code is compiled before the measured runs, as it
+        // is in the designer after a person has drawn a network.
+        int warmup = Integer.getInteger("warmup", 5);
+        headless(spiral(warmup));
+        dashboardRun(dashboard, spiral(warmup));
         idle(dashboard);
         List<Round> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -210,7 +285,9 @@ public final class DashboardBenchmark {
             Instant start = Instant.now();
             profiling = true;
             LayoutTrace.runStarted(start);
+            Map<String, Long> threadsBefore = nativeThreadCpu();
             double d = dashboardRun(dashboard, project);
+            nativeThreadCpu().forEach((name, ticks) -> THREAD_CPU.merge(name, ticks - threadsBefore.getOrDefault(name, 0L), Long::sum));
             profiling = false;
             Window w = new Window(start, Instant.now(), cpu(fx) - fxBefore, cpu(renderer) - renderBefore,
                     cpu(threadNamed("layerlab-dashboard")) - tickerBefore);
@@ -319,6 +396,20 @@ public final class DashboardBenchmark {
                         + " per second of training: %.0f ms (ticker %.0f ms)%n",
                 fxCpu / Math.max(1, pulses), renderCpu / Math.max(1, pulses), (fxCpu + renderCpu) / Math.max(1, pulses),
                 (fxCpu + renderCpu) / seconds, tickerCpu / seconds);
+        // A run's start changes the most at once: its dearest pulse in the first 0.3 s, per run.
+        Map<Window, Double> startPulses = new java.util.LinkedHashMap<>();
+        for (Round r : rounds) {
+            startPulses.put(r.window(), 0.0);
+        }
+        for (List<Phase> pulse : byPulse.values()) {
+            Window w = windowOf(rounds, start(pulse));
+            if (w != null && Duration.between(w.start(), start(pulse)).toMillis() < 300) {
+                double ms = millis(Duration.between(start(pulse), pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow()));
+                startPulses.merge(w, ms, Math::max);
+            }
+        }
+        System.out.println("dearest pulse in each run's first 0.3 s (ms): " + startPulses.values().stream()
+                .map(ms -> String.format(Locale.ROOT, "%.1f", ms)).collect(java.util.stream.Collectors.joining(", ")));
         System.out.println("slowest pulses (seconds into their run / run length: phases in ms):");
         byPulse.values().stream()
                 .filter(pulse -> windowOf(rounds, start(pulse)) != null)
@@ -332,8 +423,51 @@ public final class DashboardBenchmark {
                     for (Phase p : pulse) {
                         line.append(String.format(Locale.ROOT, " %s %.1f,", p.name(), millis(Duration.between(p.start(), p.end()))));
                     }
+                    Instant end = pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow();
+                    synchronized (STALLS) {
+                        for (Stall stall : STALLS) {
+                            if (stall.end().isAfter(start(pulse)) && stall.start().isBefore(end)) {
+                                line.append(String.format(Locale.ROOT, " [%s %.1f]", stall.what(), millis(Duration.between(stall.start(), stall.end()))));
+                            }
+                        }
+                    }
                     System.out.println(line);
                 });
+        double gcPause = 0;
+        int gcPauses = 0;
+        double longestGc = 0;
+        double jit = 0;
+        synchronized (STALLS) {
+            for (Stall stall : STALLS) {
+                if (windowOf(rounds, stall.start()) == null) {
+                    continue;
+                }
+                double ms = millis(Duration.between(stall.start(), stall.end()));
+                if (stall.what().startsWith("GC")) {
+                    gcPause += ms;
+                    gcPauses++;
+                    longestGc = Math.max(longestGc, ms);
+                } else {
+                    jit += ms;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "during dashboard runs: %d GC pauses, %.0f ms in all, longest %.1f ms; JIT compilations over 2 ms: %.0f ms%n",
+                gcPauses, gcPause, longestGc, jit);
+        Map<String, Double> jitByMethod = new HashMap<>();
+        synchronized (STALLS) {
+            for (Stall stall : STALLS) {
+                if (stall.what().startsWith("JIT") && windowOf(rounds, stall.start()) != null) {
+                    jitByMethod.merge(stall.what(), millis(Duration.between(stall.start(), stall.end())), Double::sum);
+                }
+            }
+        }
+        System.out.println("longest JIT compilations during dashboard runs (ms, summed per method):");
+        jitByMethod.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %7.0f  %s%n", e.getValue(), e.getKey()));
+        System.out.println("CPU of the process's threads during dashboard runs (ms, by name):");
+        THREAD_CPU.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %s%n", e.getValue() * 10, e.getKey()));
         System.out.println("mean wall time per pulse by phase:");
         for (Map.Entry<String, Double> e : phaseSums.entrySet()) {
             System.out.printf(Locale.ROOT, "  %-36s %7.2f ms%n", e.getKey(), e.getValue() / Math.max(1, pulses));
@@ -420,6 +554,26 @@ public final class DashboardBenchmark {
     private static long cpu(Thread t) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         return t == null ? 0 : Math.max(0, threads.getThreadCpuTime(t.getId()));
+    }
+
+    /** CPU ticks (1/100 s) of each native thread of this process by name (threads of one name summed). */
+    private static Map<String, Long> nativeThreadCpu() {
+        Map<String, Long> byName = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended while listed
+                }
+            }
+        } catch (java.io.IOException e) {
+            return byName;
+        }
+        return byName;
     }
 
     private static String loadAverage() {
