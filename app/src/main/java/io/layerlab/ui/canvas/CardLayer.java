@@ -38,13 +38,14 @@ final class CardLayer extends Group {
     }
 
     /**
-     * Shows the card (in the scene, at its place in the stack), or hides it: in the scene still
-     * when {@code near} (in or next to the view: a card put back into the scene costs a CSS pass,
-     * which a zoom would otherwise pay for every card in view, twice), else out of it.
+     * Shows the card (in the scene, at its place in the stack), or hides it: a card in the scene
+     * stays there when {@code near} (in or next to the view: a card put back into the scene costs
+     * a CSS pass, which a zoom would otherwise pay for every card in view, twice), else leaves it.
+     * A hidden card never enters the scene: a jump across the graph would pay for all at once.
      */
     void show(NodeView card, boolean shown, boolean near) {
         if (card.isVisible() != shown) card.setVisible(shown);
-        boolean inScene = shown || near;
+        boolean inScene = shown || (near && (card.getParent() == this || queued.getOrDefault(card, false)));
         if (layingOut) {
             // Asked from a card's size listener while this layer sizes its cards: the list is being walked.
             queued.put(card, inScene);

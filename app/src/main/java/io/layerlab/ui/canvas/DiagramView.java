@@ -422,12 +422,12 @@ final class DiagramView extends Group {
     /**
      * Shows or hides a wire's curve and label. A label out of the shown area leaves the scene, as
      * cards do ({@link CardLayer}): JavaFX visits every scene node on every pulse, shown or not,
-     * and a label is a control of two. One hidden in the shown area (while zooming, or waiting
-     * for its turn) stays: putting it back would cost a CSS pass.
+     * and a label is a control of two. One in the scene and hidden in the shown area (while
+     * zooming, or waiting for its turn) stays: putting it back would cost a CSS pass.
      */
     private void showWire(WireView w, boolean curveShown, boolean labelShown) {
         w.setShown(curveShown, labelShown);
-        belong(labelLayer, w.label(), labelShown || curveShown);
+        belong(labelLayer, w.label(), labelShown || (curveShown && w.label().getParent() == labelLayer));
     }
 
     private static void belong(Group layer, javafx.scene.Node n, boolean in) {

@@ -43,7 +43,8 @@ import jdk.jfr.consumer.RecordingStream;
  * Scenarios: drag a node (pressed once the view has settled, as a person looks before grabbing),
  * pan at 100 % and with the whole graph in view, jump across the graph by clicking the minimap
  * (every card and label that comes into view is drawn afresh), and zoom with the wheel. Run it
- * with the JVM options the launcher uses (see {@code layerlab}) to measure what a person gets.
+ * with the JVM options the launcher uses (see {@code layerlab}: ZGC) to measure what a person gets;
+ * JavaFX starts with the designer's rendering settings ({@code DesignerLauncher.configureRendering}).
  *
  * <p>Run: {@code DISPLAY=:98 java -cp <test classpath> io.layerlab.ui.canvas.CanvasBenchmark}.
  * Options: {@code -Dbench.only=NAME} (scenarios whose name contains it; without the warm-up),
@@ -90,6 +91,8 @@ public final class CanvasBenchmark {
             jfr.startAsync();
 
             CountDownLatch done = new CountDownLatch(1);
+            // The designer's own rendering settings (dirty regions), as a person gets them.
+            io.layerlab.ui.DesignerLauncher.configureRendering();
             Platform.startup(() -> info[0] = run(windows, done));
             if (!done.await(5, TimeUnit.MINUTES)) throw new IllegalStateException("the benchmark did not finish");
             // JFR hands events over about once a second.
