@@ -59,7 +59,7 @@ final class CardLayer extends Group {
         if (!stacking.containsKey(card)) return;
         boolean in = card.getParent() == this;
         if (shown && !in) {
-            getChildren().add(insertionPoint(stacking.getOrDefault(card, Long.MAX_VALUE)), card);
+            getChildren().add(insertionPoint(stacking.get(card)), card);
         } else if (!shown && in && hasSize(card)) {
             getChildren().remove(card);
         }

@@ -118,16 +118,19 @@ final class DiagramView extends Group {
         }
     }
 
-    /** Runs whenever a node view moves or changes size (what is drawn of the graph has moved). */
+    /**
+     * Runs whenever a node view moves or changes size, by an edit or during a drag (what is drawn
+     * of the graph has moved).
+     */
     void setOnContentMoved(Runnable action) { contentMoved = action == null ? () -> { } : action; }
 
     /** Brings the views in line with the graph and its latest shape report. */
     void sync() {
         if (document == null) return;
-        contentBounds = null;
         Graph graph = document.graph();
         ShapeReport report = document.report();
         if (graph.version() == shownVersion && report == shownReport) return;
+        contentBounds = null;
         shownVersion = graph.version();
         shownReport = report;
 

@@ -713,8 +713,6 @@ public class GraphCanvas extends Region {
 
     OverviewLayer overview() { return overview; }
 
-    /** Views moved without an edit (during a drag): the overview must follow. */
-    void viewsMoved() { overview.refresh(); }
 
     MessageBubble bubble() { return bubble; }
 

@@ -52,7 +52,6 @@ final class MoveGesture implements Gesture {
             v.relocate(o.getX() + dx, o.getY() + dy);
             canvas.diagram().reattachWires(v.nodeId());
         }
-        canvas.viewsMoved();
     }
 
     @Override public void release(Point2D point, MouseEvent event) {
@@ -75,6 +74,5 @@ final class MoveGesture implements Gesture {
             v.relocate(o.getX(), o.getY());
             canvas.diagram().reattachWires(v.nodeId());
         }
-        canvas.viewsMoved();
     }
 }

@@ -649,41 +649,11 @@ public final class TrainingDashboard extends BorderPane {
     }
 
     private static SeriesData iterationData(RunCurves c, boolean smoothed) {
-        return new SeriesData() {
-            @Override
-            public int size() {
-                return c.iterations();
-            }
-
-            @Override
-            public double x(int index) {
-                return index + 1;
-            }
-
-            @Override
-            public double y(int index) {
-                return smoothed ? c.smoothedLoss(index) : c.iterationLoss(index);
-            }
-        };
+        return SeriesData.numbered(c::iterations, smoothed ? c::smoothedLoss : c::iterationLoss);
     }
 
     private static SeriesData epochData(RunCurves c, IntToDoubleFunction values) {
-        return new SeriesData() {
-            @Override
-            public int size() {
-                return c.epochs();
-            }
-
-            @Override
-            public double x(int index) {
-                return index + 1;
-            }
-
-            @Override
-            public double y(int index) {
-                return values.applyAsDouble(index);
-            }
-        };
+        return SeriesData.numbered(c::epochs, values);
     }
 
     private List<ChartView.Mark> iterationMarks() {

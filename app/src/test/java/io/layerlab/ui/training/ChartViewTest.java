@@ -37,22 +37,7 @@ class ChartViewTest {
     }
 
     private static SeriesData raw(RunCurves c) {
-        return new SeriesData() {
-            @Override
-            public int size() {
-                return c.iterations();
-            }
-
-            @Override
-            public double x(int index) {
-                return index + 1;
-            }
-
-            @Override
-            public double y(int index) {
-                return c.iterationLoss(index);
-            }
-        };
+        return SeriesData.numbered(c::iterations, c::iterationLoss);
     }
 
     @Test
@@ -103,22 +88,7 @@ class ChartViewTest {
     }
 
     private static SeriesData smoothed(RunCurves c) {
-        return new SeriesData() {
-            @Override
-            public int size() {
-                return c.iterations();
-            }
-
-            @Override
-            public double x(int index) {
-                return index + 1;
-            }
-
-            @Override
-            public double y(int index) {
-                return c.smoothedLoss(index);
-            }
-        };
+        return SeriesData.numbered(c::iterations, c::smoothedLoss);
     }
 
     /** A live run's curves: every loss thin and faint, the smoothed loss bold, as the dashboard draws them. */
@@ -229,22 +199,7 @@ class ChartViewTest {
     }
 
     private static SeriesData listData(List<Double> values) {
-        return new SeriesData() {
-            @Override
-            public int size() {
-                return values.size();
-            }
-
-            @Override
-            public double x(int index) {
-                return index + 1;
-            }
-
-            @Override
-            public double y(int index) {
-                return values.get(index);
-            }
-        };
+        return SeriesData.numbered(values::size, values::get);
     }
 
     @Test

@@ -8,22 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DecimatorTest {
 
     private static SeriesData uniform(float[] y) {
-        return new SeriesData() {
-            @Override
-            public int size() {
-                return y.length;
-            }
-
-            @Override
-            public double x(int index) {
-                return index + 1;
-            }
-
-            @Override
-            public double y(int index) {
-                return y[index];
-            }
-        };
+        return SeriesData.numbered(() -> y.length, i -> y[i]);
     }
 
     private static float[] noisyDecay(int n, long seed) {
@@ -104,22 +89,7 @@ class DecimatorTest {
 
     /** The first {@code n} values of {@code y}: a curve as it was when {@code n} points had arrived. */
     private static SeriesData prefix(float[] y, int n) {
-        return new SeriesData() {
-            @Override
-            public int size() {
-                return n;
-            }
-
-            @Override
-            public double x(int index) {
-                return index + 1;
-            }
-
-            @Override
-            public double y(int index) {
-                return y[index];
-            }
-        };
+        return SeriesData.numbered(() -> n, i -> y[i]);
     }
 
     private static double[][] points(Decimator d) {
