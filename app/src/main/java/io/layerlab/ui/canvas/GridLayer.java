@@ -7,22 +7,24 @@ import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
 import javafx.css.converter.ColorConverter;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.Group;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.ImagePattern;
+import javafx.scene.shape.Rectangle;
 
 /**
  * The dotted background grid, in screen space, following the canvas's pan and zoom, with a
- * stronger dot every fifth cell. The dots are drawn once per zoom level on a canvas one period
- * (five cells) larger than the view; panning only shifts that canvas by whole pixels, so a pan
- * frame draws no dots at all. Each row of dots is one thin strip filled with a repeating image
- * (one period of five dots): filling the whole view with a pattern, or each dot separately, is much
- * slower in the software renderer. When zoomed out the dots thin out by fives. Colours come from
- * CSS ({@code -ll-grid-color}, {@code -ll-grid-major-color}).
+ * stronger dot every fifth cell. Each row of dots is one thin rectangle filled with a repeating
+ * image (one period of five dots), laid out once per zoom level over the view plus one period
+ * (five cells); panning only shifts the rows by whole pixels, so a pan frame lays out nothing.
+ * Rows are scene shapes rather than a canvas: the software renderer would clear and copy a
+ * view-sized canvas bitmap on every frame that moves the view, which cost it more than the
+ * dots themselves; a strip filled with a pattern is drawn straight onto the frame. Filling the
+ * whole view with one pattern, or each dot separately, is slower still. When zoomed out the
+ * dots thin out by fives. Colours come from CSS ({@code -ll-grid-color}, {@code -ll-grid-major-color}).
  */
 final class GridLayer extends Region {
     /** Closest two drawn dots may be on screen before the grid thins out. */
@@ -31,7 +33,8 @@ final class GridLayer extends Region {
     /** The widest five cells can be on screen: spacing stays below five times the minimum. */
     private static final double MAX_PERIOD = 5 * 5 * MIN_SPACING;
 
-    private final Canvas canvas = new Canvas();
+    /** The rows of dots, top-left on a major dot; moved as one with the pan. */
+    private final Group rows = new Group();
     private final StyleableObjectProperty<Color> dotColor =
             new SimpleStyleableObjectProperty<>(DOT_COLOR, this, "dotColor", Color.gray(0.5, 0.35)) {
                 @Override protected void invalidated() { redraw(); }
@@ -50,7 +53,7 @@ final class GridLayer extends Region {
     /** One period of a major row with only its major dot (while quick zooming). */
     private WritableImage majorsOnlyTile;
     private double tileSpacing = -1;
-    /** What the canvas holds: dots at this spacing on a canvas of this size; -1 when stale. */
+    /** What the rows hold: dots at this spacing over an area of this size; -1 when stale. */
     private double drawnSpacing = -1;
     private boolean drawnQuick;
     private double drawnWidth = -1;
@@ -59,7 +62,8 @@ final class GridLayer extends Region {
     GridLayer() {
         getStyleClass().add("grid");
         setMouseTransparent(true);
-        getChildren().add(canvas);
+        rows.setManaged(false);
+        getChildren().add(rows);
     }
 
     void setView(double panX, double panY, double zoom) {
@@ -98,13 +102,10 @@ final class GridLayer extends Region {
 
     @Override protected void layoutChildren() {
         double spacing = spacing();
-        // One largest period beyond the view whatever the zoom: resizing the canvas would cost a
-        // new bitmap at every step of a zoom.
+        // One largest period beyond the view whatever the zoom, so a pan never uncovers an edge.
         double w = Math.ceil(getWidth() + MAX_PERIOD);
         double h = Math.ceil(getHeight() + MAX_PERIOD);
         if (spacing != drawnSpacing || quickZoom != drawnQuick || w != drawnWidth || h != drawnHeight) {
-            if (canvas.getWidth() != w) canvas.setWidth(w);
-            if (canvas.getHeight() != h) canvas.setHeight(h);
             draw(spacing, w, h);
             drawnSpacing = spacing;
             drawnQuick = quickZoom;
@@ -118,14 +119,15 @@ final class GridLayer extends Region {
     private void shift() {
         if (drawnSpacing <= 0) return;
         double period = 5 * drawnSpacing;
-        canvas.relocate(Math.round(floorMod(panX, period) - period), Math.round(floorMod(panY, period) - period));
+        rows.relocate(Math.round(floorMod(panX, period) - period), Math.round(floorMod(panY, period) - period));
     }
 
-    /** Rows of dots from the canvas's top-left corner, which holds a major dot. */
+    /** Rows of dots from the top-left corner, which holds a major dot. */
     private void draw(double spacing, double w, double h) {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        if (getWidth() <= 0 || getHeight() <= 0) return;
+        if (getWidth() <= 0 || getHeight() <= 0) {
+            rows.getChildren().clear();
+            return;
+        }
         if (spacing != tileSpacing) {
             rowTile = makeRow(spacing, false, true);
             majorRowTile = makeRow(spacing, true, true);
@@ -133,20 +135,29 @@ final class GridLayer extends Region {
             tileSpacing = spacing;
         }
         double period = 5 * spacing;
+        javafx.collections.ObservableList<javafx.scene.Node> strips = rows.getChildren();
+        int used = 0;
         for (long i = 0; ; i += quickZoom ? 5 : 1) {
             double y = Math.round(i * spacing) - DOT / 2.0;
             if (y > h) break;
             boolean major = i % 5 == 0;
-            if (quickZoom) {
-                g.setFill(new ImagePattern(majorsOnlyTile, -DOT / 2.0, y, period, DOT, false));
-                g.fillRect(0, y, w, DOT);
-                continue;
+            WritableImage tile = quickZoom ? majorsOnlyTile : major ? majorRowTile : rowTile;
+            Rectangle strip;
+            if (used < strips.size()) {
+                strip = (Rectangle) strips.get(used);
+            } else {
+                strip = new Rectangle();
+                strips.add(strip);
             }
-            // The pattern's y is relative to the strip, so each strip starts the tile afresh.
-            g.setFill(major ? new ImagePattern(majorRowTile, -DOT / 2.0, y, period, DOT, false)
-                    : new ImagePattern(rowTile, -DOT / 2.0, y, period, DOT, false));
-            g.fillRect(0, y, w, DOT);
+            used++;
+            strip.setX(0);
+            strip.setY(y);
+            strip.setWidth(w);
+            strip.setHeight(DOT);
+            // The pattern is anchored in the strip's coordinates: each strip starts the tile afresh.
+            strip.setFill(new ImagePattern(tile, -DOT / 2.0, y, period, DOT, false));
         }
+        if (used < strips.size()) strips.remove(used, strips.size());
     }
 
     /** One period of a row: five dots (or only the first), the first a major one in a major row. */

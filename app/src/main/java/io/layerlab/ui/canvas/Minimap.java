@@ -24,7 +24,8 @@ import javafx.scene.paint.Color;
  * An overview of the whole graph in a corner of the canvas, with the visible part outlined.
  * Clicking or dragging in it moves the view there. Two small canvases: the nodes, redrawn only
  * when the graph or the selection changes, and the outline of the view, redrawn when panning or
- * zooming. Colours from CSS ({@code -ll-node-color}, {@code -ll-selected-color},
+ * zooming. The rounded frame is a bitmap of its own: the software renderer would otherwise scale
+ * its nine slices afresh on every frame that moves the view. Colours from CSS ({@code -ll-node-color}, {@code -ll-selected-color},
  * {@code -ll-viewport-color}).
  */
 final class Minimap extends Region {
@@ -40,6 +41,7 @@ final class Minimap extends Region {
     @FunctionalInterface
     interface NodeSink { void node(double x, double y, double w, double h, boolean selected); }
 
+    private final Region frame = new Region();
     private final Canvas canvas = new Canvas(WIDTH, HEIGHT);
     private final Canvas viewCanvas = new Canvas(WIDTH, HEIGHT);
     private boolean nodesStale = true;
@@ -57,7 +59,10 @@ final class Minimap extends Region {
         this.source = source;
         this.centreOn = centreOn;
         getStyleClass().add("minimap");
-        getChildren().addAll(canvas, viewCanvas);
+        frame.getStyleClass().add("minimap-frame");
+        frame.setManaged(false);
+        frame.setCache(true);
+        getChildren().addAll(frame, canvas, viewCanvas);
         setMinSize(WIDTH, HEIGHT);
         setPrefSize(WIDTH, HEIGHT);
         setMaxSize(WIDTH, HEIGHT);
@@ -76,6 +81,7 @@ final class Minimap extends Region {
     void refreshView() { requestLayout(); }
 
     @Override protected void layoutChildren() {
+        frame.resizeRelocate(0, 0, getWidth(), getHeight());
         Insets in = getInsets();
         double w = Math.max(1, getWidth() - in.getLeft() - in.getRight());
         double h = Math.max(1, getHeight() - in.getTop() - in.getBottom());

@@ -18,10 +18,13 @@ import javafx.scene.paint.Color;
  * The graph drawn as simple shapes when zoomed far out, instead of the node and wire views: at
  * that size no text is readable, and a few hundred cards cost far more to draw than plain
  * rectangles. Nodes are boxes with a band in their category colour, outlined when selected or
- * in trouble; wires are one path of curves. The whole graph is drawn once per zoom level (and
- * per change of graph or selection) on a canvas the size of the zoomed graph, and panning only
- * moves that canvas by whole pixels. A graph too large for one such picture is drawn in screen
- * space instead, only what is in view, again on every pan. Colours from CSS
+ * in trouble; wires are one path of curves. Once the zoom settles, the whole graph is drawn once
+ * (and again per change of graph or selection) on a canvas the size of the zoomed graph, and
+ * panning only moves that canvas by whole pixels. A graph too large for one such picture is
+ * drawn in screen space instead, only what is in view, again on every pan. While the wheel zooms
+ * the same shapes are a handful of paths in graph coordinates ({@link QuickSketch}) that only
+ * change scale: drawing a canvas afresh at every step would cost the software renderer a clear
+ * and a copy of a view-sized bitmap per frame, more than the shapes themselves. Colours from CSS
  * ({@code -ll-node-color}, {@code -ll-wire-color}, {@code -ll-selected-color},
  * {@code -ll-error-color}).
  */
@@ -45,6 +48,7 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     private static final double PAD = 4;
 
     private final Canvas canvas = new Canvas();
+    private final QuickSketch sketch = new QuickSketch();
     private final Source source;
     private final StyleableObjectProperty<Color> nodeColor = colour(NODE_COLOR, "nodeColor");
     private final StyleableObjectProperty<Color> wireColor = colour(WIRE_COLOR, "wireColor");
@@ -69,21 +73,23 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
         this.source = source;
         getStyleClass().add("overview");
         setMouseTransparent(true);
-        getChildren().add(canvas);
+        sketch.setVisible(false);
+        getChildren().addAll(canvas, sketch);
     }
 
     /** The graph or the selection changed: draws again at the next layout pass. */
     void refresh() {
         stale = true;
         extent = null;
+        sketch.invalidate();
         if (isVisible()) requestLayout();
     }
 
     /**
      * Follows the canvas's pan and zoom; a pan alone only moves a picture of the whole graph.
-     * While zooming quickly (the wheel) only the view is drawn, at every step: a new whole
-     * picture per step would cost a new bitmap each time, and scaling one is slower still in the
-     * software renderer. The whole picture returns when {@link #setQuickZoom quick zooming} ends.
+     * While zooming quickly (the wheel) the quick sketch only changes scale: a new picture per
+     * step would cost a new bitmap each time, and scaling one is slower still in the software
+     * renderer. The picture returns when {@link #setQuickZoom quick zooming} ends.
      */
     void setView(double panX, double panY, double zoom) {
         if (panX == this.panX && panY == this.panY && zoom == this.zoom) return;
@@ -91,7 +97,9 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
         this.panX = panX;
         this.panY = panY;
         this.zoom = zoom;
-        if (stale) {
+        if (quickZoom && sketch.isVisible()) {
+            sketch.setView(panX, panY, zoom);
+        } else if (stale) {
             if (isVisible()) requestLayout();
         } else {
             place();
@@ -102,7 +110,12 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     void setQuickZoom(boolean quick) {
         if (quickZoom == quick) return;
         quickZoom = quick;
-        if (!quick) refresh();
+        if (quick) {
+            stale = true;
+            if (isVisible()) requestLayout();
+        } else {
+            refresh();
+        }
     }
 
     @Override public Color node() { return nodeColor.get(); }
@@ -111,11 +124,28 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
 
     @Override public Color error() { return errorColor.get(); }
 
+    /** The shapes shown while the wheel zooms far out (for tests). */
+    QuickSketch quickSketch() { return sketch; }
+
+    /** Whether the settled picture (a canvas) is on show, rather than the quick sketch. */
+    boolean showsPicture() { return canvas.isVisible(); }
+
     /** Whether the last picture holds the whole graph (and panning only moves it). */
     boolean drawsWholeGraph() { return whole; }
 
     @Override protected void layoutChildren() {
         if (!isVisible()) return;
+        if (quickZoom) {
+            if (canvas.isVisible()) canvas.setVisible(false);
+            if (!sketch.isVisible()) sketch.setVisible(true);
+            sketch.update(source, this, wireColor.get());
+            sketch.setView(panX, panY, zoom);
+            // The picture drawn for the settled zoom no longer applies.
+            stale = true;
+            return;
+        }
+        if (sketch.isVisible()) sketch.setVisible(false);
+        if (!canvas.isVisible()) canvas.setVisible(true);
         if (!whole && (canvas.getWidth() != Math.ceil(getWidth()) || canvas.getHeight() != Math.ceil(getHeight()))) stale = true;
         if (stale) draw();
         place();
@@ -137,7 +167,7 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
         double gh = extent == null ? 0 : extent[3] - extent[1];
         double pw = Math.ceil(gw * zoom + 2 * PAD);
         double ph = Math.ceil(gh * zoom + 2 * PAD);
-        whole = extent != null && pw <= MAX_SIDE && ph <= MAX_SIDE && pw * ph <= MAX_PIXELS && !quickZoom;
+        whole = extent != null && pw <= MAX_SIDE && ph <= MAX_SIDE && pw * ph <= MAX_PIXELS;
         double w;
         double h;
         double ox;

@@ -47,7 +47,8 @@ import jdk.jfr.consumer.RecordingStream;
  * JavaFX starts with the designer's rendering settings ({@code DesignerLauncher.configureRendering}).
  *
  * <p>Run: {@code DISPLAY=:98 java -cp <test classpath> io.layerlab.ui.canvas.CanvasBenchmark}.
- * Options: {@code -Dbench.only=NAME} (scenarios whose name contains it; without the warm-up),
+ * Options: {@code -Dbench.only=NAME} (scenarios whose name contains it; without the warm-up unless
+ * {@code -Dbench.warm=true}),
  * {@code -Dslowest=true}, {@code -Dphases=true}, {@code -Dbench.zoomLow/-Dbench.zoomHigh},
  * {@code -Dbench.marks=true} with {@code -Djavafx.pulseLogger=true} (which pulses are whose),
  * {@code -Dbench.trace=NAME} (every pulse of the scenarios whose name contains it, with its phases).
@@ -133,7 +134,9 @@ public final class CanvasBenchmark {
                 jump(canvas, robot, graph),
                 zoom(canvas, robot));
         String only = System.getProperty("bench.only", "");
-        if (!only.isEmpty()) scenarios = scenarios.stream().filter(s -> s.name().contains(only) || s.name().startsWith("baseline")).toList();
+        boolean warm = Boolean.getBoolean("bench.warm");
+        if (!only.isEmpty()) scenarios = scenarios.stream()
+                .filter(s -> s.name().contains(only) || s.name().startsWith("baseline") || warm && s.name().equals(WARM_UP)).toList();
         new ScenarioRunner(scenarios, windows, done).start();
         return String.format(Locale.ROOT, "Graph: %d nodes, %d wires (SyntheticGraphs.layered); window 1600×900; Prism pipeline: %s",
                 graph.size(), graph.edges().size(), com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
@@ -303,6 +306,9 @@ public final class CanvasBenchmark {
                 double low = Math.max(fitted, Double.parseDouble(System.getProperty("bench.zoomLow", "0")));
                 if (canvas.getZoom() >= high) direction = 1;
                 if (canvas.getZoom() <= low * 1.05) direction = -1;
+                if (!System.getProperty("bench.trace", "").isEmpty()) {
+                    System.out.printf(Locale.ROOT, "      t=%.3f zoom %.3f%n", t * SCENARIO_SECONDS, canvas.getZoom());
+                }
                 robot.mouseWheel(direction);
             }
 

@@ -8,6 +8,7 @@ import io.layerlab.graph.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The canvas's view and keyboard: nudging, cancelling, panning, the minimap and the far-out overview. */
 class GraphCanvasViewTest extends CanvasFixture {
@@ -125,6 +127,62 @@ class GraphCanvasViewTest extends CanvasFixture {
     }
 
     @Test
+    void farOutTheWheelZoomsASketchOfTheGraphAndTheSettledPictureReturns(FxRobot robot) throws Exception {
+        show(robot, chain());
+        robot.interact(() -> canvas.zoomAround(0.2, 0, 0));
+        settle(robot);
+        assertThat(canvas.overview().showsPicture()).isTrue();
+
+        robot.interact(() -> canvas.zoomByGesture(0.3, 100, 100));
+        settle(robot);
+        QuickSketch sketch = canvas.overview().quickSketch();
+        assertThat(sketch.isVisible()).isTrue();
+        assertThat(canvas.overview().showsPicture()).as("no canvas drawn per wheel step").isFalse();
+        // The node's box lands where the node is: a box is drawn at its middle, the background beside it.
+        Node spare = doc.graph().node("spare").orElseThrow();
+        double below = spare.y() + view("spare").getHeight() * 0.8; // under the category band
+        Point2D middle = canvas.toCanvas(new Point2D(spare.x() + view("spare").getWidth() / 2, below));
+        Point2D beside = canvas.toCanvas(new Point2D(spare.x() - 60, below));
+        javafx.scene.image.Image shot = onFx(() -> canvas.snapshot(null, null));
+        javafx.scene.paint.Color boxColour = shot.getPixelReader().getColor((int) middle.getX(), (int) middle.getY());
+        javafx.scene.paint.Color background = shot.getPixelReader().getColor((int) beside.getX(), (int) beside.getY());
+        assertThat(boxColour).isEqualTo(canvas.overview().node());
+        assertThat(boxColour).isNotEqualTo(background);
+
+        // Once the wheel rests, the settled picture of the whole graph is back.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> {
+            stage.getScene().getRoot().layout();
+            return canvas.overview().showsPicture();
+        }));
+        assertThat(sketch.isVisible()).isFalse();
+        assertThat(canvas.overview().showsPicture()).isTrue();
+        assertThat(canvas.overview().drawsWholeGraph()).isTrue();
+    }
+
+    @Test
+    void theGridHasAMajorDotOnTheOriginAndAMinorOneEveryCellAndFollowsThePan(FxRobot robot) throws Exception {
+        show(robot, Graph.of(List.of(), List.of()));
+        robot.interact(() -> {
+            canvas.resetZoom();
+            canvas.setPan(101, 61);
+        });
+        settle(robot);
+        javafx.scene.image.PixelReader before = onFx(() -> canvas.snapshot(null, null)).getPixelReader();
+        // Dots are two pixels wide, centred on the grid point (101, 61) and every GRID pixels from it.
+        javafx.scene.paint.Color major = before.getColor(101, 61);
+        javafx.scene.paint.Color minor = before.getColor(101 + (int) GraphCanvas.GRID, 61);
+        javafx.scene.paint.Color between = before.getColor(101 + (int) GraphCanvas.GRID / 2, 61 + (int) GraphCanvas.GRID / 2);
+        assertThat(major).isNotEqualTo(between);
+        assertThat(minor).isNotEqualTo(between).isNotEqualTo(major);
+        assertThat(before.getColor(101 + 5 * (int) GraphCanvas.GRID, 61 + 5 * (int) GraphCanvas.GRID)).isEqualTo(major);
+
+        robot.interact(() -> canvas.setPan(101 + 7, 61 + 3));
+        javafx.scene.image.PixelReader after = onFx(() -> canvas.snapshot(null, null)).getPixelReader();
+        assertThat(after.getColor(101 + 7, 61 + 3)).isEqualTo(major);
+        assertThat(after.getColor(101, 61)).isEqualTo(between);
+    }
+
+    @Test
     void centerOnBringsANodeToTheMiddleOfTheView(FxRobot robot) {
         List<Node> nodes = new ArrayList<>(chain().nodes());
         nodes.add(new Node("far", "Dense", 5000, 2000, Map.of()));
@@ -189,5 +247,9 @@ class GraphCanvasViewTest extends CanvasFixture {
         show(robot, chain());
         robot.interact(canvas::copySelection);
         assertThat(canvas.statusMessageProperty().get()).isEqualTo("Select nodes to copy.");
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(5, TimeUnit.SECONDS);
     }
 }
