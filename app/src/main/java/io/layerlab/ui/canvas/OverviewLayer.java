@@ -110,12 +110,9 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     void setQuickZoom(boolean quick) {
         if (quickZoom == quick) return;
         quickZoom = quick;
-        if (quick) {
-            stale = true;
-            if (isVisible()) requestLayout();
-        } else {
-            refresh();
-        }
+        // Either way the picture no longer matches; the graph (and so the sketch) has not changed.
+        stale = true;
+        if (isVisible()) requestLayout();
     }
 
     @Override public Color node() { return nodeColor.get(); }
