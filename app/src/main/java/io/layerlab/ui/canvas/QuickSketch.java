@@ -6,14 +6,8 @@ import javafx.collections.ObservableList;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.ClosePath;
-import javafx.scene.shape.CubicCurveTo;
-import javafx.scene.shape.HLineTo;
-import javafx.scene.shape.MoveTo;
-import javafx.scene.shape.Path;
-import javafx.scene.shape.PathElement;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.shape.VLineTo;
+import javafx.scene.shape.SVGPath;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 
@@ -29,10 +23,10 @@ import javafx.scene.transform.Translate;
 final class QuickSketch extends Group {
     private final Translate pan = new Translate();
     private final Scale scale = new Scale(1, 1, 0, 0);
-    private final Path wires = new Path();
+    private final SVGPath wires = new SVGPath();
     private final Group boxes = new Group();
-    private final Path selectedOutlines = new Path();
-    private final Path errorOutlines = new Path();
+    private final SVGPath selectedOutlines = new SVGPath();
+    private final SVGPath errorOutlines = new SVGPath();
     private boolean stale = true;
 
     QuickSketch() {
@@ -52,20 +46,22 @@ final class QuickSketch extends Group {
     void update(OverviewLayer.Source source, SketchLayer.Palette palette, Color wireColour) {
         if (!stale) return;
         stale = false;
-        List<PathElement> curves = new ArrayList<>();
-        source.forEachWire((x0, y0, c1x, c1y, c2x, c2y, x1, y1) -> {
-            curves.add(new MoveTo(x0, y0));
-            curves.add(new CubicCurveTo(c1x, c1y, c2x, c2y, x1, y1));
-        });
-        wires.getElements().setAll(curves);
+
+        // Path data as text: parsed straight into one shape, where path elements would be
+        // hundreds of observable objects made afresh at every change.
+        StringBuilder curves = new StringBuilder();
+        source.forEachWire((x0, y0, c1x, c1y, c2x, c2y, x1, y1) ->
+                curves.append('M').append(x0).append(' ').append(y0).append('C').append(c1x).append(' ').append(c1y)
+                        .append(' ').append(c2x).append(' ').append(c2y).append(' ').append(x1).append(' ').append(y1));
+        wires.setContent(curves.toString());
         wires.setStroke(wireColour);
 
         // Rectangles are reused: after an edit nearly all of them are still there.
         ObservableList<Node> shown = boxes.getChildren();
         List<Node> kept = new ArrayList<>(shown);
         List<Node> next = new ArrayList<>(kept.size());
-        List<PathElement> selected = new ArrayList<>();
-        List<PathElement> error = new ArrayList<>();
+        StringBuilder selected = new StringBuilder();
+        StringBuilder error = new StringBuilder();
         source.forEachNode((x, y, w, h, bandHeight, accent, isSelected, hasError) -> {
             next.add(box(kept, next.size(), x, y, w, h, palette.node()));
             next.add(box(kept, next.size(), x, y, w, Math.min(h, Math.max(1, bandHeight)), accent));
@@ -73,11 +69,14 @@ final class QuickSketch extends Group {
             else if (hasError) outline(error, x, y, w, h);
         });
         if (!next.equals(kept)) shown.setAll(next);
-        selectedOutlines.getElements().setAll(selected);
+        selectedOutlines.setContent(selected.toString());
         selectedOutlines.setStroke(palette.selected());
-        errorOutlines.getElements().setAll(error);
+        errorOutlines.setContent(error.toString());
         errorOutlines.setStroke(palette.error());
     }
+
+    /** The wires' shape, in graph coordinates (for tests). */
+    SVGPath wires() { return wires; }
 
     /** Follows the canvas's view: wires one screen pixel wide, outlines two, whatever the zoom. */
     void setView(double panX, double panY, double zoom) {
@@ -93,19 +92,16 @@ final class QuickSketch extends Group {
     /** The index-th rectangle, reused from the last build when there was one. */
     private static Rectangle box(List<Node> kept, int index, double x, double y, double w, double h, Color fill) {
         Rectangle r = index < kept.size() ? (Rectangle) kept.get(index) : new Rectangle();
-        r.setX(x);
-        r.setY(y);
-        r.setWidth(w);
-        r.setHeight(h);
-        r.setFill(fill);
+        // Only what changed: each change of a shape invalidates its bounds and its parent's.
+        if (r.getX() != x) r.setX(x);
+        if (r.getY() != y) r.setY(y);
+        if (r.getWidth() != w) r.setWidth(w);
+        if (r.getHeight() != h) r.setHeight(h);
+        if (!fill.equals(r.getFill())) r.setFill(fill);
         return r;
     }
 
-    private static void outline(List<PathElement> into, double x, double y, double w, double h) {
-        into.add(new MoveTo(x, y));
-        into.add(new HLineTo(x + w));
-        into.add(new VLineTo(y + h));
-        into.add(new HLineTo(x));
-        into.add(new ClosePath());
+    private static void outline(StringBuilder into, double x, double y, double w, double h) {
+        into.append('M').append(x).append(' ').append(y).append('h').append(w).append('v').append(h).append('h').append(-w).append('z');
     }
 }

@@ -148,6 +148,10 @@ class GraphCanvasViewTest extends CanvasFixture {
         javafx.scene.paint.Color background = shot.getPixelReader().getColor((int) beside.getX(), (int) beside.getY());
         assertThat(boxColour).isEqualTo(canvas.overview().node());
         assertThat(boxColour).isNotEqualTo(background);
+        // Both wires are in the sketch: from the input's right edge to the output's left.
+        Bounds wires = sketch.wires().getBoundsInParent();
+        assertThat(wires.getMinX()).isCloseTo(view("in").getBoundsInParent().getMaxX(), Offset.offset(12.0));
+        assertThat(wires.getMaxX()).isCloseTo(view("out").getLayoutX(), Offset.offset(12.0));
 
         // Once the wheel rests, the settled picture of the whole graph is back.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> {
