@@ -695,11 +695,14 @@ public class GraphCanvas extends Region {
     }
 
     /**
-     * Whether everything in view is drawn in full: no card or label waits for its turn to be
-     * drawn ({@link DiagramView}) and the wheel is not zooming. Cards and labels out of view are
-     * not in the scene at all.
+     * Whether everything in view is drawn in full and the wheel is not zooming: close up, no card
+     * or label waits for its turn to be drawn ({@link DiagramView}; cards and labels out of view
+     * are not in the scene at all); far out, the overview's picture is up to date.
      */
-    public boolean isSettled() { return diagram.isSettled(); }
+    public boolean isSettled() {
+        if (world.isVisible()) return diagram.isSettled();
+        return zoomSettle.getStatus() != javafx.animation.Animation.Status.RUNNING && overview.showsPicture() && !overview.isNeedsLayout();
+    }
 
     // --- for the gestures and tests in this package ---
 

@@ -3,6 +3,7 @@ package io.layerlab.ui.canvas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import javafx.animation.PauseTransition;
 import javafx.css.CssMetaData;
 import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.Styleable;
@@ -13,6 +14,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.util.Duration;
 
 /**
  * The graph drawn as simple shapes when zoomed far out, instead of the node and wire views: at
@@ -46,9 +48,12 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     private static final double MAX_PIXELS = 6_000_000;
     /** Room around the picture for the selection outlines. */
     private static final double PAD = 4;
+    private static final Duration SKETCH_AHEAD = Duration.millis(400);
 
     private final Canvas canvas = new Canvas();
     private final QuickSketch sketch = new QuickSketch();
+    /** Builds the quick sketch a moment after the graph last changed, so a wheel zoom starts without building it. */
+    private final PauseTransition sketchAhead = new PauseTransition(SKETCH_AHEAD);
     private final Source source;
     private final StyleableObjectProperty<Color> nodeColor = colour(NODE_COLOR, "nodeColor");
     private final StyleableObjectProperty<Color> wireColor = colour(WIRE_COLOR, "wireColor");
@@ -75,6 +80,9 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
         setMouseTransparent(true);
         sketch.setVisible(false);
         getChildren().addAll(canvas, sketch);
+        sketchAhead.setOnFinished(e -> {
+            if (!quickZoom) sketch.update(source, this, wireColor.get());
+        });
     }
 
     /** The graph or the selection changed: draws again at the next layout pass. */
@@ -82,6 +90,7 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
         stale = true;
         extent = null;
         sketch.invalidate();
+        sketchAhead.playFromStart();
         if (isVisible()) requestLayout();
     }
 

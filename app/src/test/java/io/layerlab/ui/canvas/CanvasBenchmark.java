@@ -183,6 +183,8 @@ public final class CanvasBenchmark {
         Scenario zoom = zoom(canvas, robot);
         return new Scenario() {
             @Override public String name() { return WARM_UP; }
+            @Override public void prepare() { zoom.prepare(); }
+            @Override public boolean ready() { return zoom.ready(); }
             @Override public void begin() { zoom.begin(); }
             @Override public void frame(double t) { zoom.frame(t); }
             @Override public void end() { zoom.end(); }
@@ -293,9 +295,15 @@ public final class CanvasBenchmark {
 
             @Override public String name() { return "zoom with the wheel, whole graph ↔ 150%"; }
 
-            @Override public void begin() {
+            /** The whole graph in view and drawn (Ctrl+0) before the wheel turns: the fit is not part of the zoom. */
+            @Override public void prepare() {
                 canvas.fitToView();
                 fitted = canvas.getZoom();
+            }
+
+            @Override public boolean ready() { return canvas.isSettled(); }
+
+            @Override public void begin() {
                 robot.mouseMove(canvas.localToScreen(canvas.getWidth() / 2, canvas.getHeight() / 2));
             }
 

@@ -138,6 +138,7 @@ class GraphCanvasViewTest extends CanvasFixture {
         QuickSketch sketch = canvas.overview().quickSketch();
         assertThat(sketch.isVisible()).isTrue();
         assertThat(canvas.overview().showsPicture()).as("no canvas drawn per wheel step").isFalse();
+        assertThat(canvas.isSettled()).as("the wheel is zooming").isFalse();
         // The node's box lands where the node is: a box is drawn at its middle, the background beside it.
         Node spare = doc.graph().node("spare").orElseThrow();
         double below = spare.y() + view("spare").getHeight() * 0.8; // under the category band
@@ -161,6 +162,7 @@ class GraphCanvasViewTest extends CanvasFixture {
         assertThat(sketch.isVisible()).isFalse();
         assertThat(canvas.overview().showsPicture()).isTrue();
         assertThat(canvas.overview().drawsWholeGraph()).isTrue();
+        assertThat(canvas.isSettled()).isTrue();
     }
 
     @Test
