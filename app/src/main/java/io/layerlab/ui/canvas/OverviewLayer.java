@@ -24,9 +24,9 @@ import javafx.util.Duration;
  * (and again per change of graph or selection) on a canvas the size of the zoomed graph, and
  * panning only moves that canvas by whole pixels. A graph too large for one such picture is
  * drawn in screen space instead, only what is in view, again on every pan. While the wheel zooms
- * the same shapes are a handful of paths in graph coordinates ({@link QuickSketch}) that only
- * change scale: drawing a canvas afresh at every step would cost the software renderer a clear
- * and a copy of a view-sized bitmap per frame, more than the shapes themselves. Colours from CSS
+ * the same shapes are scene shapes in graph coordinates ({@link QuickSketch}) that only change
+ * scale: drawing a canvas afresh at every step would cost the software renderer a clear and a
+ * copy of a view-sized bitmap per frame, more than the shapes themselves. Colours from CSS
  * ({@code -ll-node-color}, {@code -ll-wire-color}, {@code -ll-selected-color},
  * {@code -ll-error-color}).
  */
