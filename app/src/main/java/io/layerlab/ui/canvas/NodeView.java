@@ -14,6 +14,7 @@ import java.util.Objects;
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
@@ -43,6 +44,9 @@ abstract class NodeView extends Region {
     private List<Diagnostic> problems = List.of();
     private List<Edge> wiresIn;
     private boolean outputWired;
+    /** What the tooltip says; null for no tooltip. */
+    private String tooltipText;
+    /** Made when the mouse first comes over the node: a graph of hundreds would otherwise make hundreds of popups. */
     private Tooltip tooltip;
     private GaugeStrip gauges;
     private boolean detailed = true;
@@ -59,6 +63,7 @@ abstract class NodeView extends Region {
         // Drawn once into a bitmap and then copied: panning and dragging move the bitmap, which
         // costs the software renderer a fraction of painting a card's shapes and texts again.
         setCache(true);
+        addEventHandler(MouseEvent.MOUSE_ENTERED, e -> installTooltip());
     }
 
     String nodeId() { return nodeId; }
@@ -66,7 +71,10 @@ abstract class NodeView extends Region {
     List<PortView> inputPorts() { return inputs; }
     PortView outputPort() { return output; }
     List<Diagnostic> problems() { return problems; }
-    /** The tooltip explaining the node's problems (or what it is); null if none is installed. */
+    /** What the node's tooltip says (its problems, or what it is); null when it has none. */
+    String tooltipText() { return tooltipText; }
+
+    /** The tooltip, once the mouse has been over the node; null before, or when there is nothing to say. */
     Tooltip tooltip() { return tooltip; }
 
     /** The zoom this view's cached bitmap was drawn at, or NaN when it must be drawn afresh. */
@@ -293,21 +301,24 @@ abstract class NodeView extends Region {
             text = sb.toString();
         }
         if (gauges != null) text = text == null ? gauges.shown().reading() : text + "\n\n" + gauges.shown().reading();
+        tooltipText = text;
         if (text == null) {
             if (tooltip != null) Tooltip.uninstall(this, tooltip);
             tooltip = null;
-            return;
+        } else if (tooltip != null) {
+            tooltip.setText(text);
         }
-        if (tooltip == null) {
-            tooltip = new Tooltip();
-            tooltip.setShowDelay(Duration.millis(300));
-            tooltip.setShowDuration(Duration.seconds(30));
-            tooltip.setWrapText(true);
-            tooltip.setMaxWidth(420);
-            tooltip.getStyleClass().add("node-tooltip");
-            Tooltip.install(this, tooltip);
-        }
-        tooltip.setText(text);
+    }
+
+    private void installTooltip() {
+        if (tooltip != null || tooltipText == null) return;
+        tooltip = new Tooltip(tooltipText);
+        tooltip.setShowDelay(Duration.millis(300));
+        tooltip.setShowDuration(Duration.seconds(30));
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(420);
+        tooltip.getStyleClass().add("node-tooltip");
+        Tooltip.install(this, tooltip);
     }
 
     private static String categoryClass(String type) {

@@ -323,8 +323,15 @@ class GraphCanvasTest extends CanvasFixture {
         NodeView dense = view("dense1");
         assertThat(has(dense, "error")).isTrue();
         assertThat(has(view("conv1"), "error")).isFalse();
-        assertThat(dense.tooltip().getText()).contains("is fed an image 28×28×8").contains("Flatten");
+        assertThat(dense.tooltipText()).contains("is fed an image 28×28×8").contains("Flatten");
         assertThat(canvas.diagram().wire(new Edge("conv1", "dense1")).label().getText()).isEqualTo("28×28×8");
+        // The tooltip itself is made when the mouse first comes over the node, and shows what it says.
+        assertThat(dense.tooltip()).isNull();
+        robot.moveTo(dense).moveBy(3, 2).moveBy(2, 1);
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> dense.tooltip() != null && dense.tooltip().isShowing());
+        assertThat(dense.tooltip().getText()).isEqualTo(dense.tooltipText());
+        robot.moveTo(canvas.localToScreen(20, 20));
 
         // Putting a Flatten in between clears the problem at once.
         robot.interact(() -> doc.execute(new io.layerlab.graph.CompoundEdit("Insert Flatten", List.of(
@@ -333,7 +340,8 @@ class GraphCanvasTest extends CanvasFixture {
                 new io.layerlab.graph.Connect(new Edge("conv1", "flatten1")),
                 new io.layerlab.graph.Connect(new Edge("flatten1", "dense1"))))));
         assertThat(has(dense, "error")).isFalse();
-        assertThat(dense.tooltip()).isNull();
+        assertThat(dense.tooltipText()).isNull();
+        assertThat(dense.tooltip()).as("nothing to say: the tooltip is gone").isNull();
     }
 
     @Test

@@ -67,8 +67,8 @@ class LayerGaugesOnCanvasTest extends CanvasFixture {
         assertThat(strip("in")).isNull();
         assertThat(view("dense1").getHeight()).as("room for the gauges").isGreaterThan(plainHeight);
         assertThat(strip("dense1").getBoundsInParent().getMaxY()).isLessThanOrEqualTo(view("dense1").getHeight());
-        assertThat(view("dense1").tooltip().getText()).contains("Dead ReLUs 60%").contains("no longer learn");
-        assertThat(view("out").tooltip().getText()).contains("vanished").contains("too high");
+        assertThat(view("dense1").tooltipText()).contains("Dead ReLUs 60%").contains("no longer learn");
+        assertThat(view("out").tooltipText()).contains("vanished").contains("too high");
     }
 
     @Test
@@ -88,7 +88,7 @@ class LayerGaugesOnCanvasTest extends CanvasFixture {
         assertThat(strip("dense1").levelShown(Measure.DEAD_UNITS)).isEqualTo(Level.HEALTHY);
         assertThat(strip("dense1").fillShown(Measure.DEAD_UNITS)).isCloseTo(0.1, Offset.offset(0.05));
         assertThat(view("dense1").getHeight()).isEqualTo(height);
-        assertThat(view("dense1").tooltip().getText()).contains("Dead ReLUs 10%");
+        assertThat(view("dense1").tooltipText()).contains("Dead ReLUs 10%");
     }
 
     @Test
@@ -105,7 +105,7 @@ class LayerGaugesOnCanvasTest extends CanvasFixture {
         for (String id : List.of("dense1", "relu1", "out")) assertThat(strip(id)).as(id).isNull();
         assertThat(robot.lookup("." + GaugeStrip.STYLE_CLASS).queryAll()).isEmpty();
         assertThat(view("dense1").getHeight()).isEqualTo(plainHeight);
-        assertThat(view("dense1").tooltip()).as("nothing left to explain").isNull();
+        assertThat(view("dense1").tooltipText()).as("nothing left to explain").isNull();
     }
 
     @Test
