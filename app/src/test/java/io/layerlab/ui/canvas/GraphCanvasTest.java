@@ -312,7 +312,7 @@ class GraphCanvasTest extends CanvasFixture {
     }
 
     @Test
-    void aNodeWithAProblemIsMarkedAndItsTooltipSaysWhatIsWrongAndWhatWouldBeValid(FxRobot robot) {
+    void aNodeWithAProblemIsMarkedAndItsTooltipSaysWhatIsWrongAndWhatWouldBeValid(FxRobot robot) throws Exception {
         Graph cnn = Graph.of(List.of(
                 new Node("in", "Input", 40, 100, Map.of("shape", List.of(28, 28, 1))),
                 new Node("conv1", "Conv2D", 300, 100, Map.of("filters", 8, "padding", "same")),
