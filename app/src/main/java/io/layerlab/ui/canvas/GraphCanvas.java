@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -701,7 +702,7 @@ public class GraphCanvas extends Region {
      */
     public boolean isSettled() {
         if (world.isVisible()) return diagram.isSettled();
-        return zoomSettle.getStatus() != javafx.animation.Animation.Status.RUNNING && overview.showsPicture() && !overview.isNeedsLayout();
+        return zoomSettle.getStatus() != Animation.Status.RUNNING && overview.showsPicture() && !overview.isNeedsLayout();
     }
 
     // --- for the gestures and tests in this package ---

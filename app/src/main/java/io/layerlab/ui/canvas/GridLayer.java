@@ -1,6 +1,7 @@
 package io.layerlab.ui.canvas;
 
 import java.util.List;
+import javafx.collections.ObservableList;
 import javafx.css.CssMetaData;
 import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.Styleable;
@@ -8,6 +9,7 @@ import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
 import javafx.css.converter.ColorConverter;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -135,7 +137,7 @@ final class GridLayer extends Region {
             tileSpacing = spacing;
         }
         double period = 5 * spacing;
-        javafx.collections.ObservableList<javafx.scene.Node> strips = rows.getChildren();
+        ObservableList<Node> strips = rows.getChildren();
         int used = 0;
         for (long i = 0; ; i += quickZoom ? 5 : 1) {
             double y = Math.round(i * spacing) - DOT / 2.0;

@@ -25,8 +25,8 @@ import javafx.scene.paint.Color;
  * Clicking or dragging in it moves the view there. Two small canvases: the nodes, redrawn only
  * when the graph or the selection changes, and the outline of the view, redrawn when panning or
  * zooming. The rounded frame is a bitmap of its own: the software renderer would otherwise scale
- * its nine slices afresh on every frame that moves the view. Colours from CSS ({@code -ll-node-color}, {@code -ll-selected-color},
- * {@code -ll-viewport-color}).
+ * its nine slices afresh on every frame that moves the view. Colours from CSS
+ * ({@code -ll-node-color}, {@code -ll-selected-color}, {@code -ll-viewport-color}).
  */
 final class Minimap extends Region {
     static final double WIDTH = 200;

@@ -146,8 +146,6 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
             if (!sketch.isVisible()) sketch.setVisible(true);
             sketch.update(source, this, wireColor.get());
             sketch.setView(panX, panY, zoom);
-            // The picture drawn for the settled zoom no longer applies.
-            stale = true;
             return;
         }
         if (sketch.isVisible()) sketch.setVisible(false);

@@ -151,10 +151,8 @@ class ChartViewTest {
         assertThat(chart.fullPaints()).as("only strips were painted").isEqualTo(fullPaints);
         javafx.scene.image.Image inStrips = snapshot();
 
-        show(List.of());
-        show(series);
+        javafx.scene.image.Image whole = paintedWhole(series);
         assertThat(chart.fullPaints()).isEqualTo(fullPaints + 2);
-        javafx.scene.image.Image whole = snapshot();
         assertThat(differingPixels(inStrips, whole)).isZero();
     }
 
@@ -193,9 +191,14 @@ class ChartViewTest {
         assertThat(chart.fullPaints()).as("the new best epoch and the curves' growth were painted as strips").isEqualTo(fullPaints);
         javafx.scene.image.Image inStrips = snapshot();
 
+        assertThat(differingPixels(inStrips, paintedWhole(series))).isZero();
+    }
+
+    /** The chart after showing nothing and then the series again, which paints them whole. */
+    private javafx.scene.image.Image paintedWhole(List<ChartView.Series> series) {
         show(List.of());
         show(series);
-        assertThat(differingPixels(inStrips, snapshot())).isZero();
+        return snapshot();
     }
 
     private static SeriesData listData(List<Double> values) {
@@ -219,10 +222,7 @@ class ChartViewTest {
         assertThat(chart.fullPaints()).isEqualTo(fullPaints + 1);
         javafx.scene.image.Image grown = snapshot();
 
-        show(List.of());
-        show(series);
-        javafx.scene.image.Image whole = snapshot();
-        assertThat(differingPixels(grown, whole)).isZero();
+        assertThat(differingPixels(grown, paintedWhole(series))).isZero();
     }
 
     @Test
