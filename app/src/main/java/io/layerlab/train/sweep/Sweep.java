@@ -1,6 +1,7 @@
 package io.layerlab.train.sweep;
 
 import io.layerlab.project.Project;
+import io.layerlab.train.BackgroundPriority;
 import io.layerlab.train.EpochEvent;
 import io.layerlab.train.IterationEvent;
 import io.layerlab.train.NativeThreads;
@@ -221,7 +222,11 @@ public final class Sweep {
     private static ThreadFactory workerThreads() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread t = new Thread(task, "layerlab-sweep-worker-" + count.incrementAndGet());
+            // Batch work: the window showing it (or anything else on the machine) comes first.
+            Thread t = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                task.run();
+            }, "layerlab-sweep-worker-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

@@ -7,6 +7,7 @@ import io.layerlab.graph.Graph;
 import io.layerlab.model.ModelInfo;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
+import io.layerlab.train.BackgroundPriority;
 import io.layerlab.train.BoundaryFrame;
 import io.layerlab.train.BoundarySampler;
 import io.layerlab.train.ClassifierSnapshots;
@@ -282,6 +283,7 @@ public final class TrainingViewModel {
         banner.set(null);
         try {
             executor.execute(() -> {
+                BackgroundPriority.lowerCurrentThread();
                 waitForTheStartToShow();
                 prepareAndTrain(frozen, spec, setup, run.feed, run);
             });

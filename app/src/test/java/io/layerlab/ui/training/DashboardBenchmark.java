@@ -85,9 +85,13 @@ public final class DashboardBenchmark {
     }
 
     /** {@code -Dprofile=true}: also samples the JavaFX and render threads' stacks and prints where their time goes. */
-    private static final boolean PROFILE = Boolean.getBoolean("profile");
+    private static final boolean PROFILE = Boolean.getBoolean("profile") || "start".equals(System.getProperty("profile"));
+    /** {@code -Dprofile=start}: samples only each run's first 0.4 s (where the slowest pulses are). */
+    private static final boolean PROFILE_START = "start".equals(System.getProperty("profile"));
     /** {@code -Dtrace=true}: prints which nodes moved or changed size at each pulse of a run's first seconds (what relayouts). */
     private static final boolean TRACE = Boolean.getBoolean("trace");
+    /** The spans being profiled: start and end (null while open). */
+    private static final List<Instant[]> PROFILE_WINDOWS = new ArrayList<>();
     private static final Map<String, Integer> PROFILE_COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile boolean profiling;
     private static final List<Stall> STALLS = Collections.synchronizedList(new ArrayList<>());
@@ -98,7 +102,16 @@ public final class DashboardBenchmark {
     }
 
     private static void sample(RecordedEvent e) {
-        if (!profiling || e.getThread("sampledThread") == null) {
+        if (e.getThread("sampledThread") == null) {
+            return;
+        }
+        // JFR hands samples over about a second late: whether one counts goes by its own time.
+        Instant at = e.getStartTime();
+        boolean inWindow;
+        synchronized (PROFILE_WINDOWS) {
+            inWindow = PROFILE_WINDOWS.stream().anyMatch(w -> !at.isBefore(w[0]) && (w[1] == null || at.isBefore(w[1])));
+        }
+        if (!inWindow) {
             return;
         }
         String thread = e.getThread("sampledThread").getJavaName();
@@ -143,9 +156,16 @@ public final class DashboardBenchmark {
             jfr.enable("jdk.Compilation").withThreshold(Duration.ofMillis(2));
             jfr.onEvent("jdk.Compilation", e -> STALLS.add(new Stall("JIT " + e.getValue("method.type.name") + "."
                     + e.getValue("method.name"), e.getStartTime(), e.getEndTime())));
+            // A deoptimised method runs interpreted until it is compiled again: a sudden slow paint.
+            jfr.enable("jdk.Deoptimization");
+            jfr.onEvent("jdk.Deoptimization", e -> STALLS.add(new Stall("deopt " + e.getValue("method.type.name") + "."
+                    + e.getValue("method.name") + " (" + e.getString("reason") + ")", e.getStartTime(), e.getStartTime().plusMillis(1))));
             if (PROFILE) {
                 jfr.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
                 jfr.onEvent("jdk.ExecutionSample", DashboardBenchmark::sample);
+                // The software renderer's rasterising loops are native: only these samples see them.
+                jfr.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(5));
+                jfr.onEvent("jdk.NativeMethodSample", DashboardBenchmark::sample);
             }
             jfr.startAsync();
             CompletableFuture<TrainingDashboard> shown = new CompletableFuture<>();
@@ -210,7 +230,7 @@ public final class DashboardBenchmark {
                 java.util.Set<String> seen = new java.util.HashSet<>();
                 for (StackTraceElement f : stack) {
                     String name = f.getClassName() + "." + f.getMethodName();
-                    if ((name.startsWith("io.layerlab") || name.contains("Layout") || name.contains("CssStyle") || name.contains("Text")
+                    if ((name.startsWith("io.layerlab") || name.contains("Layout") || name.endsWith("layoutChildren") || name.endsWith("computePrefHeight") || name.endsWith("computePrefWidth") || name.contains("CssStyle") || name.contains("Text")
                             || name.contains("Canvas") || name.contains("Parent.") || name.contains("VirtualFlow") || name.contains("Skin")
                             || name.contains("syncPeer") || name.contains("Scene") || name.contains("Toolkit")) && seen.add(name)) {
                         PROFILE_COUNTS.merge("fx incl " + name, 1, Integer::sum);
@@ -283,12 +303,29 @@ public final class DashboardBenchmark {
             long renderBefore = cpu(renderer);
             long tickerBefore = cpu(threadNamed("layerlab-dashboard"));
             Instant start = Instant.now();
+            if (Boolean.getBoolean("bench.uptime")) {
+                // To line a run up with -Xlog output (uptime decorations).
+                System.out.printf(Locale.ROOT, "round %d: dashboard run starts at JVM uptime %.3f s%n", round,
+                        ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+            }
             profiling = true;
+            Instant[] window = {start, PROFILE_START ? start.plusMillis(400) : null};
+            synchronized (PROFILE_WINDOWS) {
+                PROFILE_WINDOWS.add(window);
+            }
+            if (PROFILE_START) {
+                CompletableFuture.delayedExecutor(400, TimeUnit.MILLISECONDS).execute(() -> profiling = false);
+            }
             LayoutTrace.runStarted(start);
             Map<String, Long> threadsBefore = nativeThreadCpu();
             double d = dashboardRun(dashboard, project);
             nativeThreadCpu().forEach((name, ticks) -> THREAD_CPU.merge(name, ticks - threadsBefore.getOrDefault(name, 0L), Long::sum));
             profiling = false;
+            synchronized (PROFILE_WINDOWS) {
+                if (window[1] == null) {
+                    window[1] = Instant.now();
+                }
+            }
             Window w = new Window(start, Instant.now(), cpu(fx) - fxBefore, cpu(renderer) - renderBefore,
                     cpu(threadNamed("layerlab-dashboard")) - tickerBefore);
             long dCpu = cpuOfThreadsNamed("benchmark-worker") - workersBefore;
@@ -411,8 +448,67 @@ public final class DashboardBenchmark {
         System.out.println("dearest pulse in each run's first 0.3 s (ms): " + startPulses.values().stream()
                 .map(ms -> String.format(Locale.ROOT, "%.1f", ms)).collect(java.util.stream.Collectors.joining(", ")));
         System.out.println("slowest pulses (seconds into their run / run length: phases in ms):");
-        byPulse.values().stream()
-                .filter(pulse -> windowOf(rounds, start(pulse)) != null)
+        printSlowest(rounds, byPulse.values(), 0);
+        System.out.println("slowest pulses after each run's first second:");
+        printSlowest(rounds, byPulse.values(), 1000);
+        double gcPause = 0;
+        int gcPauses = 0;
+        double longestGc = 0;
+        double jit = 0;
+        synchronized (STALLS) {
+            for (Stall stall : STALLS) {
+                if (windowOf(rounds, stall.start()) == null) {
+                    continue;
+                }
+                double ms = millis(Duration.between(stall.start(), stall.end()));
+                if (stall.what().startsWith("GC")) {
+                    gcPause += ms;
+                    gcPauses++;
+                    longestGc = Math.max(longestGc, ms);
+                } else if (stall.what().startsWith("JIT")) {
+                    jit += ms;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "during dashboard runs: %d GC pauses, %.0f ms in all, longest %.1f ms; JIT compilations over 2 ms: %.0f ms%n",
+                gcPauses, gcPause, longestGc, jit);
+        Map<String, Double> jitByMethod = new HashMap<>();
+        synchronized (STALLS) {
+            for (Stall stall : STALLS) {
+                if (stall.what().startsWith("JIT") && windowOf(rounds, stall.start()) != null) {
+                    jitByMethod.merge(stall.what(), millis(Duration.between(stall.start(), stall.end())), Double::sum);
+                }
+            }
+        }
+        System.out.println("longest JIT compilations during dashboard runs (ms, summed per method):");
+        jitByMethod.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %7.0f  %s%n", e.getValue(), e.getKey()));
+        Map<String, Integer> deopts = new HashMap<>();
+        synchronized (STALLS) {
+            for (Stall stall : STALLS) {
+                if (stall.what().startsWith("deopt") && windowOf(rounds, stall.start()) != null) {
+                    deopts.merge(stall.what(), 1, Integer::sum);
+                }
+            }
+        }
+        System.out.println("deoptimisations during dashboard runs: " + deopts.values().stream().mapToInt(Integer::intValue).sum()
+                + "; most frequent:");
+        deopts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %s%n", e.getValue(), e.getKey()));
+        System.out.println("CPU of the process's threads during dashboard runs (ms, by name):");
+        THREAD_CPU.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %s%n", e.getValue() * 10, e.getKey()));
+        System.out.println("mean wall time per pulse by phase:");
+        for (Map.Entry<String, Double> e : phaseSums.entrySet()) {
+            System.out.printf(Locale.ROOT, "  %-36s %7.2f ms%n", e.getKey(), e.getValue() / Math.max(1, pulses));
+        }
+    }
+
+    /** The six slowest pulses that began at least {@code afterMillis} into their run, with their phases and what overlapped them. */
+    private static void printSlowest(List<Round> rounds, java.util.Collection<List<Phase>> pulses, long afterMillis) {
+        pulses.stream()
+                .filter(pulse -> windowOf(rounds, start(pulse)) != null
+                        && Duration.between(windowOf(rounds, start(pulse)).start(), start(pulse)).toMillis() >= afterMillis)
                 .sorted(java.util.Comparator.comparingDouble((List<Phase> pulse) -> -millis(Duration.between(start(pulse),
                         pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow()))))
                 .limit(6)
@@ -433,45 +529,6 @@ public final class DashboardBenchmark {
                     }
                     System.out.println(line);
                 });
-        double gcPause = 0;
-        int gcPauses = 0;
-        double longestGc = 0;
-        double jit = 0;
-        synchronized (STALLS) {
-            for (Stall stall : STALLS) {
-                if (windowOf(rounds, stall.start()) == null) {
-                    continue;
-                }
-                double ms = millis(Duration.between(stall.start(), stall.end()));
-                if (stall.what().startsWith("GC")) {
-                    gcPause += ms;
-                    gcPauses++;
-                    longestGc = Math.max(longestGc, ms);
-                } else {
-                    jit += ms;
-                }
-            }
-        }
-        System.out.printf(Locale.ROOT, "during dashboard runs: %d GC pauses, %.0f ms in all, longest %.1f ms; JIT compilations over 2 ms: %.0f ms%n",
-                gcPauses, gcPause, longestGc, jit);
-        Map<String, Double> jitByMethod = new HashMap<>();
-        synchronized (STALLS) {
-            for (Stall stall : STALLS) {
-                if (stall.what().startsWith("JIT") && windowOf(rounds, stall.start()) != null) {
-                    jitByMethod.merge(stall.what(), millis(Duration.between(stall.start(), stall.end())), Double::sum);
-                }
-            }
-        }
-        System.out.println("longest JIT compilations during dashboard runs (ms, summed per method):");
-        jitByMethod.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
-                .forEach(e -> System.out.printf(Locale.ROOT, "  %7.0f  %s%n", e.getValue(), e.getKey()));
-        System.out.println("CPU of the process's threads during dashboard runs (ms, by name):");
-        THREAD_CPU.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
-                .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %s%n", e.getValue() * 10, e.getKey()));
-        System.out.println("mean wall time per pulse by phase:");
-        for (Map.Entry<String, Double> e : phaseSums.entrySet()) {
-            System.out.printf(Locale.ROOT, "  %-36s %7.2f ms%n", e.getKey(), e.getValue() / Math.max(1, pulses));
-        }
     }
 
     private static Instant start(List<Phase> pulse) {
