@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class BackgroundPriority {
     /** The nice value a training thread asks for on Linux: well below the window's 0, not the lowest (19). */
     public static final int TRAINING_NICE = 10;
+    /** System property: {@code false} leaves training threads at the priority they have (to compare, or on a machine with cores to spare). */
+    public static final String ENABLED_PROPERTY = "layerlab.training.lowPriority";
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
     private static final int PRIO_PROCESS = 0;
     private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
@@ -55,6 +57,9 @@ public final class BackgroundPriority {
      * train). Never fails: where the system refuses, the thread keeps the priority it had.
      */
     public static void lowerCurrentThread() {
+        if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))) {
+            return;
+        }
         Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
         if (!LINUX || C.LIB == null) {
             return;

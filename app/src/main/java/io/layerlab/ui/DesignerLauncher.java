@@ -1,5 +1,6 @@
 package io.layerlab.ui;
 
+import io.layerlab.train.NativeMemory;
 import javafx.application.Application;
 
 /**
@@ -19,6 +20,7 @@ public final class DesignerLauncher {
     public static final String DIRTY_REGIONS = "15";
 
     public static void main(String[] args) {
+        NativeMemory.configure();
         configureRendering();
         Application.launch(LayerLabApp.class, args);
     }

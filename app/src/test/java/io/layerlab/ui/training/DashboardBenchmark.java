@@ -115,7 +115,7 @@ public final class DashboardBenchmark {
             return;
         }
         String thread = e.getThread("sampledThread").getJavaName();
-        String who = thread != null && thread.startsWith("JavaFX Application") ? "fx" : thread != null && thread.contains("QuantumRenderer") ? "render" : null;
+        String who = thread != null && thread.startsWith("JavaFX Application") ? "fx" : thread != null && thread.contains("QuantumRenderer") ? "render" : thread != null && thread.startsWith("benchmark-worker") ? "train" : null;
         if (who == null) {
             PROFILE_COUNTS.merge("other thread " + thread, 1, Integer::sum);
         }
@@ -140,6 +140,7 @@ public final class DashboardBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        io.layerlab.train.NativeMemory.configure();
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         boolean layersTab = args.length < 3 || !args[2].equals("runs");
@@ -156,6 +157,12 @@ public final class DashboardBenchmark {
             jfr.enable("jdk.Compilation").withThreshold(Duration.ofMillis(2));
             jfr.onEvent("jdk.Compilation", e -> STALLS.add(new Stall("JIT " + e.getValue("method.type.name") + "."
                     + e.getValue("method.name"), e.getStartTime(), e.getEndTime())));
+            // Other stops of every thread (VM operations at a safepoint), and allocations that wait for ZGC.
+            jfr.enable("jdk.ExecuteVMOperation").withThreshold(Duration.ofMillis(1));
+            jfr.onEvent("jdk.ExecuteVMOperation", e -> STALLS.add(new Stall("VM operation " + e.getString("operation"),
+                    e.getStartTime(), e.getEndTime())));
+            jfr.enable("jdk.ZAllocationStall").withThreshold(Duration.ofMillis(1));
+            jfr.onEvent("jdk.ZAllocationStall", e -> STALLS.add(new Stall("ZGC allocation stall", e.getStartTime(), e.getEndTime())));
             // A deoptimised method runs interpreted until it is compiled again: a sudden slow paint.
             jfr.enable("jdk.Deoptimization");
             jfr.onEvent("jdk.Deoptimization", e -> STALLS.add(new Stall("deopt " + e.getValue("method.type.name") + "."
@@ -310,8 +317,11 @@ public final class DashboardBenchmark {
             }
             profiling = true;
             Instant[] window = {start, PROFILE_START ? start.plusMillis(400) : null};
+            int onlyRound = Integer.getInteger("profile.round", 0);
             synchronized (PROFILE_WINDOWS) {
-                PROFILE_WINDOWS.add(window);
+                if (onlyRound == 0 || onlyRound == round) {
+                    PROFILE_WINDOWS.add(window);
+                }
             }
             if (PROFILE_START) {
                 CompletableFuture.delayedExecutor(400, TimeUnit.MILLISECONDS).execute(() -> profiling = false);
