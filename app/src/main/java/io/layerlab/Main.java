@@ -1,7 +1,7 @@
 package io.layerlab;
 
 import io.layerlab.cli.Cli;
-import io.layerlab.train.NativeMemory;
+import io.layerlab.train.MemorySettings;
 import io.layerlab.ui.DesignerLauncher;
 
 /**
@@ -12,7 +12,7 @@ public final class Main {
     private Main() { }
 
     public static void main(String[] args) {
-        NativeMemory.configure();
+        MemorySettings.configure();
         if (args.length == 0) {
             DesignerLauncher.main(args);
             return;

@@ -1,6 +1,6 @@
 package io.layerlab.ui;
 
-import io.layerlab.train.NativeMemory;
+import io.layerlab.train.MemorySettings;
 import javafx.application.Application;
 
 /**
@@ -20,7 +20,7 @@ public final class DesignerLauncher {
     public static final String DIRTY_REGIONS = "15";
 
     public static void main(String[] args) {
-        NativeMemory.configure();
+        MemorySettings.configure();
         configureRendering();
         Application.launch(LayerLabApp.class, args);
     }

@@ -140,7 +140,7 @@ public final class DashboardBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        io.layerlab.train.NativeMemory.configure();
+        io.layerlab.train.MemorySettings.configure();
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         boolean layersTab = args.length < 3 || !args[2].equals("runs");

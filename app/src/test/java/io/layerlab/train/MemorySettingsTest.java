@@ -1,0 +1,81 @@
+package io.layerlab.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MemorySettingsTest {
+    private String before;
+
+    @BeforeEach
+    void remember() {
+        before = System.getProperty(MemorySettings.MAX_PHYSICAL_BYTES);
+        System.clearProperty(MemorySettings.MAX_PHYSICAL_BYTES);
+    }
+
+    @AfterEach
+    void restore() {
+        System.clearProperty("org.bytedeco.javacpp.maxphysicalbytes");
+        if (before == null) {
+            System.clearProperty(MemorySettings.MAX_PHYSICAL_BYTES);
+        } else {
+            System.setProperty(MemorySettings.MAX_PHYSICAL_BYTES, before);
+        }
+    }
+
+    @Test
+    void turnsThePhysicalMemoryCheckOff() {
+        MemorySettings.configure();
+
+        assertThat(System.getProperty(MemorySettings.MAX_PHYSICAL_BYTES)).isEqualTo("0");
+    }
+
+    @Test
+    void aLimitThePersonSetWinsInEitherSpelling() {
+        System.setProperty(MemorySettings.MAX_PHYSICAL_BYTES, "8G");
+        MemorySettings.configure();
+        assertThat(System.getProperty(MemorySettings.MAX_PHYSICAL_BYTES)).isEqualTo("8G");
+
+        System.clearProperty(MemorySettings.MAX_PHYSICAL_BYTES);
+        System.setProperty("org.bytedeco.javacpp.maxphysicalbytes", "4G");
+        MemorySettings.configure();
+        assertThat(System.getProperty(MemorySettings.MAX_PHYSICAL_BYTES)).isNull();
+    }
+
+    @Test
+    void underZgcTheHeapTargetIsOneGigabyte() throws Exception {
+        assertThat(probe("-XX:+UseZGC", "-Xmx4g")).isEqualTo("soft max heap " + MemorySettings.SOFT_MAX_HEAP_BYTES);
+    }
+
+    @Test
+    void aHeapTargetThePersonSetWins() throws Exception {
+        assertThat(probe("-XX:+UseZGC", "-Xmx4g", "-XX:SoftMaxHeapSize=3g")).isEqualTo("soft max heap " + (3L << 30));
+    }
+
+    @Test
+    void anotherCollectorKeepsItsOwnSizing() throws Exception {
+        // Under G1 the soft maximum stays at its default, the heap's maximum.
+        assertThat(probe("-XX:+UseG1GC", "-Xmx4g")).isEqualTo("soft max heap " + (4L << 30));
+    }
+
+    /** Runs {@link HeapTargetProbe} in a JVM with {@code options}; its last line of output. */
+    private static String probe(String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(options));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeapTargetProbe.class.getName()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output.lines().reduce((a, b) -> b).orElse("");
+    }
+}
