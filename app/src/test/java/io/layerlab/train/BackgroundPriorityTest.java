@@ -3,7 +3,11 @@ package io.layerlab.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +30,21 @@ class BackgroundPriorityTest {
         assertThat(workerNice.get()).contains(BackgroundPriority.TRAINING_NICE);
         assertThat(workerPriority.get()).isEqualTo(Thread.MIN_PRIORITY);
         assertThat(BackgroundPriority.currentNice()).as("the caller's own priority").isEqualTo(mine);
+    }
+
+    @Test
+    void theCollectorsAndCompilersThreadsFollowAndTheRestKeepTheirPriority() throws Exception {
+        assumeTrue(BackgroundPriority.currentNice().orElse(BackgroundPriority.TRAINING_NICE) < BackgroundPriority.TRAINING_NICE,
+                "nice values are read on Linux only, and this JVM must not already run niced");
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseZGC",
+                "-cp", System.getProperty("java.class.path"), HelperPriorityProbe.class.getName()).redirectErrorStream(true).start();
+        List<String> lines = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        String nice = " nice " + BackgroundPriority.TRAINING_NICE;
+        assertThat(lines).as("the probe's report").anyMatch(l -> l.startsWith("thread ZWorker") && l.endsWith(nice))
+                .anyMatch(l -> l.startsWith("thread C2 CompilerThre") && l.endsWith(nice))
+                .anyMatch(l -> l.startsWith("thread Reference Handl") && l.endsWith(nice))
+                .anyMatch(l -> l.equals("thread VM Thread nice 0"));
     }
 }

@@ -355,6 +355,8 @@ public final class TrainingViewModel {
     private static void prepareAndTrain(Project frozen, TrainingSpec spec, RunSetup setup, LiveFeed feed, ActiveRun control) {
         try {
             ProjectRun run = ProjectRun.prepare(frozen, spec);
+            // ND4J's threads exist now; the collector's and compilers' did from the start.
+            BackgroundPriority.lowerHelperThreads();
             boolean planar = DecisionBoundary.supports(run.data());
             if (ClassifierSnapshots.supports(run.data())) {
                 // Before the feed's observer: a new epoch on screen finds its copy already taken.

@@ -34,9 +34,9 @@ import jdk.jfr.consumer.RecordingStream;
 
 /**
  * What the dashboard costs while the spiral sample trains with per-layer statistics and the decision
- * boundary on, measured side by side in one JVM: rounds that train the same project headless (as
- * {@code layerlab train} does: no statistics, no boundary, no window) and with the dashboard, in
- * alternating order, so both see the same machine load. Run under Xvfb:
+ * boundary on: rounds that train the same project headless (as {@code layerlab train} does: no
+ * statistics, no boundary, no window, in a JVM of its own, {@link HeadlessTrainer}) and with the
+ * dashboard, in alternating order, so both see the same machine load. Run under Xvfb:
  * {@code DISPLAY=:98 java -XX:+UseZGC -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
  * (-XX:+UseZGC as {@code ./layerlab} starts the application: under G1 the collector's pauses alone made pulses of 100-300 ms)
  * (defaults 100 epochs, the sample's own; 6 rounds; the layer statistics table in view). To see where the
@@ -285,12 +285,18 @@ public final class DashboardBenchmark {
     }
 
     private static List<Round> run(TrainingDashboard dashboard, int epochs, int rounds) throws Exception {
+        try (HeadlessTrainer headless = HeadlessTrainer.start()) {
+            return run(dashboard, epochs, rounds, headless);
+        }
+    }
+
+    private static List<Round> run(TrainingDashboard dashboard, int epochs, int rounds, HeadlessTrainer headless) throws Exception {
         Project project = spiral(epochs);
         // Warm-up: JIT, ND4J's native kernels, the dashboard's first layout. -Dwarmup=N: N epochs
         // (default 5); longer, more of the rendering code is compiled before the measured runs, as it
         // is in the designer after a person has drawn a network.
         int warmup = Integer.getInteger("warmup", 5);
-        headless(spiral(warmup));
+        headless.train(warmup);
         dashboardRun(dashboard, spiral(warmup));
         idle(dashboard);
         List<Round> results = new ArrayList<>();
@@ -299,9 +305,9 @@ public final class DashboardBenchmark {
             double h = 0;
             long hCpu = 0;
             if (headlessFirst) {
-                long before = cpu(Thread.currentThread());
-                h = headless(project);
-                hCpu = cpu(Thread.currentThread()) - before;
+                double[] side = headless.train(epochs);
+                h = side[0];
+                hCpu = (long) side[1];
             }
             long workersBefore = cpuOfThreadsNamed("benchmark-worker");
             Thread fx = fxThread();
@@ -340,9 +346,9 @@ public final class DashboardBenchmark {
                     cpu(threadNamed("layerlab-dashboard")) - tickerBefore);
             long dCpu = cpuOfThreadsNamed("benchmark-worker") - workersBefore;
             if (!headlessFirst) {
-                long before = cpu(Thread.currentThread());
-                h = headless(project);
-                hCpu = cpu(Thread.currentThread()) - before;
+                double[] side = headless.train(epochs);
+                h = side[0];
+                hCpu = (long) side[1];
             }
             Round r = new Round(h, d, hCpu, dCpu, w);
             results.add(r);
@@ -559,12 +565,6 @@ public final class DashboardBenchmark {
         Project p = samples.open(samples.find("spiral").orElseThrow());
         p.setTraining(p.training().withEpochs(epochs));
         return p;
-    }
-
-    /** What {@code layerlab train} does: prepare and train, no observers beyond the trainer's own. */
-    private static double headless(Project project) {
-        TrainingResult result = ProjectRun.prepare(project).trainer().run();
-        return result.samplesPerSecond();
     }
 
     private static double dashboardRun(TrainingDashboard dashboard, Project project) throws Exception {

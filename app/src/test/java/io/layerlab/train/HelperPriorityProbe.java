@@ -1,0 +1,27 @@
+package io.layerlab.train;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Run in a JVM of its own by {@link BackgroundPriorityTest}: lowers the helper threads, then prints
+ * each thread's name and nice value as Linux reports them ({@code /proc/self/task/TID/stat}).
+ */
+public final class HelperPriorityProbe {
+    private HelperPriorityProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.out.println("lowered " + BackgroundPriority.lowerHelperThreads());
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String name = Files.readString(task.resolve("comm")).strip();
+                String stat = Files.readString(task.resolve("stat"));
+                // Fields after the parenthesised name: state is field 3, nice field 19.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                System.out.println("thread " + name + " nice " + fields[16]);
+            }
+        }
+    }
+}

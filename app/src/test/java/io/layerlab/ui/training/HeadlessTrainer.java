@@ -1,0 +1,92 @@
+package io.layerlab.ui.training;
+
+import io.layerlab.project.Project;
+import io.layerlab.project.SampleProjects;
+import io.layerlab.train.MemorySettings;
+import io.layerlab.train.ProjectRun;
+import io.layerlab.train.TrainingResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The headless side of {@link DashboardBenchmark}, in a JVM of its own as {@code layerlab train}
+ * runs: its threads keep their normal priority (the designer lowers its training and helper threads
+ * for good, so the same JVM could not train as the command line does after its first dashboard run),
+ * and it stays up between rounds so its JIT warms up as the designer's does.
+ *
+ * <p>Protocol on standard input/output: a line {@code train EPOCHS} trains the spiral sample and
+ * answers {@code result SAMPLES_PER_SECOND TRAINING_THREAD_CPU_NANOS}; end of input ends it. Everything
+ * else the process prints (ND4J, SameDiff) goes to standard error.
+ */
+public final class HeadlessTrainer implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader answers;
+    private final PrintStream requests;
+
+    private HeadlessTrainer(Process process) {
+        this.process = process;
+        this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.requests = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    /** Starts the trainer JVM with this one's -XX options (collector, heap) and class path. */
+    static HeadlessTrainer start() throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("-XX:") || option.startsWith("-Xm")) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeadlessTrainer.class.getName()));
+        return new HeadlessTrainer(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+    }
+
+    /** Trains {@code epochs} epochs in the other JVM: samples/s and its training thread's CPU (ns). */
+    double[] train(int epochs) throws IOException {
+        requests.println("train " + epochs);
+        String line;
+        while ((line = answers.readLine()) != null) {
+            if (line.startsWith("result ")) {
+                String[] parts = line.split(" ");
+                return new double[]{Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+            }
+        }
+        throw new IOException("the headless trainer ended (exit " + process.onExit().join().exitValue() + ")");
+    }
+
+    @Override
+    public void close() {
+        requests.close();
+        process.destroy();
+    }
+
+    public static void main(String[] args) throws IOException {
+        MemorySettings.configure();
+        // Only the answers go to standard output: the libraries' chatter would mix with them.
+        PrintStream answers = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = requests.readLine()) != null) {
+            if (!line.startsWith("train ")) {
+                continue;
+            }
+            SampleProjects samples = new SampleProjects();
+            Project p = samples.open(samples.find("spiral").orElseThrow());
+            p.setTraining(p.training().withEpochs(Integer.parseInt(line.substring(6).trim())));
+            long before = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            TrainingResult result = ProjectRun.prepare(p).trainer().run();
+            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - before;
+            answers.printf(Locale.ROOT, "result %.1f %d%n", result.samplesPerSecond(), cpu);
+        }
+    }
+}
