@@ -824,6 +824,10 @@ public final class TrainingDashboard extends BorderPane {
         for (TableColumn<RunRow, ?> c : List.of(runBatchColumn, runEpochsColumn, runLossColumn, runAccuracyColumn, runTimeColumn)) {
             c.getStyleClass().add(DashboardStyles.NUMBER_CELL);
         }
+        // The training run's numbers change at every refresh.
+        for (TableColumn<RunRow, String> c : List.of(runEpochsColumn, runLossColumn, runAccuracyColumn, runTimeColumn)) {
+            c.setCellFactory(column -> new LiveTextCell<>());
+        }
 
         runsTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) c -> {
             if (!syncingSelection) {
@@ -868,8 +872,9 @@ public final class TrainingDashboard extends BorderPane {
         stat(layerUpdateColumn, s -> scientific(s.updateRatio()));
         stat(layerConcernColumn, s -> String.join("; ", s.concerns()));
         layerConcernColumn.getStyleClass().add(DashboardStyles.CONCERN_CELL);
-        for (TableColumn<LayerRow, ?> c : List.of(layerGradientColumn, layerDeadColumn, layerSaturatedColumn, layerUpdateColumn)) {
+        for (TableColumn<LayerRow, String> c : List.of(layerGradientColumn, layerDeadColumn, layerSaturatedColumn, layerUpdateColumn)) {
             c.getStyleClass().add(DashboardStyles.NUMBER_CELL);
+            c.setCellFactory(column -> new LiveTextCell<>());
         }
         Tooltip.install(layersTable, new Tooltip("Mean |gradient|: tiny values in early layers mean vanishing gradients. "
                 + "Dead ReLUs output 0 for every example. Saturated: sigmoid/tanh outputs in their flat tails. "

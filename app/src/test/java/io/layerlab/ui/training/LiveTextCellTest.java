@@ -1,0 +1,113 @@
+package io.layerlab.ui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class LiveTextCellTest {
+    private final StringProperty live = new SimpleStringProperty("0.50");
+    private final StringProperty plain = new SimpleStringProperty("0.50");
+    private TableView<String> table;
+
+    @Start
+    void start(Stage stage) {
+        table = new TableView<>();
+        TableColumn<String, String> liveColumn = new TableColumn<>("live");
+        liveColumn.setCellValueFactory(cell -> live);
+        liveColumn.setCellFactory(column -> new LiveTextCell<>());
+        liveColumn.setPrefWidth(200);
+        liveColumn.setStyle("-fx-alignment: center-right;");
+        TableColumn<String, String> plainColumn = new TableColumn<>("plain");
+        plainColumn.setCellValueFactory(cell -> plain);
+        table.getColumns().addAll(List.of(liveColumn, plainColumn));
+        table.getItems().add("row");
+        stage.setScene(new Scene(table, 400, 200));
+        stage.show();
+    }
+
+    @Test
+    void aNewNumberIsShownWithoutLayingTheTableOutAgain() throws Exception {
+        assertThat(onFx(() -> liveCell().shownText())).isEqualTo("0.50");
+
+        assertThat(onFx(() -> {
+            table.layout();
+            live.set("0.25");
+            return table.isNeedsLayout();
+        })).as("the table after a live cell's new text").isFalse();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> liveCell().shownText())).isEqualTo("0.25");
+
+        // A plain cell, for contrast: its label asks the table for a layout.
+        assertThat(onFx(() -> {
+            table.layout();
+            plain.set("0.25");
+            return table.isNeedsLayout();
+        })).as("the table after a plain cell's new text").isTrue();
+    }
+
+    @Test
+    void theTextFollowsTheCellsAlignmentAndStaysInsideTheCell() throws Exception {
+        onFx(() -> {
+            live.set("1.23e-04");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] placed = onFx(() -> {
+            LiveTextCell<?> cell = liveCell();
+            Text text = (Text) ((javafx.scene.Parent) cell.getGraphic()).getChildrenUnmodifiable().get(0);
+            var inCell = cell.sceneToLocal(text.localToScene(text.getLayoutBounds()));
+            return new double[]{inCell.getMinX(), inCell.getMaxX(), cell.getWidth(), inCell.getMinY(), inCell.getMaxY(), cell.getHeight()};
+        });
+        assertThat(placed[1]).as("right edge of the text, right-aligned").isBetween(placed[2] - 20, placed[2]);
+        assertThat(placed[0]).as("left edge").isGreaterThan(placed[2] / 2);
+        assertThat(placed[3]).as("top").isGreaterThanOrEqualTo(0);
+        assertThat(placed[4]).as("bottom").isLessThanOrEqualTo(placed[5]);
+    }
+
+    private LiveTextCell<?> liveCell() {
+        for (Node n : table.lookupAll("." + LiveTextCell.STYLE_CLASS)) {
+            if (n instanceof LiveTextCell<?> cell && !cell.isEmpty()) {
+                return cell;
+            }
+        }
+        throw new AssertionError("no live cell with a value");
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    @Test
+    void aValueTooLongForTheColumnEndsInAnEllipsis() throws Exception {
+        onFx(() -> {
+            table.getColumns().get(0).setPrefWidth(60);
+            live.set("0.000123456789");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> liveCell().fullText())).isEqualTo("0.000123456789");
+        assertThat(onFx(() -> liveCell().shownText())).startsWith("0.0").endsWith("…").hasSizeLessThan("0.000123456789".length());
+
+        onFx(() -> {
+            table.getColumns().get(0).setPrefWidth(300);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> liveCell().shownText())).as("widened again").isEqualTo("0.000123456789");
+    }
+}
