@@ -570,7 +570,7 @@ public final class DashboardBenchmark {
     private static double dashboardRun(TrainingDashboard dashboard, Project project) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
-            dashboard.setProject(null);
+            // One project throughout, as a person presses Train again: its runs gather in the table.
             dashboard.start(project);
             dashboard.phaseProperty().addListener(new ChangeListener<>() {
                 @Override
