@@ -222,9 +222,11 @@ public final class Sweep {
     private static ThreadFactory workerThreads() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            // Batch work: the window showing it (or anything else on the machine) comes first.
+            // Batch work: the window showing it (or anything else on the machine) comes first, and
+            // so do the threads that work for the training (collector, deallocators, compilers).
             Thread t = new Thread(() -> {
                 BackgroundPriority.lowerCurrentThread();
+                BackgroundPriority.lowerHelperThreads();
                 task.run();
             }, "layerlab-sweep-worker-" + count.incrementAndGet());
             t.setDaemon(true);
