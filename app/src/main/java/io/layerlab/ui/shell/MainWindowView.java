@@ -309,8 +309,12 @@ public final class MainWindowView {
         bottomTabs.getSelectionModel().select(trainingTab);
     }
 
-    /** Where the canvas ends when the dashboard is shown: under a third of the height for the graph, the rest for the charts. */
-    static final double DASHBOARD_DIVIDER = 0.3;
+    /**
+     * Where the canvas ends when the dashboard is shown: a quarter of the height for the graph (a row
+     * of nodes with their live gauges), the rest for the charts and the runs. At 0.3 a 1400x900
+     * window had room for one run's row and no line of "what changed".
+     */
+    static final double DASHBOARD_DIVIDER = 0.25;
     /** Where it ends under the summary and the problems: most of the height for the graph. */
     static final double DESIGNER_DIVIDER = 0.72;
     private double dashboardDivider = DASHBOARD_DIVIDER;

@@ -847,8 +847,12 @@ public final class TrainingDashboard extends BorderPane {
             }
         });
         changesList.setItems(model.changes());
-        changesList.setPlaceholder(new Label(""));
-        changesNote.textProperty().bind(model.changesNoteProperty());
+        Label changesPlaceholder = new Label();
+        changesPlaceholder.setWrapText(true);
+        changesPlaceholder.getStyleClass().add(DashboardStyles.PLACEHOLDER);
+        changesPlaceholder.textProperty().bind(model.changesNoteProperty());
+        changesList.setPlaceholder(changesPlaceholder);
+        changesNote.textProperty().bind(Bindings.when(Bindings.isEmpty(model.changes())).then("").otherwise(model.changesNoteProperty()));
     }
 
     private static String number(double value) {

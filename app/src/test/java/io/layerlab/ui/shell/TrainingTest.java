@@ -12,9 +12,13 @@ import io.layerlab.ui.training.RunRow;
 import io.layerlab.ui.training.TrainingDashboard;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -134,8 +138,33 @@ class TrainingTest {
         assertThat(gaugedCards(robot)).as("the edited output no longer matches what was measured").isEqualTo(1);
         robot.interact(() -> doc().undo());
 
+        robot.doubleClickOn("#learningRateField").eraseText(12).write("0.1");
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#trainButton");
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 2);
         assertThat(dashboard().viewModel().runs()).allMatch(RunRow::isFinished);
+
+        // Docked under the canvas of a window smaller than the default, both runs and a line of
+        // what changed between them can be read without moving a divider (at least three quarters
+        // of each line's height in view: its text).
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds table = sceneBounds(robot.lookup("#runsTable").query());
+        for (int index = 0; index < 2; index++) {
+            int row = index;
+            Node cell = robot.lookup("#runsTable .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == row).query();
+            assertThat(readableBottom(cell)).as("run " + (row + 1) + "'s row inside the table").isLessThanOrEqualTo(table.getMaxY());
+        }
+        Node change = robot.lookup("#changesList .list-cell").match(n -> !((ListCell<?>) n).isEmpty()).query();
+        assertThat(readableBottom(change)).as("the first line of what changed inside its list")
+                .isLessThanOrEqualTo(sceneBounds(robot.lookup("#changesList").query()).getMaxY());
+    }
+
+    private static double readableBottom(Node line) {
+        Bounds b = sceneBounds(line);
+        return b.getMinY() + 0.75 * b.getHeight();
+    }
+
+    private static Bounds sceneBounds(Node node) {
+        return node.localToScene(node.getLayoutBounds());
     }
 }
