@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +71,20 @@ class ResultsPadTest {
                 () -> WaitForAsyncUtils.asyncFx(conditionOnFxThread).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
 
+    private static void scrollIntoView(Node node) {
+        Parent p = node.getParent();
+        while (p != null && !(p instanceof ScrollPane)) {
+            p = p.getParent();
+        }
+        if (p instanceof ScrollPane scroll) {
+            double content = scroll.getContent().getLayoutBounds().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            double bottom = scroll.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds())).getMaxY();
+            scroll.setVvalue(Math.max(0, Math.min(1, (bottom - viewport) / Math.max(1, content - viewport))));
+            scroll.layout();
+        }
+    }
+
     private static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
@@ -103,6 +119,8 @@ class ResultsPadTest {
         ClassProbabilities shown = onFx(() -> pad.probabilitiesProperty().get());
         for (int i = 0; i < kept.size(); i++) assertThat(shown.probability(i)).isCloseTo(kept.probability(i), within(1e-6f));
 
+        // The side column scrolls: bring the button into view first, as a person would.
+        robot.interact(() -> scrollIntoView(robot.lookup("#pad-clear").query()));
         robot.clickOn("#pad-clear");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> pad.probabilitiesProperty().get())).isNull();
