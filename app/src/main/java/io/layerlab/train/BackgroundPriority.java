@@ -30,9 +30,12 @@ import org.slf4j.LoggerFactory;
  * would lower the whole process, so only the Java priority is set there.
  */
 public final class BackgroundPriority {
-    /** The nice value a training thread asks for on Linux: well below the window's 0, not the lowest (19). */
+    /** The nice value a training thread asks for on Linux: well behind the window's 0, not the last (19). */
     public static final int TRAINING_NICE = 10;
-    /** System property: {@code false} leaves training threads at the priority they have (to compare, or on a machine with cores to spare). */
+    /**
+     * System property: {@code false} leaves training threads at the priority they have (to compare,
+     * or on a machine with cores to spare).
+     */
     public static final String ENABLED_PROPERTY = "layerlab.training.lowPriority";
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
     private static final int PRIO_PROCESS = 0;
@@ -67,7 +70,7 @@ public final class BackgroundPriority {
      * train). Never fails: where the system refuses, the thread keeps the priority it had.
      */
     public static void lowerCurrentThread() {
-        if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))) {
+        if (!enabled()) {
             return;
         }
         Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
@@ -100,7 +103,7 @@ public final class BackgroundPriority {
      * threads were lowered; 0 elsewhere.
      */
     public static int lowerHelperThreads() {
-        if (!LINUX || C.LIB == null || !Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))) {
+        if (!LINUX || C.LIB == null || !enabled()) {
             return 0;
         }
         int lowered = 0;
@@ -119,6 +122,10 @@ public final class BackgroundPriority {
             LOG.debug("Could not lower the helper threads' priority: {}", e.toString());
         }
         return lowered;
+    }
+
+    private static boolean enabled() {
+        return Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"));
     }
 
     private static String readName(Path task) {

@@ -4,6 +4,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,12 +73,12 @@ public final class MemorySettings {
     }
 
     /** The heap size ZGC aims at now, in bytes; empty when the JVM does not say. */
-    public static java.util.OptionalLong softMaxHeapBytes() {
+    public static OptionalLong softMaxHeapBytes() {
         try {
             HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            return java.util.OptionalLong.of(Long.parseLong(hotSpot.getVMOption(SOFT_MAX_HEAP).getValue()));
+            return OptionalLong.of(Long.parseLong(hotSpot.getVMOption(SOFT_MAX_HEAP).getValue()));
         } catch (RuntimeException e) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
     }
 

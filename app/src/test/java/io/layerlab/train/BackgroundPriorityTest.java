@@ -33,6 +33,26 @@ class BackgroundPriorityTest {
     }
 
     @Test
+    void turnedOffATrainingThreadKeepsItsPriority() throws Exception {
+        Optional<Integer> mine = BackgroundPriority.currentNice();
+        assumeTrue(mine.isPresent(), "nice values are read on Linux only");
+        AtomicReference<Optional<Integer>> workerNice = new AtomicReference<>();
+        System.setProperty(BackgroundPriority.ENABLED_PROPERTY, "false");
+        try {
+            Thread worker = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                workerNice.set(BackgroundPriority.currentNice());
+            });
+            worker.start();
+            worker.join();
+        } finally {
+            System.clearProperty(BackgroundPriority.ENABLED_PROPERTY);
+        }
+
+        assertThat(workerNice.get()).isEqualTo(mine);
+    }
+
+    @Test
     void theCollectorsAndCompilersThreadsFollowAndTheRestKeepTheirPriority() throws Exception {
         assumeTrue(BackgroundPriority.currentNice().orElse(BackgroundPriority.TRAINING_NICE) < BackgroundPriority.TRAINING_NICE,
                 "nice values are read on Linux only, and this JVM must not already run niced");
