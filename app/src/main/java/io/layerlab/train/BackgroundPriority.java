@@ -37,6 +37,15 @@ public final class BackgroundPriority {
      * or on a machine with cores to spare).
      */
     public static final String ENABLED_PROPERTY = "layerlab.training.lowPriority";
+    /**
+     * Threads that work for training rather than for the window, by the names Linux shows for them
+     * (cut to 15 characters): the collector's workers, the threads that free ND4J's native memory once
+     * its arrays are collected, the JVM's reference handler that hands those arrays over, and the JIT
+     * compilers. On two cores they took as much CPU as the training thread itself (the collector
+     * alone 45 % of a core), and a frame waited behind them as behind training.
+     */
+    static final List<String> HELPER_THREAD_PREFIXES = List.of("ZWorker", "DeallocatorServ", "JavaCPP Dealloc", "Reference Handl",
+            "C1 CompilerThre", "C2 CompilerThre");
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
     private static final int PRIO_PROCESS = 0;
     private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
@@ -78,24 +87,11 @@ public final class BackgroundPriority {
             return;
         }
         try {
-            // who = 0: on Linux, the calling thread alone. A thread already nicer than this stays so.
-            if (C.LIB.getpriority(PRIO_PROCESS, 0) < TRAINING_NICE) {
-                C.LIB.setpriority(PRIO_PROCESS, 0, TRAINING_NICE);
-            }
+            lower(0);
         } catch (LinkageError | RuntimeException e) {
             LOG.debug("Could not lower the training thread's priority: {}", e.toString());
         }
     }
-
-    /**
-     * Threads that work for training rather than for the window, by the names Linux shows for them
-     * (cut to 15 characters): the collector's workers, the threads that free ND4J's native memory once
-     * its arrays are collected, the JVM's reference handler that hands those arrays over, and the JIT
-     * compilers. On two cores they took as much CPU as the training thread itself (the collector
-     * alone 45 % of a core), and a frame waited behind them as behind training.
-     */
-    static final List<String> HELPER_THREAD_PREFIXES = List.of("ZWorker", "DeallocatorServ", "JavaCPP Dealloc", "Reference Handl",
-            "C1 CompilerThre", "C2 CompilerThre");
 
     /**
      * On Linux, gives the JVM's and ND4J's helper threads ({@link #HELPER_THREAD_PREFIXES}) the
@@ -113,8 +109,7 @@ public final class BackgroundPriority {
                 if (HELPER_THREAD_PREFIXES.stream().noneMatch(name::startsWith)) {
                     continue;
                 }
-                int tid = Integer.parseInt(task.getFileName().toString());
-                if (C.LIB.getpriority(PRIO_PROCESS, tid) < TRAINING_NICE && C.LIB.setpriority(PRIO_PROCESS, tid, TRAINING_NICE) == 0) {
+                if (lower(Integer.parseInt(task.getFileName().toString()))) {
                     lowered++;
                 }
             }
@@ -122,6 +117,14 @@ public final class BackgroundPriority {
             LOG.debug("Could not lower the helper threads' priority: {}", e.toString());
         }
         return lowered;
+    }
+
+    /**
+     * Gives thread {@code tid} (0: the calling thread alone, on Linux) the training nice value;
+     * a thread already nicer stays so. Whether it changed.
+     */
+    private static boolean lower(int tid) {
+        return C.LIB.getpriority(PRIO_PROCESS, tid) < TRAINING_NICE && C.LIB.setpriority(PRIO_PROCESS, tid, TRAINING_NICE) == 0;
     }
 
     private static boolean enabled() {
@@ -137,7 +140,7 @@ public final class BackgroundPriority {
     }
 
     /** The calling thread's nice value on Linux; empty elsewhere or when it cannot be read. */
-    public static Optional<Integer> currentNice() {
+    static Optional<Integer> currentNice() {
         if (!LINUX || C.LIB == null) {
             return Optional.empty();
         }

@@ -73,7 +73,7 @@ public final class MemorySettings {
     }
 
     /** The heap size ZGC aims at now, in bytes; empty when the JVM does not say. */
-    public static OptionalLong softMaxHeapBytes() {
+    static OptionalLong softMaxHeapBytes() {
         try {
             HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             return OptionalLong.of(Long.parseLong(hotSpot.getVMOption(SOFT_MAX_HEAP).getValue()));

@@ -3,11 +3,8 @@ package io.layerlab.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +53,7 @@ class BackgroundPriorityTest {
     void theCollectorsAndCompilersThreadsFollowAndTheRestKeepTheirPriority() throws Exception {
         assumeTrue(BackgroundPriority.currentNice().orElse(BackgroundPriority.TRAINING_NICE) < BackgroundPriority.TRAINING_NICE,
                 "nice values are read on Linux only, and this JVM must not already run niced");
-        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseZGC",
-                "-cp", System.getProperty("java.class.path"), HelperPriorityProbe.class.getName()).redirectErrorStream(true).start();
-        List<String> lines = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<String> lines = ChildJvm.run(HelperPriorityProbe.class, "-XX:+UseZGC");
 
         String nice = " nice " + BackgroundPriority.TRAINING_NICE;
         assertThat(lines).as("the probe's report").anyMatch(l -> l.startsWith("thread ZWorker") && l.endsWith(nice))

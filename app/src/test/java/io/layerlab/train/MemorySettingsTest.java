@@ -2,12 +2,7 @@ package io.layerlab.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,15 +62,8 @@ class MemorySettingsTest {
     }
 
     /** Runs {@link HeapTargetProbe} in a JVM with {@code options}; its last line of output. */
-    private static String probe(String... options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(options));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeapTargetProbe.class.getName()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output.lines().reduce((a, b) -> b).orElse("");
+    private static String probe(String... options) throws Exception {
+        List<String> lines = ChildJvm.run(HeapTargetProbe.class, options);
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 }

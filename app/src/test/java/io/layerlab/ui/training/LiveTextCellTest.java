@@ -44,20 +44,12 @@ class LiveTextCellTest {
     void aNewNumberIsShownWithoutLayingTheTableOutAgain() throws Exception {
         assertThat(onFx(() -> liveCell().shownText())).isEqualTo("0.50");
 
-        assertThat(onFx(() -> {
-            table.layout();
-            live.set("0.25");
-            return table.isNeedsLayout();
-        })).as("the table after a live cell's new text").isFalse();
+        assertThat(tableNeedsLayoutAfter(live, "0.25")).as("the table after a live cell's new text").isFalse();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> liveCell().shownText())).isEqualTo("0.25");
 
         // A plain cell, for contrast: its label asks the table for a layout.
-        assertThat(onFx(() -> {
-            table.layout();
-            plain.set("0.25");
-            return table.isNeedsLayout();
-        })).as("the table after a plain cell's new text").isTrue();
+        assertThat(tableNeedsLayoutAfter(plain, "0.25")).as("the table after a plain cell's new text").isTrue();
     }
 
     @Test
@@ -77,6 +69,15 @@ class LiveTextCellTest {
         assertThat(placed[0]).as("left edge").isGreaterThan(placed[2] / 2);
         assertThat(placed[3]).as("top").isGreaterThanOrEqualTo(0);
         assertThat(placed[4]).as("bottom").isLessThanOrEqualTo(placed[5]);
+    }
+
+    /** Lays the table out, sets {@code value} to {@code text}, and says whether the table then wants a layout again. */
+    private boolean tableNeedsLayoutAfter(StringProperty value, String text) throws Exception {
+        return onFx(() -> {
+            table.layout();
+            value.set(text);
+            return table.isNeedsLayout();
+        });
     }
 
     private LiveTextCell<?> liveCell() {
