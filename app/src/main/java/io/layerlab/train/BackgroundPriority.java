@@ -1,12 +1,9 @@
 package io.layerlab.train;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -48,30 +45,8 @@ public final class BackgroundPriority {
             "C1 CompilerThre", "C2 CompilerThre");
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
     private static final int PRIO_PROCESS = 0;
-    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
 
     private BackgroundPriority() {
-    }
-
-    /** The C library's priority calls. */
-    private interface CLibrary extends Library {
-        int getpriority(int which, int who);
-
-        int setpriority(int which, int who, int prio);
-    }
-
-    /** Loaded on first use, on a training thread: JNA unpacks its native part the first time. */
-    private static final class C {
-        static final CLibrary LIB = load();
-
-        private static CLibrary load() {
-            try {
-                return Native.load("c", CLibrary.class);
-            } catch (LinkageError | RuntimeException e) {
-                LOG.debug("No C library for thread priorities: {}", e.toString());
-                return null;
-            }
-        }
     }
 
     /**
@@ -83,7 +58,7 @@ public final class BackgroundPriority {
             return;
         }
         Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
-        if (!LINUX || C.LIB == null) {
+        if (LibC.get() == null) {
             return;
         }
         try {
@@ -99,7 +74,7 @@ public final class BackgroundPriority {
      * threads were lowered; 0 elsewhere.
      */
     public static int lowerHelperThreads() {
-        if (!LINUX || C.LIB == null || !enabled()) {
+        if (LibC.get() == null || !enabled()) {
             return 0;
         }
         int lowered = 0;
@@ -124,7 +99,8 @@ public final class BackgroundPriority {
      * a thread already nicer stays so. Whether it changed.
      */
     private static boolean lower(int tid) {
-        return C.LIB.getpriority(PRIO_PROCESS, tid) < TRAINING_NICE && C.LIB.setpriority(PRIO_PROCESS, tid, TRAINING_NICE) == 0;
+        LibC.Calls c = LibC.get();
+        return c.getpriority(PRIO_PROCESS, tid) < TRAINING_NICE && c.setpriority(PRIO_PROCESS, tid, TRAINING_NICE) == 0;
     }
 
     private static boolean enabled() {
@@ -141,9 +117,7 @@ public final class BackgroundPriority {
 
     /** The calling thread's nice value on Linux; empty elsewhere or when it cannot be read. */
     static Optional<Integer> currentNice() {
-        if (!LINUX || C.LIB == null) {
-            return Optional.empty();
-        }
-        return Optional.of(C.LIB.getpriority(PRIO_PROCESS, 0));
+        LibC.Calls c = LibC.get();
+        return c == null ? Optional.empty() : Optional.of(c.getpriority(PRIO_PROCESS, 0));
     }
 }

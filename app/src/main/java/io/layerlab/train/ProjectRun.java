@@ -70,6 +70,7 @@ public final class ProjectRun {
 
     private static ProjectRun prepare(Project project, TrainingSpec training, InitialWeights weights, String weightsProblem) {
         MemorySettings.applyHeapTarget();
+        MemorySettings.keepFreedNativeMemory();
         CompiledModel model = GraphCompiler.compile(project.graph(), training);
         LoadedData data = Datasets.load(project.data());
         List<Diagnostic> misfits = DataFit.check(project.graph(), data);
