@@ -320,6 +320,11 @@ final class ChartView extends Region {
         return fullPaints;
     }
 
+    /** {@link #redraws()} and {@link #fullPaints()} so far, leaving a pending paint to its turn (to watch pulses without changing them). */
+    long[] paintsSoFar() {
+        return new long[]{redraws, fullPaints};
+    }
+
     /** Points drawn for the curve {@code key} in the last paint (after decimation). */
     int drawnPoints(String key) {
         paintIfDirty();
@@ -341,8 +346,8 @@ final class ChartView extends Region {
             canvas.setHeight(h);
             // In the layout pass: paint now, so the new size never shows an empty canvas.
             dirty = true;
+            paintIfDirty();
         }
-        paintIfDirty();
     }
 
     // ---- drawing ----

@@ -5,11 +5,12 @@ import java.util.Map;
 import javafx.animation.AnimationTimer;
 
 /**
- * Views that repaint a large canvas take turns: one paints per pulse, in the order they asked,
- * starting with the pulse after the one in which the first asked. With the software renderer a
+ * Changes that repaint a large area take turns: one per pulse, in the order they were asked for,
+ * starting with the pulse after the one in which the first was. With the software renderer a
  * chart's repaint costs several milliseconds; three charts repainted in the pulse that also shows the
  * new numbers, table cells and boundary made that one pulse as long as all of them together. A
- * frame or two apart, the charts still change together to the eye.
+ * frame or two apart, the charts still change together to the eye. The dashboard's other large
+ * changes at a run's start and end (locking the settings, swapping the results panel) take turns too.
  *
  * <p>JavaFX thread only.
  */
@@ -37,7 +38,7 @@ final class PaintTurns {
         }
     };
 
-    /** Runs {@code paint} at a coming pulse, once however often {@code view} asks before its turn. */
+    /** Runs {@code paint} at a coming pulse, once however often {@code view} asks before its turn (the first request's action runs). */
     void request(Object view, Runnable paint) {
         if (waiting.isEmpty() && !skippedFirst) {
             timer.start();

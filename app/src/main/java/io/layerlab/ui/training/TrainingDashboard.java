@@ -31,6 +31,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -92,10 +93,13 @@ public final class TrainingDashboard extends BorderPane {
     private static final String BOUNDARY_EMPTY = "The decision regions of 2-D data appear here.";
     private final TrainingViewModel model;
     private final DashboardPalette palette = new DashboardPalette();
-    private final PaintTurns chartTurns = new PaintTurns();
-    private final ChartView iterationChart = new ChartView(palette, "iteration", "loss", chartTurns);
-    private final ChartView epochChart = new ChartView(palette, "epoch", "loss", chartTurns);
-    private final ChartView accuracyChart = new ChartView(palette, "epoch", "accuracy", chartTurns);
+    /** The charts' repaints, the settings' lock and the results panel take turns, one a pulse. */
+    private final PaintTurns turns = new PaintTurns();
+    private final ChartView iterationChart = new ChartView(palette, "iteration", "loss", turns);
+    private final ChartView epochChart = new ChartView(palette, "epoch", "loss", turns);
+    private final ChartView accuracyChart = new ChartView(palette, "epoch", "accuracy", turns);
+    /** Kept, so that the listener can be taken off the run that loses the focus. */
+    private final ChangeListener<RunRecord> recordListener = this::recordChanged;
     private final BoundaryView boundaryView = new BoundaryView(palette);
     private final ConfusionMatrixView confusionView = new ConfusionMatrixView();
     private final PredictionScatterView scatterView = new PredictionScatterView(palette);
@@ -222,7 +226,7 @@ public final class TrainingDashboard extends BorderPane {
     private void showExistingRuns() {
         RunRow focus = model.focusRunProperty().get();
         if (focus != null) {
-            focus.recordProperty().addListener(this::recordChanged);
+            focus.recordProperty().addListener(recordListener);
         }
         for (RunRow r : model.selection()) {
             runsTable.getSelectionModel().select(r);
@@ -381,7 +385,12 @@ public final class TrainingDashboard extends BorderPane {
         validationSpinner.setValueFactory(split);
         bindBidirectional(split.valueProperty(), s.validationSplitProperty().asObject());
 
-        settingsPane.disableProperty().bind(model.phaseProperty().isNotEqualTo(RunPhase.IDLE));
+        // Locking or unlocking restyles every control in the settings: a turn of its own rather than
+        // part of the pulse that starts or ends a run, which changes much else (the run's settings were
+        // taken when Train was pressed, so an edit in between waits for the next run).
+        settingsPane.setDisable(model.phase() != RunPhase.IDLE);
+        model.phaseProperty().addListener((obs, was, is) ->
+                turns.request(settingsPane, () -> settingsPane.setDisable(model.phase() != RunPhase.IDLE)));
         Tooltip.install(learningRateField, new Tooltip("How far each update moves the weights, e.g. 0.01 or 1e-3."));
         Tooltip.install(validationSpinner, new Tooltip("Fraction of the data held out to measure generalisation."));
     }
@@ -707,13 +716,12 @@ public final class TrainingDashboard extends BorderPane {
         });
         model.focusRunProperty().addListener((obs, was, is) -> {
             if (was != null) {
-                was.recordProperty().removeListener(this::recordChanged);
+                was.recordProperty().removeListener(recordListener);
             }
             if (is != null) {
-                is.recordProperty().addListener(this::recordChanged);
+                is.recordProperty().addListener(recordListener);
             }
-            showResults(is);
-            showBoundaryPanel(is);
+            showFocusResults();
         });
         showResults(null);
     }
@@ -733,9 +741,20 @@ public final class TrainingDashboard extends BorderPane {
     }
 
     private void recordChanged(ObservableValue<? extends RunRecord> obs, RunRecord was, RunRecord is) {
-        RunRow focus = model.focusRunProperty().get();
-        showResults(focus);
-        showBoundaryPanel(focus);
+        showFocusResults();
+    }
+
+    /**
+     * The results and boundary panels for the run in focus, at a coming pulse in turn: a run's start
+     * and end change the most at once, and swapping in a confusion matrix (dozens of nodes to style
+     * and lay out) in that same pulse made it the longest of the run.
+     */
+    private void showFocusResults() {
+        turns.request(resultsHolder, () -> {
+            RunRow focus = model.focusRunProperty().get();
+            showResults(focus);
+            showBoundaryPanel(focus);
+        });
     }
 
     /** The boundary panel shows while it may apply; for data that is not 2-D classification the results take its room. */

@@ -97,6 +97,9 @@ public final class DashboardBenchmark {
     private static final List<Stall> STALLS = Collections.synchronizedList(new ArrayList<>());
     /** CPU per native thread name (from /proc), summed over the dashboard runs: who else takes the cores. */
     private static final Map<String, Long> THREAD_CPU = new java.util.TreeMap<>();
+    private static final Map<String, Long> HEADLESS_THREAD_CPU = new java.util.TreeMap<>();
+    /** What the big views painted in a pulse (before its layout pass ended), by the time the pass ended. */
+    private static final List<Map.Entry<Instant, String>> PAINTED = Collections.synchronizedList(new ArrayList<>());
 
     private DashboardBenchmark() {
     }
@@ -187,9 +190,9 @@ public final class DashboardBenchmark {
             if (PROFILE) {
                 sampleFxThread(fxThread());
             }
-            long[] paintsBefore = onFx(() -> chartPaints(dashboard));
+            long[] paintsBefore = onFx(() -> paintCounts(dashboard));
             results = run(dashboard, epochs, rounds);
-            long[] paints = onFx(() -> chartPaints(dashboard));
+            long[] paints = onFx(() -> paintCounts(dashboard));
             chartPaintsLine = String.format(Locale.ROOT, "chart paints during the measured runs (whole / all): iterations %d / %d,"
                             + " epoch loss %d / %d, accuracy %d / %d (the rest painted only a strip of new segments)",
                     paints[1] - paintsBefore[1], paints[0] - paintsBefore[0], paints[3] - paintsBefore[3], paints[2] - paintsBefore[2],
@@ -249,11 +252,17 @@ public final class DashboardBenchmark {
         sampler.start();
     }
 
-    /** Paints and whole-chart paints of the iteration, epoch and accuracy charts so far. */
-    private static long[] chartPaints(TrainingDashboard d) {
-        return new long[]{d.iterationChart().redraws(), d.iterationChart().fullPaints(), d.epochChart().redraws(),
-                d.epochChart().fullPaints(), d.accuracyChart().redraws(), d.accuracyChart().fullPaints()};
+    /** Paints and whole paints of the three charts so far, without painting what waits for its turn, and the boundary's heatmap updates. */
+    private static long[] paintCounts(TrainingDashboard d) {
+        long[] all = new long[7];
+        List<ChartView> charts = List.of(d.iterationChart(), d.epochChart(), d.accuracyChart());
+        for (int i = 0; i < 3; i++) {
+            System.arraycopy(charts.get(i).paintsSoFar(), 0, all, 2 * i, 2);
+        }
+        all[6] = d.boundaryView().heatUpdates();
+        return all;
     }
+
 
     private static TrainingDashboard show(ExecutorService worker, boolean layersTab) {
         javafx.application.Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -269,6 +278,26 @@ public final class DashboardBenchmark {
         if (TRACE) {
             LayoutTrace.attach(dashboard);
         }
+        long[] last = new long[7];
+        dashboard.getScene().addPostLayoutPulseListener(() -> {
+            long[] now = paintCounts(dashboard);
+            String[] names = {"iteration chart", "epoch chart", "accuracy chart"};
+            StringBuilder what = new StringBuilder();
+            for (int chart = 0; chart < 3; chart++) {
+                long paints = now[2 * chart] - last[2 * chart];
+                long whole = now[2 * chart + 1] - last[2 * chart + 1];
+                if (paints > 0) {
+                    what.append(what.length() > 0 ? ", " : "").append(names[chart]).append(whole > 0 ? " whole" : " strip");
+                }
+            }
+            if (now[6] > last[6]) {
+                what.append(what.length() > 0 ? ", " : "").append("boundary");
+            }
+            System.arraycopy(now, 0, last, 0, now.length);
+            if (what.length() > 0) {
+                PAINTED.add(Map.entry(Instant.now(), what.toString()));
+            }
+        });
         // -Dhide=iteration-chart,boundary-view,...: what painting costs without these views (to see where it goes).
         for (String id : System.getProperty("hide", "").split(",")) {
             if (!id.isBlank() && dashboard.lookup("#" + id.trim()) != null) {
@@ -305,9 +334,10 @@ public final class DashboardBenchmark {
             double h = 0;
             long hCpu = 0;
             if (headlessFirst) {
-                double[] side = headless.train(epochs);
+                double[] side = headlessRun(headless, epochs);
                 h = side[0];
                 hCpu = (long) side[1];
+                settle(headless);
             }
             long workersBefore = cpuOfThreadsNamed("benchmark-worker");
             Thread fx = fxThread();
@@ -333,9 +363,9 @@ public final class DashboardBenchmark {
                 CompletableFuture.delayedExecutor(400, TimeUnit.MILLISECONDS).execute(() -> profiling = false);
             }
             LayoutTrace.runStarted(start);
-            Map<String, Long> threadsBefore = nativeThreadCpu();
+            Map<String, Long> threadsBefore = nativeThreadCpu(ProcessHandle.current().pid());
             double d = dashboardRun(dashboard, project);
-            nativeThreadCpu().forEach((name, ticks) -> THREAD_CPU.merge(name, ticks - threadsBefore.getOrDefault(name, 0L), Long::sum));
+            nativeThreadCpu(ProcessHandle.current().pid()).forEach((name, ticks) -> THREAD_CPU.merge(name, ticks - threadsBefore.getOrDefault(name, 0L), Long::sum));
             profiling = false;
             synchronized (PROFILE_WINDOWS) {
                 if (window[1] == null) {
@@ -346,7 +376,8 @@ public final class DashboardBenchmark {
                     cpu(threadNamed("layerlab-dashboard")) - tickerBefore);
             long dCpu = cpuOfThreadsNamed("benchmark-worker") - workersBefore;
             if (!headlessFirst) {
-                double[] side = headless.train(epochs);
+                settle(headless);
+                double[] side = headlessRun(headless, epochs);
                 h = side[0];
                 hCpu = (long) side[1];
             }
@@ -359,6 +390,44 @@ public final class DashboardBenchmark {
                     w.fxCpu() / 1e6, w.renderCpu() / 1e6, w.seconds());
         }
         return results;
+    }
+
+    /**
+     * Waits until both JVMs have gone quiet after a run: each goes on collecting and freeing the
+     * run's garbage for a second or more, and a run started meanwhile (the other side's) shares the
+     * two cores with that; the side measured second came out up to 40 % slower. At most 10 s.
+     */
+    private static void settle(HeadlessTrainer headless) throws InterruptedException {
+        long self = ProcessHandle.current().pid();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long before = processTicks(self) + processTicks(headless.pid());
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long now = processTicks(self) + processTicks(headless.pid());
+            // A tick is 10 ms: at most one per 100 ms between the two JVMs is idle (the window's clock, JFR).
+            quiet = now - before <= 1 ? quiet + 1 : 0;
+            before = now;
+        }
+    }
+
+    /** User and system CPU of a whole process, in clock ticks. */
+    private static long processTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** One headless run; its JVM's thread CPU is summed by name, to set beside the dashboard's. */
+    private static double[] headlessRun(HeadlessTrainer headless, int epochs) throws java.io.IOException {
+        Map<String, Long> before = nativeThreadCpu(headless.pid());
+        double[] side = headless.train(epochs);
+        nativeThreadCpu(headless.pid()).forEach((name, ticks) -> HEADLESS_THREAD_CPU.merge(name, ticks - before.getOrDefault(name, 0L), Long::sum));
+        return side;
     }
 
     /** Pulses and CPU while nothing trains: what the dashboard costs by merely being shown. */
@@ -511,9 +580,10 @@ public final class DashboardBenchmark {
                 + "; most frequent:");
         deopts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %s%n", e.getValue(), e.getKey()));
-        System.out.println("CPU of the process's threads during dashboard runs (ms, by name):");
+        System.out.println("CPU of the process's threads during dashboard runs, and of the headless JVM's during its runs (ms, by name):");
         THREAD_CPU.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
-                .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %s%n", e.getValue() * 10, e.getKey()));
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %7d  %s%n", e.getValue() * 10,
+                        HEADLESS_THREAD_CPU.getOrDefault(e.getKey(), 0L) * 10, e.getKey()));
         System.out.println("mean wall time per pulse by phase:");
         for (Map.Entry<String, Double> e : phaseSums.entrySet()) {
             System.out.printf(Locale.ROOT, "  %-36s %7.2f ms%n", e.getKey(), e.getValue() / Math.max(1, pulses));
@@ -530,12 +600,31 @@ public final class DashboardBenchmark {
                 .limit(6)
                 .forEach(pulse -> {
                     Window w = windowOf(rounds, start(pulse));
-                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %5.2f s / %4.1f s:",
-                            millis(Duration.between(w.start(), start(pulse))) / 1000, w.seconds()));
-                    for (Phase p : pulse) {
-                        line.append(String.format(Locale.ROOT, " %s %.1f,", p.name(), millis(Duration.between(p.start(), p.end()))));
-                    }
                     Instant end = pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow();
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %5.1f ms at %5.2f s / %4.1f s:",
+                            millis(Duration.between(start(pulse), end)), millis(Duration.between(w.start(), start(pulse))) / 1000, w.seconds()));
+                    int regions = 0;
+                    double painting = 0;
+                    double largest = 0;
+                    for (Phase p : pulse) {
+                        double ms = millis(Duration.between(p.start(), p.end()));
+                        if (p.name().equals("Painting")) {
+                            regions++;
+                            painting += ms;
+                            largest = Math.max(largest, ms);
+                        } else {
+                            line.append(String.format(Locale.ROOT, " %s %.1f,", p.name(), ms));
+                        }
+                    }
+                    line.append(String.format(Locale.ROOT, " Painting %.1f in %d region(s), largest %.1f;", painting, regions, largest));
+                    Instant fxEnd = pulse.stream().filter(p -> !p.renderThread()).map(Phase::end).max(Instant::compareTo).orElse(end);
+                    synchronized (PAINTED) {
+                        for (Map.Entry<Instant, String> painted : PAINTED) {
+                            if (!painted.getKey().isBefore(start(pulse)) && !painted.getKey().isAfter(fxEnd)) {
+                                line.append(" {").append(painted.getValue()).append('}');
+                            }
+                        }
+                    }
                     synchronized (STALLS) {
                         for (Stall stall : STALLS) {
                             if (stall.end().isAfter(start(pulse)) && stall.start().isBefore(end)) {
@@ -624,9 +713,9 @@ public final class DashboardBenchmark {
     }
 
     /** CPU ticks (1/100 s) of each native thread of this process by name (threads of one name summed). */
-    private static Map<String, Long> nativeThreadCpu() {
+    private static Map<String, Long> nativeThreadCpu(long pid) {
         Map<String, Long> byName = new HashMap<>();
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));

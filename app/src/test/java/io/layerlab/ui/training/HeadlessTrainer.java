@@ -63,6 +63,10 @@ public final class HeadlessTrainer implements AutoCloseable {
         throw new IOException("the headless trainer ended (exit " + process.onExit().join().exitValue() + ")");
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         requests.close();

@@ -94,6 +94,8 @@ class ResultsPadTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#startButton");
         waitUntil(() -> model.runLog().size() == 1 && model.phase() == RunPhase.IDLE);
+        // The results panel takes its turn a frame or two after the run ends.
+        waitUntil(() -> robot.lookup("#confusion-matrix").tryQuery().isPresent());
         return onFx(() -> model.runs().get(0));
     }
 

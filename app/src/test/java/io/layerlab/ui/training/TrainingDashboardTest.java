@@ -131,7 +131,8 @@ class TrainingDashboardTest {
         // Two features: the boundary was drawn over the points; a classifier gets its confusion matrix.
         assertThat(onFx(() -> dashboard.boundaryView().frame())).isNotNull();
         assertThat(run.evaluation()).isInstanceOf(RunEvaluation.ConfusionMatrix.class);
-        assertThat(robot.lookup("#confusion-matrix").tryQuery()).isPresent();
+        // The results panel takes its turn a frame or two after the run ends.
+        waitUntil(() -> robot.lookup("#confusion-matrix").tryQuery().isPresent());
         assertThat(onFx(() -> model.progressTextProperty().get())).startsWith("Run 1 finished after 3 epochs");
         assertThat(onFx(() -> model.runLog().runs())).hasSize(1);
     }
@@ -144,6 +145,8 @@ class TrainingDashboardTest {
         waitUntil(() -> model.iterationProperty().get() > 20);
         robot.clickOn("#pauseButton");
         waitUntil(() -> model.phase() == RunPhase.PAUSED);
+        // The settings are locked while a run is under way, paused or not (they take effect at the next run).
+        waitUntil(() -> robot.lookup("#settingsPane").query().isDisabled());
 
         RunRow run = onFx(() -> model.runs().get(0));
         int atPause = onFx(() -> run.curves().iterations());
@@ -166,6 +169,7 @@ class TrainingDashboardTest {
         assertThat(run.record().result().epochs()).isLessThan(400);
         assertThat(onFx(() -> model.runs())).containsExactly(run);
         assertThat(onFx(() -> model.runLog().runs())).hasSize(1);
+        waitUntil(() -> !robot.lookup("#settingsPane").query().isDisabled());
     }
 
     @Test
