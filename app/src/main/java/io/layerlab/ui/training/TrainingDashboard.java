@@ -3,6 +3,7 @@ package io.layerlab.ui.training;
 import io.layerlab.data.Task;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
+import io.layerlab.train.BoundaryFrame;
 import io.layerlab.train.LayerStats;
 import io.layerlab.train.LearningRateSchedule;
 import io.layerlab.train.RunEvaluation;
@@ -710,10 +711,12 @@ public final class TrainingDashboard extends BorderPane {
         scatterView.setId("prediction-scatter");
         resultsHolder.getChildren().setAll(resultsPlaceholder);
         model.boundaryPointsProperty().addListener((obs, was, is) -> boundaryView.setPoints(is));
-        model.boundaryProperty().addListener((obs, was, is) -> {
-            boundaryView.setFrame(is);
-            boundaryNote.setText(is == null ? "" : "after iteration " + String.format(Locale.ROOT, "%,d", is.iteration()));
-        });
+        // A new heatmap repaints as large an area as a chart: it takes its turn with them.
+        model.boundaryProperty().addListener((obs, was, is) -> turns.request(boundaryView, () -> {
+            BoundaryFrame frame = model.boundaryProperty().get();
+            boundaryView.setFrame(frame);
+            boundaryNote.setText(frame == null ? "" : "after iteration " + String.format(Locale.ROOT, "%,d", frame.iteration()));
+        }));
         model.focusRunProperty().addListener((obs, was, is) -> {
             if (was != null) {
                 was.recordProperty().removeListener(recordListener);

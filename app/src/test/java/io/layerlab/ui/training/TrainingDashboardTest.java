@@ -129,7 +129,7 @@ class TrainingDashboardTest {
                 .containsExactly("hidden1", "hidden2", "out");
         assertThat(onFx(() -> model.layerStatisticsProperty().keySet())).contains("hidden1", "hidden2");
         // Two features: the boundary was drawn over the points; a classifier gets its confusion matrix.
-        assertThat(onFx(() -> dashboard.boundaryView().frame())).isNotNull();
+        waitUntil(() -> dashboard.boundaryView().frame() != null);
         assertThat(run.evaluation()).isInstanceOf(RunEvaluation.ConfusionMatrix.class);
         // The results panel takes its turn a frame or two after the run ends.
         waitUntil(() -> robot.lookup("#confusion-matrix").tryQuery().isPresent());
