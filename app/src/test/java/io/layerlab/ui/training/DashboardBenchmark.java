@@ -39,17 +39,19 @@ import jdk.jfr.consumer.RecordingStream;
  * dashboard, in alternating order, so both see the same machine load. Run under Xvfb:
  * {@code DISPLAY=:98 java -XX:+UseZGC -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
  * (-XX:+UseZGC as {@code ./layerlab} starts the application: under G1 the collector's pauses alone made pulses of 100-300 ms)
- * (defaults 100 epochs, the sample's own; 6 rounds; the layer statistics table in view). To see where the
+ * (defaults 100 epochs, the sample's own; 10 rounds; the layer statistics table in view). To see where the
  * time goes: {@code -Dprofile=true} samples the render thread's stacks (JFR) and the JavaFX thread's (every 2 ms), {@code -Dhide=id,id}
  * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view); {@code -Dwarmup=N} sets the
- * warm-up runs' epochs (default 5); {@code -Dtrace=true} prints
+ * warm-up runs' epochs (default 1,000); {@code -Dtrace=true} prints
  * which nodes moved or resized at each pulse (see {@link LayoutTrace}).
  *
  * <p>Reported:
  * <ul>
  * <li><b>samples/s ratio</b> dashboard / headless per round and their median: the number the issue
  *     asks for (at least 0.95). A round's pair ran back to back, so a change of load between rounds
- *     affects both sides.</li>
+ *     affects both sides; each side starts only once both JVMs have gone quiet after the other's run.
+ *     Single runs of 2 s swing by ±30 % (whether a collection, and the native frees it sets off, lands
+ *     in a run or not), so the middle half of the ratios and the sides' overall rates are reported too.</li>
  * <li><b>pulses</b>: JavaFX's own instrumentation emits a JFR event {@code javafx.PulsePhase} per phase
  *     of each pulse, on the JavaFX thread (CSS, layout, waiting for the renderer, syncing the scene
  *     graph) and on the render thread (painting, presenting). A pulse lasts from the start of its first
@@ -145,7 +147,7 @@ public final class DashboardBenchmark {
     public static void main(String[] args) throws Exception {
         io.layerlab.train.MemorySettings.configure();
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         boolean layersTab = args.length < 3 || !args[2].equals("runs");
         List<Phase> phases = Collections.synchronizedList(new ArrayList<>());
         System.out.println("load average at start: " + loadAverage());
@@ -322,9 +324,10 @@ public final class DashboardBenchmark {
     private static List<Round> run(TrainingDashboard dashboard, int epochs, int rounds, HeadlessTrainer headless) throws Exception {
         Project project = spiral(epochs);
         // Warm-up: JIT, ND4J's native kernels, the dashboard's first layout. -Dwarmup=N: N epochs
-        // (default 5); longer, more of the rendering code is compiled before the measured runs, as it
-        // is in the designer after a person has drawn a network.
-        int warmup = Integer.getInteger("warmup", 5);
+        // (default 1,000, a person's first minutes). The JIT goes on compiling ND4J's and JavaFX's
+        // code for minutes: after 5 epochs the measured runs were still getting faster round by
+        // round, and the window's JVM, with more code to compile, lagged the headless one.
+        int warmup = Integer.getInteger("warmup", 1000);
         headless.train(warmup);
         dashboardRun(dashboard, spiral(warmup));
         idle(dashboard);
@@ -504,8 +507,14 @@ public final class DashboardBenchmark {
         System.out.printf(Locale.ROOT, "spiral sample, %d epochs, %d rounds; window 1600x1000; Prism pipeline %s; %d cores%n",
                 epochs, rounds.size(), pipeline,
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "samples/s: headless median %.0f, dashboard median %.0f; ratio dashboard/headless median %.3f (min %.3f, max %.3f)%n",
-                median(headless), median(dashboard), median(ratios), ratios[0], ratios[ratios.length - 1]);
+        System.out.printf(Locale.ROOT, "samples/s: headless median %.0f, dashboard median %.0f; ratio dashboard/headless median %.3f"
+                        + " (middle half %.3f-%.3f, min %.3f, max %.3f)%n",
+                median(headless), median(dashboard), median(ratios), ratios[ratios.length / 4], ratios[(3 * ratios.length - 1) / 4],
+                ratios[0], ratios[ratios.length - 1]);
+        // Every run trains the same samples, so a side's overall rate (all its samples over all its
+        // time) is the harmonic mean of its runs' rates: one slow run counts for its whole length.
+        System.out.printf(Locale.ROOT, "overall samples/s (all runs' samples over all their time): headless %.0f, dashboard %.0f; ratio %.3f%n",
+                harmonicMean(headless), harmonicMean(dashboard), harmonicMean(dashboard) / harmonicMean(headless));
         System.out.printf(Locale.ROOT, "training thread CPU per run, dashboard / headless (what statistics and boundary add): median %.3f%n",
                 median(cpuRatios));
         System.out.printf(Locale.ROOT, "pulses during dashboard runs: %d in %.1f s (%.1f/s); p50 %.1f ms, p99 %.1f ms, max %.1f ms"
@@ -742,6 +751,14 @@ public final class DashboardBenchmark {
 
     private static double millis(Duration d) {
         return d.toNanos() / 1e6;
+    }
+
+    private static double harmonicMean(double[] values) {
+        double inverse = 0;
+        for (double v : values) {
+            inverse += 1 / v;
+        }
+        return values.length / inverse;
     }
 
     private static double median(double[] sorted) {
