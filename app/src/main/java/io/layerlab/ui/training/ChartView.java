@@ -39,11 +39,25 @@ import javafx.scene.text.TextAlignment;
  * so most paints during a run are such strips and only a change of axes repaints the whole chart.
  */
 final class ChartView extends Region {
-    /** One curve. {@code autoRangeBefore}: points at or beyond this x do not widen the y range (a diverged tail). */
+    /**
+     * One curve. {@code autoRangeBefore}: points at or beyond this x do not widen the y range (a
+     * diverged tail). {@code smooth}: the curve has no spikes to keep (a moving average), so a point
+     * per two pixels draws it as well as one per pixel, at half the segments to stroke (ten overlaid
+     * runs' smoothed losses were the dearest whole repaint of the dashboard).
+     */
     record Series(String key, SeriesData data, Color colour, double width, double opacity, boolean dashed,
-                  double autoRangeBefore) {
+                  double autoRangeBefore, boolean smooth) {
         Series(String key, SeriesData data, Color colour, double width, double opacity, boolean dashed) {
-            this(key, data, colour, width, opacity, dashed, Double.POSITIVE_INFINITY);
+            this(key, data, colour, width, opacity, dashed, Double.POSITIVE_INFINITY, false);
+        }
+
+        Series(String key, SeriesData data, Color colour, double width, double opacity, boolean dashed, double autoRangeBefore) {
+            this(key, data, colour, width, opacity, dashed, autoRangeBefore, false);
+        }
+
+        /** This curve, drawn as a smooth one (see the class comment). */
+        Series asSmooth() {
+            return new Series(key, data, colour, width, opacity, dashed, autoRangeBefore, true);
         }
     }
 
@@ -78,9 +92,10 @@ final class ChartView extends Region {
     private static final double MARK_OVERHANG = 2;
 
     /** How a curve looks, apart from its points: two paints may join only if these are equal. */
-    private record Style(String key, Color colour, double width, double opacity, boolean dashed, double autoRangeBefore) {
+    private record Style(String key, Color colour, double width, double opacity, boolean dashed, double autoRangeBefore,
+                         boolean smooth) {
         static Style of(Series s) {
-            return new Style(s.key(), s.colour(), s.width(), s.opacity(), s.dashed(), s.autoRangeBefore());
+            return new Style(s.key(), s.colour(), s.width(), s.opacity(), s.dashed(), s.autoRangeBefore(), s.smooth());
         }
     }
 
@@ -128,6 +143,8 @@ final class ChartView extends Region {
     private double dragY;
     private long redraws;
     private long fullPaints;
+    /** Points stroked as lines, all paints together: what a paint costs the rasteriser. */
+    private long strokedPoints;
     /** Null when the canvas shows nothing a strip could extend (empty, or never painted). */
     private Drawn drawn;
 
@@ -318,6 +335,12 @@ final class ChartView extends Region {
     long fullPaints() {
         paintIfDirty();
         return fullPaints;
+    }
+
+    /** Points stroked as lines by all paints so far (curves drawn as column spans are not stroked). */
+    long strokedPoints() {
+        paintIfDirty();
+        return strokedPoints;
     }
 
     /** {@link #redraws()} and {@link #fullPaints()} so far, leaving a pending paint to its turn (to watch pulses without changing them). */
@@ -541,7 +564,10 @@ final class ChartView extends Region {
      * with the number of segments.
      */
     private void decimate(Series s, int columns) {
-        int wanted = s.width() > 1.5 ? Math.max(1, columns / 2) : columns;
+        // A wide line needs no more than a point per pixel (its lowest and highest per two); a smooth
+        // one, a point per two pixels: its neighbouring points lie close, and the line between them
+        // covers what a closer sampling would.
+        int wanted = Math.max(1, s.smooth() ? columns / 4 : s.width() > 1.5 ? columns / 2 : columns);
         decimators.computeIfAbsent(s.key(), k -> new Decimator()).update(s.data(), shownX0, shownX1, wanted);
     }
 
@@ -664,6 +690,7 @@ final class ChartView extends Region {
             }
             double x = px(d.x(i), plotW);
             double yy = py(y, plotH);
+            strokedPoints++;
             if (penDown) {
                 g.lineTo(x, yy);
             } else {

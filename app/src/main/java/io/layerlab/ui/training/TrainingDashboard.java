@@ -587,7 +587,7 @@ public final class TrainingDashboard extends BorderPane {
             if (rawToggle.isSelected() && run == focus) {
                 iterations.add(new ChartView.Series("raw-" + run.id(), iterationData(c, false), colour, 1, 0.3, false, cut));
             }
-            iterations.add(new ChartView.Series("smooth-" + run.id(), iterationData(c, true), colour, 2.2, 1, false, cut));
+            iterations.add(new ChartView.Series("smooth-" + run.id(), iterationData(c, true), colour, 2.2, 1, false, cut).asSmooth());
             epochs.add(new ChartView.Series("train-" + run.id(), epochData(c, c::trainLoss), colour, 1.6, 0.85, true));
             epochs.add(new ChartView.Series("val-" + run.id(), epochData(c, c::valLoss), colour, 2.4, 1, false));
             accuracy.add(new ChartView.Series("acc-" + run.id(), epochData(c, c::valAccuracy), colour, 2.4, 1, false));

@@ -58,6 +58,27 @@ class ChartViewTest {
     }
 
     @Test
+    void aSmoothedCurveIsStrokedThroughAPointPerTwoPixelsAndLooksAsWhenDrawnThroughOnePerPixel() {
+        RunCurves curves = curve(100_000, 3);
+        ChartView.Series envelope = new ChartView.Series("smooth", smoothed(curves), Color.STEELBLUE, 2.2, 1, false);
+        long before = chart.strokedPoints();
+        show(List.of(envelope));
+        javafx.scene.image.Image asEnvelope = snapshot();
+        long envelopePoints = chart.strokedPoints() - before;
+
+        before = chart.strokedPoints();
+        show(List.of(envelope.asSmooth()));
+        javafx.scene.image.Image asSmooth = snapshot();
+        long smoothPoints = chart.strokedPoints() - before;
+
+        double plotWidth = chart.getWidth() - 58 - 16;
+        assertThat(envelopePoints).as("a wide line: a point per pixel").isGreaterThan((long) (0.9 * plotWidth));
+        assertThat(smoothPoints).as("a smooth line: a point per two pixels").isLessThanOrEqualTo((long) (plotWidth / 2) + 2);
+        // The same line: beyond anti-aliasing's rounding, at most a few pixels differ (none, measured).
+        assertThat(differingPixels(asEnvelope, asSmooth)).isLessThanOrEqualTo(10);
+    }
+
+    @Test
     void aDivergedTailDoesNotStretchTheLossAxis() {
         RunCurves curves = curve(1_000, 3);
         curves.addIteration(1e9f);
@@ -94,7 +115,7 @@ class ChartViewTest {
     /** A live run's curves: every loss thin and faint, the smoothed loss bold, as the dashboard draws them. */
     private static List<ChartView.Series> liveSeries(RunCurves c) {
         return List.of(new ChartView.Series("raw", raw(c), Color.STEELBLUE, 1, 0.3, false),
-                new ChartView.Series("smooth", smoothed(c), Color.STEELBLUE, 2.2, 1, false));
+                new ChartView.Series("smooth", smoothed(c), Color.STEELBLUE, 2.2, 1, false).asSmooth());
     }
 
     private static void grow(RunCurves curves, int to, Random random) {

@@ -541,6 +541,18 @@ public final class DashboardBenchmark {
         }
         System.out.println("dearest pulse in each run's first 0.3 s (ms): " + startPulses.values().stream()
                 .map(ms -> String.format(Locale.ROOT, "%.1f", ms)).collect(java.util.stream.Collectors.joining(", ")));
+        // Where the pulses over a frame (16 ms) fall: a run's start and end change the most at once.
+        int[] over = new int[3];
+        for (List<Phase> pulse : byPulse.values()) {
+            Window w = windowOf(rounds, start(pulse));
+            Instant end = pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow();
+            if (w == null || millis(Duration.between(start(pulse), end)) <= 16) {
+                continue;
+            }
+            over[Duration.between(w.start(), start(pulse)).toMillis() < 300 ? 0
+                    : Duration.between(start(pulse), w.end()).toMillis() < 300 ? 2 : 1]++;
+        }
+        System.out.printf(Locale.ROOT, "pulses over 16 ms: %d in a run's first 0.3 s, %d in its last 0.3 s, %d between%n", over[0], over[2], over[1]);
         System.out.println("slowest pulses (seconds into their run / run length: phases in ms):");
         printSlowest(rounds, byPulse.values(), 0);
         System.out.println("slowest pulses after each run's first second:");
