@@ -43,6 +43,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -87,6 +88,12 @@ public final class TrainingViewModel {
     static final long PUMP_INTERVAL_MILLIS = 200;
     /** How long the worker waits before it prepares a run, so the window shows the run starting first (see {@link #start()}). */
     static final long START_DELAY_MILLIS = 100;
+    /**
+     * The progress bars turn to a busy animation only when preparing a run takes longer than this:
+     * most networks are ready sooner, and switching a bar to the animation and back rebuilds it in
+     * the frame that starts the run and animates it at every frame meanwhile, for a wait nobody notices.
+     */
+    static final long BUSY_AFTER_MILLIS = 400;
     /** Grid cells per side of the decision-boundary heatmap. */
     static final int BOUNDARY_SIZE = 64;
     /**
@@ -199,6 +206,8 @@ public final class TrainingViewModel {
     private ScheduledExecutorService ticker;
     private ScheduledFuture<?> ticking;
     private ActiveRun active;
+    /** Made at the first run (an animation needs the toolkit running). */
+    private PauseTransition busyAfter;
     private boolean pumping;
 
     /** @param executor runs preparation and training; each run occupies one of its threads while it trains */
@@ -300,7 +309,8 @@ public final class TrainingViewModel {
         }
         activeRow.set(row);
         phase.set(RunPhase.PREPARING);
-        progress.set(-1);
+        progress.set(0);
+        showBusyIfStillPreparing(run);
         iteration.set(0);
         progressText.set("Preparing " + setup.name() + ": compiling the network and loading the data…");
         awaitStatistics(setup.graph());
@@ -308,6 +318,19 @@ public final class TrainingViewModel {
         boundary.set(null);
         boundaryPoints.set(null);
         startTicking(run.feed);
+    }
+
+    private void showBusyIfStillPreparing(ActiveRun run) {
+        if (busyAfter == null) {
+            busyAfter = new PauseTransition(javafx.util.Duration.millis(BUSY_AFTER_MILLIS));
+        }
+        busyAfter.stop();
+        busyAfter.setOnFinished(e -> {
+            if (active == run && run.prepared == null && phase.get() == RunPhase.PREPARING) {
+                progress.set(-1);
+            }
+        });
+        busyAfter.playFromStart();
     }
 
     /** Posts a hand-over to the JavaFX thread whenever the feed has news, at most every {@link #PUMP_INTERVAL_MILLIS}. */
