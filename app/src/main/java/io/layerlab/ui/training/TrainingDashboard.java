@@ -94,7 +94,7 @@ public final class TrainingDashboard extends BorderPane {
     private static final String BOUNDARY_EMPTY = "The decision regions of 2-D data appear here.";
     private final TrainingViewModel model;
     private final DashboardPalette palette = new DashboardPalette();
-    /** The charts' repaints, the settings' lock and the results panel take turns, one a pulse. */
+    /** The charts' repaints, a new boundary frame, the settings' lock and the results panel take turns, one a pulse. */
     private final PaintTurns turns = new PaintTurns();
     private final ChartView iterationChart = new ChartView(palette, "iteration", "loss", turns);
     private final ChartView epochChart = new ChartView(palette, "epoch", "loss", turns);
