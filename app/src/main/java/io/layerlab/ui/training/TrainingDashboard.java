@@ -16,9 +16,11 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
@@ -801,6 +803,28 @@ public final class TrainingDashboard extends BorderPane {
 
     // ---- runs ----
 
+    /**
+     * Selects exactly {@code wanted} in the runs table by changing only what differs: a new run joins
+     * the selection as one change, where clearing and selecting every run again restyled every row
+     * in the frame that starts the run.
+     */
+    private void showSelection(List<RunRow> wanted) {
+        var selectionModel = runsTable.getSelectionModel();
+        Set<RunRow> keep = new HashSet<>(wanted);
+        for (int i = selectionModel.getSelectedIndices().size() - 1; i >= 0; i--) {
+            int index = selectionModel.getSelectedIndices().get(i);
+            if (!keep.contains(runsTable.getItems().get(index))) {
+                selectionModel.clearSelection(index);
+            }
+        }
+        Set<RunRow> shown = new HashSet<>(selectionModel.getSelectedItems());
+        for (RunRow r : wanted) {
+            if (!shown.contains(r)) {
+                selectionModel.select(r);
+            }
+        }
+    }
+
     private void buildRunsTable() {
         runsTable.setItems(model.runs());
         runsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -861,10 +885,7 @@ public final class TrainingDashboard extends BorderPane {
         model.selection().addListener((ListChangeListener<RunRow>) c -> {
             if (!syncingSelection) {
                 syncingSelection = true;
-                runsTable.getSelectionModel().clearSelection();
-                for (RunRow r : model.selection()) {
-                    runsTable.getSelectionModel().select(r);
-                }
+                showSelection(model.selection());
                 syncingSelection = false;
             }
         });

@@ -215,6 +215,9 @@ class TrainingDashboardTest {
         train(robot);
 
         assertThat(onFx(() -> model.shownRuns().stream().map(RunRow::name).toList())).containsExactly("Run 1", "Run 2");
+        // The new run joined the selection in the runs list too, beside the first.
+        TableView<?> runsTable = robot.lookup("#runsTable").queryAs(TableView.class);
+        assertThat(onFx(() -> List.copyOf(runsTable.getSelectionModel().getSelectedIndices()))).containsExactlyInAnyOrder(0, 1);
         assertThat(onFx(() -> dashboard.iterationChart().series().stream().map(ChartView.Series::key).toList()))
                 .contains("smooth-1", "smooth-2");
         assertThat(onFx(() -> dashboard.iterationChart().drawnPoints("smooth-1"))).isPositive();
@@ -229,6 +232,10 @@ class TrainingDashboardTest {
         assertThat(onFx(() -> dashboard.iterationChart().series().stream().map(ChartView.Series::key).toList()))
                 .doesNotContain("smooth-2");
         assertThat(onFx(() -> model.changesNoteProperty().get())).startsWith("Select two runs");
+
+        // A selection made elsewhere (here: the model's) shows in the list, the run left out deselected.
+        WaitForAsyncUtils.asyncFx(() -> model.selection().setAll(model.runs().get(1))).get();
+        assertThat(onFx(() -> List.copyOf(runsTable.getSelectionModel().getSelectedIndices()))).containsExactly(1);
     }
 
     @Test
