@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * (tens of thousands of page faults) trained at half the speed of one in which it did not, and runs
  * of the same project in one JVM varied from 21,000 to 66,000 samples/s. Kept (a trim threshold of
  * 1 GB, blocks up to 32 MB from the allocator's heaps rather than from the system, 64 MB of padding
- * when a heap grows), warm runs had almost no page faults, used a third less CPU and trained at
- * 46,000-63,000 samples/s. The cost is that the process keeps memory it used at its peak.
+ * when a heap grows), warm runs had few page faults, used a third less CPU and trained at
+ * 44,000-62,000 samples/s. The cost is that the process keeps memory it used at its peak.
  */
 public final class MemorySettings {
     /** JavaCPP's system property for its physical-memory limit: 0 turns the per-allocation check off. */
