@@ -53,8 +53,9 @@ public final class MemorySettings {
     static final int MMAP_THRESHOLD_BYTES = 32 << 20;
     private static final String SOFT_MAX_HEAP = "SoftMaxHeapSize";
     private static final Logger LOG = LoggerFactory.getLogger(MemorySettings.class);
-    private static volatile boolean heapTargetApplied;
-    private static volatile Boolean nativeMemoryKept;
+    /** Guarded by the class: sweeps prepare runs on several threads at once. */
+    private static boolean heapTargetApplied;
+    private static Boolean nativeMemoryKept;
 
     private MemorySettings() {
     }
@@ -71,7 +72,7 @@ public final class MemorySettings {
      * {@code -XX:SoftMaxHeapSize}. Once per JVM; cheap after the first call. Under another
      * collector it changes nothing (they ignore the setting or size their young space themselves).
      */
-    public static void applyHeapTarget() {
+    public static synchronized void applyHeapTarget() {
         if (heapTargetApplied) {
             return;
         }
@@ -99,17 +100,11 @@ public final class MemorySettings {
      * is {@code false}. Once per JVM. Whether the allocator took the settings: false elsewhere, when
      * switched off, and under a C library without them.
      */
-    public static boolean keepFreedNativeMemory() {
-        Boolean kept = nativeMemoryKept;
-        if (kept != null) {
-            return kept;
+    public static synchronized boolean keepFreedNativeMemory() {
+        if (nativeMemoryKept == null) {
+            nativeMemoryKept = Boolean.parseBoolean(System.getProperty(KEEP_FREED_NATIVE_MEMORY, "true")) && setAllocator();
         }
-        synchronized (MemorySettings.class) {
-            if (nativeMemoryKept == null) {
-                nativeMemoryKept = Boolean.parseBoolean(System.getProperty(KEEP_FREED_NATIVE_MEMORY, "true")) && setAllocator();
-            }
-            return nativeMemoryKept;
-        }
+        return nativeMemoryKept;
     }
 
     private static boolean setAllocator() {

@@ -10,7 +10,8 @@ import javafx.animation.AnimationTimer;
  * chart's repaint costs several milliseconds; three charts repainted in the pulse that also shows the
  * new numbers, table cells and boundary made that one pulse as long as all of them together. A
  * frame or two apart, the charts still change together to the eye. The dashboard's other large
- * changes at a run's start and end (locking the settings, swapping the results panel) take turns too.
+ * changes take turns too: a new decision-boundary frame, and at a run's start and end locking the
+ * settings and swapping the results panel.
  *
  * <p>JavaFX thread only.
  */

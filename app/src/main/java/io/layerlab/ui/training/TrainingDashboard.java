@@ -391,9 +391,9 @@ public final class TrainingDashboard extends BorderPane {
         // Locking or unlocking restyles every control in the settings: a turn of its own rather than
         // part of the pulse that starts or ends a run, which changes much else (the run's settings were
         // taken when Train was pressed, so an edit in between waits for the next run).
-        settingsPane.setDisable(model.phase() != RunPhase.IDLE);
-        model.phaseProperty().addListener((obs, was, is) ->
-                turns.request(settingsPane, () -> settingsPane.setDisable(model.phase() != RunPhase.IDLE)));
+        Runnable lockSettings = () -> settingsPane.setDisable(model.phase() != RunPhase.IDLE);
+        lockSettings.run();
+        model.phaseProperty().addListener((obs, was, is) -> turns.request(settingsPane, lockSettings));
         Tooltip.install(learningRateField, new Tooltip("How far each update moves the weights, e.g. 0.01 or 1e-3."));
         Tooltip.install(validationSpinner, new Tooltip("Fraction of the data held out to measure generalisation."));
     }

@@ -326,7 +326,7 @@ public final class TrainingViewModel {
         }
         busyAfter.stop();
         busyAfter.setOnFinished(e -> {
-            if (active == run && run.prepared == null && phase.get() == RunPhase.PREPARING) {
+            if (active == run && phase.get() == RunPhase.PREPARING) {
                 progress.set(-1);
             }
         });

@@ -417,9 +417,7 @@ public final class DashboardBenchmark {
     /** User and system CPU of a whole process, in clock ticks. */
     private static long processTicks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (java.io.IOException | RuntimeException e) {
             return 0;
         }
@@ -734,6 +732,12 @@ public final class DashboardBenchmark {
     }
 
     /** CPU ticks (1/100 s) of each native thread of this process by name (threads of one name summed). */
+    /** User and system CPU, in clock ticks, from a process's or thread's {@code stat} line (proc(5)). */
+    private static long cpuTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
     private static Map<String, Long> nativeThreadCpu(long pid) {
         Map<String, Long> byName = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
@@ -741,8 +745,7 @@ public final class DashboardBenchmark {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    byName.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    byName.merge(name, cpuTicks(stat), Long::sum);
                 } catch (java.io.IOException | RuntimeException gone) {
                     // the thread ended while listed
                 }
