@@ -189,7 +189,9 @@ class CanvasDetailTest extends CanvasFixture {
 
     private void awaitFullDetail() {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> canvas.diagram().isSettled());
+            // Read on the JavaFX thread: in between, it may have turned zooming off and not yet
+            // queued the cards to draw, which from outside looks settled.
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> canvas.diagram().isSettled()).get());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("the canvas never showed everything in full detail: " + canvas.diagram(), e);
         }
