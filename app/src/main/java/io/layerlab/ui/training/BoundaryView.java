@@ -89,8 +89,11 @@ final class BoundaryView extends Region {
     }
 
     void setEmptyMessage(String message) {
-        emptyMessage = message;
-        drawBack();
+        // Called at each chart redraw: painting the same message again would repaint the whole panel.
+        if (!message.equals(emptyMessage)) {
+            emptyMessage = message;
+            drawBack();
+        }
     }
 
     /** How many frames were painted into the heatmap: lets tests see that one was. */
