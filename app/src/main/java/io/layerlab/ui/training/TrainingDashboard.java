@@ -36,6 +36,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.embed.swing.SwingFXUtils;
@@ -111,6 +112,8 @@ public final class TrainingDashboard extends BorderPane {
     private final List<Object> bindingAnchors = new ArrayList<>();
     private SaveTarget saveTarget = this::chooseWithDialog;
     private boolean syncingSelection;
+    /** The runs the table lists: the model's, each change applied at a coming pulse in turn (see {@link #listRuns()}). */
+    private final ObservableList<RunRow> listedRuns = FXCollections.observableArrayList();
     private long lastChartDraw;
 
     @FXML private Button startButton;
@@ -819,20 +822,43 @@ public final class TrainingDashboard extends BorderPane {
         }
         Set<RunRow> shown = new HashSet<>(selectionModel.getSelectedItems());
         for (RunRow r : wanted) {
-            if (!shown.contains(r)) {
+            // A run not listed yet is selected when it is (see listRuns).
+            if (!shown.contains(r) && listedRuns.contains(r)) {
                 selectionModel.select(r);
             }
         }
     }
 
+    /**
+     * Brings the table's list up to the model's runs, adding and removing only what differs (the
+     * order is the table's: the person may have sorted it), in a pulse of its own: a table whose
+     * row count changes lays out and restyles every visible row at once, and in the pulse that
+     * starts a run, with the progress, notes and settings changing too, that made it the run's longest.
+     */
+    private void listRuns() {
+        Set<RunRow> current = new HashSet<>(model.runs());
+        syncingSelection = true;
+        listedRuns.removeIf(r -> !current.contains(r));
+        Set<RunRow> listed = new HashSet<>(listedRuns);
+        listedRuns.addAll(model.runs().stream().filter(r -> !listed.contains(r)).toList());
+        showSelection(model.selection());
+        syncingSelection = false;
+    }
+
     private void buildRunsTable() {
-        runsTable.setItems(model.runs());
+        listedRuns.setAll(model.runs());
+        runsTable.setItems(listedRuns);
+        model.runs().addListener((ListChangeListener<RunRow>) c -> turns.request(runsTable, this::listRuns));
         runsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runsTable.setPlaceholder(new Label("Each training run is kept here. Select several to overlay their curves."));
         CellValues.install(runNameColumn, RunRow::cellValues, SimpleObjectProperty::new);
         runNameColumn.setCellFactory(column -> new TableCell<>() {
             private final Circle swatch = new Circle(5);
             private final Tooltip fullName = new Tooltip();
+
+            {
+                swatch.getStyleClass().setAll(DashboardStyles.RUN_SWATCH);
+            }
 
             @Override
             protected void updateItem(RunRow run, boolean empty) {
@@ -844,7 +870,6 @@ public final class TrainingDashboard extends BorderPane {
                     return;
                 }
                 swatch.setFill(palette.run(run.colourIndex()));
-                swatch.getStyleClass().setAll(DashboardStyles.RUN_SWATCH);
                 setGraphic(swatch);
                 setText(run.name());
                 // Runs opened from a sweep have long names ("Run 4 (sweep lr 0.1 · batch 32)").
@@ -889,7 +914,10 @@ public final class TrainingDashboard extends BorderPane {
                 syncingSelection = false;
             }
         });
-        changesList.setItems(model.changes());
+        // Like the runs, in a pulse of its own: the list's cells are rebuilt when its length changes.
+        ObservableList<String> listedChanges = FXCollections.observableArrayList(model.changes());
+        changesList.setItems(listedChanges);
+        model.changes().addListener((ListChangeListener<String>) c -> turns.request(changesList, () -> listedChanges.setAll(model.changes())));
         Label changesPlaceholder = new Label();
         changesPlaceholder.setWrapText(true);
         changesPlaceholder.getStyleClass().add(DashboardStyles.PLACEHOLDER);
