@@ -147,6 +147,9 @@ final class ChartView extends Region {
     private long strokedPoints;
     /** Null when the canvas shows nothing a strip could extend (empty, or never painted). */
     private Drawn drawn;
+    private final Map<String, Integer> wholePaintReasons = new HashMap<>();
+    /** How far right the curves reached at the last paint. */
+    private double paintedDataMaxX = Double.NaN;
 
     ChartView(DashboardPalette palette, String xLabel, String yLabel) {
         this(palette, xLabel, yLabel, new PaintTurns());
@@ -343,6 +346,11 @@ final class ChartView extends Region {
         return strokedPoints;
     }
 
+    /** How many whole paints each reason caused (size, x axis, curves came or went...), without painting. */
+    Map<String, Integer> wholePaintReasons() {
+        return Map.copyOf(wholePaintReasons);
+    }
+
     /** {@link #redraws()} and {@link #fullPaints()} so far, leaving a pending paint to its turn (to watch pulses without changing them). */
     long[] paintsSoFar() {
         return new long[]{redraws, fullPaints};
@@ -431,12 +439,11 @@ final class ChartView extends Region {
     }
 
     /**
-     * How a curve's points are drawn: every point or each column's extremes, as a line or as spans per
-     * column. A curve that changes its way as it grows looks slightly different, so it is painted whole.
+     * How a curve's points are drawn: as a line, or as spans per column. A curve that changes its way
+     * as it grows looks slightly different, so it is painted whole.
      */
     private int drawingMode(Series s, double plotW) {
-        Decimator d = decimators.get(s.key());
-        return (d.byColumns() ? 1 : 0) + (denseDrawn(s, d, plotW) ? 2 : 0);
+        return denseDrawn(s, decimators.get(s.key()), plotW) ? 1 : 0;
     }
 
     private static boolean denseDrawn(Series s, Decimator d, double plotW) {
@@ -506,10 +513,9 @@ final class ChartView extends Region {
      * axes, size, colours or curves, a curve that shrank or changed how it is drawn).
      */
     private double stripLeft(Drawn before, Drawn now, double plotW) {
-        if (before == null || before.width() != now.width() || before.height() != now.height() || before.log() != now.log()
-                || before.paletteVersion() != now.paletteVersion() || before.x0() != now.x0() || before.x1() != now.x1()
-                || before.y0() != now.y0() || before.y1() != now.y1() || !before.styles().equals(now.styles())
-                || !java.util.Arrays.equals(before.modes(), now.modes())) {
+        String whole = wholePaintReason(before, now);
+        if (whole != null) {
+            wholePaintReasons.merge(whole, 1, Integer::sum);
             return Double.NaN;
         }
         double left = Double.POSITIVE_INFINITY;
@@ -517,6 +523,7 @@ final class ChartView extends Region {
             int was = before.sizes()[i];
             int is = now.sizes()[i];
             if (is < was) {
+                wholePaintReasons.merge("a curve shrank", 1, Integer::sum);
                 return Double.NaN;
             }
             if (is > was) {
@@ -536,6 +543,29 @@ final class ChartView extends Region {
             }
         }
         return Math.max(LEFT, left);
+    }
+
+    /** Why the chart must be painted whole rather than in a strip; null if a strip may do. */
+    private static String wholePaintReason(Drawn before, Drawn now) {
+        if (before == null) {
+            return "nothing painted before";
+        }
+        if (before.width() != now.width() || before.height() != now.height()) {
+            return "size";
+        }
+        if (before.log() != now.log() || before.paletteVersion() != now.paletteVersion()) {
+            return "scale or colours";
+        }
+        if (before.x0() != now.x0() || before.x1() != now.x1()) {
+            return "x axis";
+        }
+        if (before.y0() != now.y0() || before.y1() != now.y1()) {
+            return "y axis";
+        }
+        if (!before.styles().equals(now.styles())) {
+            return "curves came or went";
+        }
+        return java.util.Arrays.equals(before.modes(), now.modes()) ? null : "a curve turned to spans";
     }
 
     /** The leftmost pixel {@code mark} paints, with a margin; past the plot when it is not drawn. */
@@ -588,9 +618,17 @@ final class ChartView extends Region {
         if (max - min < minSpanX) {
             max = min + minSpanX;
         }
+        double dataMax = max;
         if (growing && max > 0) {
-            max = AxisTicks.growingEnd(max * GROWING_HEADROOM);
+            double end = AxisTicks.growingEnd(max * GROWING_HEADROOM);
+            // While no curve reaches further than at the last paint, the axis shown stays if it holds
+            // them: a new run of as many iterations as the finished ones shown draws inside their
+            // axis, and they need not be repainted when it starts and ends. A curve that reaches
+            // further is growing: the axis then ends ahead of it.
+            boolean keep = drawn != null && shownX0 == min && max <= paintedDataMaxX && shownX1 >= max && shownX1 <= end;
+            max = keep ? shownX1 : end;
         }
+        paintedDataMaxX = dataMax;
         return new double[]{min, max};
     }
 
@@ -624,6 +662,12 @@ final class ChartView extends Region {
         double pad = (max - min) * 0.06;
         double low = min - pad;
         double high = max + pad;
+        if (!log && min >= 0 && low < 0) {
+            low = 0;
+        }
+        // What a range must hold: the data with its padding.
+        double holdLow = low;
+        double holdHigh = high;
         if (growing) {
             // Ends on round values a step outside the data: a falling loss moves the axis only now and then.
             double step = AxisTicks.niceStep((high - low) / 3);
@@ -632,6 +676,10 @@ final class ChartView extends Region {
         }
         if (!log && min >= 0 && low < 0) {
             low = 0;
+        }
+        // As for the x axis: while curves grow, the range shown stays while it holds them and is no wider than a new one.
+        if (growing && drawn != null && drawn.log() == log && shownY0 <= holdLow && shownY1 >= holdHigh && shownY0 >= low && shownY1 <= high) {
+            return new double[]{shownY0, shownY1};
         }
         return new double[]{low, high};
     }

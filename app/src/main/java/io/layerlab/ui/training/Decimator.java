@@ -8,6 +8,9 @@ import java.util.Arrays;
  * envelope of the full curve, spikes included. A curve of 100,000 points in a chart 800 pixels wide
  * becomes at most 1,600 points. Points outside the visible x range are skipped by
  * binary search, except one on each side so the line runs to the edges. Non-finite values are left out.
+ * A curve with fewer points than that is decimated the same way (a column with one or two points
+ * keeps them all): a growing curve never changes how it is reduced, so what a chart drew of it stays
+ * right as it grows, and only its new part need be painted.
  *
  * <p>A growing curve is decimated incrementally by {@link #update}: while the window and the column
  * count stay the same and points are only appended, only the last column and the new points are
@@ -30,8 +33,7 @@ final class Decimator {
     private double firstY;
     private double lastX;
     private double lastY;
-    /** Column mode: the last column's number, where its scan began, and the output size before it. */
-    private boolean byColumns;
+    /** The last column's number, where its scan began, and the output size before it. */
     private long openColumn;
     private int openColumnScanStart;
     private int openColumnOutputStart;
@@ -52,13 +54,7 @@ final class Decimator {
         if (last < first) {
             return 0;
         }
-        byColumns = last - first + 1 > 2L * columns;
-        if (byColumns) {
-            openColumn = Long.MIN_VALUE;
-            scanColumns(data, first, last, xMin, xMax, columns);
-        } else {
-            copy(data, first, last);
-        }
+        scanColumnsFrom(data, first, last, xMin, xMax, columns, Long.MIN_VALUE);
         remember(data, xMin, xMax, columns, first, n);
         return size;
     }
@@ -87,16 +83,8 @@ final class Decimator {
             return size;
         }
         int last = Math.min(n - 1, firstAtOrAfter(data, Math.nextUp(xMax)));
-        if (byColumns) {
-            size = openColumnOutputStart;
-            long column = openColumn;
-            openColumn = Long.MIN_VALUE;
-            scanColumnsFrom(data, openColumnScanStart, last, xMin, xMax, columns, column);
-        } else if (last - madeFrom + 1 > 2L * columns) {
-            return decimate(data, xMin, xMax, columns);
-        } else {
-            copy(data, previousLast + 1, last);
-        }
+        size = openColumnOutputStart;
+        scanColumnsFrom(data, openColumnScanStart, last, xMin, xMax, columns, openColumn);
         remember(data, xMin, xMax, columns, madeFrom, n);
         return size;
     }
@@ -122,19 +110,6 @@ final class Decimator {
         firstY = data.y(0);
         lastX = data.x(n - 1);
         lastY = data.y(n - 1);
-    }
-
-    private void copy(SeriesData data, int from, int to) {
-        for (int i = from; i <= to; i++) {
-            double y = data.y(i);
-            if (Double.isFinite(y)) {
-                add(data.x(i), y);
-            }
-        }
-    }
-
-    private void scanColumns(SeriesData data, int first, int last, double xMin, double xMax, int columns) {
-        scanColumnsFrom(data, first, last, xMin, xMax, columns, Long.MIN_VALUE);
     }
 
     /** Emits the lowest and highest point of each column from index {@code from}; the last column stays open. */
@@ -206,11 +181,6 @@ final class Decimator {
 
     int size() {
         return size;
-    }
-
-    /** Whether the output keeps only each column's extremes (more points than twice the columns) rather than every point. */
-    boolean byColumns() {
-        return size > 0 && byColumns;
     }
 
     /** The first index whose x is at least {@code x}, or {@code data.size()} if none. */

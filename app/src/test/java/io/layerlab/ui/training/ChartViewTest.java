@@ -247,6 +247,38 @@ class ChartViewTest {
     }
 
     @Test
+    void aNewRunInsideTheFinishedRunsAxesLeavesThemAsTheyAreAndIsPaintedInStrips() {
+        RunCurves finished = new RunCurves();
+        grow(finished, 3_000, new Random(11));
+        ChartView.Series done = new ChartView.Series("smooth-1", smoothed(finished), Color.STEELBLUE, 2.2, 1, false).asSmooth();
+        show(List.of(done));
+        assertThat(chart.shownMaxX()).isEqualTo(3_000);
+        double[] fitted = {chart.shownMinY(), chart.shownMaxY()};
+
+        // The same training again: its curve stays inside the first one's axes.
+        RunCurves live = new RunCurves();
+        Random again = new Random(11);
+        List<ChartView.Series> both = List.of(done,
+                new ChartView.Series("smooth-2", smoothed(live), Color.DARKORANGE, 2.2, 1, false).asSmooth());
+        WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(true));
+        grow(live, 10, again);
+        show(both);
+        long fullPaints = chart.fullPaints();
+        for (int to = 300; to <= 3_000; to += 300) {
+            grow(live, to, again);
+            show(both);
+            assertThat(chart.shownMaxX()).isEqualTo(3_000);
+        }
+        WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(false));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(new double[]{chart.shownMinX(), chart.shownMaxX(), chart.shownMinY(), chart.shownMaxY()})
+                .containsExactly(1, 3_000, fitted[0], fitted[1]);
+        assertThat(chart.fullPaints()).as("the run's growth and end were painted as strips").isEqualTo(fullPaints);
+        assertThat(chart.wholePaintReasons()).doesNotContainKeys("x axis", "y axis");
+    }
+
+    @Test
     void whileCurvesGrowTheXAxisStaysOnARoundEndAheadOfTheDataAndFitsExactlyOnceTheyStop() {
         RunCurves curves = curve(1_450, 5);
         List<ChartView.Series> series = List.of(new ChartView.Series("raw", raw(curves), Color.BLUE, 1, 1, false));
@@ -256,14 +288,15 @@ class ChartViewTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(chart.shownMaxX()).isEqualTo(2_000);
+        int drawnBefore = chart.drawnPoints("raw");
 
         for (int i = 0; i < 100; i++) {
-            curves.addIteration(0.5f);
+            curves.addIteration(i % 2 == 0 ? 0.5f : 0.7f);
         }
         WaitForAsyncUtils.asyncFx(() -> chart.setSeries(series));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(chart.shownMaxX()).isEqualTo(2_000);
-        assertThat(chart.drawnPoints("raw")).isEqualTo(1_550);
+        assertThat(chart.drawnPoints("raw")).as("the new points drawn on the same axis").isGreaterThan(drawnBefore);
 
         WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(false));
         WaitForAsyncUtils.waitForFxEvents();

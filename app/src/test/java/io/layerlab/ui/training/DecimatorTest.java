@@ -108,7 +108,7 @@ class DecimatorTest {
             y[random.nextInt(y.length)] = random.nextBoolean() ? Float.NaN : 40f * random.nextFloat();
         }
         // A live chart: the x window ends ahead of the data (20,000) while batches of points arrive,
-        // first few enough to be copied as they are, then enough to be reduced per column, then past the edge.
+        // first fewer than the columns, then enough to be reduced per column, then past the edge.
         Decimator live = new Decimator();
         int n = 0;
         while (n < y.length) {
