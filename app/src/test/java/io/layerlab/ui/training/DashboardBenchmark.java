@@ -193,12 +193,24 @@ public final class DashboardBenchmark {
                 sampleFxThread(fxThread());
             }
             long[] paintsBefore = onFx(() -> paintCounts(dashboard));
+            List<Map<String, Integer>> reasonsBefore = onFx(() -> wholePaintReasons(dashboard));
             results = run(dashboard, epochs, rounds);
             long[] paints = onFx(() -> paintCounts(dashboard));
+            List<Map<String, Integer>> reasons = onFx(() -> wholePaintReasons(dashboard));
+            StringBuilder why = new StringBuilder("why charts were painted whole:");
+            String[] names = {"iterations", "epoch loss", "accuracy"};
+            for (int chart = 0; chart < 3; chart++) {
+                Map<String, Integer> before = reasonsBefore.get(chart);
+                why.append(chart > 0 ? ";" : "").append(' ').append(names[chart]).append(' ');
+                why.append(new java.util.TreeMap<>(reasons.get(chart)).entrySet().stream()
+                        .filter(e -> e.getValue() > before.getOrDefault(e.getKey(), 0))
+                        .map(e -> e.getKey() + " " + (e.getValue() - before.getOrDefault(e.getKey(), 0)))
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
             chartPaintsLine = String.format(Locale.ROOT, "chart paints during the measured runs (whole / all): iterations %d / %d,"
                             + " epoch loss %d / %d, accuracy %d / %d (the rest painted only a strip of new segments)",
                     paints[1] - paintsBefore[1], paints[0] - paintsBefore[0], paints[3] - paintsBefore[3], paints[2] - paintsBefore[2],
-                    paints[5] - paintsBefore[5], paints[4] - paintsBefore[4]);
+                    paints[5] - paintsBefore[5], paints[4] - paintsBefore[4]) + "\n" + why;
             pipeline = com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName();
             // JFR hands events over about once a second.
             Thread.sleep(2500);
@@ -252,6 +264,10 @@ public final class DashboardBenchmark {
         }, "benchmark-fx-sampler");
         sampler.setDaemon(true);
         sampler.start();
+    }
+
+    private static List<Map<String, Integer>> wholePaintReasons(TrainingDashboard d) {
+        return List.of(d.iterationChart().wholePaintReasons(), d.epochChart().wholePaintReasons(), d.accuracyChart().wholePaintReasons());
     }
 
     /** Paints and whole paints of the three charts so far, without painting what waits for its turn, and the boundary's heatmap updates. */
@@ -555,6 +571,7 @@ public final class DashboardBenchmark {
         printSlowest(rounds, byPulse.values(), 0);
         System.out.println("slowest pulses after each run's first second:");
         printSlowest(rounds, byPulse.values(), 1000);
+        printByPainted(rounds, byPulse.values());
         double gcPause = 0;
         int gcPauses = 0;
         double longestGc = 0;
@@ -636,13 +653,9 @@ public final class DashboardBenchmark {
                         }
                     }
                     line.append(String.format(Locale.ROOT, " Painting %.1f in %d region(s), largest %.1f;", painting, regions, largest));
-                    Instant fxEnd = pulse.stream().filter(p -> !p.renderThread()).map(Phase::end).max(Instant::compareTo).orElse(end);
-                    synchronized (PAINTED) {
-                        for (Map.Entry<Instant, String> painted : PAINTED) {
-                            if (!painted.getKey().isBefore(start(pulse)) && !painted.getKey().isAfter(fxEnd)) {
-                                line.append(" {").append(painted.getValue()).append('}');
-                            }
-                        }
+                    String painted = paintedIn(pulse);
+                    if (!painted.isEmpty()) {
+                        line.append(" {").append(painted).append('}');
                     }
                     synchronized (STALLS) {
                         for (Stall stall : STALLS) {
@@ -653,6 +666,38 @@ public final class DashboardBenchmark {
                     }
                     System.out.println(line);
                 });
+    }
+
+    /** What the dashboard's large views painted in {@code pulse} (charts whole or strip, boundary), or "". */
+    private static String paintedIn(List<Phase> pulse) {
+        Instant fxEnd = pulse.stream().filter(p -> !p.renderThread()).map(Phase::end).max(Instant::compareTo).orElse(start(pulse));
+        StringBuilder what = new StringBuilder();
+        synchronized (PAINTED) {
+            for (Map.Entry<Instant, String> painted : PAINTED) {
+                if (!painted.getKey().isBefore(start(pulse)) && !painted.getKey().isAfter(fxEnd)) {
+                    what.append(what.length() > 0 ? ", " : "").append(painted.getValue());
+                }
+            }
+        }
+        return what.toString();
+    }
+
+    /** Pulse lengths grouped by what painted in them: which view's repaint the long pulses come from. */
+    private static void printByPainted(List<Round> rounds, java.util.Collection<List<Phase>> pulses) {
+        Map<String, List<Double>> byWhat = new java.util.TreeMap<>();
+        for (List<Phase> pulse : pulses) {
+            if (windowOf(rounds, start(pulse)) == null) {
+                continue;
+            }
+            String what = paintedIn(pulse);
+            byWhat.computeIfAbsent(what.isEmpty() ? "(no chart or boundary)" : what, k -> new ArrayList<>())
+                    .add(millis(Duration.between(start(pulse), pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow())));
+        }
+        System.out.println("pulses by what painted in them: count, p50, p90, max (ms):");
+        byWhat.forEach((what, ms) -> {
+            Collections.sort(ms);
+            System.out.printf(Locale.ROOT, "  %4d  %5.1f  %5.1f  %5.1f  %s%n", ms.size(), pct(ms, 50), pct(ms, 90), pct(ms, 100), what);
+        });
     }
 
     private static Instant start(List<Phase> pulse) {
