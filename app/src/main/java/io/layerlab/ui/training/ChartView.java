@@ -37,27 +37,39 @@ import javafx.scene.text.TextAlignment;
  * leftmost mark that came or went) to the right edge: its background, grid lines, the curves' new
  * segments and the marks there. While a run trains the axes end on round values ahead of the data (see {@link #setGrowing}),
  * so most paints during a run are such strips and only a change of axes repaints the whole chart.
+ *
+ * <p>Two canvases, one above the other: the settled curves with the background, grid and frame, and
+ * above it the live curves (a training run's, see {@link Series#live}) and the marks, on a transparent
+ * canvas. Each is painted whole or in strips on its own, so a run's growth, start and end repaint the
+ * live layer and leave the other curves as they are (ten overlaid runs to the right of the live curve
+ * made every strip as dear as a whole paint); only a change of axes, size or look paints both whole.
  */
 final class ChartView extends Region {
     /**
      * One curve. {@code autoRangeBefore}: points at or beyond this x do not widen the y range (a
      * diverged tail). {@code smooth}: the curve has no spikes to keep (a moving average), so a point
      * per two pixels draws it as well as one per pixel, at half the segments to stroke (ten overlaid
-     * runs' smoothed losses were the dearest whole repaint of the dashboard).
+     * runs' smoothed losses were the dearest whole repaint of the dashboard). {@code live}: the curve
+     * changes while the others stay (a training run's), and is drawn on a layer of its own above them.
      */
     record Series(String key, SeriesData data, Color colour, double width, double opacity, boolean dashed,
-                  double autoRangeBefore, boolean smooth) {
+                  double autoRangeBefore, boolean smooth, boolean live) {
         Series(String key, SeriesData data, Color colour, double width, double opacity, boolean dashed) {
-            this(key, data, colour, width, opacity, dashed, Double.POSITIVE_INFINITY, false);
+            this(key, data, colour, width, opacity, dashed, Double.POSITIVE_INFINITY, false, false);
         }
 
         Series(String key, SeriesData data, Color colour, double width, double opacity, boolean dashed, double autoRangeBefore) {
-            this(key, data, colour, width, opacity, dashed, autoRangeBefore, false);
+            this(key, data, colour, width, opacity, dashed, autoRangeBefore, false, false);
         }
 
         /** This curve, drawn as a smooth one (see the class comment). */
         Series asSmooth() {
-            return new Series(key, data, colour, width, opacity, dashed, autoRangeBefore, true);
+            return new Series(key, data, colour, width, opacity, dashed, autoRangeBefore, true, live);
+        }
+
+        /** This curve, drawn on the live layer (see the class comment). */
+        Series asLive() {
+            return new Series(key, data, colour, width, opacity, dashed, autoRangeBefore, smooth, true);
         }
     }
 
@@ -105,7 +117,10 @@ final class ChartView extends Region {
     }
 
     private final DashboardPalette palette;
+    /** The settled curves, background, grid and frame. */
     private final Canvas canvas = new Canvas();
+    /** The live curves and the marks, over the settled ones; transparent elsewhere. */
+    private final Canvas liveCanvas = new Canvas();
     /** Measures a mark's label, to know where a strip must begin to cover it. */
     private final javafx.scene.text.Text labelMeasure = new javafx.scene.text.Text();
     private final javafx.scene.shape.Line cursorLine = new javafx.scene.shape.Line();
@@ -145,6 +160,8 @@ final class ChartView extends Region {
     private long fullPaints;
     /** Points stroked as lines, all paints together: what a paint costs the rasteriser. */
     private long strokedPoints;
+    /** What the live layer shows; null as {@link #drawn}. */
+    private Drawn drawnLive;
     /** Null when the canvas shows nothing a strip could extend (empty, or never painted). */
     private Drawn drawn;
     private final Map<String, Integer> wholePaintReasons = new HashMap<>();
@@ -170,7 +187,8 @@ final class ChartView extends Region {
             n.setVisible(false);
             n.setMouseTransparent(true);
         }
-        getChildren().addAll(canvas, cursorLine, readoutLabel);
+        liveCanvas.setMouseTransparent(true);
+        getChildren().addAll(canvas, liveCanvas, cursorLine, readoutLabel);
         setMinSize(160, 110);
         setPrefSize(480, 260);
         logScale.addListener((obs, was, is) -> {
@@ -226,6 +244,7 @@ final class ChartView extends Region {
             h = h * 31 + s.data().size();
             h = h * 31 + Double.hashCode(s.autoRangeBefore());
             h = h * 31 + s.colour().hashCode();
+            h = h * 31 + Boolean.hashCode(s.live());
         }
         return h * 31 + marks.get().hashCode();
     }
@@ -363,9 +382,15 @@ final class ChartView extends Region {
         return d == null ? 0 : d.size();
     }
 
+    /** The chart as shown: the live layer over the settled one. */
     WritableImage snapshotImage() {
         paintIfDirty();
-        return canvas.snapshot(null, null);
+        javafx.scene.SnapshotParameters transparent = new javafx.scene.SnapshotParameters();
+        transparent.setFill(Color.TRANSPARENT);
+        Canvas both = new Canvas(canvas.getWidth(), canvas.getHeight());
+        both.getGraphicsContext2D().drawImage(canvas.snapshot(null, null), 0, 0);
+        both.getGraphicsContext2D().drawImage(liveCanvas.snapshot(transparent, null), 0, 0);
+        return both.snapshot(null, null);
     }
 
     @Override
@@ -373,8 +398,10 @@ final class ChartView extends Region {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+            for (Canvas layer : List.of(canvas, liveCanvas)) {
+                layer.setWidth(w);
+                layer.setHeight(h);
+            }
             // In the layout pass: paint now, so the new size never shows an empty canvas.
             dirty = true;
             paintIfDirty();
@@ -408,6 +435,8 @@ final class ChartView extends Region {
         if (xRange == null) {
             fullPaints++;
             drawn = null;
+            drawnLive = null;
+            liveCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
             clear(g, w, h);
             if (plotW >= 20 && plotH >= 20) {
                 drawFrame(g, plotW, plotH);
@@ -425,17 +454,34 @@ final class ChartView extends Region {
         shownY0 = yRange[0];
         shownY1 = yRange[1];
         List<Mark> currentMarks = List.copyOf(marks.get());
-        Drawn now = new Drawn(w, h, log, palette.versionProperty().get(), shownX0, shownX1, shownY0, shownY1,
-                series.stream().map(Style::of).toList(), series.stream().mapToInt(s -> s.data().size()).toArray(),
-                series.stream().mapToInt(s -> drawingMode(s, plotW)).toArray(), currentMarks);
-        double stripLeft = stripLeft(drawn, now, plotW);
+        List<Series> settled = series.stream().filter(s -> !s.live()).toList();
+        List<Series> live = series.stream().filter(Series::live).toList();
+        Drawn settledNow = drawnState(w, h, log, settled, List.of(), plotW);
+        Drawn liveNow = drawnState(w, h, log, live, currentMarks, plotW);
+        paintLayer(false, drawn, settledNow, settled, plotW, plotH, log);
+        drawn = settledNow;
+        paintLayer(true, drawnLive, liveNow, live, plotW, plotH, log);
+        drawnLive = liveNow;
+    }
+
+    private Drawn drawnState(double w, double h, boolean log, List<Series> layer, List<Mark> layerMarks, double plotW) {
+        return new Drawn(w, h, log, palette.versionProperty().get(), shownX0, shownX1, shownY0, shownY1,
+                layer.stream().map(Style::of).toList(), layer.stream().mapToInt(s -> s.data().size()).toArray(),
+                layer.stream().mapToInt(s -> drawingMode(s, plotW)).toArray(), layerMarks);
+    }
+
+    /** Paints one layer whole, or the strip of it that changed, or not at all. */
+    private void paintLayer(boolean live, Drawn before, Drawn now, List<Series> layer, double plotW, double plotH, boolean log) {
+        double stripLeft = stripLeft(live, before, now, layer, plotW);
+        GraphicsContext g = (live ? liveCanvas : canvas).getGraphicsContext2D();
         if (Double.isNaN(stripLeft)) {
-            fullPaints++;
-            paintAll(g, w, h, plotW, plotH, log, currentMarks);
+            if (!live) {
+                fullPaints++;
+            }
+            paintAll(g, live, layer, now.marks(), plotW, plotH, log);
         } else if (stripLeft < LEFT + plotW) {
-            paintStrip(g, stripLeft, plotW, plotH, log, currentMarks);
+            paintStrip(g, live, stripLeft, layer, now.marks(), plotW, plotH, log);
         }
-        drawn = now;
     }
 
     /**
@@ -456,52 +502,72 @@ final class ChartView extends Region {
         g.fillRect(0, 0, w, h);
     }
 
-    private void paintAll(GraphicsContext g, double w, double h, double plotW, double plotH, boolean log, List<Mark> currentMarks) {
-        clear(g, w, h);
-        drawGrid(g, plotW, plotH, log, true);
+    private void paintAll(GraphicsContext g, boolean live, List<Series> layer, List<Mark> layerMarks, double plotW, double plotH,
+                          boolean log) {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (live) {
+            g.clearRect(0, 0, w, h);
+        } else {
+            clear(g, w, h);
+            drawGrid(g, plotW, plotH, log, true);
+        }
         g.save();
-        clipTo(g, LEFT, plotW);
-        drawAllSeries(g, plotW, plotH, log, LEFT);
+        clipTo(g, live, LEFT, plotW);
+        drawAllSeries(g, layer, plotW, plotH, log, LEFT);
         g.restore();
-        drawMarks(g, currentMarks, plotW, plotH, log);
-        drawFrame(g, plotW, plotH);
+        drawMarks(g, layerMarks, plotW, plotH, log);
+        if (!live) {
+            drawFrame(g, plotW, plotH);
+        }
     }
 
     /**
      * Repaints the plot from {@code left} to its right edge: everything a full paint draws there,
      * in the same order, so the strip joins what is already on the canvas without a seam.
      */
-    private void paintStrip(GraphicsContext g, double left, double plotW, double plotH, boolean log, List<Mark> currentMarks) {
+    private void paintStrip(GraphicsContext g, boolean live, double left, List<Series> layer, List<Mark> layerMarks, double plotW,
+                            double plotH, boolean log) {
         // To the canvas's right edge: a mark's label may run past the plot into the margin; and a
         // little above and below it, where a mark line's caps reach (the frame is drawn again after).
         double right = canvas.getWidth();
+        double top = TOP - MARK_OVERHANG;
+        double height = plotH + 2 * MARK_OVERHANG;
         g.save();
         g.beginPath();
-        g.rect(left, TOP - MARK_OVERHANG, right - left, plotH + 2 * MARK_OVERHANG);
+        g.rect(left, top, right - left, height);
         g.clip();
-        g.setFill(palette.plotBackground());
-        g.fillRect(left, TOP - MARK_OVERHANG, right - left, plotH + 2 * MARK_OVERHANG);
-        drawGrid(g, plotW, plotH, log, false);
+        if (live) {
+            g.clearRect(left, top, right - left, height);
+        } else {
+            g.setFill(palette.plotBackground());
+            g.fillRect(left, top, right - left, height);
+            drawGrid(g, plotW, plotH, log, false);
+        }
         g.save();
-        clipTo(g, left, LEFT + plotW - left);
-        drawAllSeries(g, plotW, plotH, log, left);
+        clipTo(g, live, left, LEFT + plotW - left);
+        drawAllSeries(g, layer, plotW, plotH, log, left);
         g.restore();
-        drawMarks(g, currentMarks, plotW, plotH, log);
+        drawMarks(g, layerMarks, plotW, plotH, log);
         g.restore();
-        drawFrame(g, plotW, plotH);
+        if (!live) {
+            drawFrame(g, plotW, plotH);
+        }
     }
 
-    private static void clipTo(GraphicsContext g, double left, double width) {
+    /** Clips to the plot from {@code left}; on the live layer, right of the y axis's line, which lies on the layer below. */
+    private static void clipTo(GraphicsContext g, boolean live, double left, double width) {
+        double from = live ? Math.max(left, LEFT + 1) : left;
         g.beginPath();
-        g.rect(left, TOP, width, g.getCanvas().getHeight() - TOP - BOTTOM);
+        g.rect(from, TOP, width - (from - left), g.getCanvas().getHeight() - TOP - BOTTOM);
         g.clip();
     }
 
-    private void drawAllSeries(GraphicsContext g, double plotW, double plotH, boolean log, double fromPixel) {
+    private void drawAllSeries(GraphicsContext g, List<Series> layer, double plotW, double plotH, boolean log, double fromPixel) {
         // Bevel joins: at these widths they look like round ones and cost the rasteriser no curves.
         g.setLineJoin(StrokeLineJoin.BEVEL);
         g.setLineCap(StrokeLineCap.ROUND);
-        for (Series s : series) {
+        for (Series s : layer) {
             drawSeries(g, s, plotW, plotH, log, fromPixel);
         }
     }
@@ -512,22 +578,23 @@ final class ChartView extends Region {
      * beyond the plot when nothing visible changed; NaN when the whole chart must be painted (other
      * axes, size, colours or curves, a curve that shrank or changed how it is drawn).
      */
-    private double stripLeft(Drawn before, Drawn now, double plotW) {
+    private double stripLeft(boolean live, Drawn before, Drawn now, List<Series> layer, double plotW) {
         String whole = wholePaintReason(before, now);
+        if (whole == null) {
+            for (int i = 0; i < layer.size() && whole == null; i++) {
+                whole = now.sizes()[i] < before.sizes()[i] ? "a curve shrank" : null;
+            }
+        }
         if (whole != null) {
-            wholePaintReasons.merge(whole, 1, Integer::sum);
+            wholePaintReasons.merge(live ? "live layer: " + whole : whole, 1, Integer::sum);
             return Double.NaN;
         }
         double left = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < series.size(); i++) {
+        for (int i = 0; i < layer.size(); i++) {
             int was = before.sizes()[i];
             int is = now.sizes()[i];
-            if (is < was) {
-                wholePaintReasons.merge("a curve shrank", 1, Integer::sum);
-                return Double.NaN;
-            }
             if (is > was) {
-                SeriesData data = series.get(i).data();
+                SeriesData data = layer.get(i).data();
                 double from = was == 0 ? data.x(0) : data.x(was - 1);
                 left = Math.min(left, Math.floor(px(from, plotW)) - STRIP_MARGIN);
             }

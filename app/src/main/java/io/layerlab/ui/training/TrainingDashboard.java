@@ -25,6 +25,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -588,14 +589,19 @@ public final class TrainingDashboard extends BorderPane {
             RunCurves c = run.curves();
             Color colour = palette.run(run.colourIndex());
             double cut = c.divergedAt() > 0 ? c.divergedAt() : Double.POSITIVE_INFINITY;
-            // Raw losses only for the run in focus: overlaid runs compare best by their smoothed curves.
+            // A training run's curves are drawn above the others, on a layer of their own: the
+            // finished runs' curves are not repainted as it grows (see ChartView).
+            UnaryOperator<ChartView.Series> layer = run.isFinished() ? UnaryOperator.identity() : ChartView.Series::asLive;
+            // Raw losses only for the run in focus: overlaid runs compare best by their smoothed
+            // curves. Live even when finished: the focus moves to the next run as it starts, and the
+            // raw curve it leaves goes from the live layer, leaving the other layer as it is.
             if (rawToggle.isSelected() && run == focus) {
-                iterations.add(new ChartView.Series("raw-" + run.id(), iterationData(c, false), colour, 1, 0.3, false, cut));
+                iterations.add(new ChartView.Series("raw-" + run.id(), iterationData(c, false), colour, 1, 0.3, false, cut).asLive());
             }
-            iterations.add(new ChartView.Series("smooth-" + run.id(), iterationData(c, true), colour, 2.2, 1, false, cut).asSmooth());
-            epochs.add(new ChartView.Series("train-" + run.id(), epochData(c, c::trainLoss), colour, 1.6, 0.85, true));
-            epochs.add(new ChartView.Series("val-" + run.id(), epochData(c, c::valLoss), colour, 2.4, 1, false));
-            accuracy.add(new ChartView.Series("acc-" + run.id(), epochData(c, c::valAccuracy), colour, 2.4, 1, false));
+            iterations.add(layer.apply(new ChartView.Series("smooth-" + run.id(), iterationData(c, true), colour, 2.2, 1, false, cut).asSmooth()));
+            epochs.add(layer.apply(new ChartView.Series("train-" + run.id(), epochData(c, c::trainLoss), colour, 1.6, 0.85, true)));
+            epochs.add(layer.apply(new ChartView.Series("val-" + run.id(), epochData(c, c::valLoss), colour, 2.4, 1, false)));
+            accuracy.add(layer.apply(new ChartView.Series("acc-" + run.id(), epochData(c, c::valAccuracy), colour, 2.4, 1, false)));
             anyAccuracy |= c.hasAccuracy() || (run.prepared() != null && run.prepared().task() == Task.CLASSIFICATION);
         }
         boolean growing = model.phase().isActive();

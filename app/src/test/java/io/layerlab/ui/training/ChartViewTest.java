@@ -279,6 +279,38 @@ class ChartViewTest {
     }
 
     @Test
+    void aLiveRunGrowsOnALayerOfItsOwnAndTheChartLooksAsWhenPaintedWhole() {
+        // Three finished runs, then the first one's training again, live, above them.
+        List<ChartView.Series> series = new ArrayList<>();
+        for (int run = 1; run <= 3; run++) {
+            RunCurves finished = new RunCurves();
+            grow(finished, 3_000, new Random(10 + run));
+            Color colour = Color.hsb(run * 90, 0.8, 0.7);
+            series.add(new ChartView.Series("raw-" + run, raw(finished), colour, 1, 0.3, false));
+            series.add(new ChartView.Series("smooth-" + run, smoothed(finished), colour, 2.2, 1, false).asSmooth());
+        }
+        show(series);
+        long settledPaints = chart.fullPaints();
+
+        RunCurves live = new RunCurves();
+        Random again = new Random(11);
+        series.add(new ChartView.Series("raw-4", raw(live), Color.DARKORANGE, 1, 0.3, false).asLive());
+        series.add(new ChartView.Series("smooth-4", smoothed(live), Color.DARKORANGE, 2.2, 1, false).asSmooth().asLive());
+        WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(true));
+        for (int to = 10; to <= 3_000; to += to < 100 ? 30 : 290) {
+            grow(live, to, again);
+            show(series);
+        }
+        WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.fullPaints()).as("the finished runs' layer was never painted again").isEqualTo(settledPaints);
+        assertThat(chart.drawnPoints("raw-4")).as("the live run drawn to its end").isPositive();
+        javafx.scene.image.Image inStrips = snapshot();
+
+        assertThat(differingPixels(inStrips, paintedWhole(series))).isZero();
+    }
+
+    @Test
     void whileCurvesGrowTheXAxisStaysOnARoundEndAheadOfTheDataAndFitsExactlyOnceTheyStop() {
         RunCurves curves = curve(1_450, 5);
         List<ChartView.Series> series = List.of(new ChartView.Series("raw", raw(curves), Color.BLUE, 1, 1, false));
