@@ -193,6 +193,13 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner");
     private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
     private final ObservableList<LayerRow> layerRows = FXCollections.observableArrayList();
+    // Read-only views made once: a view listens to its list weakly, so a listener added to a view made
+    // at each call stopped hearing of changes once the collector took that view.
+    private final ObservableList<RunRow> runsView = FXCollections.unmodifiableObservableList(runs);
+    private final ObservableList<RunRow> shownRunsView = FXCollections.unmodifiableObservableList(shownRuns);
+    private final ObservableList<String> changesView = FXCollections.unmodifiableObservableList(changes);
+    private final ObservableList<Diagnostic> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<LayerRow> layerRowsView = FXCollections.unmodifiableObservableList(layerRows);
     private final ReadOnlyMapWrapper<String, LayerStats> layerStatistics =
             new ReadOnlyMapWrapper<>(this, "layerStatistics", FXCollections.observableMap(new LinkedHashMap<>()));
     private final ReadOnlyObjectWrapper<PreparedRun> boundaryPoints = new ReadOnlyObjectWrapper<>(this, "boundaryPoints");
@@ -255,7 +262,7 @@ public final class TrainingViewModel {
 
     /** The runs of the shown project, oldest first. */
     public ObservableList<RunRow> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return runsView;
     }
 
     /** The finished runs of the shown project, as kept with it. */
@@ -705,7 +712,7 @@ public final class TrainingViewModel {
 
     /** The runs the charts show: the selected ones and the active one, oldest first. */
     public ObservableList<RunRow> shownRuns() {
-        return FXCollections.unmodifiableObservableList(shownRuns);
+        return shownRunsView;
     }
 
     /** The run whose boundary and results are shown: the active run, else the last selected. */
@@ -715,7 +722,7 @@ public final class TrainingViewModel {
 
     /** What changed between the two selected runs, older to newer; empty otherwise. */
     public ObservableList<String> changes() {
-        return FXCollections.unmodifiableObservableList(changes);
+        return changesView;
     }
 
     /** A line above the changes: which runs are compared, or how to compare. */
@@ -879,11 +886,11 @@ public final class TrainingViewModel {
 
     /** The problems that kept the last run from starting (graph and data checks), for the problems list. */
     public ObservableList<Diagnostic> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     public ObservableList<LayerRow> layerRows() {
-        return FXCollections.unmodifiableObservableList(layerRows);
+        return layerRowsView;
     }
 
     /** The latest statistics per node id of the active run: what the canvas draws as gauges. */

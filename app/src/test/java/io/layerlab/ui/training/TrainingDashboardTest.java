@@ -211,12 +211,15 @@ class TrainingDashboardTest {
     void twoRunsAreOverlaidAndWhatChangedNamesTheDifference(FxRobot robot) throws Exception {
         show(sample("xor", 2));
         train(robot);
+        // The view's lists follow the model's through listeners, which must outlive a collection.
+        System.gc();
         setLearningRate(robot, "0.1");
         train(robot);
 
         assertThat(onFx(() -> model.shownRuns().stream().map(RunRow::name).toList())).containsExactly("Run 1", "Run 2");
         // The new run joined the selection in the runs list too, beside the first.
         TableView<?> runsTable = robot.lookup("#runsTable").queryAs(TableView.class);
+        assertThat(onFx(() -> runsTable.getItems().size())).isEqualTo(2);
         assertThat(onFx(() -> List.copyOf(runsTable.getSelectionModel().getSelectedIndices()))).containsExactlyInAnyOrder(0, 1);
         assertThat(onFx(() -> dashboard.iterationChart().series().stream().map(ChartView.Series::key).toList()))
                 .contains("smooth-1", "smooth-2");
