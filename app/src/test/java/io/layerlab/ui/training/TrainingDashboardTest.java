@@ -318,6 +318,17 @@ class TrainingDashboardTest {
         assertThat(Files.readAllLines(csv).get(1)).startsWith("Run 1,1,");
         byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(png), 4);
         assertThat(header).containsExactly(0x89, 'P', 'N', 'G');
+        // The picture shows the run's curves (in its colour), not only the axes.
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(png.toFile());
+        int coloured = 0;
+        for (int y = 0; y < picture.getHeight(); y++) {
+            for (int x = 0; x < picture.getWidth(); x++) {
+                int rgb = picture.getRGB(x, y);
+                float[] hsb = java.awt.Color.RGBtoHSB(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff, null);
+                coloured += hsb[1] > 0.4f ? 1 : 0;
+            }
+        }
+        assertThat(coloured).as("pixels in a run's colour").isGreaterThan(200);
     }
 
     @Test
