@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -58,6 +60,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -115,6 +118,8 @@ public final class TrainingDashboard extends BorderPane {
     private boolean syncingSelection;
     /** The runs the table lists: the model's, each change applied at a coming pulse in turn (see {@link #listRuns()}). */
     private final ObservableList<RunRow> listedRuns = FXCollections.observableArrayList();
+    /** Changes to the Runs tab's lists made while another tab showed, applied when it is chosen. */
+    private final Map<Object, Runnable> waitingForRunsTab = new LinkedHashMap<>();
     private long lastChartDraw;
 
     @FXML private Button startButton;
@@ -165,6 +170,7 @@ public final class TrainingDashboard extends BorderPane {
     @FXML private Label resultsTitle;
     @FXML private Label resultsNote;
     @FXML private StackPane resultsHolder;
+    @FXML private Tab runsTab;
     @FXML private TableView<RunRow> runsTable;
     @FXML private TableColumn<RunRow, RunRow> runNameColumn;
     @FXML private TableColumn<RunRow, String> runStatusColumn;
@@ -851,10 +857,29 @@ public final class TrainingDashboard extends BorderPane {
         syncingSelection = false;
     }
 
+    /**
+     * Applies a change to a list on the Runs tab in a turn of its own while the tab shows, otherwise
+     * when it is chosen: a row added to the table while another tab showed made JavaFX repaint the
+     * whole window in the next two frames (26 ms each with the software renderer).
+     */
+    private void whenRunsTabShows(Object list, Runnable change) {
+        if (runsTab.isSelected()) {
+            turns.request(list, change);
+        } else {
+            waitingForRunsTab.putIfAbsent(list, change);
+        }
+    }
+
     private void buildRunsTable() {
         listedRuns.setAll(model.runs());
         runsTable.setItems(listedRuns);
-        model.runs().addListener((ListChangeListener<RunRow>) c -> turns.request(runsTable, this::listRuns));
+        model.runs().addListener((ListChangeListener<RunRow>) c -> whenRunsTabShows(runsTable, this::listRuns));
+        runsTab.selectedProperty().addListener((obs, was, is) -> {
+            if (is) {
+                waitingForRunsTab.values().forEach(Runnable::run);
+                waitingForRunsTab.clear();
+            }
+        });
         runsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runsTable.setPlaceholder(new Label("Each training run is kept here. Select several to overlay their curves."));
         CellValues.install(runNameColumn, RunRow::cellValues, SimpleObjectProperty::new);
@@ -923,7 +948,7 @@ public final class TrainingDashboard extends BorderPane {
         // Like the runs, in a pulse of its own: the list's cells are rebuilt when its length changes.
         ObservableList<String> listedChanges = FXCollections.observableArrayList(model.changes());
         changesList.setItems(listedChanges);
-        model.changes().addListener((ListChangeListener<String>) c -> turns.request(changesList, () -> listedChanges.setAll(model.changes())));
+        model.changes().addListener((ListChangeListener<String>) c -> whenRunsTabShows(changesList, () -> listedChanges.setAll(model.changes())));
         Label changesPlaceholder = new Label();
         changesPlaceholder.setWrapText(true);
         changesPlaceholder.getStyleClass().add(DashboardStyles.PLACEHOLDER);
@@ -1036,6 +1061,11 @@ public final class TrainingDashboard extends BorderPane {
     }
 
     // ---- for tests ----
+
+    /** The turns the dashboard's large changes take (for the benchmark to name what a pulse did). */
+    PaintTurns turns() {
+        return turns;
+    }
 
     ChartView iterationChart() {
         return iterationChart;

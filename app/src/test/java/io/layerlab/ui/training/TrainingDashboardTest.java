@@ -208,6 +208,23 @@ class TrainingDashboardTest {
     }
 
     @Test
+    void runsThatEndWhileTheLayersTabShowsAreListedWhenTheRunsTabIsChosen(FxRobot robot) throws Exception {
+        show(sample("xor", 2));
+        robot.clickOn("Layers");
+        train(robot);
+        setLearningRate(robot, "0.1");
+        train(robot);
+
+        robot.clickOn("Runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> runsTable = robot.lookup("#runsTable").queryAs(TableView.class);
+        assertThat(onFx(() -> runsTable.getItems().size())).isEqualTo(2);
+        assertThat(onFx(() -> List.copyOf(runsTable.getSelectionModel().getSelectedIndices()))).containsExactlyInAnyOrder(0, 1);
+        ListView<?> changes = robot.lookup("#changesList").queryAs(ListView.class);
+        assertThat(onFx(() -> changes.getItems().stream().map(String::valueOf).toList())).containsExactly("learning rate 0.03 → 0.1");
+    }
+
+    @Test
     void twoRunsAreOverlaidAndWhatChangedNamesTheDifference(FxRobot robot) throws Exception {
         show(sample("xor", 2));
         train(robot);
