@@ -19,6 +19,9 @@ final class PaintTurns {
     private final Map<Object, Runnable> waiting = new LinkedHashMap<>();
     /** The pulse in which the queue filled is left to whatever changed along with the request. */
     private boolean skippedFirst;
+    /** Whose turn ran last, and how many turns ran: lets the benchmark name what a long pulse did. */
+    private Object lastTurn;
+    private long turnsTaken;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -28,9 +31,11 @@ final class PaintTurns {
             }
             var next = waiting.entrySet().iterator();
             if (next.hasNext()) {
-                Runnable paint = next.next().getValue();
+                var turn = next.next();
                 next.remove();
-                paint.run();
+                lastTurn = turn.getKey();
+                turnsTaken++;
+                turn.getValue().run();
             }
             if (waiting.isEmpty()) {
                 stop();
@@ -38,6 +43,14 @@ final class PaintTurns {
             }
         }
     };
+
+    Object lastTurn() {
+        return lastTurn;
+    }
+
+    long turnsTaken() {
+        return turnsTaken;
+    }
 
     /** Runs {@code paint} at a coming pulse, once however often {@code view} asks before its turn (the first request's action runs). */
     void request(Object view, Runnable paint) {

@@ -297,6 +297,7 @@ public final class DashboardBenchmark {
             LayoutTrace.attach(dashboard);
         }
         long[] last = new long[7];
+        long[] turnsTaken = {0};
         dashboard.getScene().addPostLayoutPulseListener(() -> {
             long[] now = paintCounts(dashboard);
             String[] names = {"iteration chart", "epoch chart", "accuracy chart"};
@@ -311,6 +312,13 @@ public final class DashboardBenchmark {
             if (now[6] > last[6]) {
                 what.append(what.length() > 0 ? ", " : "").append("boundary");
             }
+            // Other turns than the charts' (which show above): the settings, results, runs list...
+            if (dashboard.turns().turnsTaken() > turnsTaken[0] && !(dashboard.turns().lastTurn() instanceof ChartView)) {
+                Object turn = dashboard.turns().lastTurn();
+                String id = turn instanceof javafx.scene.Node node && node.getId() != null ? node.getId() : turn.getClass().getSimpleName();
+                what.append(what.length() > 0 ? ", " : "").append("turn ").append(id);
+            }
+            turnsTaken[0] = dashboard.turns().turnsTaken();
             System.arraycopy(now, 0, last, 0, now.length);
             if (what.length() > 0) {
                 PAINTED.add(Map.entry(Instant.now(), what.toString()));
