@@ -580,11 +580,6 @@ final class ChartView extends Region {
      */
     private double stripLeft(boolean live, Drawn before, Drawn now, List<Series> layer, double plotW) {
         String whole = wholePaintReason(before, now);
-        if (whole == null) {
-            for (int i = 0; i < layer.size() && whole == null; i++) {
-                whole = now.sizes()[i] < before.sizes()[i] ? "a curve shrank" : null;
-            }
-        }
         if (whole != null) {
             wholePaintReasons.merge(live ? "live layer: " + whole : whole, 1, Integer::sum);
             return Double.NaN;
@@ -631,6 +626,11 @@ final class ChartView extends Region {
         }
         if (!before.styles().equals(now.styles())) {
             return "curves came or went";
+        }
+        for (int i = 0; i < now.sizes().length; i++) {
+            if (now.sizes()[i] < before.sizes()[i]) {
+                return "a curve shrank";
+            }
         }
         return java.util.Arrays.equals(before.modes(), now.modes()) ? null : "a curve turned to spans";
     }
@@ -740,9 +740,6 @@ final class ChartView extends Region {
             double step = AxisTicks.niceStep((high - low) / 3);
             low = Math.floor(low / step) * step;
             high = Math.ceil(high / step) * step;
-        }
-        if (!log && min >= 0 && low < 0) {
-            low = 0;
         }
         // As for the x axis: while curves grow, the range shown stays while it holds them and is no wider than a new one.
         if (growing && drawn != null && drawn.log() == log && shownY0 <= holdLow && shownY1 >= holdHigh && shownY0 >= low && shownY1 <= high) {

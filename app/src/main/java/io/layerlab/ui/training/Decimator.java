@@ -27,7 +27,6 @@ final class Decimator {
     private double madeX0 = Double.NaN;
     private double madeX1 = Double.NaN;
     private int madeColumns;
-    private int madeFrom;
     private int madeCount;
     private double firstX;
     private double firstY;
@@ -55,7 +54,7 @@ final class Decimator {
             return 0;
         }
         scanColumnsFrom(data, first, last, xMin, xMax, columns, Long.MIN_VALUE);
-        remember(data, xMin, xMax, columns, first, n);
+        remember(data, xMin, xMax, columns, n);
         return size;
     }
 
@@ -85,7 +84,7 @@ final class Decimator {
         int last = Math.min(n - 1, firstAtOrAfter(data, Math.nextUp(xMax)));
         size = openColumnOutputStart;
         scanColumnsFrom(data, openColumnScanStart, last, xMin, xMax, columns, openColumn);
-        remember(data, xMin, xMax, columns, madeFrom, n);
+        remember(data, xMin, xMax, columns, n);
         return size;
     }
 
@@ -100,11 +99,10 @@ final class Decimator {
         return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
     }
 
-    private void remember(SeriesData data, double xMin, double xMax, int columns, int from, int n) {
+    private void remember(SeriesData data, double xMin, double xMax, int columns, int n) {
         madeX0 = xMin;
         madeX1 = xMax;
         madeColumns = columns;
-        madeFrom = from;
         madeCount = n;
         firstX = data.x(0);
         firstY = data.y(0);

@@ -241,9 +241,9 @@ public final class TrainingDashboard extends BorderPane {
         if (focus != null) {
             focus.recordProperty().addListener(recordListener);
         }
-        for (RunRow r : model.selection()) {
-            runsTable.getSelectionModel().select(r);
-        }
+        syncingSelection = true;
+        showSelection(model.selection());
+        syncingSelection = false;
         boundaryView.setPoints(model.boundaryPointsProperty().get());
         boundaryView.setFrame(model.boundaryProperty().get());
         showResults(focus);
