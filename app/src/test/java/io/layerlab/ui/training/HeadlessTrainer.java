@@ -23,7 +23,8 @@ import java.util.Locale;
  * and it stays up between rounds so its JIT warms up as the designer's does.
  *
  * <p>Protocol on standard input/output: a line {@code train EPOCHS} trains the spiral sample and
- * answers {@code result SAMPLES_PER_SECOND TRAINING_THREAD_CPU_NANOS}; end of input ends it. Everything
+ * answers {@code result SAMPLES_PER_SECOND TRAINING_THREAD_CPU_NANOS}; a line {@code gc} collects the heap and
+ * answers {@code collected}; end of input ends it. Everything
  * else the process prints (ND4J, SameDiff) goes to standard error.
  */
 public final class HeadlessTrainer implements AutoCloseable {
@@ -63,6 +64,18 @@ public final class HeadlessTrainer implements AutoCloseable {
         throw new IOException("the headless trainer ended (exit " + process.onExit().join().exitValue() + ")");
     }
 
+    /** Has the other JVM collect its heap (a full cycle) and answers once it has. */
+    void collect() throws IOException {
+        requests.println("gc");
+        String line;
+        while ((line = answers.readLine()) != null) {
+            if (line.equals("collected")) {
+                return;
+            }
+        }
+        throw new IOException("the headless trainer ended (exit " + process.onExit().join().exitValue() + ")");
+    }
+
     long pid() {
         return process.pid();
     }
@@ -81,6 +94,11 @@ public final class HeadlessTrainer implements AutoCloseable {
         BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = requests.readLine()) != null) {
+            if (line.equals("gc")) {
+                System.gc();
+                answers.println("collected");
+                continue;
+            }
             if (!line.startsWith("train ")) {
                 continue;
             }
