@@ -311,6 +311,29 @@ class ChartViewTest {
     }
 
     @Test
+    void aLiveCurveGrowingInsideItsAxisRepaintsOnlyTheTilesItsNewPointsFallOn() {
+        RunCurves live = new RunCurves();
+        Random random = new Random(12);
+        List<ChartView.Series> series = List.of(new ChartView.Series("raw", raw(live), Color.STEELBLUE, 1, 0.3, false).asLive(),
+                new ChartView.Series("smooth", smoothed(live), Color.STEELBLUE, 2.2, 1, false).asSmooth().asLive());
+        WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(true));
+        grow(live, 2_100, random);
+        show(series);
+        assertThat(chart.shownMaxX()).isEqualTo(3_000);
+        assertThat(chart.liveTiles()).isGreaterThanOrEqualTo(8);
+
+        for (int to = 2_110; to <= 2_400; to += 10) {
+            long before = chart.liveTilePaints();
+            grow(live, to, random);
+            show(series);
+            assertThat(chart.liveTilePaints() - before).as("tiles painted for iterations up to " + to).isBetween(1L, 2L);
+            // Steps this small move the smoothed curve's last shown point within its column group.
+            javafx.scene.image.Image inStrips = snapshot();
+            assertThat(differingPixels(inStrips, paintedWhole(series))).as("after iteration " + to).isZero();
+        }
+    }
+
+    @Test
     void whileCurvesGrowTheXAxisStaysOnARoundEndAheadOfTheDataAndFitsExactlyOnceTheyStop() {
         RunCurves curves = curve(1_450, 5);
         List<ChartView.Series> series = List.of(new ChartView.Series("raw", raw(curves), Color.BLUE, 1, 1, false));
