@@ -119,10 +119,8 @@ final class ChartView extends Region {
     private final DashboardPalette palette;
     /** The settled curves, background, grid and frame. */
     private final Canvas canvas = new Canvas();
-    /** The live curves and the marks, over the settled ones; transparent elsewhere. In tiles: it changes at every refresh. */
-    private final TiledCanvas liveLayer = new TiledCanvas();
-    /** How far right the live layer has anything drawn (px): tiles beyond are blank and stay untouched. */
-    private double liveExtent;
+    /** The live curves and the marks, over the settled ones; transparent elsewhere. */
+    private final Canvas liveCanvas = new Canvas();
     /** Measures a mark's label, to know where a strip must begin to cover it. */
     private final javafx.scene.text.Text labelMeasure = new javafx.scene.text.Text();
     private final javafx.scene.shape.Line cursorLine = new javafx.scene.shape.Line();
@@ -189,7 +187,8 @@ final class ChartView extends Region {
             n.setVisible(false);
             n.setMouseTransparent(true);
         }
-        getChildren().addAll(canvas, liveLayer, cursorLine, readoutLabel);
+        liveCanvas.setMouseTransparent(true);
+        getChildren().addAll(canvas, liveCanvas, cursorLine, readoutLabel);
         setMinSize(160, 110);
         setPrefSize(480, 260);
         logScale.addListener((obs, was, is) -> {
@@ -372,15 +371,6 @@ final class ChartView extends Region {
     }
 
     /** {@link #redraws()} and {@link #fullPaints()} so far, leaving a pending paint to its turn (to watch pulses without changing them). */
-    /** Tiles of the live layer painted on so far, and how many it has. */
-    long liveTilePaints() {
-        return liveLayer.tilePaints();
-    }
-
-    int liveTiles() {
-        return liveLayer.tileCount();
-    }
-
     long[] paintsSoFar() {
         return new long[]{redraws, fullPaints};
     }
@@ -395,9 +385,11 @@ final class ChartView extends Region {
     /** The chart as shown: the live layer over the settled one. */
     WritableImage snapshotImage() {
         paintIfDirty();
+        javafx.scene.SnapshotParameters transparent = new javafx.scene.SnapshotParameters();
+        transparent.setFill(Color.TRANSPARENT);
         Canvas both = new Canvas(canvas.getWidth(), canvas.getHeight());
         both.getGraphicsContext2D().drawImage(canvas.snapshot(null, null), 0, 0);
-        both.getGraphicsContext2D().drawImage(liveLayer.snapshot(), 0, 0);
+        both.getGraphicsContext2D().drawImage(liveCanvas.snapshot(transparent, null), 0, 0);
         return both.snapshot(null, null);
     }
 
@@ -406,10 +398,10 @@ final class ChartView extends Region {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            liveLayer.setSize(w, h);
-            liveExtent = 0;
+            for (Canvas layer : List.of(canvas, liveCanvas)) {
+                layer.setWidth(w);
+                layer.setHeight(h);
+            }
             // In the layout pass: paint now, so the new size never shows an empty canvas.
             dirty = true;
             paintIfDirty();
@@ -444,8 +436,7 @@ final class ChartView extends Region {
             fullPaints++;
             drawn = null;
             drawnLive = null;
-            liveLayer.clear();
-            liveExtent = 0;
+            liveCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
             clear(g, w, h);
             if (plotW >= 20 && plotH >= 20) {
                 drawFrame(g, plotW, plotH);
@@ -482,48 +473,15 @@ final class ChartView extends Region {
     /** Paints one layer whole, or the strip of it that changed, or not at all. */
     private void paintLayer(boolean live, Drawn before, Drawn now, List<Series> layer, double plotW, double plotH, boolean log) {
         double stripLeft = stripLeft(live, before, now, layer, plotW);
-        if (live) {
-            paintLive(stripLeft, layer, now.marks(), plotW, plotH, log);
-            return;
-        }
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = (live ? liveCanvas : canvas).getGraphicsContext2D();
         if (Double.isNaN(stripLeft)) {
-            fullPaints++;
-            paintAll(g, false, layer, now.marks(), plotW, plotH, log, LEFT, Double.POSITIVE_INFINITY);
-        } else if (stripLeft < LEFT + plotW) {
-            paintStrip(g, false, stripLeft, layer, now.marks(), plotW, plotH, log, Double.POSITIVE_INFINITY);
-        }
-    }
-
-    /**
-     * Paints the live layer whole ({@code stripLeft} NaN) or from {@code stripLeft}, on the tiles
-     * reaching as far right as anything was or is drawn there: the tiles beyond stay blank.
-     */
-    private void paintLive(double stripLeft, List<Series> layer, List<Mark> layerMarks, double plotW, double plotH, boolean log) {
-        double extent = liveExtent(layer, layerMarks, plotW);
-        double right = Math.max(liveExtent, extent);
-        liveExtent = extent;
-        if (Double.isNaN(stripLeft)) {
-            liveLayer.paint(0, right, (g, from, to) -> paintAll(g, true, layer, layerMarks, plotW, plotH, log, Math.max(LEFT, from), to));
-        } else if (stripLeft < LEFT + plotW) {
-            liveLayer.paint(stripLeft, right, (g, from, to) -> paintStrip(g, true, from, layer, layerMarks, plotW, plotH, log, to));
-        }
-    }
-
-    /** The right edge of what the live layer shows: its curves' last points and its marks, with their margins. */
-    private double liveExtent(List<Series> layer, List<Mark> layerMarks, double plotW) {
-        double right = 0;
-        for (Series s : layer) {
-            Decimator d = decimators.get(s.key());
-            if (d != null && d.size() > 0) {
-                // Wide lines, round caps, a lone point's dot.
-                right = Math.max(right, Math.ceil(px(d.x(d.size() - 1), plotW)) + s.width() + 3 + STRIP_MARGIN);
+            if (!live) {
+                fullPaints++;
             }
+            paintAll(g, live, layer, now.marks(), plotW, plotH, log);
+        } else if (stripLeft < LEFT + plotW) {
+            paintStrip(g, live, stripLeft, layer, now.marks(), plotW, plotH, log);
         }
-        for (Mark mark : layerMarks) {
-            right = Math.max(right, markRight(mark, plotW));
-        }
-        return Math.min(right, canvas.getWidth());
     }
 
     /**
@@ -545,7 +503,7 @@ final class ChartView extends Region {
     }
 
     private void paintAll(GraphicsContext g, boolean live, List<Series> layer, List<Mark> layerMarks, double plotW, double plotH,
-                          boolean log, double fromPixel, double toPixel) {
+                          boolean log) {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (live) {
@@ -556,7 +514,7 @@ final class ChartView extends Region {
         }
         g.save();
         clipTo(g, live, LEFT, plotW);
-        drawAllSeries(g, layer, plotW, plotH, log, fromPixel, toPixel);
+        drawAllSeries(g, layer, plotW, plotH, log, LEFT);
         g.restore();
         drawMarks(g, layerMarks, plotW, plotH, log);
         if (!live) {
@@ -569,7 +527,7 @@ final class ChartView extends Region {
      * in the same order, so the strip joins what is already on the canvas without a seam.
      */
     private void paintStrip(GraphicsContext g, boolean live, double left, List<Series> layer, List<Mark> layerMarks, double plotW,
-                            double plotH, boolean log, double toPixel) {
+                            double plotH, boolean log) {
         // To the canvas's right edge: a mark's label may run past the plot into the margin; and a
         // little above and below it, where a mark line's caps reach (the frame is drawn again after).
         double right = canvas.getWidth();
@@ -588,7 +546,7 @@ final class ChartView extends Region {
         }
         g.save();
         clipTo(g, live, left, LEFT + plotW - left);
-        drawAllSeries(g, layer, plotW, plotH, log, left, toPixel);
+        drawAllSeries(g, layer, plotW, plotH, log, left);
         g.restore();
         drawMarks(g, layerMarks, plotW, plotH, log);
         g.restore();
@@ -605,13 +563,12 @@ final class ChartView extends Region {
         g.clip();
     }
 
-    private void drawAllSeries(GraphicsContext g, List<Series> layer, double plotW, double plotH, boolean log, double fromPixel,
-                               double toPixel) {
+    private void drawAllSeries(GraphicsContext g, List<Series> layer, double plotW, double plotH, boolean log, double fromPixel) {
         // Bevel joins: at these widths they look like round ones and cost the rasteriser no curves.
         g.setLineJoin(StrokeLineJoin.BEVEL);
         g.setLineCap(StrokeLineCap.ROUND);
         for (Series s : layer) {
-            drawSeries(g, s, plotW, plotH, log, fromPixel, toPixel);
+            drawSeries(g, s, plotW, plotH, log, fromPixel);
         }
     }
 
@@ -694,20 +651,6 @@ final class ChartView extends Region {
         Dot dot = (Dot) mark;
         // Radius 4 and half the 1.6 px ring.
         return Math.floor(px(dot.x(), plotW) - 4.8) - STRIP_MARGIN;
-    }
-
-    /** The rightmost pixel {@code mark} paints, with a margin; 0 when it is not drawn. */
-    private double markRight(Mark mark, double plotW) {
-        if (mark instanceof VerticalLine line) {
-            double x = Math.round(px(line.x(), plotW)) + 0.5;
-            if (x < LEFT || x > LEFT + plotW + 1) {
-                return 0;
-            }
-            boolean nearRight = x > LEFT + plotW - 80;
-            return Math.ceil(nearRight ? x + 1 : x + 4 + labelWidth(line.label())) + STRIP_MARGIN;
-        }
-        Dot dot = (Dot) mark;
-        return Math.ceil(px(dot.x(), plotW) + 4.8) + STRIP_MARGIN;
     }
 
     private double labelWidth(String label) {
@@ -830,11 +773,8 @@ final class ChartView extends Region {
         return TOP + plotH - (displayY - shownY0) / (shownY1 - shownY0) * plotH;
     }
 
-    /**
-     * Draws the curve's points from the last one lying well left of {@code fromPixel} (the strip
-     * being painted) to the first lying well right of {@code toPixel} (the tile's edge).
-     */
-    private void drawSeries(GraphicsContext g, Series s, double plotW, double plotH, boolean log, double fromPixel, double toPixel) {
+    /** Draws the curve's points from the last one lying well left of {@code fromPixel} (the strip being painted) on. */
+    private void drawSeries(GraphicsContext g, Series s, double plotW, double plotH, boolean log, double fromPixel) {
         Decimator d = decimators.get(s.key());
         if (d == null || d.size() == 0) {
             return;
@@ -848,7 +788,7 @@ final class ChartView extends Region {
             from = Math.max(0, from - 1);
         }
         if (denseDrawn(s, d, plotW)) {
-            drawDense(g, s, d, from, plotW, plotH, log, toPixel);
+            drawDense(g, s, d, from, plotW, plotH, log);
             return;
         }
         g.setStroke(s.colour());
@@ -876,9 +816,6 @@ final class ChartView extends Region {
                 penDown = true;
             }
             points++;
-            if (x > toPixel + STRIP_MARGIN) {
-                break;
-            }
         }
         if (points == 1 && from == 0) {
             // A single point (the first epoch) has no line: show it as a dot.
@@ -915,7 +852,7 @@ final class ChartView extends Region {
      * previous column). Looks the same as the zigzag line, but a rasteriser fills a rectangle per
      * column far faster than it strokes a path whose edges cross every scanline many times.
      */
-    private void drawDense(GraphicsContext g, Series s, Decimator d, int from, double plotW, double plotH, boolean log, double toPixel) {
+    private void drawDense(GraphicsContext g, Series s, Decimator d, int from, double plotW, double plotH, boolean log) {
         g.setFill(s.colour());
         g.setGlobalAlpha(s.opacity());
         long column = Long.MIN_VALUE;
@@ -930,9 +867,6 @@ final class ChartView extends Region {
             }
             double yy = py(y, plotH);
             long c = (long) Math.floor(px(d.x(i), plotW));
-            if (c > toPixel + 1) {
-                break;
-            }
             if (c != column) {
                 if (column != Long.MIN_VALUE) {
                     fillSpan(g, column, top, bottom);
