@@ -10,15 +10,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets the operating system prefer the window over training: a thread that trains behind a window
- * asks for a lower scheduling priority, so that when both want a core, the window's threads (the
- * JavaFX and render threads) get it first and a frame is not kept waiting behind a training step.
- * Training loses nothing when the window is idle: a lower priority only matters while threads compete.
- * The threads that work for training (the collector, ND4J's deallocators, the JIT compilers) follow
- * it ({@link #lowerHelperThreads()}): together they took one and a half times the training thread's
- * CPU, on two cores. Measured with the dashboard (spiral sample, 6 rounds, 2 cores): pulses after a
- * run's first second p50 12.6 ms and p99 99.6 ms at normal priority; p50 6.1 and p99 27.7 lowered,
- * at the same training speed (ratio to the command line 0.77 and 0.81).
+ * Lets the operating system prefer the window over the work that serves training. The threads that
+ * work for training (the collector, ND4J's deallocators, the JIT compilers: {@link #lowerHelperThreads()})
+ * ask for a lower scheduling priority, so that when they and the window's threads (JavaFX, render)
+ * want the same core, the window gets it and a frame is not kept waiting; they lose nothing while
+ * the window is idle. The thread that trains in the designer keeps its normal priority: lowered too,
+ * it was taken off its core whenever a frame was drawn and came back to emptied caches, and spent 12 %
+ * more CPU on the same run. Measured with the dashboard (spiral sample, 10 rounds, 2 cores, median
+ * samples/s with the dashboard over the command line's): 0.84-0.85 with training and helpers lowered
+ * (pulses p99 17-19 ms), 1.02-1.08 with the helpers alone lowered (p99 22-27 ms), 0.98 with nothing
+ * lowered (p99 42 ms, the slowest 106 ms).
+ * A sweep's workers are batch work and lower themselves too ({@link #lowerCurrentThread()}).
  *
  * <p>Java's {@link Thread#setPriority(int)} is honoured on Windows but ignored on Linux (unless the
  * JVM runs with {@code -XX:ThreadPriorityPolicy=1}, which prints a warning to every non-root user). On
@@ -27,11 +29,11 @@ import org.slf4j.LoggerFactory;
  * would lower the whole process, so only the Java priority is set there.
  */
 public final class BackgroundPriority {
-    /** The nice value a training thread asks for on Linux: well behind the window's 0, not the last (19). */
-    public static final int TRAINING_NICE = 10;
+    /** The nice value a helper or sweep thread asks for on Linux: well behind the window's 0, not the last (19). */
+    public static final int BACKGROUND_NICE = 10;
     /**
-     * System property: {@code false} leaves training threads at the priority they have (to compare,
-     * or on a machine with cores to spare).
+     * System property: {@code false} leaves helper and sweep threads at the priority they have (to
+     * compare, or on a machine with cores to spare).
      */
     public static final String ENABLED_PROPERTY = "layerlab.training.lowPriority";
     /**
@@ -100,7 +102,7 @@ public final class BackgroundPriority {
      */
     private static boolean lower(int tid) {
         LibC.Calls c = LibC.get();
-        return c.getpriority(PRIO_PROCESS, tid) < TRAINING_NICE && c.setpriority(PRIO_PROCESS, tid, TRAINING_NICE) == 0;
+        return c.getpriority(PRIO_PROCESS, tid) < BACKGROUND_NICE && c.setpriority(PRIO_PROCESS, tid, BACKGROUND_NICE) == 0;
     }
 
     private static boolean enabled() {

@@ -13,7 +13,7 @@ class BackgroundPriorityTest {
     void aTrainingThreadAsksForLessOfTheCpuAndOnlyItself() throws Exception {
         Optional<Integer> mine = BackgroundPriority.currentNice();
         assumeTrue(mine.isPresent(), "nice values are read on Linux only");
-        assumeTrue(mine.get() < BackgroundPriority.TRAINING_NICE, "this test already runs at a nice value of " + mine.get());
+        assumeTrue(mine.get() < BackgroundPriority.BACKGROUND_NICE, "this test already runs at a nice value of " + mine.get());
         AtomicReference<Optional<Integer>> workerNice = new AtomicReference<>();
         AtomicReference<Integer> workerPriority = new AtomicReference<>();
         Thread worker = new Thread(() -> {
@@ -24,7 +24,7 @@ class BackgroundPriorityTest {
         worker.start();
         worker.join();
 
-        assertThat(workerNice.get()).contains(BackgroundPriority.TRAINING_NICE);
+        assertThat(workerNice.get()).contains(BackgroundPriority.BACKGROUND_NICE);
         assertThat(workerPriority.get()).isEqualTo(Thread.MIN_PRIORITY);
         assertThat(BackgroundPriority.currentNice()).as("the caller's own priority").isEqualTo(mine);
     }
@@ -51,11 +51,11 @@ class BackgroundPriorityTest {
 
     @Test
     void theCollectorsAndCompilersThreadsFollowAndTheRestKeepTheirPriority() throws Exception {
-        assumeTrue(BackgroundPriority.currentNice().orElse(BackgroundPriority.TRAINING_NICE) < BackgroundPriority.TRAINING_NICE,
+        assumeTrue(BackgroundPriority.currentNice().orElse(BackgroundPriority.BACKGROUND_NICE) < BackgroundPriority.BACKGROUND_NICE,
                 "nice values are read on Linux only, and this JVM must not already run niced");
         List<String> lines = ChildJvm.run(HelperPriorityProbe.class, "-XX:+UseZGC");
 
-        String nice = " nice " + BackgroundPriority.TRAINING_NICE;
+        String nice = " nice " + BackgroundPriority.BACKGROUND_NICE;
         assertThat(lines).as("the probe's report").anyMatch(l -> l.startsWith("thread ZWorker") && l.endsWith(nice))
                 .anyMatch(l -> l.startsWith("thread C2 CompilerThre") && l.endsWith(nice))
                 .anyMatch(l -> l.startsWith("thread Reference Handl") && l.endsWith(nice))

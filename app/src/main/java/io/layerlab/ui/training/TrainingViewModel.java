@@ -298,8 +298,8 @@ public final class TrainingViewModel {
         problems.clear();
         banner.set(null);
         try {
+            // The training thread keeps its priority; the threads that serve it are lowered (BackgroundPriority).
             executor.execute(() -> {
-                BackgroundPriority.lowerCurrentThread();
                 waitForTheStartToShow();
                 prepareAndTrain(frozen, spec, setup, run.feed, run);
             });
