@@ -57,6 +57,9 @@ import jdk.jfr.consumer.RecordingStream;
  *     graph) and on the render thread (painting, presenting). A pulse lasts from the start of its first
  *     phase to the end of its last. p50/p99/max over all pulses during dashboard runs, and over those
  *     after each run's first second (a run's start changes the most at once).</li>
+ * <li><b>the slowest pulses</b>, each with its phases, what painted in it, what stopped or compiled
+ *     meanwhile, and the CPU the JavaFX and render threads used around it (read every 2 ms): a pulse
+ *     far longer than that CPU waited (for a core, the X server, a lock) rather than worked.</li>
  * <li><b>CPU per pulse and per second</b> of the JavaFX and render threads ({@code ThreadMXBean}):
  *     what painting takes from the training, and far less sensitive to other load on the machine
  *     than wall-clock times.</li>
@@ -104,6 +107,69 @@ public final class DashboardBenchmark {
     private static final List<Map.Entry<Instant, String>> PAINTED = Collections.synchronizedList(new ArrayList<>());
 
     private DashboardBenchmark() {
+    }
+
+    /**
+     * The JavaFX and render threads' CPU time, read every 2 ms during dashboard runs: whether a slow
+     * pulse was slow with work (its threads ran) or with waiting (for a core, the X server, a lock).
+     * Times in epoch nanoseconds, as the pulses' phases are; primitive arrays, grown as needed.
+     */
+    private static final class CpuTrace {
+        private long[] at = new long[1 << 16];
+        private long[] fx = new long[1 << 16];
+        private long[] render = new long[1 << 16];
+        private int size;
+
+        synchronized void add(long when, long fxCpu, long renderCpu) {
+            if (size == at.length) {
+                at = java.util.Arrays.copyOf(at, 2 * size);
+                fx = java.util.Arrays.copyOf(fx, 2 * size);
+                render = java.util.Arrays.copyOf(render, 2 * size);
+            }
+            at[size] = when;
+            fx[size] = fxCpu;
+            render[size] = renderCpu;
+            size++;
+        }
+
+        /** CPU (ms) the JavaFX and render threads used between the samples around {@code from} and {@code to}; null without samples. */
+        synchronized double[] between(Instant from, Instant to) {
+            int i = java.util.Arrays.binarySearch(at, 0, size, nanos(from));
+            int j = java.util.Arrays.binarySearch(at, 0, size, nanos(to));
+            i = Math.max(0, i >= 0 ? i : -i - 2);
+            j = Math.min(size - 1, j >= 0 ? j : -j - 1);
+            if (size == 0 || j <= i) {
+                return null;
+            }
+            return new double[]{(fx[j] - fx[i]) / 1e6, (render[j] - render[i]) / 1e6, (at[j] - at[i]) / 1e6};
+        }
+
+        private static long nanos(Instant t) {
+            return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        }
+    }
+
+    private static final CpuTrace CPU_TRACE = new CpuTrace();
+    private static volatile boolean tracingCpu;
+
+    private static void traceCpu(Thread fx, Thread renderer) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Thread tracer = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (tracingCpu) {
+                    long f = threads.getThreadCpuTime(fx.getId());
+                    long r = threads.getThreadCpuTime(renderer.getId());
+                    CPU_TRACE.add(CpuTrace.nanos(Instant.now()), f, r);
+                }
+            }
+        }, "benchmark-cpu-tracer");
+        tracer.setDaemon(true);
+        tracer.start();
     }
 
     private static void sample(RecordedEvent e) {
@@ -192,6 +258,7 @@ public final class DashboardBenchmark {
             if (PROFILE) {
                 sampleFxThread(fxThread());
             }
+            traceCpu(fxThread(), threadNamed("QuantumRenderer"));
             long[] paintsBefore = onFx(() -> paintCounts(dashboard));
             List<Map<String, Integer>> reasonsBefore = onFx(() -> wholePaintReasons(dashboard));
             results = run(dashboard, epochs, rounds);
@@ -382,6 +449,7 @@ public final class DashboardBenchmark {
                         ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
             }
             profiling = true;
+            tracingCpu = true;
             Instant[] window = {start, PROFILE_START ? start.plusMillis(400) : null};
             int onlyRound = Integer.getInteger("profile.round", 0);
             synchronized (PROFILE_WINDOWS) {
@@ -397,6 +465,7 @@ public final class DashboardBenchmark {
             double d = dashboardRun(dashboard, project);
             nativeThreadCpu(ProcessHandle.current().pid()).forEach((name, ticks) -> THREAD_CPU.merge(name, ticks - threadsBefore.getOrDefault(name, 0L), Long::sum));
             profiling = false;
+            tracingCpu = false;
             synchronized (PROFILE_WINDOWS) {
                 if (window[1] == null) {
                     window[1] = Instant.now();
@@ -676,6 +745,10 @@ public final class DashboardBenchmark {
                         }
                     }
                     line.append(String.format(Locale.ROOT, " Painting %.1f in %d region(s), largest %.1f;", painting, regions, largest));
+                    double[] used = CPU_TRACE.between(start(pulse), end);
+                    if (used != null) {
+                        line.append(String.format(Locale.ROOT, " CPU in %.1f ms around it: JavaFX %.1f, render %.1f;", used[2], used[0], used[1]));
+                    }
                     String painted = paintedIn(pulse);
                     if (!painted.isEmpty()) {
                         line.append(" {").append(painted).append('}');
