@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * it was taken off its core whenever a frame was drawn and came back to emptied caches, and spent 12 %
  * more CPU on the same run. Measured with the dashboard (spiral sample, 10 rounds, 2 cores, median
  * samples/s with the dashboard over the command line's): 0.84-0.85 with training and helpers lowered
- * (pulses p99 17-19 ms), 1.02-1.08 with the helpers alone lowered (p99 22-27 ms), 0.98 with nothing
+ * (pulses p99 17-19 ms), 0.97-1.08 with the helpers alone lowered (p99 21-27 ms), 0.98 with nothing
  * lowered (p99 42 ms, the slowest 106 ms).
  * A sweep's workers are batch work and lower themselves too ({@link #lowerCurrentThread()}).
  *
