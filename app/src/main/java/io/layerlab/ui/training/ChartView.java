@@ -158,6 +158,8 @@ final class ChartView extends Region {
     private double dragY;
     private long redraws;
     private long fullPaints;
+    /** Paints that drew only curves added over the settled layer (a run's end). */
+    private long addedPaints;
     /** Points stroked as lines, all paints together: what a paint costs the rasteriser. */
     private long strokedPoints;
     /** What the live layer shows; null as {@link #drawn}. */
@@ -353,6 +355,12 @@ final class ChartView extends Region {
         return redraws;
     }
 
+    /** How many paints drew only curves added over the finished runs' layer. */
+    long addedPaints() {
+        paintIfDirty();
+        return addedPaints;
+    }
+
     /** How many of those paints repainted the whole chart rather than a strip of new segments. */
     long fullPaints() {
         paintIfDirty();
@@ -472,6 +480,18 @@ final class ChartView extends Region {
 
     /** Paints one layer whole, or the strip of it that changed, or not at all. */
     private void paintLayer(boolean live, Drawn before, Drawn now, List<Series> layer, double plotW, double plotH, boolean log) {
+        if (!live && addsCurvesOnTop(before, now)) {
+            // A run that ends moves its curves to this layer, above all others: they are drawn over
+            // what is there, in the order a whole paint would draw them, instead of every curve again.
+            addedPaints++;
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.save();
+            clipTo(g, false, LEFT, plotW);
+            drawAllSeries(g, layer.subList(before.styles().size(), layer.size()), plotW, plotH, log, LEFT);
+            g.restore();
+            drawFrame(g, plotW, plotH);
+            return;
+        }
         double stripLeft = stripLeft(live, before, now, layer, plotW);
         GraphicsContext g = (live ? liveCanvas : canvas).getGraphicsContext2D();
         if (Double.isNaN(stripLeft)) {
@@ -608,6 +628,22 @@ final class ChartView extends Region {
             }
         }
         return Math.max(LEFT, left);
+    }
+
+    /**
+     * Whether {@code now} is what {@code before} showed with curves added after the last one, on the
+     * same axes, size and looks: those can be drawn over the canvas as it is.
+     */
+    private static boolean addsCurvesOnTop(Drawn before, Drawn now) {
+        if (before == null || before.width() != now.width() || before.height() != now.height() || before.log() != now.log()
+                || before.paletteVersion() != now.paletteVersion() || before.x0() != now.x0() || before.x1() != now.x1()
+                || before.y0() != now.y0() || before.y1() != now.y1() || !before.marks().equals(now.marks())) {
+            return false;
+        }
+        int kept = before.styles().size();
+        return now.styles().size() > kept && now.styles().subList(0, kept).equals(before.styles())
+                && java.util.Arrays.equals(before.sizes(), java.util.Arrays.copyOf(now.sizes(), kept))
+                && java.util.Arrays.equals(before.modes(), java.util.Arrays.copyOf(now.modes(), kept));
     }
 
     /** Why the chart must be painted whole rather than in a strip; null if a strip may do. */

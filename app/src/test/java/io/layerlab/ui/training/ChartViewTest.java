@@ -334,6 +334,36 @@ class ChartViewTest {
     }
 
     @Test
+    void aRunThatEndsAddsItsCurvesOverTheFinishedRunsWithoutPaintingThemAgain() {
+        List<ChartView.Series> finished = new ArrayList<>();
+        for (int run = 1; run <= 3; run++) {
+            RunCurves curves = new RunCurves();
+            grow(curves, 3_000, new Random(20 + run));
+            Color colour = Color.hsb(run * 90, 0.8, 0.7);
+            finished.add(new ChartView.Series("raw-" + run, raw(curves), colour, 1, 0.3, false));
+            finished.add(new ChartView.Series("smooth-" + run, smoothed(curves), colour, 2.2, 1, false).asSmooth());
+        }
+        RunCurves live = new RunCurves();
+        grow(live, 3_000, new Random(24));
+        ChartView.Series raw = new ChartView.Series("raw-4", raw(live), Color.DARKORANGE, 1, 0.3, false);
+        ChartView.Series smooth = new ChartView.Series("smooth-4", smoothed(live), Color.DARKORANGE, 2.2, 1, false).asSmooth();
+        List<ChartView.Series> training = new ArrayList<>(finished);
+        training.addAll(List.of(raw.asLive(), smooth.asLive()));
+        show(training);
+        long fullPaints = chart.fullPaints();
+        long added = chart.addedPaints();
+
+        List<ChartView.Series> ended = new ArrayList<>(finished);
+        ended.addAll(List.of(raw, smooth));
+        show(ended);
+        assertThat(chart.addedPaints()).isEqualTo(added + 1);
+        assertThat(chart.fullPaints()).as("the finished runs were not painted again").isEqualTo(fullPaints);
+        javafx.scene.image.Image addedOnTop = snapshot();
+
+        assertThat(differingPixels(addedOnTop, paintedWhole(ended))).isZero();
+    }
+
+    @Test
     void whileCurvesGrowTheXAxisStaysOnARoundEndAheadOfTheDataAndFitsExactlyOnceTheyStop() {
         RunCurves curves = curve(1_450, 5);
         List<ChartView.Series> series = List.of(new ChartView.Series("raw", raw(curves), Color.BLUE, 1, 1, false));
