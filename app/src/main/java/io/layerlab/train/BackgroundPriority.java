@@ -52,7 +52,7 @@ public final class BackgroundPriority {
     }
 
     /**
-     * Lowers the calling thread's priority for the rest of its life (threads of a training pool only
+     * Lowers the calling thread's priority for the rest of its life (a sweep's workers: they only
      * train). Never fails: where the system refuses, the thread keeps the priority it had.
      */
     public static void lowerCurrentThread() {

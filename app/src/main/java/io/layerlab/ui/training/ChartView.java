@@ -103,6 +103,9 @@ final class ChartView extends Region {
     /** How far a mark's line reaches above and below the plot (its caps), in pixels. */
     private static final double MARK_OVERHANG = 2;
 
+    /** The whole-paint reason when only the curves shown differ (same size, looks and axes). */
+    private static final String CURVES_CHANGED = "curves came or went";
+
     /** How a curve looks, apart from its points: two paints may join only if these are equal. */
     private record Style(String key, Color colour, double width, double opacity, boolean dashed, double autoRangeBefore,
                          boolean smooth) {
@@ -635,9 +638,7 @@ final class ChartView extends Region {
      * same axes, size and looks: those can be drawn over the canvas as it is.
      */
     private static boolean addsCurvesOnTop(Drawn before, Drawn now) {
-        if (before == null || before.width() != now.width() || before.height() != now.height() || before.log() != now.log()
-                || before.paletteVersion() != now.paletteVersion() || before.x0() != now.x0() || before.x1() != now.x1()
-                || before.y0() != now.y0() || before.y1() != now.y1() || !before.marks().equals(now.marks())) {
+        if (!CURVES_CHANGED.equals(wholePaintReason(before, now)) || !before.marks().equals(now.marks())) {
             return false;
         }
         int kept = before.styles().size();
@@ -664,7 +665,7 @@ final class ChartView extends Region {
             return "y axis";
         }
         if (!before.styles().equals(now.styles())) {
-            return "curves came or went";
+            return CURVES_CHANGED;
         }
         for (int i = 0; i < now.sizes().length; i++) {
             if (now.sizes()[i] < before.sizes()[i]) {

@@ -281,14 +281,7 @@ class ChartViewTest {
     @Test
     void aLiveRunGrowsOnALayerOfItsOwnAndTheChartLooksAsWhenPaintedWhole() {
         // Three finished runs, then the first one's training again, live, above them.
-        List<ChartView.Series> series = new ArrayList<>();
-        for (int run = 1; run <= 3; run++) {
-            RunCurves finished = new RunCurves();
-            grow(finished, 3_000, new Random(10 + run));
-            Color colour = Color.hsb(run * 90, 0.8, 0.7);
-            series.add(new ChartView.Series("raw-" + run, raw(finished), colour, 1, 0.3, false));
-            series.add(new ChartView.Series("smooth-" + run, smoothed(finished), colour, 2.2, 1, false).asSmooth());
-        }
+        List<ChartView.Series> series = finishedRuns(3, 10);
         show(series);
         long settledPaints = chart.fullPaints();
 
@@ -333,16 +326,22 @@ class ChartViewTest {
         }
     }
 
+    /** {@code runs} finished runs of 3,000 iterations, raw and smoothed curves each, seeded {@code seed} + run. */
+    private static List<ChartView.Series> finishedRuns(int runs, int seed) {
+        List<ChartView.Series> series = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            RunCurves finished = new RunCurves();
+            grow(finished, 3_000, new Random(seed + run));
+            Color colour = Color.hsb(run * 90, 0.8, 0.7);
+            series.add(new ChartView.Series("raw-" + run, raw(finished), colour, 1, 0.3, false));
+            series.add(new ChartView.Series("smooth-" + run, smoothed(finished), colour, 2.2, 1, false).asSmooth());
+        }
+        return series;
+    }
+
     @Test
     void aRunThatEndsAddsItsCurvesOverTheFinishedRunsWithoutPaintingThemAgain() {
-        List<ChartView.Series> finished = new ArrayList<>();
-        for (int run = 1; run <= 3; run++) {
-            RunCurves curves = new RunCurves();
-            grow(curves, 3_000, new Random(20 + run));
-            Color colour = Color.hsb(run * 90, 0.8, 0.7);
-            finished.add(new ChartView.Series("raw-" + run, raw(curves), colour, 1, 0.3, false));
-            finished.add(new ChartView.Series("smooth-" + run, smoothed(curves), colour, 2.2, 1, false).asSmooth());
-        }
+        List<ChartView.Series> finished = finishedRuns(3, 20);
         RunCurves live = new RunCurves();
         grow(live, 3_000, new Random(24));
         ChartView.Series raw = new ChartView.Series("raw-4", raw(live), Color.DARKORANGE, 1, 0.3, false);

@@ -154,22 +154,27 @@ public final class DashboardBenchmark {
 
     private static void traceCpu(Thread fx, Thread renderer) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Thread tracer = new Thread(() -> {
+        everyTwoMillis("benchmark-cpu-tracer", () -> {
+            if (tracingCpu) {
+                CPU_TRACE.add(CpuTrace.nanos(Instant.now()), threads.getThreadCpuTime(fx.getId()), threads.getThreadCpuTime(renderer.getId()));
+            }
+        });
+    }
+
+    /** Runs {@code tick} every 2 ms on a daemon thread of its own, for the rest of the benchmark. */
+    private static void everyTwoMillis(String name, Runnable tick) {
+        Thread ticker = new Thread(() -> {
             while (true) {
                 try {
                     Thread.sleep(2);
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (tracingCpu) {
-                    long f = threads.getThreadCpuTime(fx.getId());
-                    long r = threads.getThreadCpuTime(renderer.getId());
-                    CPU_TRACE.add(CpuTrace.nanos(Instant.now()), f, r);
-                }
+                tick.run();
             }
-        }, "benchmark-cpu-tracer");
-        tracer.setDaemon(true);
-        tracer.start();
+        }, name);
+        ticker.setDaemon(true);
+        ticker.start();
     }
 
     private static void sample(RecordedEvent e) {
@@ -302,35 +307,26 @@ public final class DashboardBenchmark {
      * a rough picture, but one that names the dear parts of a pulse).
      */
     private static void sampleFxThread(Thread fx) {
-        Thread sampler = new Thread(() -> {
-            while (true) {
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (!profiling || fx.getState() != Thread.State.RUNNABLE) {
-                    continue;
-                }
-                StackTraceElement[] stack = fx.getStackTrace();
-                if (stack.length == 0 || stack[0].isNativeMethod()) {
-                    continue;
-                }
-                PROFILE_COUNTS.merge("fx (all)", 1, Integer::sum);
-                PROFILE_COUNTS.merge("fx self " + stack[0].getClassName() + "." + stack[0].getMethodName(), 1, Integer::sum);
-                java.util.Set<String> seen = new java.util.HashSet<>();
-                for (StackTraceElement f : stack) {
-                    String name = f.getClassName() + "." + f.getMethodName();
-                    if ((name.startsWith("io.layerlab") || name.contains("Layout") || name.endsWith("layoutChildren") || name.endsWith("computePrefHeight") || name.endsWith("computePrefWidth") || name.contains("CssStyle") || name.contains("Text")
-                            || name.contains("Canvas") || name.contains("Parent.") || name.contains("VirtualFlow") || name.contains("Skin")
-                            || name.contains("syncPeer") || name.contains("Scene") || name.contains("Toolkit")) && seen.add(name)) {
-                        PROFILE_COUNTS.merge("fx incl " + name, 1, Integer::sum);
-                    }
+        everyTwoMillis("benchmark-fx-sampler", () -> {
+            if (!profiling || fx.getState() != Thread.State.RUNNABLE) {
+                return;
+            }
+            StackTraceElement[] stack = fx.getStackTrace();
+            if (stack.length == 0 || stack[0].isNativeMethod()) {
+                return;
+            }
+            PROFILE_COUNTS.merge("fx (all)", 1, Integer::sum);
+            PROFILE_COUNTS.merge("fx self " + stack[0].getClassName() + "." + stack[0].getMethodName(), 1, Integer::sum);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (StackTraceElement f : stack) {
+                String name = f.getClassName() + "." + f.getMethodName();
+                if ((name.startsWith("io.layerlab") || name.contains("Layout") || name.endsWith("layoutChildren") || name.endsWith("computePrefHeight") || name.endsWith("computePrefWidth") || name.contains("CssStyle") || name.contains("Text")
+                        || name.contains("Canvas") || name.contains("Parent.") || name.contains("VirtualFlow") || name.contains("Skin")
+                        || name.contains("syncPeer") || name.contains("Scene") || name.contains("Toolkit")) && seen.add(name)) {
+                    PROFILE_COUNTS.merge("fx incl " + name, 1, Integer::sum);
                 }
             }
-        }, "benchmark-fx-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        });
     }
 
     private static List<Map<String, Integer>> wholePaintReasons(TrainingDashboard d) {
@@ -427,13 +423,11 @@ public final class DashboardBenchmark {
             boolean headlessFirst = round % 2 == 1;
             double h = 0;
             long hCpu = 0;
+            startClean(headless);
             if (headlessFirst) {
-                startClean(headless);
                 double[] side = headlessRun(headless, epochs);
                 h = side[0];
                 hCpu = (long) side[1];
-                startClean(headless);
-            } else {
                 startClean(headless);
             }
             long workersBefore = cpuOfThreadsNamed("benchmark-worker");

@@ -54,23 +54,22 @@ public final class HeadlessTrainer implements AutoCloseable {
     /** Trains {@code epochs} epochs in the other JVM: samples/s and its training thread's CPU (ns). */
     double[] train(int epochs) throws IOException {
         requests.println("train " + epochs);
-        String line;
-        while ((line = answers.readLine()) != null) {
-            if (line.startsWith("result ")) {
-                String[] parts = line.split(" ");
-                return new double[]{Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
-            }
-        }
-        throw new IOException("the headless trainer ended (exit " + process.onExit().join().exitValue() + ")");
+        String[] parts = answer("result ").split(" ");
+        return new double[]{Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
     }
 
     /** Has the other JVM collect its heap (a full cycle) and answers once it has. */
     void collect() throws IOException {
         requests.println("gc");
+        answer("collected");
+    }
+
+    /** The next answer line starting with {@code prefix}, skipping any other output. */
+    private String answer(String prefix) throws IOException {
         String line;
         while ((line = answers.readLine()) != null) {
-            if (line.equals("collected")) {
-                return;
+            if (line.startsWith(prefix)) {
+                return line;
             }
         }
         throw new IOException("the headless trainer ended (exit " + process.onExit().join().exitValue() + ")");
