@@ -58,8 +58,9 @@ import jdk.jfr.consumer.RecordingStream;
  *     phase to the end of its last. p50/p99/max over all pulses during dashboard runs, and over those
  *     after each run's first second (a run's start changes the most at once).</li>
  * <li><b>the slowest pulses</b>, each with its phases, what painted in it, what stopped or compiled
- *     meanwhile, and the CPU the JavaFX and render threads used around it (read every 2 ms): a pulse
- *     far longer than that CPU waited (for a core, the X server, a lock) rather than worked.</li>
+ *     meanwhile, and the CPU the JavaFX and render threads used around it and how long each waited in
+ *     a run queue for a core (read every 2 ms, the latter from Linux's {@code schedstat}): a pulse far
+ *     longer than its CPU and run-queue wait together waited for something else (the X server, a lock).</li>
  * <li><b>CPU per pulse and per second</b> of the JavaFX and render threads ({@code ThreadMXBean}):
  *     what painting takes from the training, and far less sensitive to other load on the machine
  *     than wall-clock times.</li>
@@ -110,7 +111,7 @@ public final class DashboardBenchmark {
     }
 
     /**
-     * The JavaFX and render threads' CPU time, read every 2 ms during dashboard runs: whether a slow
+     * The JavaFX and render threads' CPU time and run-queue wait, read every 2 ms during dashboard runs: whether a slow
      * pulse was slow with work (its threads ran) or with waiting (for a core, the X server, a lock).
      * Times in epoch nanoseconds, as the pulses' phases are; primitive arrays, grown as needed.
      */
@@ -118,21 +119,30 @@ public final class DashboardBenchmark {
         private long[] at = new long[1 << 16];
         private long[] fx = new long[1 << 16];
         private long[] render = new long[1 << 16];
+        private long[] fxWait = new long[1 << 16];
+        private long[] renderWait = new long[1 << 16];
         private int size;
 
-        synchronized void add(long when, long fxCpu, long renderCpu) {
+        synchronized void add(long when, long fxCpu, long renderCpu, long fxWaited, long renderWaited) {
             if (size == at.length) {
                 at = java.util.Arrays.copyOf(at, 2 * size);
                 fx = java.util.Arrays.copyOf(fx, 2 * size);
                 render = java.util.Arrays.copyOf(render, 2 * size);
+                fxWait = java.util.Arrays.copyOf(fxWait, 2 * size);
+                renderWait = java.util.Arrays.copyOf(renderWait, 2 * size);
             }
             at[size] = when;
             fx[size] = fxCpu;
             render[size] = renderCpu;
+            fxWait[size] = fxWaited;
+            renderWait[size] = renderWaited;
             size++;
         }
 
-        /** CPU (ms) the JavaFX and render threads used between the samples around {@code from} and {@code to}; null without samples. */
+        /**
+         * Between the samples around {@code from} and {@code to} (ms): the CPU the JavaFX and render
+         * threads used, the span, and how long each waited in a run queue for a core; null without samples.
+         */
         synchronized double[] between(Instant from, Instant to) {
             int i = java.util.Arrays.binarySearch(at, 0, size, nanos(from));
             int j = java.util.Arrays.binarySearch(at, 0, size, nanos(to));
@@ -141,7 +151,8 @@ public final class DashboardBenchmark {
             if (size == 0 || j <= i) {
                 return null;
             }
-            return new double[]{(fx[j] - fx[i]) / 1e6, (render[j] - render[i]) / 1e6, (at[j] - at[i]) / 1e6};
+            return new double[]{(fx[j] - fx[i]) / 1e6, (render[j] - render[i]) / 1e6, (at[j] - at[i]) / 1e6,
+                (fxWait[j] - fxWait[i]) / 1e6, (renderWait[j] - renderWait[i]) / 1e6};
         }
 
         private static long nanos(Instant t) {
@@ -149,14 +160,54 @@ public final class DashboardBenchmark {
         }
     }
 
+    /** Time (ns) a thread has waited in a run queue, from its {@code schedstat} file; 0 where unknown. */
+    private static long runQueueWait(Path schedstat) {
+        if (schedstat == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(Files.readString(schedstat).split(" ")[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The schedstat file of this JVM's busiest native thread whose name starts with {@code prefix}; null if none. */
+    private static Path schedstatOf(String prefix) {
+        Path best = null;
+        long most = -1;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (!Files.readString(task.resolve("comm")).startsWith(prefix)) {
+                        continue;
+                    }
+                    long ran = Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                    if (ran > most) {
+                        most = ran;
+                        best = task.resolve("schedstat");
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return best;
+    }
+
     private static final CpuTrace CPU_TRACE = new CpuTrace();
     private static volatile boolean tracingCpu;
 
     private static void traceCpu(Thread fx, Thread renderer) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Path fxSchedstat = schedstatOf("JavaFX Applicat");
+        Path renderSchedstat = schedstatOf("QuantumRenderer");
         everyTwoMillis("benchmark-cpu-tracer", () -> {
             if (tracingCpu) {
-                CPU_TRACE.add(CpuTrace.nanos(Instant.now()), threads.getThreadCpuTime(fx.getId()), threads.getThreadCpuTime(renderer.getId()));
+                CPU_TRACE.add(CpuTrace.nanos(Instant.now()), threads.getThreadCpuTime(fx.getId()), threads.getThreadCpuTime(renderer.getId()),
+                        runQueueWait(fxSchedstat), runQueueWait(renderSchedstat));
             }
         });
     }
@@ -741,7 +792,7 @@ public final class DashboardBenchmark {
                     line.append(String.format(Locale.ROOT, " Painting %.1f in %d region(s), largest %.1f;", painting, regions, largest));
                     double[] used = CPU_TRACE.between(start(pulse), end);
                     if (used != null) {
-                        line.append(String.format(Locale.ROOT, " CPU in %.1f ms around it: JavaFX %.1f, render %.1f;", used[2], used[0], used[1]));
+                        line.append(String.format(Locale.ROOT, " CPU in %.1f ms around it: JavaFX %.1f, render %.1f (waited for a core %.1f, %.1f);", used[2], used[0], used[1], used[3], used[4]));
                     }
                     String painted = paintedIn(pulse);
                     if (!painted.isEmpty()) {
