@@ -40,7 +40,7 @@ import javafx.scene.text.TextAlignment;
  *
  * <p>Two canvases, one above the other: the settled curves with the background, grid and frame, and
  * above it the live curves (a training run's, see {@link Series#live}) and the marks, on a transparent
- * canvas. Each is painted whole or in strips on its own, so a run's growth, start and end repaint the
+ * canvas that covers only the plot (and what marks reach beyond it). Each is painted whole or in strips on its own, so a run's growth, start and end repaint the
  * live layer and leave the other curves as they are (ten overlaid runs to the right of the live curve
  * made every strip as dear as a whole paint); only a change of axes, size or look paints both whole.
  */
@@ -102,6 +102,11 @@ final class ChartView extends Region {
     private static final double STRIP_MARGIN = 4;
     /** How far a mark's line reaches above and below the plot (its caps), in pixels. */
     private static final double MARK_OVERHANG = 2;
+    /** How far left of the plot a mark reaches: a dot (radius 4, stroke 1.6) centred up to 1 pixel left of it. */
+    private static final double MARK_LEFT_REACH = 6;
+    /** Where the live layer's canvas starts: it covers only the plot, and what marks reach beyond it. */
+    private static final double LIVE_X = LEFT - MARK_LEFT_REACH;
+    private static final double LIVE_Y = TOP - MARK_OVERHANG;
 
     /** The whole-paint reason when only the curves shown differ (same size, looks and axes). */
     private static final String CURVES_CHANGED = "curves came or went";
@@ -193,6 +198,8 @@ final class ChartView extends Region {
             n.setMouseTransparent(true);
         }
         liveCanvas.setMouseTransparent(true);
+        // The live layer is drawn in the chart's coordinates, like the layer below.
+        liveCanvas.getGraphicsContext2D().setTransform(1, 0, 0, 1, -LIVE_X, -LIVE_Y);
         getChildren().addAll(canvas, liveCanvas, cursorLine, readoutLabel);
         setMinSize(160, 110);
         setPrefSize(480, 260);
@@ -400,7 +407,7 @@ final class ChartView extends Region {
         transparent.setFill(Color.TRANSPARENT);
         Canvas both = new Canvas(canvas.getWidth(), canvas.getHeight());
         both.getGraphicsContext2D().drawImage(canvas.snapshot(null, null), 0, 0);
-        both.getGraphicsContext2D().drawImage(liveCanvas.snapshot(transparent, null), 0, 0);
+        both.getGraphicsContext2D().drawImage(liveCanvas.snapshot(transparent, null), liveCanvas.getLayoutX(), liveCanvas.getLayoutY());
         return both.snapshot(null, null);
     }
 
@@ -409,10 +416,13 @@ final class ChartView extends Region {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            for (Canvas layer : List.of(canvas, liveCanvas)) {
-                layer.setWidth(w);
-                layer.setHeight(h);
-            }
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            // Only the plot band: a strip of the live layer then repaints (and the window presents)
+            // a quarter fewer pixels than a canvas over the whole chart, margins and axes included.
+            liveCanvas.relocate(LIVE_X, LIVE_Y);
+            liveCanvas.setWidth(Math.max(0, w - LIVE_X));
+            liveCanvas.setHeight(Math.max(0, h - TOP - BOTTOM + 2 * MARK_OVERHANG));
             // In the layout pass: paint now, so the new size never shows an empty canvas.
             dirty = true;
             paintIfDirty();
@@ -489,7 +499,7 @@ final class ChartView extends Region {
             addedPaints++;
             GraphicsContext g = canvas.getGraphicsContext2D();
             g.save();
-            clipTo(g, false, LEFT, plotW);
+            clipTo(g, false, LEFT, plotW, plotH);
             drawAllSeries(g, layer.subList(before.styles().size(), layer.size()), plotW, plotH, log, LEFT);
             g.restore();
             drawFrame(g, plotW, plotH);
@@ -536,7 +546,7 @@ final class ChartView extends Region {
             drawGrid(g, plotW, plotH, log, true);
         }
         g.save();
-        clipTo(g, live, LEFT, plotW);
+        clipTo(g, live, LEFT, plotW, plotH);
         drawAllSeries(g, layer, plotW, plotH, log, LEFT);
         g.restore();
         drawMarks(g, layerMarks, plotW, plotH, log);
@@ -568,7 +578,7 @@ final class ChartView extends Region {
             drawGrid(g, plotW, plotH, log, false);
         }
         g.save();
-        clipTo(g, live, left, LEFT + plotW - left);
+        clipTo(g, live, left, LEFT + plotW - left, plotH);
         drawAllSeries(g, layer, plotW, plotH, log, left);
         g.restore();
         drawMarks(g, layerMarks, plotW, plotH, log);
@@ -579,10 +589,10 @@ final class ChartView extends Region {
     }
 
     /** Clips to the plot from {@code left}; on the live layer, right of the y axis's line, which lies on the layer below. */
-    private static void clipTo(GraphicsContext g, boolean live, double left, double width) {
+    private static void clipTo(GraphicsContext g, boolean live, double left, double width, double plotH) {
         double from = live ? Math.max(left, LEFT + 1) : left;
         g.beginPath();
-        g.rect(from, TOP, width - (from - left), g.getCanvas().getHeight() - TOP - BOTTOM);
+        g.rect(from, TOP, width - (from - left), plotH);
         g.clip();
     }
 
@@ -630,7 +640,8 @@ final class ChartView extends Region {
                 left = Math.min(left, markLeft(come, plotW));
             }
         }
-        return Math.max(LEFT, left);
+        // Marks (on the live layer) reach left of the plot; the layer below has nothing to repaint there.
+        return Math.max(live ? LIVE_X : LEFT, left);
     }
 
     /**

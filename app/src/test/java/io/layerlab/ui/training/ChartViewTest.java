@@ -215,6 +215,44 @@ class ChartViewTest {
         assertThat(differingPixels(inStrips, paintedWhole(series))).isZero();
     }
 
+    @Test
+    void theLiveLayerShowsACurveWhereTheSettledLayerDoesAndAMarkAtThePlotsLeftEdgeWhole() {
+        List<Double> values = new ArrayList<>();
+        for (int epoch = 1; epoch <= 40; epoch++) {
+            values.add(1.0 / epoch);
+        }
+        ChartView.Series settled = new ChartView.Series("val", listData(values), Color.DARKORANGE, 2.4, 1, false);
+        show(List.of(settled));
+        javafx.scene.image.Image onTheSettledLayer = snapshot();
+        show(List.of(settled.asLive()));
+        assertThat(differingPixels(snapshot(), onTheSettledLayer)).as("the live layer lies exactly over the settled one").isZero();
+
+        // A dot on the first point, at the plot's left edge: half of it lies left of the plot, over the y axis.
+        WaitForAsyncUtils.asyncFx(() -> chart.setMarks(() -> List.of(new ChartView.Dot(1, values.get(0), Color.MAGENTA, false))));
+        chart.redraw();
+        javafx.scene.image.Image withDot = snapshot();
+        int[] columns = columnsWith(withDot, Color.MAGENTA);
+        assertThat(columns[1] - columns[0] + 1).as("the dot's width in pixels (8, its stroke and anti-aliasing)").isBetween(9, 11);
+    }
+
+    /** The first and last pixel column holding {@code colour} (within anti-aliasing), or {-1, -2}. */
+    private static int[] columnsWith(javafx.scene.image.Image image, Color colour) {
+        int first = -1;
+        int last = -2;
+        for (int x = 0; x < (int) image.getWidth(); x++) {
+            for (int y = 0; y < (int) image.getHeight(); y++) {
+                Color c = image.getPixelReader().getColor(x, y);
+                if (Math.abs(c.getRed() - colour.getRed()) + Math.abs(c.getGreen() - colour.getGreen())
+                        + Math.abs(c.getBlue() - colour.getBlue()) < 0.35) {
+                    first = first < 0 ? x : first;
+                    last = x;
+                    break;
+                }
+            }
+        }
+        return new int[]{first, last};
+    }
+
     /** The chart after showing nothing and then the series again, which paints them whole. */
     private javafx.scene.image.Image paintedWhole(List<ChartView.Series> series) {
         show(List.of());
