@@ -15,29 +15,54 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The designer as a JavaFX application: real dialogs, a background executor, the person's own folders. */
 public final class LayerLabApp extends Application {
     /** How often unsaved work is copied to the recovery folder. */
     public static final Duration AUTOSAVE_INTERVAL = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(LayerLabApp.class);
 
+    /**
+     * Shows the window at once, saying that the designer opens, and builds the designer in the next
+     * turn of the JavaFX thread, once that frame is on its way to the screen: building and styling
+     * the designer takes the JavaFX thread a second or more of CPU on a small machine (most of it the
+     * first run of code the JIT has not compiled yet), and the person should see the application
+     * respond to the launch long before that.
+     */
     @Override
     public void start(Stage stage) {
         StartupTiming.mark("JavaFX started");
         StartupTiming.watch(stage);
         Theme theme = new Theme(Preferences.userNodeForPackage(LayerLabApp.class));
         theme.apply();
-        DesignerServices services = new DesignerServices(new FxDialogService(() -> stage), new FxTaskExecutor(),
-                ShapeInference::infer, theme, RecentFiles.inUserHome(),
-                RecoveryStore.inUserHome(), new SampleProjects(), AUTOSAVE_INTERVAL, trainingThreads());
-        StartupTiming.mark("services ready");
-        MainWindow window = new MainWindow(stage, services);
-        StartupTiming.mark("window built");
-        window.rememberLayoutIn(Preferences.userNodeForPackage(LayerLabApp.class).node("layout"));
+        OpeningScene opening = new OpeningScene();
+        stage.setTitle("LayerLab");
         stage.setWidth(1400);
         stage.setHeight(900);
-        window.show();
+        stage.setScene(opening.scene());
+        stage.show();
+        opening.afterItsFirstFrame(() -> openDesigner(stage, theme, opening));
+    }
+
+    private static void openDesigner(Stage stage, Theme theme, OpeningScene opening) {
+        try {
+            DesignerServices services = new DesignerServices(new FxDialogService(() -> stage), new FxTaskExecutor(),
+                    ShapeInference::infer, theme, RecentFiles.inUserHome(),
+                    RecoveryStore.inUserHome(), new SampleProjects(), AUTOSAVE_INTERVAL, trainingThreads());
+            StartupTiming.mark("services ready");
+            MainWindow window = new MainWindow(stage, services);
+            StartupTiming.mark("window built");
+            window.rememberLayoutIn(Preferences.userNodeForPackage(LayerLabApp.class).node("layout"));
+            window.show();
+            StartupTiming.designerShown();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("The designer could not open", e);
+            opening.failed(e);
+        }
     }
 
     /** Daemon threads for training runs, so closing the window ends the application even mid-run. */
@@ -48,5 +73,10 @@ public final class LayerLabApp extends Application {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Used by the opening scene's Quit button when the designer could not open. */
+    static void quit() {
+        Platform.exit();
     }
 }

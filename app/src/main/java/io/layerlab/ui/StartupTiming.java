@@ -8,9 +8,9 @@ import javafx.stage.WindowEvent;
 
 /**
  * With {@code -Dlayerlab.startupTiming=true}, prints to stderr how long after the JVM started the
- * designer window was first shown (and the next frame rendered after it); with {@code =exit} it also
- * closes the application then, so a script can time several launches. Without the property it does
- * nothing and loads nothing.
+ * window was first shown (with the opening scene) and the designer in it (each with the next frame
+ * rendered after it); with {@code =exit} it also closes the application once the designer shows, so a
+ * script can time several launches. Without the property it does nothing and loads nothing.
  */
 final class StartupTiming {
     static final String PROPERTY = "layerlab.startupTiming";
@@ -39,24 +39,32 @@ final class StartupTiming {
         if (!enabled()) {
             return;
         }
-        String mode = System.getProperty(PROPERTY);
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> reportAfterNextFrame("window shown", false));
+    }
+
+    /** Call once the designer is shown: reports it after its first frame, and exits then with {@code =exit}. */
+    static void designerShown() {
+        if (enabled()) {
+            reportAfterNextFrame("designer shown", System.getProperty(PROPERTY).equals("exit"));
+        }
+    }
+
+    private static void reportAfterNextFrame(String what, boolean exit) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
-            long shown = System.currentTimeMillis() - jvmStart;
-            // The frame that puts the window's content on screen is rendered by the next pulse.
-            Platform.runLater(() -> Platform.runLater(() -> {
-                long painted = System.currentTimeMillis() - jvmStart;
-                // On a busy machine the wall-clock time mostly measures waiting for a core; CPU time does not.
-                long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                        ? os.getProcessCpuTime() / 1_000_000 : -1;
-                long fxCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
-                System.err.printf(Locale.ROOT, "startup: window shown %d ms, first frame by %d ms after JVM start; "
-                        + "CPU so far: process %d ms, JavaFX thread %d ms%n", shown, painted, cpu, fxCpu);
-                if (mode.equals("exit")) {
-                    Platform.exit();
-                    System.exit(0);
-                }
-            }));
-        });
+        long shown = System.currentTimeMillis() - jvmStart;
+        // The frame that puts the window's content on screen is rendered by the next pulse.
+        Platform.runLater(() -> Platform.runLater(() -> {
+            long painted = System.currentTimeMillis() - jvmStart;
+            // On a busy machine the wall-clock time mostly measures waiting for a core; CPU time does not.
+            long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() / 1_000_000 : -1;
+            long fxCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+            System.err.printf(Locale.ROOT, "startup: %s %d ms, first frame by %d ms after JVM start; "
+                    + "CPU so far: process %d ms, JavaFX thread %d ms%n", what, shown, painted, cpu, fxCpu);
+            if (exit) {
+                Platform.exit();
+                System.exit(0);
+            }
+        }));
     }
 }

@@ -1,0 +1,62 @@
+package io.layerlab.ui;
+
+import atlantafx.base.theme.Styles;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * What the window shows while the designer is built: the application's name and a line saying it
+ * opens, in the person's theme. Cheap to build and lay out (two labels), so the window appears as
+ * soon as JavaFX runs. Should the designer fail to open, it says why and offers to quit.
+ */
+final class OpeningScene {
+    /** How long the window shows this scene before the designer is built (the window system's first repaint). */
+    static final long SETTLE_MILLIS = 100;
+    private final Label title = new Label("LayerLab");
+    private final Label message = new Label("Opening the designer…");
+    private final VBox root = new VBox(8, title, message);
+    private final Scene scene = new Scene(root);
+
+    OpeningScene() {
+        title.getStyleClass().add(Styles.TITLE_2);
+        message.getStyleClass().add(Styles.TEXT_MUTED);
+        message.setWrapText(true);
+        root.setAlignment(Pos.CENTER);
+    }
+
+    Scene scene() {
+        return scene;
+    }
+
+    /**
+     * Runs {@code task} on the JavaFX thread once this scene's first frame has had time to reach the
+     * screen. The frame rendered at the first pulse can come before the window system has mapped the
+     * window, which then asks for it again: that repaint needs a pulse, so a short pause (an
+     * animation, which keeps pulses coming) lets it through before {@code task} holds the thread.
+     */
+    void afterItsFirstFrame(Runnable task) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            PauseTransition settle = new PauseTransition(Duration.millis(SETTLE_MILLIS));
+            settle.setOnFinished(e -> task.run());
+            settle.play();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** Shows why the designer could not open, with a way to quit; the error's details are in the log. */
+    void failed(Throwable error) {
+        message.setText("The designer could not open: " + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage())
+                + "\nThe details are in the log. Please report them with the steps that led here.");
+        message.setStyle("-fx-text-fill: -color-danger-fg;");
+        Button quit = new Button("Quit");
+        quit.setOnAction(e -> LayerLabApp.quit());
+        root.getChildren().add(quit);
+    }
+}
