@@ -40,9 +40,10 @@ import javafx.scene.text.TextAlignment;
  *
  * <p>Two canvases, one above the other: the settled curves with the background, grid and frame, and
  * above it the live curves (a training run's, see {@link Series#live}) and the marks, on a transparent
- * canvas that covers only the plot (and what marks reach beyond it). Each is painted whole or in strips on its own, so a run's growth, start and end repaint the
- * live layer and leave the other curves as they are (ten overlaid runs to the right of the live curve
- * made every strip as dear as a whole paint); only a change of axes, size or look paints both whole.
+ * canvas that covers only the plot (and what marks reach beyond it). Each is painted whole or in
+ * strips on its own, so a run's growth, start and end repaint the live layer and leave the other curves
+ * as they are (ten overlaid runs to the right of the live curve made every strip as dear as a whole
+ * paint); only a change of axes, size or look paints both whole.
  */
 final class ChartView extends Region {
     /**
