@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,10 +72,5 @@ public final class LayerLabApp extends Application {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    /** Used by the opening scene's Quit button when the designer could not open. */
-    static void quit() {
-        Platform.exit();
     }
 }

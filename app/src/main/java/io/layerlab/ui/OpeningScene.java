@@ -2,6 +2,7 @@ package io.layerlab.ui;
 
 import atlantafx.base.theme.Styles;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -16,7 +17,7 @@ import javafx.util.Duration;
  */
 final class OpeningScene {
     /** How long the window shows this scene before the designer is built (the window system's first repaint). */
-    static final long SETTLE_MILLIS = 100;
+    private static final long SETTLE_MILLIS = 100;
     private final Label title = new Label("LayerLab");
     private final Label message = new Label("Opening the designer…");
     private final VBox root = new VBox(8, title, message);
@@ -50,13 +51,14 @@ final class OpeningScene {
         scene.addPostLayoutPulseListener(once[0]);
     }
 
-    /** Shows why the designer could not open, with a way to quit; the error's details are in the log. */
+    /** Shows why the designer could not open, with a way to quit; the error's details go to standard error. */
     void failed(Throwable error) {
         message.setText("The designer could not open: " + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage())
-                + "\nThe details are in the log. Please report them with the steps that led here.");
+                + "\nThe details were printed to standard error (start LayerLab from a terminal to see them);"
+                + " please report them with the steps that led here.");
         message.setStyle("-fx-text-fill: -color-danger-fg;");
         Button quit = new Button("Quit");
-        quit.setOnAction(e -> LayerLabApp.quit());
+        quit.setOnAction(e -> Platform.exit());
         root.getChildren().add(quit);
     }
 }

@@ -43,7 +43,7 @@ class OpeningSceneTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label message = (Label) opening.scene().getRoot().getChildrenUnmodifiable().get(1);
         assertThat(message.getText()).startsWith("The designer could not open: the sample catalogue is unreadable")
-                .contains("in the log");
+                .contains("standard error");
         assertThat(opening.scene().getRoot().getChildrenUnmodifiable()).last()
                 .isInstanceOfSatisfying(Button.class, quit -> assertThat(quit.getText()).isEqualTo("Quit"));
     }

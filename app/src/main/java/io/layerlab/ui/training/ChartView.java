@@ -199,7 +199,8 @@ final class ChartView extends Region {
             n.setMouseTransparent(true);
         }
         liveCanvas.setMouseTransparent(true);
-        // The live layer is drawn in the chart's coordinates, like the layer below.
+        // The live layer covers only the plot band, and is drawn in the chart's coordinates like the layer below.
+        liveCanvas.relocate(LIVE_X, LIVE_Y);
         liveCanvas.getGraphicsContext2D().setTransform(1, 0, 0, 1, -LIVE_X, -LIVE_Y);
         getChildren().addAll(canvas, liveCanvas, cursorLine, readoutLabel);
         setMinSize(160, 110);
@@ -421,7 +422,6 @@ final class ChartView extends Region {
             canvas.setHeight(h);
             // Only the plot band: a strip of the live layer then repaints (and the window presents)
             // a quarter fewer pixels than a canvas over the whole chart, margins and axes included.
-            liveCanvas.relocate(LIVE_X, LIVE_Y);
             liveCanvas.setWidth(Math.max(0, w - LIVE_X));
             liveCanvas.setHeight(Math.max(0, h - TOP - BOTTOM + 2 * MARK_OVERHANG));
             // In the layout pass: paint now, so the new size never shows an empty canvas.
