@@ -104,6 +104,8 @@ public final class DashboardBenchmark {
     /** CPU per native thread name (from /proc), summed over the dashboard runs: who else takes the cores. */
     private static final Map<String, Long> THREAD_CPU = new java.util.TreeMap<>();
     private static final Map<String, Long> HEADLESS_THREAD_CPU = new java.util.TreeMap<>();
+    /** The display server's CPU (clock ticks) during the dashboard runs: with software rendering every painted pulse hands it the whole window. */
+    private static long displayServerTicks;
     /** What the big views painted in a pulse (before its layout pass ended), by the time the pass ended. */
     private static final List<Map.Entry<Instant, String>> PAINTED = Collections.synchronizedList(new ArrayList<>());
 
@@ -160,15 +162,50 @@ public final class DashboardBenchmark {
         }
     }
 
-    /** Time (ns) a thread has waited in a run queue, from its {@code schedstat} file; 0 where unknown. */
-    private static long runQueueWait(Path schedstat) {
-        if (schedstat == null) {
-            return 0;
+    /**
+     * A thread's {@code schedstat} (ns on a core, ns waiting in a run queue), read in place from a file kept
+     * open: the tracer reads two of them 500 times a second in the JVM it measures, and opening, reading
+     * into a string and splitting each time had cost it 5 % of a core.
+     */
+    private static final class Schedstat {
+        private final java.nio.channels.FileChannel file;
+        private final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(96);
+        private final long[] fields = new long[2];
+
+        private Schedstat(java.nio.channels.FileChannel file) {
+            this.file = file;
         }
-        try {
-            return Long.parseLong(Files.readString(schedstat).split(" ")[1]);
-        } catch (java.io.IOException | RuntimeException e) {
-            return 0;
+
+        static Schedstat open(Path path) {
+            try {
+                return path == null ? null : new Schedstat(java.nio.channels.FileChannel.open(path));
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
+
+        /** The first two fields; zeros when the file cannot be read (the thread ended). */
+        long[] read() {
+            fields[0] = 0;
+            fields[1] = 0;
+            buffer.clear();
+            try {
+                file.read(buffer, 0);
+            } catch (java.io.IOException e) {
+                return fields;
+            }
+            int field = 0;
+            long value = 0;
+            for (int i = 0; i < buffer.position() && field < 2; i++) {
+                byte b = buffer.get(i);
+                if (b >= '0' && b <= '9') {
+                    value = value * 10 + (b - '0');
+                } else {
+                    fields[field++] = value;
+                    value = 0;
+                }
+            }
+            return fields;
         }
     }
 
@@ -202,12 +239,17 @@ public final class DashboardBenchmark {
 
     private static void traceCpu(Thread fx, Thread renderer) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Path fxSchedstat = schedstatOf("JavaFX Applicat");
-        Path renderSchedstat = schedstatOf("QuantumRenderer");
+        Schedstat fxSchedstat = Schedstat.open(schedstatOf("JavaFX Applicat"));
+        Schedstat renderSchedstat = Schedstat.open(schedstatOf("QuantumRenderer"));
         everyTwoMillis("benchmark-cpu-tracer", () -> {
             if (tracingCpu) {
-                CPU_TRACE.add(CpuTrace.nanos(Instant.now()), threads.getThreadCpuTime(fx.getId()), threads.getThreadCpuTime(renderer.getId()),
-                        runQueueWait(fxSchedstat), runQueueWait(renderSchedstat));
+                long when = CpuTrace.nanos(Instant.now());
+                // schedstat's first field is the thread's time on a core, as the JVM's thread CPU time is.
+                long fxCpu = fxSchedstat == null ? threads.getThreadCpuTime(fx.getId()) : fxSchedstat.read()[0];
+                long fxWaited = fxSchedstat == null ? 0 : fxSchedstat.fields[1];
+                long renderCpu = renderSchedstat == null ? threads.getThreadCpuTime(renderer.getId()) : renderSchedstat.read()[0];
+                long renderWaited = renderSchedstat == null ? 0 : renderSchedstat.fields[1];
+                CPU_TRACE.add(when, fxCpu, renderCpu, fxWaited, renderWaited);
             }
         });
     }
@@ -470,6 +512,7 @@ public final class DashboardBenchmark {
         dashboardRun(dashboard, spiral(warmup));
         idle(dashboard);
         List<Round> results = new ArrayList<>();
+        long displayServer = displayServerPid();
         for (int round = 1; round <= rounds; round++) {
             boolean headlessFirst = round % 2 == 1;
             double h = 0;
@@ -507,7 +550,11 @@ public final class DashboardBenchmark {
             }
             LayoutTrace.runStarted(start);
             Map<String, Long> threadsBefore = nativeThreadCpu(ProcessHandle.current().pid());
+            long displayServerBefore = displayServer < 0 ? 0 : processTicks(displayServer);
             double d = dashboardRun(dashboard, project);
+            if (displayServer >= 0) {
+                displayServerTicks += processTicks(displayServer) - displayServerBefore;
+            }
             nativeThreadCpu(ProcessHandle.current().pid()).forEach((name, ticks) -> THREAD_CPU.merge(name, ticks - threadsBefore.getOrDefault(name, 0L), Long::sum));
             profiling = false;
             tracingCpu = false;
@@ -576,6 +623,30 @@ public final class DashboardBenchmark {
         }
     }
 
+    /** The X server showing this JVM's windows (the one whose command line names {@code $DISPLAY}); -1 if not found. */
+    private static long displayServerPid() {
+        String display = System.getenv("DISPLAY");
+        if (display == null || display.isEmpty()) {
+            return -1;
+        }
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                try {
+                    String[] args = Files.readString(process.resolve("cmdline")).split("\0");
+                    String program = Path.of(args[0]).getFileName().toString();
+                    if (program.startsWith("X") && java.util.Arrays.asList(args).contains(display)) {
+                        return Long.parseLong(process.getFileName().toString());
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // not a process, or it ended
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     /** One headless run; its JVM's thread CPU is summed by name, to set beside the dashboard's. */
     private static double[] headlessRun(HeadlessTrainer headless, int epochs) throws java.io.IOException {
         Map<String, Long> before = nativeThreadCpu(headless.pid());
@@ -624,6 +695,7 @@ public final class DashboardBenchmark {
         List<Double> total = new ArrayList<>();
         List<Double> settled = new ArrayList<>();
         List<Double> fxOnly = new ArrayList<>();
+        int painted = 0;
         Map<String, Double> phaseSums = new java.util.TreeMap<>();
         for (List<Phase> pulse : byPulse.values()) {
             Instant first = pulse.stream().map(Phase::start).min(Instant::compareTo).orElseThrow();
@@ -637,6 +709,9 @@ public final class DashboardBenchmark {
             }
             Instant fxEnd = pulse.stream().filter(p -> !p.renderThread()).map(Phase::end).max(Instant::compareTo).orElse(first);
             fxOnly.add(millis(Duration.between(first, fxEnd)));
+            if (pulse.stream().anyMatch(p -> p.name().equals("Painting"))) {
+                painted++;
+            }
             for (Phase p : pulse) {
                 phaseSums.merge((p.renderThread() ? "render: " : "fx: ") + p.name(), millis(Duration.between(p.start(), p.end())), Double::sum);
             }
@@ -672,6 +747,8 @@ public final class DashboardBenchmark {
                         + " (JavaFX thread part: p50 %.1f, p99 %.1f, max %.1f)%n",
                 pulses, seconds, pulses / seconds, pct(total, 50), pct(total, 99), pct(total, 100),
                 pct(fxOnly, 50), pct(fxOnly, 99), pct(fxOnly, 100));
+        System.out.printf(Locale.ROOT, "  of these, painted: %d (%.1f/s); the display server's CPU meanwhile: %.0f ms per second of training%n",
+                painted, painted / seconds, displayServerTicks * 10 / seconds);
         System.out.printf(Locale.ROOT, "  of these, after each run's first second: %d; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 settled.size(), pct(settled, 50), pct(settled, 99), pct(settled, 100));
         System.out.printf(Locale.ROOT, "CPU per pulse: JavaFX thread %.2f ms + render thread %.2f ms = %.2f ms;"
