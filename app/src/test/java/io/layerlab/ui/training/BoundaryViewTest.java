@@ -80,6 +80,34 @@ class BoundaryViewTest {
     }
 
     @Test
+    void theHeatmapIsScaledToTheScreenPixelsItCoversAndBlendsBetweenCells() throws Exception {
+        byte[] classes = new byte[GRID * GRID];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = (byte) (i % GRID < GRID / 2 ? 0 : 1);
+        }
+        float[] confidence = new float[GRID * GRID];
+        Arrays.fill(confidence, 1f);
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.setPoints(onePoint());
+            view.setFrame(new BoundaryFrame(GRID, 0, 1, 0, 1, 2, classes, confidence, 1));
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // The view is 316 wide with 8 of padding each side: the plot is 300 layout units, and the screen's scale is 1.
+        assertThat(view.heatImageWidth()).isEqualTo(300);
+        WritableImage image = WaitForAsyncUtils.asyncFx(view::snapshotImage).get();
+        int y = (int) image.getHeight() / 2;
+        Color left = image.getPixelReader().getColor(60, y);
+        Color right = image.getPixelReader().getColor(256, y);
+        // Where the classes meet (x = 158, between the fourth and fifth cells' centres) the colour lies between theirs.
+        Color middle = image.getPixelReader().getColor(158, y);
+        assertThat(closer(left, palette.classColour(0), palette.classColour(1))).isTrue();
+        assertThat(closer(right, palette.classColour(1), palette.classColour(0))).isTrue();
+        assertThat(distance(middle, left)).isGreaterThan(0.05);
+        assertThat(distance(middle, right)).isGreaterThan(0.05);
+    }
+
+    @Test
     void withoutPointsNoHeatmapIsShown() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             view.setPoints(null);
