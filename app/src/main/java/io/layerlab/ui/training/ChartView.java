@@ -148,6 +148,8 @@ final class ChartView extends Region {
     private long requestedSignature;
     /** While curves grow, the fitted x axis steps ahead to round numbers instead of following every new point. */
     private boolean growing;
+    /** Where the growing curves will end (the run's last iteration or epoch); NaN when not known. */
+    private double plannedEndX = Double.NaN;
     /** Something changed since the last paint; it is painted once at its turn however many changes came. */
     private boolean dirty;
     private final PaintTurns turns;
@@ -247,6 +249,22 @@ final class ChartView extends Region {
         if (growing != curvesGrow) {
             growing = curvesGrow;
             redraw();
+        }
+    }
+
+    /**
+     * Where the growing curves are to end, NaN if unknown. While they grow, the x axis then runs to
+     * there from their first point: the run fills the plot from left to right and the axis does not
+     * move, so the chart is not painted whole at each step the axis would otherwise take (on the
+     * spiral sample's first run the three charts stepped two or three times each, six layers painted
+     * whole at every step).
+     */
+    void setPlannedEnd(double endX) {
+        if (Double.compare(plannedEndX, endX) != 0) {
+            plannedEndX = endX;
+            if (growing) {
+                redraw();
+            }
         }
     }
 
@@ -741,7 +759,9 @@ final class ChartView extends Region {
             max = min + minSpanX;
         }
         double dataMax = max;
-        if (growing && max > 0) {
+        if (growing && max > 0 && plannedEndX >= max) {
+            max = plannedEndX;
+        } else if (growing && max > 0) {
             double end = AxisTicks.growingEnd(max * GROWING_HEADROOM);
             // While no curve reaches further than at the last paint, the axis shown stays if it holds
             // them: a new run of as many iterations as the finished ones shown draws inside their

@@ -611,6 +611,20 @@ public final class TrainingDashboard extends BorderPane {
             anyAccuracy |= c.hasAccuracy() || (run.prepared() != null && run.prepared().task() == Task.CLASSIFICATION);
         }
         boolean growing = model.phase().isActive();
+        // Where the training run will end: its charts' x axes run to there while it grows.
+        double plannedIterations = Double.NaN;
+        double plannedEpochs = Double.NaN;
+        for (RunRow run : model.shownRuns()) {
+            if (!run.isFinished() && run.prepared() != null) {
+                // Math.max of NaN is NaN: the first run's plan starts the comparison.
+                plannedIterations = Double.isNaN(plannedIterations) ? run.prepared().totalIterations()
+                        : Math.max(plannedIterations, run.prepared().totalIterations());
+                plannedEpochs = Double.isNaN(plannedEpochs) ? run.prepared().epochs() : Math.max(plannedEpochs, run.prepared().epochs());
+            }
+        }
+        iterationChart.setPlannedEnd(plannedIterations);
+        epochChart.setPlannedEnd(plannedEpochs);
+        accuracyChart.setPlannedEnd(plannedEpochs);
         for (ChartView chart : List.of(iterationChart, epochChart, accuracyChart)) {
             chart.setGrowing(growing);
         }

@@ -153,6 +153,65 @@ class ChartViewTest {
     }
 
     @Test
+    void aGrowingRunWithAPlannedEndFillsTheAxisToThatEndAndItsGrowthNeverMovesIt() {
+        RunCurves curves = new RunCurves();
+        Random random = new Random(5);
+        List<ChartView.Series> series = liveSeries(curves);
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.setGrowing(true);
+            chart.setPlannedEnd(4_000);
+        });
+        grow(curves, 10, random);
+        show(series);
+        assertThat(new double[]{chart.shownMinX(), chart.shownMaxX()}).containsExactly(1, 4_000);
+
+        for (int to = 400; to <= 4_000; to += 400) {
+            grow(curves, to, random);
+            show(series);
+            assertThat(chart.shownMaxX()).isEqualTo(4_000);
+        }
+        // (It may still be painted whole as the loss falls out of the y axis, or the thin curve turns to columns.)
+        assertThat(chart.wholePaintReasons()).as("the axis stayed as the run grew").doesNotContainKey("x axis");
+        WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(false));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(chart.shownMaxX()).as("the run ended where it was planned to").isEqualTo(4_000);
+        assertThat(chart.wholePaintReasons()).doesNotContainKey("x axis");
+
+        // Without a plan the same growth moves the axis, and each move paints the chart whole.
+        RunCurves unplanned = new RunCurves();
+        Random again = new Random(5);
+        List<ChartView.Series> other = liveSeries(unplanned);
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.setPlannedEnd(Double.NaN);
+            chart.setGrowing(true);
+        });
+        grow(unplanned, 10, again);
+        show(other);
+        int axisPaints = chart.wholePaintReasons().getOrDefault("x axis", 0);
+        for (int to = 400; to <= 4_000; to += 400) {
+            grow(unplanned, to, again);
+            show(other);
+        }
+        assertThat(chart.wholePaintReasons().getOrDefault("x axis", 0)).isGreaterThan(axisPaints);
+    }
+
+    @Test
+    void aRunThatOutgrowsItsPlanMovesTheAxisAheadOfItAsWithoutOne() {
+        RunCurves curves = new RunCurves();
+        Random random = new Random(9);
+        List<ChartView.Series> series = liveSeries(curves);
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.setGrowing(true);
+            chart.setPlannedEnd(1_000);
+        });
+        grow(curves, 1_500, random);
+        show(series);
+
+        assertThat(chart.shownMaxX()).isGreaterThan(1_500);
+    }
+
+    @Test
     void aGrowingCurvePaintedInStripsShowsEverySegmentAsAWholePaintWould() {
         RunCurves curves = new RunCurves();
         Random random = new Random(7);
