@@ -46,6 +46,15 @@ public final class RunLog {
         runs.add(record);
     }
 
+    /**
+     * Takes back a run saved with the project, keeping its id, name and colour: runs begun later
+     * are numbered after it.
+     */
+    public void restore(RunRecord record) {
+        add(record);
+        nextId = Math.max(nextId, record.id() + 1);
+    }
+
     public List<RunRecord> runs() {
         return Collections.unmodifiableList(runs);
     }

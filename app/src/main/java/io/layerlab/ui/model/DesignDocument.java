@@ -5,7 +5,9 @@ import io.layerlab.graph.EditHistory;
 import io.layerlab.graph.Graph;
 import io.layerlab.project.Project;
 import io.layerlab.shape.ShapeReport;
+import io.layerlab.train.RunRecord;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,7 +21,8 @@ import javafx.collections.ObservableSet;
 
 /**
  * One open project as the views see it: the project, its undo history, the shape report of the
- * current graph (recomputed after every edit), the selection, the file and the dirty flag.
+ * current graph (recomputed after every edit), the selection, the file, the training runs read
+ * with it, and the dirty flag (edits, or runs kept since the last save).
  * Views observe these properties and change the graph only through {@link #execute(Edit)}.
  * Used on the JavaFX thread only.
  */
@@ -33,12 +36,22 @@ public final class DesignDocument {
     private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper(this, "undoLabel", "");
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel", "");
     private final ObservableSet<String> selection = FXCollections.observableSet();
+    private final List<RunRecord> savedRuns;
+    /** Counts the runs kept (or dropped) since the document opened; {@link #runsSavedAt} is the count the file has. */
+    private long runsRevision;
+    private long runsSavedAt;
 
     /**
      * @param analyzer the shape check (ShapeInference::infer in the app; cheap enough to run on
      *                 every edit)
      */
     public DesignDocument(Project project, Path file, Function<Graph, ShapeReport> analyzer) {
+        this(project, file, analyzer, List.of());
+    }
+
+    /** @param savedRuns the finished runs saved with the project's file, oldest first */
+    public DesignDocument(Project project, Path file, Function<Graph, ShapeReport> analyzer, List<RunRecord> savedRuns) {
+        this.savedRuns = List.copyOf(savedRuns);
         this.project = Objects.requireNonNull(project);
         this.analyzer = Objects.requireNonNull(analyzer);
         this.history = new EditHistory(project.graph());
@@ -48,7 +61,7 @@ public final class DesignDocument {
             selection.removeIf(id -> !g.contains(id));
         });
         history.addListener(h -> {
-            dirty.set(h.isDirty());
+            refreshDirty();
             undoLabel.set(h.undoDescription().orElse(""));
             redoLabel.set(h.redoDescription().orElse(""));
         });
@@ -78,6 +91,28 @@ public final class DesignDocument {
     public void savedTo(Path path) {
         file.set(path);
         history.markSaved();
+    }
+
+    /** The finished runs that were saved with the file when it was opened (none for a new project). */
+    public List<RunRecord> savedRuns() { return savedRuns; }
+
+    /** A run was kept (or dropped): the runs beside the file are out of date until the next save. */
+    public void runsChanged() {
+        runsRevision++;
+        refreshDirty();
+    }
+
+    /** Which change of the runs a save is about to write (see {@link #runsSaved}). */
+    public long runsRevision() { return runsRevision; }
+
+    /** The runs as they were at {@code revision} were saved: unless one was kept since, they no longer make the document dirty. */
+    public void runsSaved(long revision) {
+        runsSavedAt = Math.max(runsSavedAt, revision);
+        refreshDirty();
+    }
+
+    private void refreshDirty() {
+        dirty.set(history.isDirty() || runsRevision != runsSavedAt);
     }
 
     /** "Add Dense" etc., empty when there is nothing to undo. */

@@ -6,6 +6,8 @@ import io.layerlab.project.Project;
 import io.layerlab.project.ProjectDefaults;
 import io.layerlab.project.ProjectReader;
 import io.layerlab.project.ProjectWriter;
+import io.layerlab.train.RunRecord;
+import io.layerlab.train.RunsFile;
 import io.layerlab.project.RecentFiles;
 import io.layerlab.shape.ShapeReport;
 import io.layerlab.ui.model.DesignDocument;
@@ -13,6 +15,8 @@ import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.support.DialogService;
 import io.layerlab.ui.support.DialogService.SaveChoice;
 import io.layerlab.ui.support.TaskExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +50,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private Path lastDirectory;
+    /** The finished runs kept for a project: saved beside its file. */
+    private Function<Project, List<RunRecord>> runsOf = p -> List.of();
 
     MainViewModel(Workspace workspace, DialogService dialogs, TaskExecutor executor, Function<Graph, ShapeReport> analyzer,
                   RecentFiles recentFiles, RecoveryKeeper recovery, Consumer<String> status) {
@@ -58,6 +64,11 @@ public final class MainViewModel {
         this.status = Objects.requireNonNull(status);
         workspace.documentProperty().addListener((obs, old, doc) -> bindTitle(doc));
         bindTitle(workspace.document());
+    }
+
+    /** Where the finished runs of a project are found when it is saved (the training view model's). */
+    void keepRunsFrom(Function<Project, List<RunRecord>> runs) {
+        runsOf = Objects.requireNonNull(runs);
     }
 
     /** "xor.layerlab.json* — LayerLab": the file (or project) name, a star while there are unsaved changes. */
@@ -103,19 +114,57 @@ public final class MainViewModel {
         whenChangesAreSafe("opening another project", () -> load(file));
     }
 
+    /** A project read from its file, with the runs saved beside it, or why they could not be read. */
+    private record Opened(Project project, List<RunRecord> runs, String runsProblem) { }
+
     /** Reads {@code file} in the background and shows it; on failure the current document stays open. */
     private void load(Path file) {
         status.accept("Opening " + file.getFileName() + "…");
         // Made in the task: the JSON library loads there, not on the JavaFX thread while the window opens.
-        executor.execute(() -> new ProjectReader().read(file), project -> {
-            show(new DesignDocument(project, file, analyzer));
+        executor.execute(() -> readWithRuns(file), opened -> {
+            show(new DesignDocument(opened.project(), file, analyzer, opened.runs()));
             remember(file);
             status.accept("Opened " + file);
+            if (opened.runsProblem() != null) {
+                dialogs.showError("Cannot read the runs saved with " + file.getFileName(), opened.runsProblem());
+            }
         }, failure -> {
             status.accept("Could not open " + file.getFileName());
             dialogs.showError("Cannot open " + file.getFileName(), describe(failure)
                     + "\n\nThe project that was open is still open.");
         });
+    }
+
+    /**
+     * The project, and the runs saved beside it. Runs that cannot be read do not keep the project
+     * from opening: their file is set aside under another name, so that saving the project does
+     * not replace it, and the person is told where it is.
+     */
+    static Opened readWithRuns(Path file) throws Exception {
+        Project project = new ProjectReader().read(file);
+        Path runsFile = RunsFile.besideProject(file);
+        try {
+            return new Opened(project, RunsFile.read(runsFile), null);
+        } catch (Exception unreadable) {
+            String kept;
+            try {
+                kept = "It was kept as " + setAside(runsFile).getFileName() + " beside the project.";
+            } catch (IOException e) {
+                kept = "It could not be set aside (" + describe(e) + "): saving the project will replace it.";
+            }
+            return new Opened(project, List.of(), describe(unreadable) + "\n\nThe project opened without its earlier runs. " + kept);
+        }
+    }
+
+    /** Renames {@code file} to a free "….unreadable.json" name beside it; returns the new path. */
+    private static Path setAside(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        String base = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+        Path aside = file.resolveSibling(base + ".unreadable.json");
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = file.resolveSibling(base + ".unreadable-" + n + ".json");
+        }
+        return Files.move(file, aside);
     }
 
     /** Opens {@code project} (a sample's fresh copy) as a new untitled document, after asking about unsaved changes. */
@@ -185,12 +234,20 @@ public final class MainViewModel {
     private void write(DesignDocument doc, Path path, Runnable afterSaving) {
         Project snapshot = snapshot(doc.project());
         long revision = doc.history().revision();
+        // Finished runs do not change: the worker may write them while training goes on.
+        List<RunRecord> runs = runsOf.apply(doc.project());
+        long runsRevision = doc.runsRevision();
         status.accept("Saving " + path.getFileName() + "…");
-        executor.execute(() -> { new ProjectWriter().save(snapshot, path); return path; }, saved -> {
+        executor.execute(() -> {
+            new ProjectWriter().save(snapshot, path);
+            RunsFile.write(runs, RunsFile.besideProject(path));
+            return path;
+        }, saved -> {
             if (doc.history().revision() == revision) {
                 doc.savedTo(saved);
                 recovery.saved(doc, saved);
             }
+            doc.runsSaved(runsRevision);
             remember(saved);
             status.accept("Saved " + saved);
             afterSaving.run();

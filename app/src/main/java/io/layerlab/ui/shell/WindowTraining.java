@@ -23,7 +23,8 @@ import javafx.collections.ObservableList;
 /**
  * The one way the window trains: Train and Stop (menu, toolbar, F5) drive the
  * {@link TrainingDashboard}, which compiles, trains and charts the open project's runs. The
- * dashboard follows the open document (its runs are kept per project) and takes up the project's
+ * dashboard follows the open document (its runs are kept per project, the ones saved with its file
+ * shown again when it opens) and takes up the project's
  * training and data settings whenever an edit changes them; problems that keep a run from starting
  * go to the problems list as well as the dashboard's banner.
  */
@@ -65,6 +66,8 @@ public final class WindowTraining {
             boolean ended = phase == RunPhase.IDLE && old != null && old.isActive();
             if (ended && dashboardProblems.isEmpty()) status.accept(model.progressTextProperty().get());
         });
+        // A kept run is part of the project: the document has unsaved changes until it is saved.
+        model.setOnRunKept(project -> { if (document != null && document.project() == project) document.runsChanged(); });
         workspace.documentProperty().addListener((obs, old, doc) -> follow(doc));
         follow(workspace.document());
     }
@@ -107,6 +110,7 @@ public final class WindowTraining {
     private void follow(DesignDocument doc) {
         document = doc;
         if (doc == null) return;
+        model.restoreRuns(doc.project(), doc.savedRuns());
         model.setProject(doc.project());
         shownTraining = doc.project().training();
         shownData = doc.project().data();

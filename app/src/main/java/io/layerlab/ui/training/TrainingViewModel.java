@@ -178,6 +178,8 @@ public final class TrainingViewModel {
     private final Executor executor;
     private final TrainingSettings settings = new TrainingSettings();
     private final Map<Project, ProjectRuns> runsByProject = new WeakHashMap<>();
+    /** Told the project whose log a finished run was just kept in. */
+    private java.util.function.Consumer<Project> onRunKept = p -> { };
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private final ObservableList<RunRow> selection = FXCollections.observableArrayList();
@@ -269,6 +271,43 @@ public final class TrainingViewModel {
     public RunLog runLog() {
         Project p = project.get();
         return p == null ? new RunLog() : runsByProject.computeIfAbsent(p, k -> new ProjectRuns()).log;
+    }
+
+    /** The finished runs kept for {@code p}, oldest first (none if it never trained). */
+    public List<RunRecord> runsOf(Project p) {
+        ProjectRuns owner = runsByProject.get(p);
+        return owner == null ? List.of() : List.copyOf(owner.log.runs());
+    }
+
+    /**
+     * Shows {@code records} (read with {@code p}'s file) as its finished runs, with their curves,
+     * metrics and results; runs trained later are numbered after them. Their networks were not
+     * saved, so they cannot be exported until trained again. Does nothing if {@code p} has runs already.
+     */
+    public void restoreRuns(Project p, List<RunRecord> records) {
+        if (records.isEmpty() || runsByProject.containsKey(p)) {
+            return;
+        }
+        ProjectRuns owner = new ProjectRuns();
+        for (RunRecord record : records) {
+            owner.log.restore(record);
+            RunRow row = new RunRow(record.setup());
+            row.noWeights(record.name() + " was read from the runs saved with the project, which keep its curves and "
+                    + "results but not its network: train again to export a model.");
+            row.finished(record);
+            owner.rows.add(row);
+        }
+        runsByProject.put(p, owner);
+    }
+
+    /** {@code listener} is told the project whenever a finished run is kept for it (a training, a sweep's run). */
+    public void setOnRunKept(java.util.function.Consumer<Project> listener) {
+        onRunKept = Objects.requireNonNull(listener);
+    }
+
+    private void kept(ProjectRuns owner) {
+        runsByProject.entrySet().stream().filter(e -> e.getValue() == owner).map(Map.Entry::getKey).findFirst()
+                .ifPresent(onRunKept);
     }
 
     // ---- commands ----
@@ -622,6 +661,7 @@ public final class TrainingViewModel {
     private void finished(ActiveRun run, TrainingResult result, RunEvaluation evaluation) {
         RunRecord record = new RunRecord(run.row.setup(), result, evaluation);
         run.owner.log.add(record);
+        kept(run.owner);
         KeptNetwork kept = run.kept;
         if (kept != null) {
             run.row.trained(new TrainedRun(record, run.frozen, kept.network(), kept.normalizer(), kept.info()));
@@ -793,6 +833,7 @@ public final class TrainingViewModel {
         }
         ProjectRuns owner = runsByProject.computeIfAbsent(p, k -> new ProjectRuns());
         RunRecord record = SweepRunRecords.add(sweepRun, runProject, owner.log);
+        kept(owner);
         RunRow row = new RunRow(record.setup());
         row.noWeights(record.name() + " came from a sweep in Experiments, whose networks are not kept: "
                 + "train with its settings here to export a model.");

@@ -10,6 +10,10 @@ import io.layerlab.ui.model.SetProjectSettings;
 import io.layerlab.ui.training.RunPhase;
 import io.layerlab.ui.training.RunRow;
 import io.layerlab.ui.training.TrainingDashboard;
+import io.layerlab.train.RunsFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
@@ -157,6 +161,70 @@ class TrainingTest {
         Node change = robot.lookup("#changesList .list-cell").match(n -> !((ListCell<?>) n).isEmpty()).query();
         assertThat(readableBottom(change)).as("the first line of what changed inside its list")
                 .isLessThanOrEqualTo(sceneBounds(robot.lookup("#changesList").query()).getMaxY());
+    }
+
+    @Test
+    void aRunIsUnsavedWorkSavedBesideTheProjectAndShownAgainWhenItOpens(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.files().show(TestDocuments.document(TestDocuments.xorProject()));
+            doc().execute(new SetProjectSettings(doc().project(), doc().project().data(),
+                    doc().project().training().withEpochs(2), "Set epochs"));
+        });
+        Path target = fixture.file("trained.layerlab.json");
+        fixture.dialogs.saveLocations.add(Optional.of(target));
+        robot.interact(() -> window.files().save());
+        assertThat(doc().isDirty()).isFalse();
+
+        robot.clickOn("#trainButton");
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && !dashboard().viewModel().runs().isEmpty());
+        assertThat(doc().isDirty()).as("a finished run is unsaved work").isTrue();
+        RunRow trained = dashboard().viewModel().runs().get(0);
+        double valLoss = trained.valLossProperty().get();
+
+        robot.interact(() -> window.files().save());
+        assertThat(doc().isDirty()).isFalse();
+        assertThat(RunsFile.besideProject(target)).exists();
+
+        robot.clickOn("#newButton");
+        assertThat(dashboard().viewModel().runs()).isEmpty();
+        fixture.dialogs.filesToOpen.add(Optional.of(target));
+        robot.clickOn("#openButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(doc().isDirty()).isFalse();
+        assertThat(dashboard().viewModel().runs()).singleElement().satisfies(run -> {
+            assertThat(run.name()).isEqualTo("Run 1");
+            assertThat(run.isFinished()).isTrue();
+            assertThat(run.epochsDoneProperty().get()).isEqualTo(2);
+            assertThat(run.valLossProperty().get()).isEqualTo(valLoss);
+        });
+
+        robot.clickOn("#trainButton");
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 2);
+        assertThat(dashboard().viewModel().runs().get(1).name()).as("numbered after the saved run").isEqualTo("Run 2");
+    }
+
+    @Test
+    void savedRunsThatCannotBeReadAreSetAsideAndTheProjectOpensWithoutThem(FxRobot robot) throws Exception {
+        robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.xorProject())));
+        Path target = fixture.file("damaged.layerlab.json");
+        fixture.dialogs.saveLocations.add(Optional.of(target));
+        robot.interact(() -> window.files().save());
+        Path runs = RunsFile.besideProject(target);
+        Files.writeString(runs, "{\"format\": \"layerlab-runs\", \"version\": 1, \"runs\": [");
+
+        robot.clickOn("#newButton");
+        fixture.dialogs.filesToOpen.add(Optional.of(target));
+        robot.clickOn("#openButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(doc().file()).isEqualTo(target);
+        assertThat(dashboard().viewModel().runs()).isEmpty();
+        assertThat(fixture.dialogs.errors).singleElement().asString()
+                .startsWith("Cannot read the runs saved with damaged.layerlab.json")
+                .contains("damaged.layerlab.runs.unreadable.json");
+        assertThat(runs).doesNotExist();
+        assertThat(fixture.file("damaged.layerlab.runs.unreadable.json")).hasContent("{\"format\": \"layerlab-runs\", \"version\": 1, \"runs\": [");
     }
 
     private static double readableBottom(Node line) {
