@@ -36,6 +36,8 @@ public final class RunRow {
     private BoundaryFrame boundary;
     private TrainedRun trained;
     private String noWeights;
+    /** Read from the runs saved with the project rather than trained in this session or a sweep. */
+    private boolean fromSavedRuns;
 
     RunRow(RunSetup setup) {
         this.setup = setup;
@@ -142,6 +144,15 @@ public final class RunRow {
 
     void noWeights(String reason) {
         noWeights = reason;
+    }
+
+    /** This run was read from the runs saved with the project. */
+    void readFromSavedRuns() {
+        fromSavedRuns = true;
+    }
+
+    boolean isFromSavedRuns() {
+        return fromSavedRuns;
     }
 
     void boundary(BoundaryFrame frame) {

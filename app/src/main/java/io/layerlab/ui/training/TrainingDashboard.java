@@ -793,10 +793,12 @@ public final class TrainingDashboard extends BorderPane {
 
     /** The boundary panel shows while it may apply; for data that is not 2-D classification the results take its room. */
     private void showBoundaryPanel(RunRow focus) {
-        // Only a run trained here has a boundary: one opened from a sweep finished without being prepared here.
+        // Only a run trained here has a boundary: one from a sweep or from the saved runs was not prepared here.
         boolean fromElsewhere = focus != null && focus.isFinished() && focus.prepared() == null;
-        boundaryView.setEmptyMessage(fromElsewhere ? focus.name() + " trained in a sweep, which records no decision regions."
-                : BOUNDARY_EMPTY);
+        String elsewhere = fromElsewhere && focus.isFromSavedRuns()
+                ? focus.name() + " was read from the runs saved with the project, which keep no decision regions: train again to watch them form."
+                : fromElsewhere ? focus.name() + " trained in a sweep, which records no decision regions." : null;
+        boundaryView.setEmptyMessage(elsewhere != null ? elsewhere : BOUNDARY_EMPTY);
         boolean notPlanar = focus != null && focus.prepared() != null && !focus.prepared().boundary();
         boundaryPanel.setVisible(!notPlanar);
         boundaryPanel.setManaged(!notPlanar);

@@ -292,6 +292,7 @@ public final class TrainingViewModel {
         for (RunRecord record : records) {
             owner.log.restore(record);
             RunRow row = new RunRow(record.setup());
+            row.readFromSavedRuns();
             row.noWeights(record.name() + " was read from the runs saved with the project, which keep its curves and "
                     + "results but not its network: train again to export a model.");
             row.finished(record);

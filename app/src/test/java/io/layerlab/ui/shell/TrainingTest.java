@@ -197,6 +197,7 @@ class TrainingTest {
             assertThat(run.isFinished()).isTrue();
             assertThat(run.epochsDoneProperty().get()).isEqualTo(2);
             assertThat(run.valLossProperty().get()).isEqualTo(valLoss);
+            assertThat(run.noWeightsReason()).contains("saved with the project").contains("train again");
         });
 
         robot.clickOn("#trainButton");
