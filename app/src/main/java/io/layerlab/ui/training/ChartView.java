@@ -760,6 +760,7 @@ final class ChartView extends Region {
         }
         double dataMax = max;
         if (growing && max > 0 && plannedEndX >= max) {
+            // The run's planned end holds every curve: the axis ends there for the whole run.
             max = plannedEndX;
         } else if (growing && max > 0) {
             double end = AxisTicks.growingEnd(max * GROWING_HEADROOM);

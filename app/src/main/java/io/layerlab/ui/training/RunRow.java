@@ -36,8 +36,8 @@ public final class RunRow {
     private BoundaryFrame boundary;
     private TrainedRun trained;
     private String noWeights;
-    /** Read from the runs saved with the project rather than trained in this session or a sweep. */
-    private boolean fromSavedRuns;
+    /** Why a finished run that was not trained here (a sweep's, a saved one) shows no decision regions; null if trained here. */
+    private String noBoundary;
 
     RunRow(RunSetup setup) {
         this.setup = setup;
@@ -146,13 +146,13 @@ public final class RunRow {
         noWeights = reason;
     }
 
-    /** This run was read from the runs saved with the project. */
-    void readFromSavedRuns() {
-        fromSavedRuns = true;
+    void noBoundary(String reason) {
+        noBoundary = reason;
     }
 
-    boolean isFromSavedRuns() {
-        return fromSavedRuns;
+    /** Why this run shows no decision regions although it finished, or null. */
+    String noBoundaryReason() {
+        return noBoundary;
     }
 
     void boundary(BoundaryFrame frame) {

@@ -612,16 +612,10 @@ public final class TrainingDashboard extends BorderPane {
         }
         boolean growing = model.phase().isActive();
         // Where the training run will end: its charts' x axes run to there while it grows.
-        double plannedIterations = Double.NaN;
-        double plannedEpochs = Double.NaN;
-        for (RunRow run : model.shownRuns()) {
-            if (!run.isFinished() && run.prepared() != null) {
-                // Math.max of NaN is NaN: the first run's plan starts the comparison.
-                plannedIterations = Double.isNaN(plannedIterations) ? run.prepared().totalIterations()
-                        : Math.max(plannedIterations, run.prepared().totalIterations());
-                plannedEpochs = Double.isNaN(plannedEpochs) ? run.prepared().epochs() : Math.max(plannedEpochs, run.prepared().epochs());
-            }
-        }
+        List<PreparedRun> training = model.shownRuns().stream().filter(run -> !run.isFinished() && run.prepared() != null)
+                .map(RunRow::prepared).toList();
+        double plannedIterations = training.stream().mapToDouble(PreparedRun::totalIterations).max().orElse(Double.NaN);
+        double plannedEpochs = training.stream().mapToDouble(PreparedRun::epochs).max().orElse(Double.NaN);
         iterationChart.setPlannedEnd(plannedIterations);
         epochChart.setPlannedEnd(plannedEpochs);
         accuracyChart.setPlannedEnd(plannedEpochs);
@@ -793,12 +787,9 @@ public final class TrainingDashboard extends BorderPane {
 
     /** The boundary panel shows while it may apply; for data that is not 2-D classification the results take its room. */
     private void showBoundaryPanel(RunRow focus) {
-        // Only a run trained here has a boundary: one from a sweep or from the saved runs was not prepared here.
-        boolean fromElsewhere = focus != null && focus.isFinished() && focus.prepared() == null;
-        String elsewhere = fromElsewhere && focus.isFromSavedRuns()
-                ? focus.name() + " was read from the runs saved with the project, which keep no decision regions: train again to watch them form."
-                : fromElsewhere ? focus.name() + " trained in a sweep, which records no decision regions." : null;
-        boundaryView.setEmptyMessage(elsewhere != null ? elsewhere : BOUNDARY_EMPTY);
+        // Only a run trained here has a boundary: one from a sweep or from the saved runs says why it has none.
+        String noBoundary = focus == null ? null : focus.noBoundaryReason();
+        boundaryView.setEmptyMessage(noBoundary != null ? noBoundary : BOUNDARY_EMPTY);
         boolean notPlanar = focus != null && focus.prepared() != null && !focus.prepared().boundary();
         boundaryPanel.setVisible(!notPlanar);
         boundaryPanel.setManaged(!notPlanar);

@@ -292,7 +292,8 @@ public final class TrainingViewModel {
         for (RunRecord record : records) {
             owner.log.restore(record);
             RunRow row = new RunRow(record.setup());
-            row.readFromSavedRuns();
+            row.noBoundary(record.name() + " was read from the runs saved with the project, which keep no decision regions: "
+                    + "train again to watch them form.");
             row.noWeights(record.name() + " was read from the runs saved with the project, which keep its curves and "
                     + "results but not its network: train again to export a model.");
             row.finished(record);
@@ -836,6 +837,7 @@ public final class TrainingViewModel {
         RunRecord record = SweepRunRecords.add(sweepRun, runProject, owner.log);
         kept(owner);
         RunRow row = new RunRow(record.setup());
+        row.noBoundary(record.name() + " trained in a sweep, which records no decision regions.");
         row.noWeights(record.name() + " came from a sweep in Experiments, whose networks are not kept: "
                 + "train with its settings here to export a model.");
         row.finished(record);
