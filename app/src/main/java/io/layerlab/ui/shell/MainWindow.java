@@ -102,6 +102,7 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> workspace.document().redo());
         stage.setScene(scene);
+        WindowPlacement.fitIfUnsized(stage);
         stage.titleProperty().bind(files.titleProperty());
         stage.setOnCloseRequest(e -> { e.consume(); quit(); });
     }

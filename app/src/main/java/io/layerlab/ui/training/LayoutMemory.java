@@ -44,6 +44,14 @@ public final class LayoutMemory {
         node.putDouble(key, value);
     }
 
+    public boolean flag(String key, boolean fallback) {
+        return node.getBoolean(key, fallback);
+    }
+
+    public void putFlag(String key, boolean value) {
+        node.putBoolean(key, value);
+    }
+
     /** A node below this one, for a part of the window with its own names. */
     public LayoutMemory child(String name) {
         return new LayoutMemory(node.node(name));

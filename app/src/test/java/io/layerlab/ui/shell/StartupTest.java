@@ -9,9 +9,11 @@ import io.layerlab.ui.TestDocuments;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.summary.SummaryRow;
 import java.nio.file.Path;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,11 @@ class StartupTest {
             next[0] = new MainWindow(new Stage(), fixture.services());
             next[0].show();
         });
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Stage nextStage = (Stage) next[0].scene().getWindow();
+        assertThat(nextStage.getWidth()).as("a window nobody sized fits the screen").isLessThanOrEqualTo(screen.getWidth());
+        assertThat(nextStage.getHeight()).isLessThanOrEqualTo(screen.getHeight());
 
         DesignDocument restored = next[0].workspace().document();
         assertThat(fixture.dialogs.confirmQuestions).hasSize(1);
