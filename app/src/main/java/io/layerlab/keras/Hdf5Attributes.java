@@ -18,6 +18,11 @@ import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
  * keras_version, backend). HDF5's own string reader sizes the buffer from the attribute, so fixed-
  * and variable-length strings of any length read correctly (h5py 3 writes Python str attributes
  * as variable-length strings).
+ *
+ * <p>HDF5 is built without thread safety, and every HDF5 object's C++ destructor calls into the library.
+ * So each object is closed and deallocated here, under DL4J's {@link Hdf5Archive#LOCK_OBJECT} as DL4J
+ * does: left to the garbage collector, JavaCPP would delete it on its own thread, racing any other
+ * HDF5 call (the test suite once saw HDF5 fail to create a file, then the JVM crash).
  */
 final class Hdf5Attributes implements AutoCloseable {
     private final Path path;
@@ -50,13 +55,20 @@ final class Hdf5Attributes implements AutoCloseable {
                         throw new ModelFileException(path, "has a " + name + " attribute that is not text");
                     }
                     StrType type = attribute.getStrType();
-                    // An empty C string in, HDF5's std::string out: the binding replaces the pointer with the result.
-                    BytePointer text = new BytePointer("");
-                    attribute.read(type, text);
-                    type.close();
-                    return Optional.of(new String(text.getStringBytes(), StandardCharsets.UTF_8));
+                    try {
+                        // An empty C string in, HDF5's std::string out: the binding replaces the pointer with the result.
+                        BytePointer text = new BytePointer("");
+                        attribute.read(type, text);
+                        String value = new String(text.getStringBytes(), StandardCharsets.UTF_8);
+                        text.deallocate();
+                        return Optional.of(value);
+                    } finally {
+                        type.close();
+                        type.deallocate();
+                    }
                 } finally {
                     attribute.close();
+                    attribute.deallocate();
                 }
             } catch (RuntimeException e) {
                 throw new ModelFileException(path, "has a " + name + " attribute that cannot be read: " + e.getMessage(), e);
@@ -67,6 +79,7 @@ final class Hdf5Attributes implements AutoCloseable {
     @Override public void close() {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
             file.close();
+            file.deallocate();
         }
     }
 }

@@ -20,6 +20,7 @@ import org.bytedeco.hdf5.PredType;
 import org.bytedeco.hdf5.StrType;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.PointerScope;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 
 /**
@@ -56,29 +57,38 @@ public final class KerasH5Writer {
         return this;
     }
 
+    /**
+     * Writes the file. Every HDF5 object made here is deleted when the scope closes, on this thread
+     * under the HDF5 lock, not later by the garbage collector's thread racing other HDF5 calls.
+     */
     public void write(Path path) {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
-            H5File file = new H5File(path.toString(), H5F_ACC_TRUNC());
-            try {
-                attributes.putIfAbsent("keras_version", "2.2.4");
-                attributes.putIfAbsent("backend", "tensorflow");
-                for (var a : attributes.entrySet()) text(file, a.getKey(), a.getValue());
-                if (!weights.isEmpty()) {
-                    Group root = file.createGroup("model_weights");
-                    texts(root, "layer_names", weights.keySet().toArray(String[]::new));
-                    for (var layer : weights.entrySet()) {
-                        Group group = root.createGroup(layer.getKey());
-                        texts(group, "weight_names", layer.getValue().stream().map(w -> layer.getKey() + "/" + w.name() + ":0").toArray(String[]::new));
-                        Group inner = group.createGroup(layer.getKey());
-                        for (Weight w : layer.getValue()) floats(inner, w.name() + ":0", w.shape(), w.values());
-                        inner.close();
-                        group.close();
-                    }
-                    root.close();
-                }
-            } finally {
-                file.close();
+            try (PointerScope scope = new PointerScope()) {
+                write(new H5File(path.toString(), H5F_ACC_TRUNC()));
             }
+        }
+    }
+
+    private void write(H5File file) {
+        try {
+            attributes.putIfAbsent("keras_version", "2.2.4");
+            attributes.putIfAbsent("backend", "tensorflow");
+            for (var a : attributes.entrySet()) text(file, a.getKey(), a.getValue());
+            if (!weights.isEmpty()) {
+                Group root = file.createGroup("model_weights");
+                texts(root, "layer_names", weights.keySet().toArray(String[]::new));
+                for (var layer : weights.entrySet()) {
+                    Group group = root.createGroup(layer.getKey());
+                    texts(group, "weight_names", layer.getValue().stream().map(w -> layer.getKey() + "/" + w.name() + ":0").toArray(String[]::new));
+                    Group inner = group.createGroup(layer.getKey());
+                    for (Weight w : layer.getValue()) floats(inner, w.name() + ":0", w.shape(), w.values());
+                    inner.close();
+                    group.close();
+                }
+                root.close();
+            }
+        } finally {
+            file.close();
         }
     }
 
