@@ -70,11 +70,21 @@ public final class ModelFiles {
      * over {@code zip}: a failure leaves no partial file and the old one, if any, untouched.
      */
     public static void save(ComputationGraph network, DataNormalization normalizer, ModelInfo info, Path zip) throws IOException {
+        save(network, normalizer, info, zip, true);
+    }
+
+    /**
+     * As {@link #save(ComputationGraph, DataNormalization, ModelInfo, Path)}; without the updater
+     * state when {@code withUpdater} is false (a third of the size under Adam: enough to predict,
+     * export and fine-tune, whose optimiser starts afresh).
+     */
+    public static void save(ComputationGraph network, DataNormalization normalizer, ModelInfo info, Path zip,
+                            boolean withUpdater) throws IOException {
         Path dir = zip.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + zip.getFileName(), ".tmp");
         try {
-            ModelSerializer.writeModel(network, tmp.toFile(), true);
+            ModelSerializer.writeModel(network, tmp.toFile(), withUpdater);
             // writeModel(model, file, true, normalizer) fails ("stream is closed") with the commons-io DL4J ships.
             if (normalizer != null) ModelSerializer.addNormalizerToModel(tmp.toFile(), normalizer);
             if (info != null) info.addTo(tmp);

@@ -24,7 +24,8 @@ import java.util.List;
  * }</pre>
  * Numbers that are not finite (a diverged run's losses, the accuracy of a regression) are the
  * texts {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, which JSON numbers cannot be.
- * A run's networks are not kept: the file holds what the dashboard shows, not what it exports.
+ * The networks the runs kept are not in this file but beside it, one model zip per run
+ * ({@link RunNetworks}), so that the curves read fast and the networks stay usable by DL4J alone.
  * Reading checks every field it knows (types, ranges, one value per epoch in each per-epoch list)
  * and skips fields it does not know; a missing {@code "evaluation"} reads as null.
  *

@@ -5,7 +5,7 @@ import io.layerlab.graph.EditHistory;
 import io.layerlab.graph.Graph;
 import io.layerlab.project.Project;
 import io.layerlab.shape.ShapeReport;
-import io.layerlab.train.RunRecord;
+import io.layerlab.train.SavedRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +36,7 @@ public final class DesignDocument {
     private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper(this, "undoLabel", "");
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel", "");
     private final ObservableSet<String> selection = FXCollections.observableSet();
-    private final List<RunRecord> savedRuns;
+    private final List<SavedRun> savedRuns;
     /** Counts the runs kept (or dropped) since the document opened; {@link #runsSavedAt} is the count the file has. */
     private long runsRevision;
     private long runsSavedAt;
@@ -49,8 +49,8 @@ public final class DesignDocument {
         this(project, file, analyzer, List.of());
     }
 
-    /** @param savedRuns the finished runs saved with the project's file, oldest first */
-    public DesignDocument(Project project, Path file, Function<Graph, ShapeReport> analyzer, List<RunRecord> savedRuns) {
+    /** @param savedRuns the finished runs saved with the project's file, oldest first, with the networks saved with them */
+    public DesignDocument(Project project, Path file, Function<Graph, ShapeReport> analyzer, List<SavedRun> savedRuns) {
         this.savedRuns = List.copyOf(savedRuns);
         this.project = Objects.requireNonNull(project);
         this.analyzer = Objects.requireNonNull(analyzer);
@@ -94,7 +94,7 @@ public final class DesignDocument {
     }
 
     /** The finished runs that were saved with the file when it was opened (none for a new project). */
-    public List<RunRecord> savedRuns() { return savedRuns; }
+    public List<SavedRun> savedRuns() { return savedRuns; }
 
     /** A run was kept (or dropped): the runs beside the file are out of date until the next save. */
     public void runsChanged() {

@@ -2,14 +2,17 @@ package io.layerlab.ui.shell;
 
 import io.layerlab.graph.Edge;
 import io.layerlab.graph.Graph;
+import io.layerlab.model.ModelFileException;
 import io.layerlab.project.Project;
 import io.layerlab.project.ProjectDefaults;
 import io.layerlab.project.ProjectReader;
 import io.layerlab.project.ProjectWriter;
-import io.layerlab.train.RunRecord;
-import io.layerlab.train.RunsFile;
 import io.layerlab.project.RecentFiles;
 import io.layerlab.shape.ShapeReport;
+import io.layerlab.train.RunNetworks;
+import io.layerlab.train.RunRecord;
+import io.layerlab.train.RunsFile;
+import io.layerlab.train.SavedRun;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.support.DialogService;
@@ -18,6 +21,7 @@ import io.layerlab.ui.support.TaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +54,9 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private Path lastDirectory;
-    /** The finished runs kept for a project: saved beside its file. */
+    /** The finished runs kept for a project, and the networks they hold: saved beside its file. */
     private Function<Project, List<RunRecord>> runsOf = p -> List.of();
+    private Function<Project, Map<Integer, RunNetworks.Writer>> networksOf = p -> Map.of();
 
     MainViewModel(Workspace workspace, DialogService dialogs, TaskExecutor executor, Function<Graph, ShapeReport> analyzer,
                   RecentFiles recentFiles, RecoveryKeeper recovery, Consumer<String> status) {
@@ -66,9 +71,10 @@ public final class MainViewModel {
         bindTitle(workspace.document());
     }
 
-    /** Where the finished runs of a project are found when it is saved (the training view model's). */
-    void keepRunsFrom(Function<Project, List<RunRecord>> runs) {
+    /** Where the finished runs of a project and their networks are found when it is saved (the training view model's). */
+    void keepRunsFrom(Function<Project, List<RunRecord>> runs, Function<Project, Map<Integer, RunNetworks.Writer>> networks) {
         runsOf = Objects.requireNonNull(runs);
+        networksOf = Objects.requireNonNull(networks);
     }
 
     /** "xor.layerlab.json* — LayerLab": the file (or project) name, a star while there are unsaved changes. */
@@ -114,8 +120,8 @@ public final class MainViewModel {
         whenChangesAreSafe("opening another project", () -> load(file));
     }
 
-    /** A project read from its file, with the runs saved beside it, or why they could not be read. */
-    private record Opened(Project project, List<RunRecord> runs, String runsProblem) { }
+    /** A project read from its file, with the runs (and their networks) saved beside it, or why they could not be read. */
+    private record Opened(Project project, List<SavedRun> runs, String runsProblem) { }
 
     /** Reads {@code file} in the background and shows it; on failure the current document stays open. */
     private void load(Path file) {
@@ -136,15 +142,17 @@ public final class MainViewModel {
     }
 
     /**
-     * The project, and the runs saved beside it. Runs that cannot be read do not keep the project
-     * from opening: their file is set aside under another name, so that saving the project does
-     * not replace it, and the person is told where it is.
+     * The project, and the runs saved beside it with their networks. Runs that cannot be read do
+     * not keep the project from opening: their file is set aside under another name, so that saving
+     * the project does not replace it, and the person is told where it is. A network that cannot be
+     * read leaves its run without one (the run says why).
      */
     static Opened readWithRuns(Path file) throws Exception {
         Project project = new ProjectReader().read(file);
         Path runsFile = RunsFile.besideProject(file);
+        List<RunRecord> records;
         try {
-            return new Opened(project, RunsFile.read(runsFile), null);
+            records = RunsFile.read(runsFile);
         } catch (Exception unreadable) {
             String kept;
             try {
@@ -154,6 +162,16 @@ public final class MainViewModel {
             }
             return new Opened(project, List.of(), describe(unreadable) + "\n\nThe project opened without its earlier runs. " + kept);
         }
+        Path networks = RunNetworks.folderBeside(file);
+        List<SavedRun> runs = new ArrayList<>();
+        for (RunRecord record : records) {
+            try {
+                runs.add(new SavedRun(record, RunNetworks.read(networks, record.id()).orElse(null), null));
+            } catch (ModelFileException e) {
+                runs.add(new SavedRun(record, null, e.getMessage()));
+            }
+        }
+        return new Opened(project, runs, null);
     }
 
     /** Renames {@code file} to a free "….unreadable.json" name beside it; returns the new path. */
@@ -236,11 +254,15 @@ public final class MainViewModel {
         long revision = doc.history().revision();
         // Finished runs do not change: the worker may write them while training goes on.
         List<RunRecord> runs = runsOf.apply(doc.project());
+        Map<Integer, RunNetworks.Writer> networks = networksOf.apply(doc.project());
+        // In place, the networks already beside the file are this project's; elsewhere they may be another's.
+        boolean inPlace = path.equals(doc.file());
         long runsRevision = doc.runsRevision();
         status.accept("Saving " + path.getFileName() + "…");
         executor.execute(() -> {
             new ProjectWriter().save(snapshot, path);
             RunsFile.write(runs, RunsFile.besideProject(path));
+            RunNetworks.write(RunNetworks.folderBeside(path), runs.stream().map(RunRecord::id).toList(), networks, !inPlace);
             return path;
         }, saved -> {
             if (doc.history().revision() == revision) {

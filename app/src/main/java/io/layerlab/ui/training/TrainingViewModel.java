@@ -5,6 +5,7 @@ import io.layerlab.data.DataException;
 import io.layerlab.data.DataSpec;
 import io.layerlab.graph.Graph;
 import io.layerlab.model.ModelInfo;
+import io.layerlab.model.TrainedModel;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
 import io.layerlab.train.BackgroundPriority;
@@ -20,7 +21,9 @@ import io.layerlab.train.ProjectRun;
 import io.layerlab.train.RunDiff;
 import io.layerlab.train.RunEvaluation;
 import io.layerlab.train.RunLog;
+import io.layerlab.train.RunNetworks;
 import io.layerlab.train.RunRecord;
+import io.layerlab.train.SavedRun;
 import io.layerlab.train.RunSetup;
 import io.layerlab.train.StopReason;
 import io.layerlab.train.Trainer;
@@ -127,7 +130,6 @@ public final class TrainingViewModel {
         boolean pauseRequested;
         long runningSinceNanos;
         long activeNanos;
-        final Project frozen;
         int iteration;
         int epoch;
         double samplesPerSecond;
@@ -135,10 +137,9 @@ public final class TrainingViewModel {
         /** Set by the training thread before it reports the result; read after the result is drained. */
         volatile KeptNetwork kept;
 
-        ActiveRun(RunRow row, ProjectRuns owner, Project frozen) {
+        ActiveRun(RunRow row, ProjectRuns owner) {
             this.row = row;
             this.owner = owner;
-            this.frozen = frozen;
         }
 
         synchronized void attach(Trainer t) {
@@ -280,22 +281,50 @@ public final class TrainingViewModel {
     }
 
     /**
-     * Shows {@code records} (read with {@code p}'s file) as its finished runs, with their curves,
-     * metrics and results; runs trained later are numbered after them. Their networks were not
-     * saved, so they cannot be exported until trained again. Does nothing if {@code p} has runs already.
+     * The networks {@code p}'s finished runs hold, by run id, each as a writer of the zip kept beside
+     * the project (see {@link RunNetworks}); runs without one (a sweep's, one stopped before its first
+     * epoch) are left out.
      */
-    public void restoreRuns(Project p, List<RunRecord> records) {
-        if (records.isEmpty() || runsByProject.containsKey(p)) {
+    public Map<Integer, RunNetworks.Writer> networksOf(Project p) {
+        ProjectRuns owner = runsByProject.get(p);
+        Map<Integer, RunNetworks.Writer> networks = new LinkedHashMap<>();
+        if (owner != null) {
+            for (RunRow row : owner.rows) {
+                if (row.isFinished() && row.trained() != null) {
+                    networks.put(row.id(), row.trained()::saveWithRun);
+                }
+            }
+        }
+        return networks;
+    }
+
+    /**
+     * Shows {@code saved} (read with {@code p}'s file) as its finished runs, with their curves,
+     * metrics and results, and the networks that were saved with them (which export and try as if
+     * trained now); runs trained later are numbered after them. Does nothing if {@code p} has runs already.
+     */
+    public void restoreRuns(Project p, List<SavedRun> saved) {
+        if (saved.isEmpty() || runsByProject.containsKey(p)) {
             return;
         }
         ProjectRuns owner = new ProjectRuns();
-        for (RunRecord record : records) {
+        for (SavedRun run : saved) {
+            RunRecord record = run.record();
             owner.log.restore(record);
             RunRow row = new RunRow(record.setup());
             row.noBoundary(record.name() + " was read from the runs saved with the project, which keep no decision regions: "
                     + "train again to watch them form.");
-            row.noWeights(record.name() + " was read from the runs saved with the project, which keep its curves and "
-                    + "results but not its network: train again to export a model.");
+            if (run.network() != null) {
+                TrainedModel model = run.network();
+                row.trained(new TrainedRun(record, model.network(), model.normalizer().orElse(null),
+                        model.info().orElseGet(() -> new ModelInfo(p.name(), null, List.of(), List.of(), List.of(), List.of()))));
+            } else if (run.networkProblem() != null) {
+                row.noWeights(record.name() + "'s saved network could not be read: " + run.networkProblem()
+                        + " Train again to export a model.");
+            } else {
+                row.noWeights(record.name() + " was read from the runs saved with the project, which keep its curves and "
+                        + "results but not its network: train again to export a model.");
+            }
             row.finished(record);
             owner.rows.add(row);
         }
@@ -335,7 +364,7 @@ public final class TrainingViewModel {
         RunRow row = new RunRow(setup);
         Project frozen = new Project(p.name(), p.description(), setup.graph(), data, spec);
         frozen.copyInitialWeightsFrom(p);
-        ActiveRun run = new ActiveRun(row, owner, frozen);
+        ActiveRun run = new ActiveRun(row, owner);
         problems.clear();
         banner.set(null);
         try {
@@ -666,7 +695,7 @@ public final class TrainingViewModel {
         kept(run.owner);
         KeptNetwork kept = run.kept;
         if (kept != null) {
-            run.row.trained(new TrainedRun(record, run.frozen, kept.network(), kept.normalizer(), kept.info()));
+            run.row.trained(new TrainedRun(record, kept.network(), kept.normalizer(), kept.info()));
         } else {
             run.row.noWeights(run.row.name() + " ended before its first epoch completed, so it kept no usable weights.");
         }

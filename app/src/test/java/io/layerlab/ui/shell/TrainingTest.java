@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layerlab.graph.SetParam;
 import io.layerlab.shape.Diagnostic;
+import io.layerlab.train.RunNetworks;
+import io.layerlab.train.RunsFile;
 import io.layerlab.ui.TestDocuments;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.model.SetProjectSettings;
 import io.layerlab.ui.training.RunPhase;
 import io.layerlab.ui.training.RunRow;
 import io.layerlab.ui.training.TrainingDashboard;
-import io.layerlab.train.RunsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -180,10 +183,13 @@ class TrainingTest {
         assertThat(doc().isDirty()).as("a finished run is unsaved work").isTrue();
         RunRow trained = dashboard().viewModel().runs().get(0);
         double valLoss = trained.valLossProperty().get();
+        INDArray input = Nd4j.create(new float[][] {{0, 1}, {1, 1}});
+        INDArray output = trained.trained().network().outputSingle(input);
 
         robot.interact(() -> window.files().save());
-        assertThat(doc().isDirty()).isFalse();
+        waitUntil(() -> !doc().isDirty());
         assertThat(RunsFile.besideProject(target)).exists();
+        assertThat(RunNetworks.zipOf(RunNetworks.folderBeside(target), 1)).isRegularFile();
 
         robot.clickOn("#newButton");
         assertThat(dashboard().viewModel().runs()).isEmpty();
@@ -197,8 +203,16 @@ class TrainingTest {
             assertThat(run.isFinished()).isTrue();
             assertThat(run.epochsDoneProperty().get()).isEqualTo(2);
             assertThat(run.valLossProperty().get()).isEqualTo(valLoss);
-            assertThat(run.noWeightsReason()).contains("saved with the project").contains("train again");
+            assertThat(run.noWeightsReason()).isNull();
+            assertThat(run.trained().network().outputSingle(input)).as("the network it kept, weights and all").isEqualTo(output);
         });
+        assertThat(window.exchange().trainedNetworkProperty().get()).as("exportable as if trained now").isNotNull();
+
+        Path copy = fixture.file("copy.layerlab.json");
+        fixture.dialogs.saveLocations.add(Optional.of(copy));
+        robot.interact(() -> window.files().saveAs());
+        waitUntil(() -> copy.equals(doc().file()));
+        assertThat(RunNetworks.zipOf(RunNetworks.folderBeside(copy), 1)).as("saved as another file, with its networks").isRegularFile();
 
         robot.clickOn("#trainButton");
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 2);
