@@ -159,6 +159,13 @@ public final class RunRow {
         boundary = frame;
     }
 
+    /** The points and final decision regions of a run read back with its network (its status stays). */
+    void restoredBoundary(PreparedRun points, BoundaryFrame frame) {
+        prepared = points;
+        boundary = frame;
+        noBoundary = null;
+    }
+
     void status(String text) {
         status.set(text);
     }

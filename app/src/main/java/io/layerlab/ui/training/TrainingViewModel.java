@@ -3,6 +3,8 @@ package io.layerlab.ui.training;
 import io.layerlab.compile.CompileException;
 import io.layerlab.data.DataException;
 import io.layerlab.data.DataSpec;
+import io.layerlab.data.Datasets;
+import io.layerlab.data.LoadedData;
 import io.layerlab.graph.Graph;
 import io.layerlab.model.ModelInfo;
 import io.layerlab.model.TrainedModel;
@@ -312,8 +314,8 @@ public final class TrainingViewModel {
             RunRecord record = run.record();
             owner.log.restore(record);
             RunRow row = new RunRow(record.setup());
-            row.noBoundary(record.name() + " was read from the runs saved with the project, which keep no decision regions: "
-                    + "train again to watch them form.");
+            row.noBoundary(record.name() + " was read from the runs saved with the project without its network, so it "
+                    + "has no decision regions: train again to watch them form.");
             if (run.network() != null) {
                 TrainedModel model = run.network();
                 row.trained(new TrainedRun(record, model.network(), model.normalizer().orElse(null),
@@ -329,6 +331,36 @@ public final class TrainingViewModel {
             owner.rows.add(row);
         }
         runsByProject.put(p, owner);
+        owner.rows.stream().filter(row -> row.trained() != null).forEach(this::drawRestoredBoundary);
+    }
+
+    /**
+     * In the background, the decision regions of a restored run's network when its data is points
+     * in a plane, shown once ready; other data, or data that no longer loads, leaves the row's reason.
+     */
+    private void drawRestoredBoundary(RunRow row) {
+        RunRecord record = row.record();
+        ComputationGraph network = row.trained().network();
+        executor.execute(() -> {
+            LoadedData data;
+            try {
+                data = Datasets.load(record.setup().data());
+            } catch (RuntimeException e) {
+                return;
+            }
+            if (!DecisionBoundary.supports(data)) {
+                return;
+            }
+            PreparedRun points = PreparedRun.of(data, record.setup().training(), network.numParams(), true);
+            BoundaryFrame frame = DecisionBoundary.over(data, BOUNDARY_SIZE).evaluate(network, record.result().iterations());
+            Platform.runLater(() -> {
+                row.restoredBoundary(points, frame);
+                if (isShown(row)) {
+                    boundaryPoints.set(points);
+                    boundary.set(frame);
+                }
+            });
+        });
     }
 
     /** {@code listener} is told the project whenever a finished run is kept for it (a training, a sweep's run). */

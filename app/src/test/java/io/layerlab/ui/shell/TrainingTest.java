@@ -207,6 +207,11 @@ class TrainingTest {
             assertThat(run.trained().network().outputSingle(input)).as("the network it kept, weights and all").isEqualTo(output);
         });
         assertThat(window.exchange().trainedNetworkProperty().get()).as("exportable as if trained now").isNotNull();
+        RunRow restored = dashboard().viewModel().runs().get(0);
+        robot.interact(() -> dashboard().viewModel().selection().setAll(restored));
+        waitUntil(() -> dashboard().viewModel().boundaryProperty().get() != null);
+        assertThat(dashboard().viewModel().boundaryProperty().get().iteration()).as("the regions its kept network draws")
+                .isEqualTo(restored.record().result().iterations());
 
         Path copy = fixture.file("copy.layerlab.json");
         fixture.dialogs.saveLocations.add(Optional.of(copy));
