@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -82,7 +83,8 @@ public final class ModelFiles {
                             boolean withUpdater) throws IOException {
         Path dir = zip.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + zip.getFileName(), ".tmp");
+        // Not Files.createTempFile: its file is readable by its owner only, and the model would stay so.
+        Path tmp = dir.resolve("." + zip.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             ModelSerializer.writeModel(network, tmp.toFile(), withUpdater);
             // writeModel(model, file, true, normalizer) fails ("stream is closed") with the commons-io DL4J ships.

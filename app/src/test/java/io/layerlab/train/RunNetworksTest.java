@@ -109,6 +109,9 @@ class RunNetworksTest {
         assertThat(read.network().outputSingle(input)).isEqualTo(network.outputSingle(input));
         assertThat(read.info()).contains(info);
         assertThat(RunNetworks.read(folder, 8)).as("no network saved for run 8").isEmpty();
+        Path plain = Files.writeString(folder.resolve("plain.txt"), "a file as any program makes it");
+        assertThat(Files.getPosixFilePermissions(RunNetworks.zipOf(folder, 7))).as("not private to its owner")
+                .isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     @Test
