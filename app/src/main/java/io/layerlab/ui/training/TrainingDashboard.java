@@ -245,7 +245,7 @@ public final class TrainingDashboard extends BorderPane {
         showSelection(model.selection());
         syncingSelection = false;
         boundaryView.setPoints(model.boundaryPointsProperty().get());
-        boundaryView.setFrame(model.boundaryProperty().get());
+        showBoundaryFrame(model.boundaryProperty().get());
         showResults(focus);
         redrawCharts();
     }
@@ -737,11 +737,8 @@ public final class TrainingDashboard extends BorderPane {
         resultsHolder.getChildren().setAll(resultsPlaceholder);
         model.boundaryPointsProperty().addListener((obs, was, is) -> boundaryView.setPoints(is));
         // A new heatmap repaints as large an area as a chart: it takes its turn with them.
-        model.boundaryProperty().addListener((obs, was, is) -> turns.request(boundaryView, () -> {
-            BoundaryFrame frame = model.boundaryProperty().get();
-            boundaryView.setFrame(frame);
-            boundaryNote.setText(frame == null ? "" : "after iteration " + String.format(Locale.ROOT, "%,d", frame.iteration()));
-        }));
+        model.boundaryProperty().addListener((obs, was, is) -> turns.request(boundaryView,
+                () -> showBoundaryFrame(model.boundaryProperty().get())));
         model.focusRunProperty().addListener((obs, was, is) -> {
             if (was != null) {
                 was.recordProperty().removeListener(recordListener);
@@ -783,6 +780,11 @@ public final class TrainingDashboard extends BorderPane {
             showResults(focus);
             showBoundaryPanel(focus);
         });
+    }
+
+    private void showBoundaryFrame(BoundaryFrame frame) {
+        boundaryView.setFrame(frame);
+        boundaryNote.setText(frame == null ? "" : "after iteration " + String.format(Locale.ROOT, "%,d", frame.iteration()));
     }
 
     /** The boundary panel shows while it may apply; for data that is not 2-D classification the results take its room. */
