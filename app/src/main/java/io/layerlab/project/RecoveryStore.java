@@ -27,6 +27,8 @@ import java.util.UUID;
  * cleanly. Each copy is one file written atomically, holding the project together with when it
  * was written and which file it belongs to:
  * {@code {"format": "layerlab-recovery", "version": 1, "savedAt": "...", "originalFile": "..." or null, "project": {...}}}.
+ * What else the designer keeps of a document (its runs) goes in files and folders beside the copy
+ * ({@link #sidecar}), which are discarded with it.
  */
 public final class RecoveryStore {
     public static final String FORMAT_NAME = "layerlab-recovery";
@@ -95,9 +97,28 @@ public final class RecoveryStore {
         return new ProjectReader().read(copy.path("project"), entry.recoveryFile().toString(), folder);
     }
 
-    /** Deletes the slot's recovery copy, if any: after a save or a clean close. */
+    /** Deletes the slot's recovery copy and its sidecars, if any: after a save or a clean close. */
     public void discard(RecoverySlot slot) throws IOException {
         Files.deleteIfExists(fileOf(slot));
+        if (!Files.isDirectory(folder)) return;
+        try (DirectoryStream<Path> sidecars = Files.newDirectoryStream(folder, slot.key() + ".*")) {
+            for (Path sidecar : sidecars) deleteTree(sidecar);
+        }
+    }
+
+    /** Where the slot keeps something beside its copy: {@code suffix} is ".runs.json", say (discarded with the copy). */
+    public Path sidecar(RecoverySlot slot, String suffix) {
+        if (!suffix.startsWith(".") || suffix.equals(SUFFIX)) throw new IllegalArgumentException("not a sidecar suffix: " + suffix);
+        return folder.resolve(slot.key() + suffix);
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+                for (Path child : children) deleteTree(child);
+            }
+        }
+        Files.deleteIfExists(path);
     }
 
     private Path fileOf(RecoverySlot slot) {

@@ -68,6 +68,26 @@ class RecoveryStoreTest {
     }
 
     @Test
+    void whatIsKeptBesideACopyGoesWithItAndNothingOfAnotherSlot() throws Exception {
+        RecoveryStore store = storeAt(T0);
+        RecoverySlot slot = store.slotFor(dir.resolve("net.layerlab.json"));
+        RecoverySlot other = store.untitledSlot();
+        store.save(slot, project("mine", 8));
+        store.save(other, project("other", 8));
+        Path runs = Files.writeString(store.sidecar(slot, ".runs.json"), "{}");
+        Path networks = Files.createDirectories(store.sidecar(slot, ".runs"));
+        Files.writeString(networks.resolve("run-1.zip"), "zip");
+        Path othersRuns = Files.writeString(store.sidecar(other, ".runs.json"), "{}");
+
+        store.discard(slot);
+
+        assertThat(runs).doesNotExist();
+        assertThat(networks).doesNotExist();
+        assertThat(othersRuns).exists();
+        assertThat(store.list()).extracting(RecoveryEntry::projectName).containsExactly("other");
+    }
+
+    @Test
     void anEmptyOrMissingFolderHasNothingToRecoverAndForeignFilesAreLeftAlone() throws Exception {
         assertThat(storeAt(T0).list()).isEmpty();
 

@@ -2,15 +2,14 @@ package io.layerlab.ui.shell;
 
 import io.layerlab.graph.Edge;
 import io.layerlab.graph.Graph;
-import io.layerlab.model.ModelFileException;
 import io.layerlab.project.Project;
 import io.layerlab.project.ProjectDefaults;
 import io.layerlab.project.ProjectReader;
 import io.layerlab.project.ProjectWriter;
 import io.layerlab.project.RecentFiles;
 import io.layerlab.shape.ShapeReport;
+import io.layerlab.train.KeptRuns;
 import io.layerlab.train.RunNetworks;
-import io.layerlab.train.RunRecord;
 import io.layerlab.train.RunsFile;
 import io.layerlab.train.SavedRun;
 import io.layerlab.ui.model.DesignDocument;
@@ -21,7 +20,6 @@ import io.layerlab.ui.support.TaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +53,7 @@ public final class MainViewModel {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private Path lastDirectory;
     /** The finished runs kept for a project, and the networks they hold: saved beside its file. */
-    private Function<Project, List<RunRecord>> runsOf = p -> List.of();
-    private Function<Project, Map<Integer, RunNetworks.Writer>> networksOf = p -> Map.of();
+    private Function<Project, KeptRuns> runsOf = p -> KeptRuns.NONE;
 
     MainViewModel(Workspace workspace, DialogService dialogs, TaskExecutor executor, Function<Graph, ShapeReport> analyzer,
                   RecentFiles recentFiles, RecoveryKeeper recovery, Consumer<String> status) {
@@ -71,10 +68,13 @@ public final class MainViewModel {
         bindTitle(workspace.document());
     }
 
-    /** Where the finished runs of a project and their networks are found when it is saved (the training view model's). */
-    void keepRunsFrom(Function<Project, List<RunRecord>> runs, Function<Project, Map<Integer, RunNetworks.Writer>> networks) {
+    /**
+     * Where the finished runs of a project and their networks are found when it is saved or copied
+     * for recovery (the training view model's).
+     */
+    void keepRunsFrom(Function<Project, KeptRuns> runs) {
         runsOf = Objects.requireNonNull(runs);
-        networksOf = Objects.requireNonNull(networks);
+        recovery.keepRunsFrom(runs);
     }
 
     /** "xor.layerlab.json* — LayerLab": the file (or project) name, a star while there are unsaved changes. */
@@ -150,9 +150,9 @@ public final class MainViewModel {
     static Opened readWithRuns(Path file) throws Exception {
         Project project = new ProjectReader().read(file);
         Path runsFile = RunsFile.besideProject(file);
-        List<RunRecord> records;
+        List<SavedRun> runs;
         try {
-            records = RunsFile.read(runsFile);
+            runs = KeptRuns.read(runsFile, RunNetworks.folderBeside(file));
         } catch (Exception unreadable) {
             String kept;
             try {
@@ -161,15 +161,6 @@ public final class MainViewModel {
                 kept = "It could not be set aside (" + describe(e) + "): saving the project will replace it.";
             }
             return new Opened(project, List.of(), describe(unreadable) + "\n\nThe project opened without its earlier runs. " + kept);
-        }
-        Path networks = RunNetworks.folderBeside(file);
-        List<SavedRun> runs = new ArrayList<>();
-        for (RunRecord record : records) {
-            try {
-                runs.add(new SavedRun(record, RunNetworks.read(networks, record.id()).orElse(null), null));
-            } catch (ModelFileException e) {
-                runs.add(new SavedRun(record, null, e.getMessage()));
-            }
         }
         return new Opened(project, runs, null);
     }
@@ -202,9 +193,9 @@ public final class MainViewModel {
     /** The folder files were last opened from or saved to, or null. */
     Path lastDirectory() { return lastDirectory; }
 
-    /** Shows work restored from a recovery copy: unsaved, tied to its file if it had one. */
-    DesignDocument showRecovered(Project project, Path originalFile) {
-        DesignDocument doc = new DesignDocument(project, originalFile, analyzer);
+    /** Shows work restored from a recovery copy, with its runs: unsaved, tied to its file if it had one. */
+    DesignDocument showRecovered(Project project, Path originalFile, List<SavedRun> runs) {
+        DesignDocument doc = new DesignDocument(project, originalFile, analyzer, runs);
         doc.history().markUnsaved();
         workspace.show(doc);
         status.accept("Restored unsaved work on \"" + project.name() + "\"");
@@ -253,16 +244,14 @@ public final class MainViewModel {
         Project snapshot = snapshot(doc.project());
         long revision = doc.history().revision();
         // Finished runs do not change: the worker may write them while training goes on.
-        List<RunRecord> runs = runsOf.apply(doc.project());
-        Map<Integer, RunNetworks.Writer> networks = networksOf.apply(doc.project());
+        KeptRuns runs = runsOf.apply(doc.project());
         // In place, the networks already beside the file are this project's; elsewhere they may be another's.
         boolean inPlace = path.equals(doc.file());
         long runsRevision = doc.runsRevision();
         status.accept("Saving " + path.getFileName() + "…");
         executor.execute(() -> {
             new ProjectWriter().save(snapshot, path);
-            RunsFile.write(runs, RunsFile.besideProject(path));
-            RunNetworks.write(RunNetworks.folderBeside(path), runs.stream().map(RunRecord::id).toList(), networks, !inPlace);
+            runs.write(RunsFile.besideProject(path), RunNetworks.folderBeside(path), !inPlace);
             return path;
         }, saved -> {
             if (doc.history().revision() == revision) {

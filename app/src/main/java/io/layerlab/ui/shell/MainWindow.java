@@ -73,7 +73,7 @@ public final class MainWindow {
 
         this.training = new WindowTraining(workspace, new TrainingViewModel(services.training()), this::dashboardView,
                 status::showMessage, this::showProblems, this::showDashboard);
-        files.keepRunsFrom(training.viewModel()::runsOf, training.viewModel()::networksOf);
+        files.keepRunsFrom(training.viewModel()::keptRunsOf);
         this.gauges = new CanvasGauges(workspace, training.viewModel(), canvas);
         this.exchange = new ExchangeViewModel(workspace, files, services.dialogs(), services.executor(), status::showMessage,
                 this::showProblems, this::tryModel);

@@ -16,6 +16,7 @@ import io.layerlab.train.BoundarySampler;
 import io.layerlab.train.ClassifierSnapshots;
 import io.layerlab.train.DecisionBoundary;
 import io.layerlab.train.EpochEvent;
+import io.layerlab.train.KeptRuns;
 import io.layerlab.train.LayerStatistics;
 import io.layerlab.train.LayerStats;
 import io.layerlab.train.ObserverRate;
@@ -276,28 +277,23 @@ public final class TrainingViewModel {
         return p == null ? new RunLog() : runsByProject.computeIfAbsent(p, k -> new ProjectRuns()).log;
     }
 
-    /** The finished runs kept for {@code p}, oldest first (none if it never trained). */
-    public List<RunRecord> runsOf(Project p) {
-        ProjectRuns owner = runsByProject.get(p);
-        return owner == null ? List.of() : List.copyOf(owner.log.runs());
-    }
-
     /**
-     * The networks {@code p}'s finished runs hold, by run id, each as a writer of the zip kept beside
-     * the project (see {@link RunNetworks}); runs without one (a sweep's, one stopped before its first
-     * epoch) are left out.
+     * The finished runs kept for {@code p}, oldest first (none if it never trained), with the
+     * networks they hold by run id, each as a writer of the zip kept beside the project (see
+     * {@link RunNetworks}); runs without one (a sweep's, one stopped before its first epoch) have none.
      */
-    public Map<Integer, RunNetworks.Writer> networksOf(Project p) {
+    public KeptRuns keptRunsOf(Project p) {
         ProjectRuns owner = runsByProject.get(p);
+        if (owner == null) {
+            return KeptRuns.NONE;
+        }
         Map<Integer, RunNetworks.Writer> networks = new LinkedHashMap<>();
-        if (owner != null) {
-            for (RunRow row : owner.rows) {
-                if (row.isFinished() && row.trained() != null) {
-                    networks.put(row.id(), row.trained()::saveWithRun);
-                }
+        for (RunRow row : owner.rows) {
+            if (row.isFinished() && row.trained() != null) {
+                networks.put(row.id(), row.trained()::saveWithRun);
             }
         }
-        return networks;
+        return new KeptRuns(owner.log.runs(), networks);
     }
 
     /**

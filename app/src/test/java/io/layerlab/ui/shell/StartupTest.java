@@ -6,9 +6,12 @@ import io.layerlab.graph.SetParam;
 import io.layerlab.project.SampleProject;
 import io.layerlab.project.SampleProjects;
 import io.layerlab.ui.TestDocuments;
+import io.layerlab.ui.model.SetProjectSettings;
+import io.layerlab.ui.training.RunPhase;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.summary.SummaryRow;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
@@ -18,9 +21,12 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** What a person sees when the designer starts: the sample gallery, or the offer to restore work after a crash. */
 @ExtendWith(ApplicationExtension.class)
@@ -106,6 +112,42 @@ class StartupTest {
         robot.interact(() -> next[0].files().save());
         assertThat(fixture.recovery.list()).as("saving deletes the copy").isEmpty();
         assertThat(restored.isDirty()).isFalse();
+    }
+
+    @Test
+    void runsLeftByACrashAreRestoredWithTheirNetworks(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.files().show(TestDocuments.document(TestDocuments.xorProject()));
+            window.workspace().document().execute(new SetProjectSettings(window.workspace().document().project(),
+                    window.workspace().document().project().data(),
+                    window.workspace().document().project().training().withEpochs(2), "Set epochs"));
+            window.training().train();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> window.training().viewModel().phaseProperty().get() == RunPhase.IDLE
+                        && !window.training().viewModel().runs().isEmpty()).get());
+        INDArray input = Nd4j.create(new float[][] {{0, 1}});
+        INDArray output = window.training().viewModel().runs().get(0).trained().network().outputSingle(input);
+        robot.interact(() -> window.files().autosave());
+
+        fixture.dialogs.confirmations.add(true);
+        MainWindow[] next = new MainWindow[1];
+        robot.interact(() -> {
+            next[0] = new MainWindow(new Stage(), fixture.services());
+            next[0].show();
+        });
+
+        assertThat(next[0].workspace().document().isDirty()).isTrue();
+        assertThat(next[0].training().viewModel().runs()).singleElement().satisfies(run -> {
+            assertThat(run.name()).isEqualTo("Run 1");
+            assertThat(run.epochsDoneProperty().get()).isEqualTo(2);
+            assertThat(run.trained()).as("its network came back too").isNotNull();
+            assertThat(run.trained().network().outputSingle(input)).isEqualTo(output);
+        });
+
+        fixture.dialogs.saveChoices.add(io.layerlab.ui.support.DialogService.SaveChoice.DONT_SAVE);
+        robot.interact(() -> next[0].files().newDocument());
+        assertThat(fixture.recovery.folder()).as("the copy and its runs go once the person decides").isEmptyDirectory();
     }
 
     @Test
