@@ -159,7 +159,7 @@ public final class RunRow {
         boundary = frame;
     }
 
-    /** The points and final decision regions of a run read back with its network (its status stays). */
+    /** What a run read back with its network trained on, and its final decision regions (null unless points in a plane); its status stays. */
     void restoredBoundary(PreparedRun points, BoundaryFrame frame) {
         prepared = points;
         boundary = frame;

@@ -310,7 +310,8 @@ public final class TrainingViewModel {
             RunRecord record = run.record();
             owner.log.restore(record);
             RunRow row = new RunRow(record.setup());
-            row.noBoundary(record.name() + " was read from the runs saved with the project without its network, so it "
+            row.noBoundary(run.network() != null ? record.name() + "'s decision regions are being drawn from its saved network."
+                    : record.name() + " was read from the runs saved with the project without its network, so it "
                     + "has no decision regions: train again to watch them form.");
             if (run.network() != null) {
                 TrainedModel model = run.network();
@@ -332,7 +333,8 @@ public final class TrainingViewModel {
 
     /**
      * In the background, the decision regions of a restored run's network when its data is points
-     * in a plane, shown once ready; other data, or data that no longer loads, leaves the row's reason.
+     * in a plane, shown once ready; for other data the run has none, as when it trained (the panel
+     * gives way); data that no longer loads is named as the reason.
      */
     private void drawRestoredBoundary(RunRow row) {
         RunRecord record = row.record();
@@ -342,17 +344,17 @@ public final class TrainingViewModel {
             try {
                 data = Datasets.load(record.setup().data());
             } catch (RuntimeException e) {
+                Platform.runLater(() -> row.noBoundary(record.name() + "'s data could not be loaded to draw its decision regions: "
+                        + e.getMessage()));
                 return;
             }
-            if (!DecisionBoundary.supports(data)) {
-                return;
-            }
-            PreparedRun points = PreparedRun.of(data, record.setup().training(), network.numParams(), true);
-            BoundaryFrame frame = DecisionBoundary.over(data, BOUNDARY_SIZE).evaluate(network, record.result().iterations());
+            boolean planar = DecisionBoundary.supports(data);
+            PreparedRun points = PreparedRun.of(data, record.setup().training(), network.numParams(), planar);
+            BoundaryFrame frame = planar ? DecisionBoundary.over(data, BOUNDARY_SIZE).evaluate(network, record.result().iterations()) : null;
             Platform.runLater(() -> {
                 row.restoredBoundary(points, frame);
                 if (isShown(row)) {
-                    boundaryPoints.set(points);
+                    boundaryPoints.set(planar ? points : null);
                     boundary.set(frame);
                 }
             });
