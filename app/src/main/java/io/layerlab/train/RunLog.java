@@ -55,6 +55,14 @@ public final class RunLog {
         nextId = Math.max(nextId, record.id() + 1);
     }
 
+    /**
+     * Forgets finished run {@code id} (the person deleted it); ids are not handed out again, so a
+     * later run never takes a deleted one's name. Whether it was here.
+     */
+    public boolean remove(int id) {
+        return runs.removeIf(r -> r.id() == id);
+    }
+
     public List<RunRecord> runs() {
         return Collections.unmodifiableList(runs);
     }

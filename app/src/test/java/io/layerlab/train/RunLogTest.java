@@ -37,4 +37,17 @@ class RunLogTest {
 
         assertThatThrownBy(() -> log.restore(finished(2))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run 2");
     }
+
+    @Test
+    void aDeletedRunsNameIsNeverGivenAgain() {
+        RunLog log = new RunLog();
+        log.restore(finished(1));
+        log.restore(finished(2));
+
+        assertThat(log.remove(2)).isTrue();
+        assertThat(log.remove(2)).as("already gone").isFalse();
+
+        assertThat(log.runs()).extracting(RunRecord::id).containsExactly(1);
+        assertThat(log.begin(project, project.training(), project.data()).name()).isEqualTo("Run 3");
+    }
 }

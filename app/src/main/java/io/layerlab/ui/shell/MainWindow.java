@@ -199,6 +199,7 @@ public final class MainWindow {
     /** The dashboard's view, built when the Training tab first shows. */
     private TrainingDashboard dashboardView(TrainingViewModel model) {
         TrainingDashboard dashboard = new TrainingDashboard(model);
+        dashboard.setDeleteConfirmation((title, message) -> services.dialogs().confirm(title, message, "Delete", "Cancel"));
         if (dashboardMemory != null) dashboard.rememberLayoutIn(dashboardMemory);
         return dashboard;
     }

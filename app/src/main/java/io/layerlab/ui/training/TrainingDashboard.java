@@ -17,13 +17,15 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
@@ -49,23 +51,28 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -116,6 +123,7 @@ public final class TrainingDashboard extends BorderPane {
     private final List<Object> bindingAnchors = new ArrayList<>();
     private SaveTarget saveTarget = this::chooseWithDialog;
     private boolean syncingSelection;
+    private BiPredicate<String, String> confirmDelete = (title, message) -> true;
     /** The runs the table lists: the model's, each change applied at a coming pulse in turn (see {@link #listRuns()}). */
     private final ObservableList<RunRow> listedRuns = FXCollections.observableArrayList();
     /** Changes to the Runs tab's lists made while another tab showed, applied when it is chosen. */
@@ -311,6 +319,27 @@ public final class TrainingDashboard extends BorderPane {
     }
 
     /** Keeps where the person leaves the splitters and the settings fold in {@code memory}, and restores them now. */
+    /**
+     * Asks before runs are deleted ({@code confirm} gets a title and a message and says yes or no);
+     * without one they are deleted at once.
+     */
+    public void setDeleteConfirmation(BiPredicate<String, String> confirm) {
+        confirmDelete = Objects.requireNonNull(confirm);
+    }
+
+    /** Deletes the finished runs selected in the runs table, once the person confirms. */
+    void deleteSelectedRuns() {
+        List<RunRow> chosen = runsTable.getSelectionModel().getSelectedItems().stream().filter(RunRow::isFinished).toList();
+        if (chosen.isEmpty()) {
+            return;
+        }
+        String which = chosen.size() == 1 ? chosen.get(0).name() : chosen.size() + " runs";
+        if (confirmDelete.test("Delete " + which + "?", "Their curves, results and trained networks leave the project; "
+                + "the files beside it lose them when you save it.")) {
+            model.deleteRuns(chosen);
+        }
+    }
+
     public void rememberLayoutIn(LayoutMemory memory) {
         memory.split(mainSplit, "chartsOverRuns");
         memory.split(chartSplit, "chartsBesideResults");
@@ -890,6 +919,19 @@ public final class TrainingDashboard extends BorderPane {
             }
         });
         runsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        MenuItem delete = new MenuItem("Delete");
+        delete.setId("deleteRunsItem");
+        delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        delete.setOnAction(e -> deleteSelectedRuns());
+        ObservableList<RunRow> chosen = runsTable.getSelectionModel().getSelectedItems();
+        delete.disableProperty().bind(Bindings.createBooleanBinding(() -> chosen.stream().noneMatch(RunRow::isFinished), chosen));
+        runsTable.setContextMenu(new ContextMenu(delete));
+        runsTable.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+                deleteSelectedRuns();
+                e.consume();
+            }
+        });
         runsTable.setPlaceholder(new Label("Each training run is kept here. Select several to overlay their curves."));
         CellValues.install(runNameColumn, RunRow::cellValues, SimpleObjectProperty::new);
         runNameColumn.setCellFactory(column -> new TableCell<>() {

@@ -361,9 +361,35 @@ public final class TrainingViewModel {
         });
     }
 
-    /** {@code listener} is told the project whenever a finished run is kept for it (a training, a sweep's run). */
+    /** {@code listener} is told the project whenever a finished run is kept for it (a training, a sweep's run) or deleted. */
     public void setOnRunKept(java.util.function.Consumer<Project> listener) {
         onRunKept = Objects.requireNonNull(listener);
+    }
+
+    /**
+     * Deletes finished runs of the shown project: they leave the runs list, the charts and the
+     * comparison, and the project's saved runs and networks at its next save (the document becomes
+     * unsaved, as when a run is kept). A run still training is left alone. Returns how many went.
+     */
+    public int deleteRuns(List<RunRow> rows) {
+        Project p = project.get();
+        ProjectRuns owner = p == null ? null : runsByProject.get(p);
+        if (owner == null) {
+            return 0;
+        }
+        List<RunRow> deleted = rows.stream().filter(RunRow::isFinished).filter(owner.rows::contains).distinct().toList();
+        for (RunRow row : deleted) {
+            owner.log.remove(row.id());
+            owner.rows.remove(row);
+        }
+        if (!deleted.isEmpty()) {
+            runs.removeAll(deleted);
+            selection.removeAll(deleted);
+            refreshShown();
+            refreshReported();
+            kept(owner);
+        }
+        return deleted.size();
     }
 
     private void kept(ProjectRuns owner) {

@@ -24,6 +24,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -222,6 +224,48 @@ class TrainingTest {
         robot.clickOn("#trainButton");
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 2);
         assertThat(dashboard().viewModel().runs().get(1).name()).as("numbered after the saved run").isEqualTo("Run 2");
+    }
+
+    @Test
+    void deletedRunsLeaveTheListAndAtTheNextSaveTheFilesBesideTheProject(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.files().show(TestDocuments.document(TestDocuments.xorProject()));
+            doc().execute(new SetProjectSettings(doc().project(), doc().project().data(),
+                    doc().project().training().withEpochs(1), "Set epochs"));
+        });
+        Path target = fixture.file("pruned.layerlab.json");
+        fixture.dialogs.saveLocations.add(Optional.of(target));
+        robot.clickOn("#trainButton");
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
+        robot.clickOn("#trainButton");
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 2);
+        robot.interact(() -> window.files().save());
+        waitUntil(() -> !doc().isDirty());
+        Path networks = RunNetworks.folderBeside(target);
+        assertThat(RunNetworks.zipOf(networks, 1)).exists();
+
+        TableView<?> table = robot.lookup("#runsTable").queryAs(TableView.class);
+        robot.interact(() -> {
+            doc().selection().add("dense1");
+            table.getSelectionModel().clearAndSelect(0);
+            table.requestFocus();
+        });
+        fixture.dialogs.confirmations.add(false);
+        robot.type(KeyCode.DELETE);
+        assertThat(fixture.dialogs.confirmQuestions).last().asString().contains("Delete Run 1?");
+        assertThat(dashboard().viewModel().runs()).as("cancelled").hasSize(2);
+
+        fixture.dialogs.confirmations.add(true);
+        robot.type(KeyCode.DELETE);
+        assertThat(dashboard().viewModel().runs()).extracting(RunRow::name).containsExactly("Run 2");
+        assertThat(doc().graph().contains("dense1")).as("Delete in the runs table deletes runs, not the selected node").isTrue();
+        assertThat(doc().isDirty()).as("the runs beside the file are out of date").isTrue();
+
+        robot.interact(() -> window.files().save());
+        waitUntil(() -> !doc().isDirty());
+        assertThat(RunNetworks.zipOf(networks, 1)).doesNotExist();
+        assertThat(RunNetworks.zipOf(networks, 2)).exists();
+        assertThat(RunsFile.read(RunsFile.besideProject(target))).extracting(r -> r.name()).containsExactly("Run 2");
     }
 
     @Test
