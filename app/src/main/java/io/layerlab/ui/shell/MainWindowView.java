@@ -381,6 +381,7 @@ public final class MainWindowView {
                 "Ctrl+N  New project", "Ctrl+O  Open", "Ctrl+S  Save", "Ctrl+Shift+S  Save as",
                 "Ctrl+Z  Undo", "Ctrl+Y or Ctrl+Shift+Z  Redo",
                 "Ctrl+X / Ctrl+C / Ctrl+V  Cut, copy, paste nodes", "Ctrl+D  Duplicate", "Delete  Delete the selection",
+                "Delete (in the runs table)  Delete the selected runs",
                 "Ctrl+A  Select all", "Arrow keys  Nudge the selection (Shift: further)",
                 "Ctrl+0  Fit to window", "Ctrl+= / Ctrl+-  Zoom in / out", "Ctrl+1  Actual size", "Ctrl+L  Auto layout",
                 "F5  Train", "Shift+F5  Stop training", "Ctrl+E  Experiments (sweeps, learning-rate range test)",
