@@ -43,6 +43,11 @@ import javafx.util.Duration;
  * autosave timer.
  */
 public final class MainWindow {
+    /**
+     * A window shorter than this (a 1366 x 768 laptop's) opens the dashboard with the next run's
+     * settings folded: unfolded, its runs table kept no row in view; at this height it keeps two.
+     */
+    static final double FOLD_SETTINGS_BELOW = 780;
     private final Stage stage;
     private final DesignerServices services;
     private final Workspace workspace = new Workspace();
@@ -199,6 +204,7 @@ public final class MainWindow {
     /** The dashboard's view, built when the Training tab first shows. */
     private TrainingDashboard dashboardView(TrainingViewModel model) {
         TrainingDashboard dashboard = new TrainingDashboard(model);
+        dashboard.showSettings(!(stage.getHeight() < FOLD_SETTINGS_BELOW));
         dashboard.setDeleteConfirmation((title, message) -> services.dialogs().confirm(title, message, "Delete", "Cancel"));
         if (dashboardMemory != null) dashboard.rememberLayoutIn(dashboardMemory);
         return dashboard;

@@ -333,11 +333,17 @@ public final class TrainingDashboard extends BorderPane {
         if (chosen.isEmpty()) {
             return;
         }
-        String which = chosen.size() == 1 ? chosen.get(0).name() : chosen.size() + " runs";
-        if (confirmDelete.test("Delete " + which + "?", "Their curves, results and trained networks leave the project; "
-                + "the files beside it lose them when you save it.")) {
+        boolean one = chosen.size() == 1;
+        String which = one ? chosen.get(0).name() : chosen.size() + " runs";
+        if (confirmDelete.test("Delete " + which + "?", (one ? "Its curves, results and trained network leave"
+                : "Their curves, results and trained networks leave") + " the project; the files beside it lose them when you save it.")) {
             model.deleteRuns(chosen);
         }
+    }
+
+    /** Shows or folds the next run's settings (the person's choice, once remembered, wins: {@link #rememberLayoutIn}). */
+    public void showSettings(boolean shown) {
+        settingsToggle.setSelected(shown);
     }
 
     public void rememberLayoutIn(LayoutMemory memory) {
@@ -919,7 +925,7 @@ public final class TrainingDashboard extends BorderPane {
             }
         });
         runsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        MenuItem delete = new MenuItem("Delete");
+        MenuItem delete = new MenuItem("Delete Selected Runs…");
         delete.setId("deleteRunsItem");
         delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
         delete.setOnAction(e -> deleteSelectedRuns());

@@ -8,6 +8,7 @@ import io.layerlab.project.SampleProjects;
 import io.layerlab.ui.TestDocuments;
 import io.layerlab.ui.model.SetProjectSettings;
 import io.layerlab.ui.training.RunPhase;
+import io.layerlab.ui.training.TrainingDashboard;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.summary.SummaryRow;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -148,6 +150,24 @@ class StartupTest {
         fixture.dialogs.saveChoices.add(io.layerlab.ui.support.DialogService.SaveChoice.DONT_SAVE);
         robot.interact(() -> next[0].files().newDocument());
         assertThat(fixture.recovery.folder()).as("the copy and its runs go once the person decides").isEmptyDirectory();
+    }
+
+    @Test
+    void aShortWindowOpensTheDashboardWithTheNextRunsSettingsFolded(FxRobot robot) throws Exception {
+        Stage[] stages = new Stage[2];
+        TrainingDashboard[] dashboards = new TrainingDashboard[2];
+        robot.interact(() -> {
+            for (int i = 0; i < 2; i++) {
+                stages[i] = new Stage();
+                stages[i].setWidth(1250);
+                stages[i].setHeight(i == 0 ? MainWindow.FOLD_SETTINGS_BELOW - 40 : MainWindow.FOLD_SETTINGS_BELOW);
+                dashboards[i] = new MainWindow(stages[i], fixture.services()).training().dashboard();
+            }
+        });
+        assertThat(robot.from(dashboards[0]).lookup("#settingsToggle").queryAs(ToggleButton.class).isSelected())
+                .as("a laptop's 768 pixels: folded, so the runs table keeps rows in view").isFalse();
+        assertThat(robot.from(dashboards[1]).lookup("#settingsToggle").queryAs(ToggleButton.class).isSelected()).isTrue();
+        robot.interact(() -> { stages[0].close(); stages[1].close(); });
     }
 
     @Test
