@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A project's finished runs and the networks they hold, as kept beside its file (or beside its
- * recovery copy): the runs in a runs file ({@link RunsFile}), the networks in a folder ({@link RunNetworks}).
+ * recovery copy): the runs in a runs file ({@link RunsFile}), the networks in the folder named after
+ * it ({@link RunNetworks#folderOf}).
  *
  * @param networks by run id; runs without a network (a sweep's) have none
  */
@@ -23,22 +24,23 @@ public record KeptRuns(List<RunRecord> runs, Map<Integer, RunNetworks.Writer> ne
     }
 
     /**
-     * Replaces {@code runsFile} with the runs and brings {@code networksFolder} in line with them
-     * (see {@link RunNetworks#write}: only missing networks unless {@code replaceNetworks}).
+     * Replaces {@code runsFile} with the runs and brings the networks' folder beside it in line with
+     * them (see {@link RunNetworks#write}: only missing networks unless {@code replaceNetworks}).
      */
-    public void write(Path runsFile, Path networksFolder, boolean replaceNetworks) throws IOException {
+    public void write(Path runsFile, boolean replaceNetworks) throws IOException {
         RunsFile.write(runs, runsFile);
-        RunNetworks.write(networksFolder, runs.stream().map(RunRecord::id).toList(), networks, replaceNetworks);
+        RunNetworks.write(RunNetworks.folderOf(runsFile), runs.stream().map(RunRecord::id).toList(), networks, replaceNetworks);
     }
 
     /**
-     * The runs in {@code runsFile} (none when it is missing), each with its network from
-     * {@code networksFolder} when one was saved; a network that cannot be read leaves its run without
-     * one, with the reason.
+     * The runs in {@code runsFile} (none when it is missing), each with its network from the folder
+     * beside it when one was saved; a network that cannot be read leaves its run without one, with
+     * the reason.
      *
      * @throws ProjectFileException when the runs file is damaged or not a runs file (see {@link RunsFile#read})
      */
-    public static List<SavedRun> read(Path runsFile, Path networksFolder) throws IOException, ProjectFileException {
+    public static List<SavedRun> read(Path runsFile) throws IOException, ProjectFileException {
+        Path networksFolder = RunNetworks.folderOf(runsFile);
         List<SavedRun> runs = new ArrayList<>();
         for (RunRecord record : RunsFile.read(runsFile)) {
             try {

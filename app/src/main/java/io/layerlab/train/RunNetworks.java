@@ -3,7 +3,6 @@ package io.layerlab.train;
 import io.layerlab.model.ModelFileException;
 import io.layerlab.model.ModelFiles;
 import io.layerlab.model.TrainedModel;
-import io.layerlab.project.ProjectFormat;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -39,11 +38,15 @@ public final class RunNetworks {
     private RunNetworks() {
     }
 
-    /** foo.layerlab.json -> foo.layerlab.runs (a folder); any other name gets ".runs" appended. */
+    /** foo.layerlab.json -> foo.layerlab.runs (a folder), beside the runs file foo.layerlab.runs.json. */
     public static Path folderBeside(Path projectFile) {
-        String name = projectFile.getFileName().toString();
-        String stem = name.endsWith(ProjectFormat.FILE_SUFFIX) ? name.substring(0, name.length() - ".json".length()) : name;
-        return projectFile.resolveSibling(stem + FOLDER_SUFFIX);
+        return folderOf(RunsFile.besideProject(projectFile));
+    }
+
+    /** The networks' folder that goes with a runs file: its name without ".json" (foo.layerlab.runs.json -> foo.layerlab.runs). */
+    public static Path folderOf(Path runsFile) {
+        String name = runsFile.getFileName().toString();
+        return runsFile.resolveSibling(name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name + FOLDER_SUFFIX);
     }
 
     /** Where run {@code id}'s network is kept in {@code folder}. */

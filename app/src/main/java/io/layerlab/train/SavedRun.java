@@ -10,8 +10,4 @@ import io.layerlab.model.TrainedModel;
  * @param networkProblem why a saved network could not be read (file and what was wrong); null otherwise
  */
 public record SavedRun(RunRecord record, TrainedModel network, String networkProblem) {
-
-    public static SavedRun withoutNetwork(RunRecord record) {
-        return new SavedRun(record, null, null);
-    }
 }

@@ -9,7 +9,6 @@ import io.layerlab.project.ProjectWriter;
 import io.layerlab.project.RecentFiles;
 import io.layerlab.shape.ShapeReport;
 import io.layerlab.train.KeptRuns;
-import io.layerlab.train.RunNetworks;
 import io.layerlab.train.RunsFile;
 import io.layerlab.train.SavedRun;
 import io.layerlab.ui.model.DesignDocument;
@@ -152,7 +151,7 @@ public final class MainViewModel {
         Path runsFile = RunsFile.besideProject(file);
         List<SavedRun> runs;
         try {
-            runs = KeptRuns.read(runsFile, RunNetworks.folderBeside(file));
+            runs = KeptRuns.read(runsFile);
         } catch (Exception unreadable) {
             String kept;
             try {
@@ -251,7 +250,7 @@ public final class MainViewModel {
         status.accept("Saving " + path.getFileName() + "…");
         executor.execute(() -> {
             new ProjectWriter().save(snapshot, path);
-            runs.write(RunsFile.besideProject(path), RunNetworks.folderBeside(path), !inPlace);
+            runs.write(RunsFile.besideProject(path), !inPlace);
             return path;
         }, saved -> {
             if (doc.history().revision() == revision) {

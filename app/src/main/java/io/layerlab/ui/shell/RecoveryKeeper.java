@@ -27,8 +27,8 @@ import java.util.function.Function;
  */
 final class RecoveryKeeper {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
+    /** The runs beside a copy, with their networks' folder beside them (as beside a project file). */
     static final String RUNS = ".runs.json";
-    static final String NETWORKS = ".runs";
 
     /** Opens restored work: the project, the file it belongs to (null if untitled) and its runs; returns its document. */
     @FunctionalInterface
@@ -79,7 +79,7 @@ final class RecoveryKeeper {
         copied.put(doc, now);
         executor.execute(() -> {
             store.save(slot, snapshot);
-            runs.write(store.sidecar(slot, RUNS), store.sidecar(slot, NETWORKS), false);
+            runs.write(store.sidecar(slot, RUNS), false);
             return slot;
         }, s -> { }, failure -> status.accept("Could not write the recovery copy: " + MainViewModel.describe(failure)));
     }
@@ -154,7 +154,7 @@ final class RecoveryKeeper {
     private Restored read(RecoveryEntry entry) throws Exception {
         Project project = store.open(entry);
         try {
-            return new Restored(project, KeptRuns.read(store.sidecar(entry.slot(), RUNS), store.sidecar(entry.slot(), NETWORKS)), null);
+            return new Restored(project, KeptRuns.read(store.sidecar(entry.slot(), RUNS)), null);
         } catch (Exception e) {
             return new Restored(project, List.of(), MainViewModel.describe(e));
         }

@@ -67,7 +67,7 @@ public final class WindowTraining {
             if (ended && dashboardProblems.isEmpty()) status.accept(model.progressTextProperty().get());
         });
         // A kept run is part of the project: the document has unsaved changes until it is saved.
-        model.setOnRunKept(project -> { if (document != null && document.project() == project) document.runsChanged(); });
+        model.setOnRunsChanged(project -> { if (document != null && document.project() == project) document.runsChanged(); });
         workspace.documentProperty().addListener((obs, old, doc) -> follow(doc));
         follow(workspace.document());
     }

@@ -71,7 +71,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -927,7 +926,7 @@ public final class TrainingDashboard extends BorderPane {
         runsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         MenuItem delete = new MenuItem("Delete Selected Runs…");
         delete.setId("deleteRunsItem");
-        delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        // No accelerator: a context menu's would join the window's own, where Delete deletes nodes.
         delete.setOnAction(e -> deleteSelectedRuns());
         ObservableList<RunRow> chosen = runsTable.getSelectionModel().getSelectedItems();
         delete.disableProperty().bind(Bindings.createBooleanBinding(() -> chosen.stream().noneMatch(RunRow::isFinished), chosen));

@@ -183,7 +183,7 @@ public final class TrainingViewModel {
     private final TrainingSettings settings = new TrainingSettings();
     private final Map<Project, ProjectRuns> runsByProject = new WeakHashMap<>();
     /** Told the project whose log a finished run was just kept in. */
-    private java.util.function.Consumer<Project> onRunKept = p -> { };
+    private java.util.function.Consumer<Project> onRunsChanged = p -> { };
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private final ObservableList<RunRow> selection = FXCollections.observableArrayList();
@@ -362,8 +362,8 @@ public final class TrainingViewModel {
     }
 
     /** {@code listener} is told the project whenever a finished run is kept for it (a training, a sweep's run) or deleted. */
-    public void setOnRunKept(java.util.function.Consumer<Project> listener) {
-        onRunKept = Objects.requireNonNull(listener);
+    public void setOnRunsChanged(java.util.function.Consumer<Project> listener) {
+        onRunsChanged = Objects.requireNonNull(listener);
     }
 
     /**
@@ -387,14 +387,14 @@ public final class TrainingViewModel {
             selection.removeAll(deleted);
             refreshShown();
             refreshReported();
-            kept(owner);
+            runsChanged(owner);
         }
         return deleted.size();
     }
 
-    private void kept(ProjectRuns owner) {
+    private void runsChanged(ProjectRuns owner) {
         runsByProject.entrySet().stream().filter(e -> e.getValue() == owner).map(Map.Entry::getKey).findFirst()
-                .ifPresent(onRunKept);
+                .ifPresent(onRunsChanged);
     }
 
     // ---- commands ----
@@ -748,7 +748,7 @@ public final class TrainingViewModel {
     private void finished(ActiveRun run, TrainingResult result, RunEvaluation evaluation) {
         RunRecord record = new RunRecord(run.row.setup(), result, evaluation);
         run.owner.log.add(record);
-        kept(run.owner);
+        runsChanged(run.owner);
         KeptNetwork kept = run.kept;
         if (kept != null) {
             run.row.trained(new TrainedRun(record, kept.network(), kept.normalizer(), kept.info()));
@@ -920,7 +920,7 @@ public final class TrainingViewModel {
         }
         ProjectRuns owner = runsByProject.computeIfAbsent(p, k -> new ProjectRuns());
         RunRecord record = SweepRunRecords.add(sweepRun, runProject, owner.log);
-        kept(owner);
+        runsChanged(owner);
         RunRow row = new RunRow(record.setup());
         row.noBoundary(record.name() + " trained in a sweep, which records no decision regions.");
         row.noWeights(record.name() + " came from a sweep in Experiments, whose networks are not kept: "

@@ -266,6 +266,12 @@ class TrainingTest {
         assertThat(RunNetworks.zipOf(networks, 1)).doesNotExist();
         assertThat(RunNetworks.zipOf(networks, 2)).exists();
         assertThat(RunsFile.read(RunsFile.besideProject(target))).extracting(r -> r.name()).containsExactly("Run 2");
+
+        int questions = fixture.dialogs.confirmQuestions.size();
+        robot.interact(() -> window.canvas().requestFocus());
+        robot.type(KeyCode.DELETE);
+        assertThat(doc().graph().contains("dense1")).as("Delete on the canvas still deletes the selected node").isFalse();
+        assertThat(fixture.dialogs.confirmQuestions).as("and asks nothing about runs").hasSize(questions);
     }
 
     @Test
