@@ -2,6 +2,7 @@ package io.layerlab.ui.training;
 
 import io.layerlab.model.ModelFiles;
 import io.layerlab.model.ModelInfo;
+import io.layerlab.model.NetworkCopies;
 import io.layerlab.train.RunRecord;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ public final class TrainedRun {
     private final ComputationGraph network;
     private final DataNormalization normalizer;
     private final ModelInfo info;
+    private final NetworkCopies copies = new NetworkCopies();
 
     /** @param normalizer null when the data needs none */
     public TrainedRun(RunRecord record, ComputationGraph network, DataNormalization normalizer, ModelInfo info) {
@@ -49,8 +51,25 @@ public final class TrainedRun {
         ModelFiles.save(network, normalizer, info, zip);
     }
 
-    /** As {@link #saveModel}, without the optimiser's state: what is kept beside the project with the run. */
+    /**
+     * Records that {@code zip} holds this network as {@link #saveWithRun} writes it (it was read from
+     * there, or it was saved there), so that saving it elsewhere may link to it.
+     */
+    public TrainedRun withCopyAt(Path zip) {
+        copies.remember(zip);
+        return this;
+    }
+
+    /**
+     * As {@link #saveModel}, without the optimiser's state: what is kept beside the project with the
+     * run. Where a file it was saved to or read from is still as it was, a hard link to it is made
+     * instead ({@link NetworkCopies}): the network never changes, and saves of a project with many
+     * runs would otherwise write every network again.
+     */
     public void saveWithRun(Path zip) throws IOException {
-        ModelFiles.save(network, normalizer, info, zip, false);
+        if (!copies.linkTo(zip)) {
+            ModelFiles.save(network, normalizer, info, zip, false);
+            copies.remember(zip);
+        }
     }
 }

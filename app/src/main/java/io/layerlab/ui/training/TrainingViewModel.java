@@ -316,7 +316,8 @@ public final class TrainingViewModel {
             if (run.network() != null) {
                 TrainedModel model = run.network();
                 row.trained(new TrainedRun(record, model.network(), model.normalizer().orElse(null),
-                        model.info().orElseGet(() -> new ModelInfo(p.name(), null, List.of(), List.of(), List.of(), List.of()))));
+                        model.info().orElseGet(() -> new ModelInfo(p.name(), null, List.of(), List.of(), List.of(), List.of())))
+                        .withCopyAt(model.file()));
             } else if (run.networkProblem() != null) {
                 row.noWeights(record.name() + "'s saved network could not be read: " + run.networkProblem()
                         + " Train again to export a model.");

@@ -153,6 +153,38 @@ class StartupTest {
     }
 
     @Test
+    void aRecoveryCopyAfterASaveLinksTheSavedNetworksInsteadOfWritingThemAgain(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.files().show(TestDocuments.document(TestDocuments.xorProject()));
+            window.workspace().document().execute(new SetProjectSettings(window.workspace().document().project(),
+                    window.workspace().document().project().data(),
+                    window.workspace().document().project().training().withEpochs(1), "Set epochs"));
+            window.training().train();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> window.training().viewModel().phaseProperty().get() == RunPhase.IDLE
+                        && !window.training().viewModel().runs().isEmpty()).get());
+        Path target = fixture.file("linked.layerlab.json");
+        fixture.dialogs.saveLocations.add(java.util.Optional.of(target));
+        robot.interact(() -> window.files().save());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.workspace().document().isDirty());
+        Path saved = io.layerlab.train.RunNetworks.zipOf(io.layerlab.train.RunNetworks.folderBeside(target), 1);
+        assertThat(saved).isRegularFile();
+
+        robot.interact(() -> {
+            DesignDocument doc = window.workspace().document();
+            doc.execute(new SetProjectSettings(doc.project(), doc.project().data(), doc.project().training().withEpochs(3), "Set epochs"));
+            window.files().autosave();
+        });
+
+        Path copied;
+        try (var files = java.nio.file.Files.walk(fixture.recovery.folder())) {
+            copied = files.filter(f -> f.getFileName().toString().equals("run-1.zip")).findFirst().orElseThrow();
+        }
+        assertThat(java.nio.file.Files.isSameFile(copied, saved)).as("the recovery copy's network is the saved zip, linked").isTrue();
+    }
+
+    @Test
     void aShortWindowOpensTheDashboardWithTheNextRunsSettingsFolded(FxRobot robot) throws Exception {
         Stage[] stages = new Stage[2];
         TrainingDashboard[] dashboards = new TrainingDashboard[2];

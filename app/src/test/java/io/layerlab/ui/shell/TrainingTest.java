@@ -220,6 +220,8 @@ class TrainingTest {
         robot.interact(() -> window.files().saveAs());
         waitUntil(() -> copy.equals(doc().file()));
         assertThat(RunNetworks.zipOf(RunNetworks.folderBeside(copy), 1)).as("saved as another file, with its networks").isRegularFile();
+        assertThat(Files.isSameFile(RunNetworks.zipOf(RunNetworks.folderBeside(copy), 1), RunNetworks.zipOf(RunNetworks.folderBeside(target), 1)))
+                .as("linked to the zip it was read from, not written again").isTrue();
 
         robot.clickOn("#trainButton");
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 2);
