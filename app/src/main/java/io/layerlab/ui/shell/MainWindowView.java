@@ -11,6 +11,7 @@ import io.layerlab.ui.support.Theme;
 import io.layerlab.ui.training.LayoutMemory;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -36,6 +37,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javax.imageio.ImageIO;
 
@@ -76,6 +79,9 @@ public final class MainWindowView {
     @FXML private MenuItem duplicateItem;
     @FXML private MenuItem deleteItem;
     @FXML private CheckMenuItem snapItem;
+    @FXML private CheckMenuItem paletteItem;
+    @FXML private CheckMenuItem inspectorItem;
+    @FXML private CheckMenuItem maximizeBottomItem;
     @FXML private CheckMenuItem darkThemeItem;
     @FXML private MenuItem trainItem;
     @FXML private MenuItem stopItem;
@@ -137,6 +143,7 @@ public final class MainWindowView {
         canvas.statusMessageProperty().addListener((obs, old, message) -> { if (!message.isEmpty()) status.showMessage(message); });
         summaryTab.setContent(summary);
         problemsTab.textProperty().bind(problemsTabTitle);
+        foldablePanels();
         followBottomTab();
 
         snapItem.selectedProperty().bindBidirectional(canvas.snapToGridProperty());
@@ -333,7 +340,7 @@ public final class MainWindowView {
             // Built when first shown: the window opens sooner without them.
             if (dashboard && trainingTab.getContent() == null) trainingTab.setContent(training.dashboard());
             if (is == problemsTab && problemsTab.getContent() == null) problemsTab.setContent(problems.get());
-            if (dashboard == (was == trainingTab)) return;
+            if (dashboard == (was == trainingTab) || !canvasPanel.isShown()) return;
             double target = dashboard ? dashboardDivider : designerDivider;
             if (Math.abs(centerSplit.getDividerPositions()[0] - target) < 0.01) return;
             switchingDivider = true;
@@ -344,7 +351,7 @@ public final class MainWindowView {
             canvas.fitToView();
         });
         centerSplit.getDividers().get(0).positionProperty().addListener((obs, was, is) -> {
-            if (switchingDivider) return;
+            if (switchingDivider || !canvasPanel.isShown()) return;
             if (bottomTabs.getSelectionModel().getSelectedItem() == trainingTab) {
                 dashboardDivider = is.doubleValue();
                 if (layoutMemory != null) layoutMemory.putNumber("dashboardDivider", dashboardDivider);
@@ -355,6 +362,54 @@ public final class MainWindowView {
         });
     }
 
+    private EdgePanel palettePanel;
+    private EdgePanel inspectorPanel;
+    /** The canvas, folded away while the bottom tabs are maximised. */
+    private EdgePanel canvasPanel;
+
+    /**
+     * The layers palette and the inspector can be hidden, and the bottom tabs can take the canvas's
+     * height too, for a small screen (View menu; a double-click on the tabs' header maximises them as
+     * in other editors). Each comes back at the size it had.
+     */
+    private void foldablePanels() {
+        palettePanel = new EdgePanel(mainSplit, 0, paletteSlot, true);
+        inspectorPanel = new EdgePanel(mainSplit, 1, inspectorSlot, false);
+        canvasPanel = new EdgePanel(centerSplit, 0, canvasSlot, true);
+        canvasPanel.setUnfoldPosition(() -> bottomTabs.getSelectionModel().getSelectedItem() == trainingTab ? dashboardDivider : designerDivider);
+        paletteItem.selectedProperty().bindBidirectional(palettePanel.shownProperty());
+        inspectorItem.selectedProperty().bindBidirectional(inspectorPanel.shownProperty());
+        maximizeBottomItem.selectedProperty().addListener((obs, was, is) -> canvasPanel.shownProperty().set(!is));
+        canvasPanel.shownProperty().addListener((obs, was, is) -> maximizeBottomItem.setSelected(!is));
+        // The canvas changed size: the graph is fitted to it again, once that size is laid out.
+        for (EdgePanel panel : List.of(palettePanel, inspectorPanel, canvasPanel)) {
+            panel.shownProperty().addListener((obs, was, is) -> {
+                if (!canvasPanel.isShown()) return;
+                mainSplit.applyCss();
+                mainSplit.layout();
+                canvas.fitToView();
+            });
+        }
+        bottomTabs.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && inTabHeader(e.getPickResult().getIntersectedNode())) {
+                toggleMaximizedBottom();
+            }
+        });
+    }
+
+    /** Maximises the bottom tabs over the canvas, or gives the canvas its room back. */
+    private void toggleMaximizedBottom() {
+        canvasPanel.shownProperty().set(!canvasPanel.isShown());
+    }
+
+    private boolean inTabHeader(Node node) {
+        for (Node n = node; n != null && n != bottomTabs; n = n.getParent()) {
+            // The header of these tabs, not of tabs inside them (the dashboard's runs and layers).
+            if (n.getStyleClass().contains("tab-header-area")) return n.getParent() == bottomTabs;
+        }
+        return false;
+    }
+
     /** Restores the splitters from {@code memory} and keeps them there from now on. */
     void rememberLayoutIn(LayoutMemory memory) {
         dashboardDivider = clampDivider(memory.number("dashboardDivider", DASHBOARD_DIVIDER));
@@ -362,7 +417,8 @@ public final class MainWindowView {
         switchingDivider = true;
         centerSplit.setDividerPositions(bottomTabs.getSelectionModel().getSelectedItem() == trainingTab ? dashboardDivider : designerDivider);
         switchingDivider = false;
-        memory.split(mainSplit, "sides");
+        palettePanel.rememberIn(memory, "sides0");
+        inspectorPanel.rememberIn(memory, "sides1");
         layoutMemory = memory;
     }
 
@@ -383,6 +439,8 @@ public final class MainWindowView {
                 "Ctrl+X / Ctrl+C / Ctrl+V  Cut, copy, paste nodes", "Ctrl+D  Duplicate", "Delete  Delete the selection",
                 "Delete (in the runs table)  Delete the selected runs",
                 "Ctrl+A  Select all", "Arrow keys  Nudge the selection (Shift: further)",
+                "Ctrl+B / Ctrl+Alt+B  Show or hide the layers panel / the inspector",
+                "Ctrl+M or double-click a bottom tab  Maximize the bottom panel (again: restore)",
                 "Ctrl+0  Fit to window", "Ctrl+= / Ctrl+-  Zoom in / out", "Ctrl+1  Actual size", "Ctrl+L  Auto layout",
                 "F5  Train", "Shift+F5  Stop training", "Ctrl+E  Experiments (sweeps, learning-rate range test)",
                 "Double-click a palette entry  Add it at the centre of the canvas"));
