@@ -29,6 +29,7 @@ final class ResultsPad {
     private StackPane holder;
     private RunRow followed;
     private ClassifierSnapshots shown;
+    private Runnable onShown = () -> { };
 
     ResultsPad() {
         Label title = new Label("Draw a picture");
@@ -71,6 +72,7 @@ final class ResultsPad {
             model.setSource(null);
             if (holder != null && holder.getChildren().contains(stack)) {
                 holder.getChildren().setAll(stack.getChildren().get(0));
+                onShown.run();
             }
             return;
         }
@@ -91,7 +93,13 @@ final class ResultsPad {
                 stack.getChildren().setAll(results, panel);
             }
             holder.getChildren().setAll(stack);
+            onShown.run();
         }
+    }
+
+    /** Called after the pad joined the results area or left it: what the area holds changed its size. */
+    void setOnShown(Runnable action) {
+        onShown = action;
     }
 
     DrawingPad pad() {

@@ -75,6 +75,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -104,6 +105,11 @@ public final class TrainingDashboard extends BorderPane {
     static final long CHART_INTERVAL_NANOS = 400_000_000L;
     /** The least height of a chart's plot, axes included: what a 1280 × 800 window leaves each. */
     static final double CHART_MIN_HEIGHT = 72;
+    /** The side column's (boundary, results) least width, and the largest share of the dashboard's width it takes to show its results whole. */
+    static final double SIDE_LEAST_WIDTH = 200;
+    static final double SIDE_MOST_SHARE = 0.45;
+    /** Room for the column's vertical scroll bar, which a short window shows. */
+    private static final double SIDE_SCROLLBAR_ROOM = 14;
     private static final String BOUNDARY_EMPTY = "The decision regions of 2-D data appear here.";
     private final TrainingViewModel model;
     private final DashboardPalette palette = new DashboardPalette();
@@ -782,6 +788,7 @@ public final class TrainingDashboard extends BorderPane {
             }
             showFocusResults();
         });
+        resultsPad.setOnShown(this::fitSideColumn);
         showResults(null);
     }
 
@@ -857,6 +864,23 @@ public final class TrainingDashboard extends BorderPane {
             resultsHolder.getChildren().setAll(resultsPlaceholder);
         }
         resultsPad.showIn(resultsHolder, focus);
+        fitSideColumn();
+    }
+
+    /**
+     * Widens the side column to what it shows (a confusion matrix's class names, the drawing pad
+     * beside its probabilities), taking the room from the charts, but never more than
+     * {@link #SIDE_MOST_SHARE} of the width: beyond that the column scrolls sideways. It never
+     * narrows it by itself: the person's divider stays where it is when less is needed.
+     */
+    private void fitSideColumn() {
+        if (!(sideScroll.getContent() instanceof Region content)) {
+            return;
+        }
+        content.applyCss();
+        double need = content.minWidth(-1) + sideScroll.snappedLeftInset() + sideScroll.snappedRightInset() + SIDE_SCROLLBAR_ROOM;
+        double most = chartSplit.getWidth() > 0 ? chartSplit.getWidth() * SIDE_MOST_SHARE : need;
+        sideScroll.setMinWidth(Math.max(SIDE_LEAST_WIDTH, Math.min(need, most)));
     }
 
     // ---- runs ----

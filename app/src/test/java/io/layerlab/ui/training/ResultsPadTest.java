@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.geometry.Bounds;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.Parent;
@@ -85,6 +87,10 @@ class ResultsPadTest {
         }
     }
 
+    private static Bounds sceneBounds(Node node) {
+        return node.localToScene(node.getLayoutBounds());
+    }
+
     private static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
@@ -101,11 +107,23 @@ class ResultsPadTest {
 
     @Test
     void aRunOnPicturesIsTriedOnThePadUnderItsConfusionMatrix(FxRobot robot) throws Exception {
+        // As narrow as the dashboard is between the side panels of a 1400-pixel window, its side column at the least width.
+        robot.interact(() -> {
+            dashboard.getScene().getWindow().setWidth(840);
+            robot.lookup("#chartSplit").queryAs(javafx.scene.control.SplitPane.class).setDividerPositions(0.76);
+        });
         RunRow run = train(robot, sample("shapes-cnn", new DataSpec("shapes", Map.of("samples", 96), 0.25, 7), 2));
 
         assertThat(run.evaluation()).isInstanceOf(RunEvaluation.ConfusionMatrix.class);
         assertThat(robot.lookup("#confusion-matrix").tryQuery()).get().matches(Node::isVisible);
         assertThat(robot.lookup("#results-pad").tryQuery()).get().matches(Node::isVisible);
+        // The side column widened to show both whole: every class's column, the bars beside the pad.
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds viewport = sceneBounds(robot.lookup(".dashboard-side-scroll > .viewport").query());
+        for (String part : List.of("#confusion-matrix", "#probability-bars")) {
+                assertThat(sceneBounds(robot.lookup(part).query()).getMaxX()).as(part + "'s right edge inside the column")
+                    .isLessThanOrEqualTo(viewport.getMaxX() + 0.5);
+        }
         assertThat(run.pictureClassifier().isFinal()).isTrue();
         DrawingPadViewModel pad = onFx(() -> dashboard.resultsPad().pad().viewModel());
 
