@@ -5,9 +5,11 @@ import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
 import io.layerlab.train.TrainingSpec;
 import io.layerlab.ui.model.DesignDocument;
+import io.layerlab.ui.model.SetProjectSettings;
 import io.layerlab.ui.model.Workspace;
 import io.layerlab.ui.training.RunPhase;
 import io.layerlab.ui.training.TrainingDashboard;
+import io.layerlab.ui.training.TrainingSettings;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -25,7 +27,8 @@ import javafx.collections.ObservableList;
  * {@link TrainingDashboard}, which compiles, trains and charts the open project's runs. The
  * dashboard follows the open document (its runs are kept per project, the ones saved with its file
  * shown again when it opens) and takes up the project's
- * training and data settings whenever an edit changes them; problems that keep a run from starting
+ * training and data settings whenever an edit changes them, and the project takes up the dashboard's
+ * as a run starts (one undoable edit); problems that keep a run from starting
  * go to the problems list as well as the dashboard's banner.
  */
 public final class WindowTraining {
@@ -68,6 +71,8 @@ public final class WindowTraining {
         });
         // A kept run is part of the project: the document has unsaved changes until it is saved.
         model.setOnRunsChanged(project -> { if (document != null && document.project() == project) document.runsChanged(); });
+        // Whichever Train started it (the toolbar's, the dashboard's, F5).
+        model.setOnStarting(project -> { if (document != null && document.project() == project) keepSettingsInProject(); });
         workspace.documentProperty().addListener((obs, old, doc) -> follow(doc));
         follow(workspace.document());
     }
@@ -124,6 +129,24 @@ public final class WindowTraining {
         shownTraining = p.training();
         shownData = p.data();
         if (!running.get()) model.settings().load(p);
+    }
+
+    /**
+     * The project takes up the settings the dashboard trains with, as one undoable edit: the
+     * inspector then shows what the last run used, saving keeps it, and {@code layerlab train} trains
+     * the saved project the same way. Settings that are not valid yet stay in the dashboard, which
+     * refuses to start and says why.
+     */
+    private void keepSettingsInProject() {
+        TrainingSettings settings = model.settings();
+        if (!settings.isValid()) return;
+        Project p = document.project();
+        TrainingSpec training = settings.trainingSpec();
+        DataSpec data = settings.dataSpec();
+        if (training.equals(p.training()) && data.equals(p.data())) return;
+        document.execute(new SetProjectSettings(p, data, training, "Training settings"));
+        shownTraining = p.training();
+        shownData = p.data();
     }
 
     private void refused(List<Diagnostic> problems) {

@@ -184,6 +184,7 @@ public final class TrainingViewModel {
     private final Map<Project, ProjectRuns> runsByProject = new WeakHashMap<>();
     /** Told the project whose log a finished run was just kept in. */
     private java.util.function.Consumer<Project> onRunsChanged = p -> { };
+    private java.util.function.Consumer<Project> onStarting = p -> { };
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private final ObservableList<RunRow> selection = FXCollections.observableArrayList();
@@ -362,6 +363,14 @@ public final class TrainingViewModel {
         });
     }
 
+    /**
+     * {@code listener} is told the project as a run of it starts, before its settings are read (the
+     * window lets the project take them up).
+     */
+    public void setOnStarting(java.util.function.Consumer<Project> listener) {
+        onStarting = Objects.requireNonNull(listener);
+    }
+
     /** {@code listener} is told the project whenever a finished run is kept for it (a training, a sweep's run) or deleted. */
     public void setOnRunsChanged(java.util.function.Consumer<Project> listener) {
         onRunsChanged = Objects.requireNonNull(listener);
@@ -414,6 +423,7 @@ public final class TrainingViewModel {
         if (!canStart.get()) {
             return;
         }
+        onStarting.accept(p);
         TrainingSpec spec = settings.trainingSpec();
         DataSpec data = settings.dataSpec();
         ProjectRuns owner = runsByProject.computeIfAbsent(p, k -> new ProjectRuns());

@@ -9,6 +9,7 @@ import io.layerlab.train.RunsFile;
 import io.layerlab.ui.TestDocuments;
 import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.model.SetProjectSettings;
+import io.layerlab.train.sweep.LearningRates;
 import io.layerlab.ui.training.RunPhase;
 import io.layerlab.ui.training.RunRow;
 import io.layerlab.ui.training.TrainingDashboard;
@@ -147,11 +148,19 @@ class TrainingTest {
         assertThat(gaugedCards(robot)).as("the edited output no longer matches what was measured").isEqualTo(1);
         robot.interact(() -> doc().undo());
 
+        double projectRate = doc().project().training().learningRate();
         robot.doubleClickOn("#learningRateField").eraseText(12).write("0.1");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#trainButton");
+        robot.clickOn("#startButton");
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 2);
         assertThat(dashboard().viewModel().runs()).allMatch(RunRow::isFinished);
+        assertThat(doc().project().training().learningRate()).as("the project keeps what its last run trained with").isEqualTo(0.1);
+        assertThat(robot.lookup("#param-learningRate").queryAs(javafx.scene.control.TextField.class).getText())
+                .as("and the inspector shows it").isEqualTo("0.1");
+        robot.interact(() -> doc().undo());
+        assertThat(doc().project().training().learningRate()).as("one undoable edit").isEqualTo(projectRate);
+        assertThat(robot.lookup("#learningRateField").queryAs(javafx.scene.control.TextField.class).getText())
+                .as("the dashboard follows the undo").isEqualTo(LearningRates.format(projectRate));
 
         // Docked under the canvas of a window smaller than the default, both runs and a line of
         // what changed between them can be read without moving a divider (at least three quarters
