@@ -355,6 +355,10 @@ public final class TrainingDashboard extends BorderPane {
         memory.split(mainSplit, "chartsOverRuns");
         memory.split(chartSplit, "chartsBesideResults");
         memory.toggle(settingsToggle.selectedProperty(), "settingsShown");
+        // The columns the person hid with the table's menu button stay hidden.
+        for (TableColumn<RunRow, ?> column : runsTable.getColumns()) {
+            memory.toggle(column.visibleProperty(), "runsColumn." + (column.getId() != null ? column.getId() : column.getText()));
+        }
     }
 
     /** Stops a running run and the refresh timer; call when the dashboard is closed for good. */

@@ -1,0 +1,67 @@
+package io.layerlab.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.layerlab.ui.TestDocuments;
+import io.layerlab.ui.support.MemoryPreferences;
+import java.util.prefs.Preferences;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The runs table's menu button hides columns a narrow dashboard cannot show readably, and they stay hidden. */
+@ExtendWith(ApplicationExtension.class)
+class RunsColumnsTest {
+    private final DesignerFixture fixture = new DesignerFixture();
+    private final Preferences preferences = new MemoryPreferences();
+
+    @Start
+    void start(Stage stage) {
+        MainWindow window = new MainWindow(stage, fixture.services());
+        stage.setWidth(1250);
+        stage.setHeight(780);
+        window.rememberLayoutIn(preferences);
+        window.show();
+        window.files().show(TestDocuments.document(TestDocuments.xorProject()));
+    }
+
+    @AfterEach
+    void deleteFiles() throws Exception { fixture.close(); }
+
+    @Test
+    void aColumnHiddenWithTheTablesMenuStaysHiddenAtTheNextStart(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#bottomTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#runsTable").queryAs(TableView.class);
+        assertThat(table.isTableMenuButtonVisible()).as("the column chooser").isTrue();
+        robot.interact(() -> column(table, "runOptimizerColumn").setVisible(false));
+
+        MainWindow[] next = new MainWindow[1];
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            stage.setWidth(1250);
+            stage.setHeight(780);
+            next[0] = new MainWindow(stage, fixture.services());
+            next[0].rememberLayoutIn(preferences);
+            next[0].show();
+            ((TabPane) next[0].scene().lookup("#bottomTabs")).getSelectionModel().select(2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> again = (TableView<?>) next[0].scene().lookup("#runsTable");
+        assertThat(column(again, "runOptimizerColumn").isVisible()).as("hidden, as it was left").isFalse();
+        assertThat(column(again, "runNameColumn").isVisible()).isTrue();
+        robot.interact(() -> ((Stage) next[0].scene().getWindow()).close());
+    }
+
+    private static TableColumn<?, ?> column(TableView<?> table, String id) {
+        return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
+    }
+}
