@@ -28,6 +28,8 @@ final class EdgePanel {
     private double lastShownPosition;
     private boolean moving;
     private boolean openedByHand;
+    /** The split's length when the panel last folded or its folded divider was put back: a change is a resize, not a drag. */
+    private double foldedLength;
     private LayoutMemory memory;
     private String key;
 
@@ -75,6 +77,7 @@ final class EdgePanel {
         } else {
             lastShownPosition = divider().getPosition();
             setMinSize(0);
+            foldedLength = length();
             move(atStart ? 0 : 1);
         }
     }
@@ -84,6 +87,10 @@ final class EdgePanel {
         if (shown.get()) {
             lastShownPosition = position;
             if (memory != null) memory.putNumber(key, position);
+        } else if (length() != foldedLength) {
+            // The window was resized and the split gave the folded panel a share: it stays folded.
+            foldedLength = length();
+            move(atStart ? 0 : 1);
         } else if (Math.abs(position - (atStart ? 0 : 1)) * length() > OPENING_DRAG_PIXELS) {
             // Dragged open by hand: shown where it was dropped.
             openedByHand = true;

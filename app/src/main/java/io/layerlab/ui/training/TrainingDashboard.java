@@ -868,7 +868,8 @@ public final class TrainingDashboard extends BorderPane {
             resultsHolder.getChildren().setAll(resultsPlaceholder);
         }
         resultsPad.showIn(resultsHolder, focus);
-        fitSideColumn();
+        // A note wraps to any width: only results may need a wider column.
+        if (evaluation != null) fitSideColumn();
     }
 
     /**

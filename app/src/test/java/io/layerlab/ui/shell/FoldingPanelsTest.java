@@ -86,6 +86,12 @@ class FoldingPanelsTest {
         robot.interact(() -> tabs.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(canvas.getHeight()).as("still maximised on the summary").isLessThan(1);
+        robot.interact(() -> centre.getScene().getWindow().setHeight(centre.getScene().getWindow().getHeight() - 60));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> centre.getScene().getWindow().setHeight(centre.getScene().getWindow().getHeight() + 60));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas.getHeight()).as("still maximised after the window was resized").isLessThan(1);
+        assertThat(item(robot, "#maximizeBottomItem").isSelected()).isTrue();
 
         robot.interact(() -> tabs.getSelectionModel().select(2));
         press(robot, KeyCode.CONTROL, KeyCode.M);
