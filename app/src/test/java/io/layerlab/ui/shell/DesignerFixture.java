@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.stage.Stage;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +50,19 @@ final class DesignerFixture implements AutoCloseable {
     }
 
     Path file(String name) { return folder.resolve(name); }
+
+    /**
+     * A designer window on {@code stage} (1250x780, smaller than the usual size) that remembers its
+     * layout in {@code preferences}, shown: what a person gets at a start. Call on the JavaFX thread.
+     */
+    MainWindow windowRemembering(Stage stage, java.util.prefs.Preferences preferences) {
+        MainWindow window = new MainWindow(stage, services());
+        stage.setWidth(1250);
+        stage.setHeight(780);
+        window.rememberLayoutIn(preferences);
+        window.show();
+        return window;
+    }
 
     @Override
     public void close() throws IOException {

@@ -30,11 +30,7 @@ class FoldingPanelsTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, fixture.services());
-        stage.setWidth(1250);
-        stage.setHeight(780);
-        window.rememberLayoutIn(preferences);
-        window.show();
+        window = fixture.windowRemembering(stage, preferences);
         window.files().show(TestDocuments.document(TestDocuments.xorProject()));
     }
 
@@ -147,12 +143,7 @@ class FoldingPanelsTest {
 
         MainWindow[] next = new MainWindow[1];
         robot.interact(() -> {
-            Stage stage = new Stage();
-            stage.setWidth(1250);
-            stage.setHeight(780);
-            next[0] = new MainWindow(stage, fixture.services());
-            next[0].rememberLayoutIn(preferences);
-            next[0].show();
+            next[0] = fixture.windowRemembering(new Stage(), preferences);
         });
         WaitForAsyncUtils.waitForFxEvents();
         Region palette = (Region) next[0].scene().lookup("#paletteSlot");

@@ -25,11 +25,7 @@ class RunsColumnsTest {
 
     @Start
     void start(Stage stage) {
-        MainWindow window = new MainWindow(stage, fixture.services());
-        stage.setWidth(1250);
-        stage.setHeight(780);
-        window.rememberLayoutIn(preferences);
-        window.show();
+        MainWindow window = fixture.windowRemembering(stage, preferences);
         window.files().show(TestDocuments.document(TestDocuments.xorProject()));
     }
 
@@ -46,12 +42,7 @@ class RunsColumnsTest {
 
         MainWindow[] next = new MainWindow[1];
         robot.interact(() -> {
-            Stage stage = new Stage();
-            stage.setWidth(1250);
-            stage.setHeight(780);
-            next[0] = new MainWindow(stage, fixture.services());
-            next[0].rememberLayoutIn(preferences);
-            next[0].show();
+            next[0] = fixture.windowRemembering(new Stage(), preferences);
             ((TabPane) next[0].scene().lookup("#bottomTabs")).getSelectionModel().select(2);
         });
         WaitForAsyncUtils.waitForFxEvents();
