@@ -144,7 +144,7 @@ public final class WindowTraining {
         TrainingSpec training = settings.trainingSpec();
         DataSpec data = settings.dataSpec();
         if (training.equals(p.training()) && data.equals(p.data())) return;
-        document.execute(new SetProjectSettings(p, data, training, "Training settings"));
+        document.execute(new SetProjectSettings(p, data, training, "Use the dashboard's training settings"));
         shownTraining = p.training();
         shownData = p.data();
     }

@@ -771,6 +771,7 @@ public final class TrainingDashboard extends BorderPane {
 
     private void buildSidePanels() {
         keepSideColumnUncached();
+        sideScroll.setMinWidth(SIDE_LEAST_WIDTH);
         boundaryHolder.getChildren().add(boundaryView);
         boundaryView.setId("boundary-view");
         boundaryView.setEmptyMessage(BOUNDARY_EMPTY);
