@@ -68,6 +68,7 @@ public final class WindowTraining {
             if (phase == RunPhase.RUNNING && old == RunPhase.PREPARING) status.accept("Training " + document.project().name() + "…");
             boolean ended = phase == RunPhase.IDLE && old != null && old.isActive();
             if (ended && dashboardProblems.isEmpty()) status.accept(model.progressTextProperty().get());
+            if (ended && document != null) syncSettings();
         });
         // A kept run is part of the project: the document has unsaved changes until it is saved.
         model.setOnRunsChanged(project -> { if (document != null && document.project() == project) document.runsChanged(); });
@@ -122,13 +123,17 @@ public final class WindowTraining {
         doc.history().addListener(h -> { if (document == doc) syncSettings(); });
     }
 
-    /** The project's settings changed (inspector, undo, "use these settings"): the dashboard's controls follow. */
+    /**
+     * The project's settings changed (inspector, undo, "use these settings"): the dashboard's controls
+     * take up what changed, keeping the person's own edits of the rest. While a run trains its controls
+     * are locked: they take the change up when it ends.
+     */
     private void syncSettings() {
         Project p = document.project();
-        if (p.training() == shownTraining && p.data() == shownData) return;
+        if (running.get() || (p.training() == shownTraining && p.data() == shownData)) return;
         shownTraining = p.training();
         shownData = p.data();
-        if (!running.get()) model.settings().load(p);
+        model.settings().takeUp(p);
     }
 
     /**

@@ -58,22 +58,58 @@ public final class TrainingSettings {
         data = project.data();
         epochs.set(spec.epochs());
         optimizer.set(spec.optimizer());
-        learningRate.set(AxisTicks.format(spec.learningRate()).replace(",", ""));
-        LearningRateSchedule s;
-        try {
-            s = LearningRateSchedule.of(spec);
-        } catch (IllegalArgumentException e) {
-            s = LearningRateSchedule.none();
+        showLearningRate(spec);
+        showSchedule(spec);
+        batchSize.set(spec.batchSize());
+        shuffle.set(spec.shuffle());
+        seed.set(Long.toString(spec.seed()));
+        validationSplit.set(project.data().validationSplit());
+    }
+
+    /**
+     * Takes up what changed in {@code project}'s settings since they were last shown (an edit in the
+     * inspector, an undo) and keeps what the person edited here and the project did not change: a
+     * learning rate typed here survives a change of the project's epochs.
+     */
+    public void takeUp(Project project) {
+        TrainingSpec was = base;
+        DataSpec wasData = data;
+        if (was == null || wasData == null) {
+            load(project);
+            return;
         }
+        TrainingSpec is = project.training();
+        base = is;
+        data = project.data();
+        if (is.epochs() != was.epochs()) epochs.set(is.epochs());
+        if (!is.optimizer().equals(was.optimizer())) optimizer.set(is.optimizer());
+        if (is.learningRate() != was.learningRate()) showLearningRate(is);
+        if (!scheduleOf(is).equals(scheduleOf(was))) showSchedule(is);
+        if (is.batchSize() != was.batchSize()) batchSize.set(is.batchSize());
+        if (is.shuffle() != was.shuffle()) shuffle.set(is.shuffle());
+        if (is.seed() != was.seed()) seed.set(Long.toString(is.seed()));
+        if (project.data().validationSplit() != wasData.validationSplit()) validationSplit.set(project.data().validationSplit());
+    }
+
+    private void showLearningRate(TrainingSpec spec) {
+        learningRate.set(AxisTicks.format(spec.learningRate()).replace(",", ""));
+    }
+
+    private void showSchedule(TrainingSpec spec) {
+        LearningRateSchedule s = scheduleOf(spec);
         schedule.set(s.kind());
         if (!s.isNone()) {
             scheduleEvery.set(s.everyEpochs());
             scheduleFactor.set(AxisTicks.format(s.factor()));
         }
-        batchSize.set(spec.batchSize());
-        shuffle.set(spec.shuffle());
-        seed.set(Long.toString(spec.seed()));
-        validationSplit.set(project.data().validationSplit());
+    }
+
+    private static LearningRateSchedule scheduleOf(TrainingSpec spec) {
+        try {
+            return LearningRateSchedule.of(spec);
+        } catch (IllegalArgumentException e) {
+            return LearningRateSchedule.none();
+        }
     }
 
     public IntegerProperty epochsProperty() {

@@ -36,6 +36,33 @@ class TrainingSettingsTest {
     }
 
     @Test
+    void takesUpWhatTheProjectChangedAndKeepsThePersonsOwnEdits() {
+        Project spiral = spiral();
+        TrainingSettings settings = new TrainingSettings();
+        settings.load(spiral);
+        settings.learningRateProperty().set("0.05");
+        settings.validationSplitProperty().set(0.3);
+
+        // The inspector changes the project's epochs and data: the typed rate and split stay.
+        spiral.setTraining(spiral.training().withEpochs(7));
+        var data = spiral.data();
+        var params = new java.util.LinkedHashMap<>(data.params());
+        params.put("samples", 300);
+        spiral.setData(new io.layerlab.data.DataSpec(data.source(), params, data.validationSplit(), data.seed(), data.extras()));
+        settings.takeUp(spiral);
+        assertThat(settings.epochsProperty().get()).isEqualTo(7);
+        assertThat(settings.learningRateProperty().get()).isEqualTo("0.05");
+        assertThat(settings.validationSplitProperty().get()).isEqualTo(0.3);
+        assertThat(settings.dataSpec().params()).containsEntry("samples", 300);
+
+        // Then the project's own rate changes (an undo, say): that is taken up too.
+        spiral.setTraining(spiral.training().withLearningRate(0.002));
+        settings.takeUp(spiral);
+        assertThat(settings.learningRateProperty().get()).isEqualTo("0.002");
+        assertThat(settings.epochsProperty().get()).isEqualTo(7);
+    }
+
+    @Test
     void namesEveryInvalidSettingInPlainWords() {
         TrainingSettings settings = new TrainingSettings();
         settings.load(spiral());
