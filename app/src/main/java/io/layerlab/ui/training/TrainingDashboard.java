@@ -891,6 +891,11 @@ public final class TrainingDashboard extends BorderPane {
 
     // ---- runs ----
 
+    /** "37 / 100" while a run is short of its plan; "100" once it trained them all (the column is narrow). */
+    static String epochsText(int done, int planned) {
+        return done >= planned ? Integer.toString(done) : done + " / " + planned;
+    }
+
     /**
      * Selects exactly {@code wanted} in the runs table by changing only what differs: a new run joins
      * the selection as one change, where clearing and selecting every run again restyled every row
@@ -1000,7 +1005,7 @@ public final class TrainingDashboard extends BorderPane {
         CellValues.install(runBatchColumn, RunRow::cellValues,
                 run -> new SimpleStringProperty(Integer.toString(run.setup().training().batchSize())));
         CellValues.install(runEpochsColumn, RunRow::cellValues, run -> Bindings.createStringBinding(
-                () -> run.epochsDoneProperty().get() + " / " + run.setup().training().epochs(), run.epochsDoneProperty()));
+                () -> epochsText(run.epochsDoneProperty().get(), run.setup().training().epochs()), run.epochsDoneProperty()));
         CellValues.install(runLossColumn, RunRow::cellValues, run -> Bindings.createStringBinding(
                 () -> number(run.valLossProperty().get()), run.valLossProperty()));
         CellValues.install(runAccuracyColumn, RunRow::cellValues, run -> Bindings.createStringBinding(

@@ -23,6 +23,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
@@ -124,6 +125,7 @@ class TrainingDashboardTest {
         assertThat(onFx(() -> dashboard.iterationChart().drawnPoints("smooth-1"))).isEqualTo(45);
         assertThat(onFx(() -> dashboard.epochChart().drawnPoints("val-1"))).isEqualTo(3);
         assertThat(onFx(() -> robot.lookup("#runsTable").queryAs(TableView.class).getItems().size())).isEqualTo(1);
+        assertThat(onFx(() -> epochsCell(robot))).as("all its epochs: the number alone").isEqualTo("3");
         // Inside the network: the spiral's layers were measured while it trained.
         assertThat(onFx(() -> model.layerRows().stream().map(LayerRow::nodeId).toList()))
                 .containsExactly("hidden1", "hidden2", "out");
@@ -135,6 +137,14 @@ class TrainingDashboardTest {
         waitUntil(() -> robot.lookup("#confusion-matrix").tryQuery().isPresent());
         assertThat(onFx(() -> model.progressTextProperty().get())).startsWith("Run 1 finished after 3 epochs");
         assertThat(onFx(() -> model.runLog().runs())).hasSize(1);
+    }
+
+    /** The first run's Epochs cell as the table shows it. */
+    @SuppressWarnings("unchecked")
+    private static String epochsCell(FxRobot robot) {
+        TableView<RunRow> table = robot.lookup("#runsTable").queryAs(TableView.class);
+        TableColumn<RunRow, ?> epochs = table.getColumns().stream().filter(c -> "runEpochsColumn".equals(c.getId())).findFirst().orElseThrow();
+        return String.valueOf(epochs.getCellData(0));
     }
 
     @Test
@@ -169,6 +179,7 @@ class TrainingDashboardTest {
         assertThat(run.record().result().epochs()).isLessThan(400);
         assertThat(onFx(() -> model.runs())).containsExactly(run);
         assertThat(onFx(() -> model.runLog().runs())).hasSize(1);
+        assertThat(onFx(() -> epochsCell(robot))).as("short of its plan").isEqualTo(run.record().result().epochs() + " / 400");
         waitUntil(() -> !robot.lookup("#settingsPane").query().isDisabled());
     }
 
