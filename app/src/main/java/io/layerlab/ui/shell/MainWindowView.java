@@ -346,9 +346,7 @@ public final class MainWindowView {
             switchingDivider = true;
             centerSplit.setDividerPositions(target);
             switchingDivider = false;
-            centerSplit.applyCss();
-            centerSplit.layout();
-            canvas.fitToView();
+            fitGraphOnceLaidOut();
         });
         centerSplit.getDividers().get(0).positionProperty().addListener((obs, was, is) -> {
             if (switchingDivider || !canvasPanel.isShown()) return;
@@ -385,9 +383,7 @@ public final class MainWindowView {
         for (EdgePanel panel : List.of(palettePanel, inspectorPanel, canvasPanel)) {
             panel.shownProperty().addListener((obs, was, is) -> {
                 if (!canvasPanel.isShown()) return;
-                mainSplit.applyCss();
-                mainSplit.layout();
-                canvas.fitToView();
+                fitGraphOnceLaidOut();
             });
         }
         bottomTabs.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -395,6 +391,13 @@ public final class MainWindowView {
                 toggleMaximizedBottom();
             }
         });
+    }
+
+    /** The canvas changed size: lays the panels out now and fits the graph to the canvas's new size. */
+    private void fitGraphOnceLaidOut() {
+        mainSplit.applyCss();
+        mainSplit.layout();
+        canvas.fitToView();
     }
 
     /** Maximises the bottom tabs over the canvas, or gives the canvas its room back. */

@@ -43,8 +43,6 @@ public final class WindowTraining {
     /** Held: the dashboard hands out a fresh unmodifiable view, which listens to its list only weakly. */
     private final ObservableList<Diagnostic> dashboardProblems;
     private DesignDocument document;
-    private TrainingSpec shownTraining;
-    private DataSpec shownData;
 
     /**
      * @param view          builds the dashboard's view of the runs, once, when it is first shown (it
@@ -118,8 +116,6 @@ public final class WindowTraining {
         if (doc == null) return;
         model.restoreRuns(doc.project(), doc.savedRuns());
         model.setProject(doc.project());
-        shownTraining = doc.project().training();
-        shownData = doc.project().data();
         doc.history().addListener(h -> { if (document == doc) syncSettings(); });
     }
 
@@ -129,11 +125,7 @@ public final class WindowTraining {
      * are locked: they take the change up when it ends.
      */
     private void syncSettings() {
-        Project p = document.project();
-        if (running.get() || (p.training() == shownTraining && p.data() == shownData)) return;
-        shownTraining = p.training();
-        shownData = p.data();
-        model.settings().takeUp(p);
+        if (!running.get()) model.settings().takeUp(document.project());
     }
 
     /**
@@ -150,8 +142,6 @@ public final class WindowTraining {
         DataSpec data = settings.dataSpec();
         if (training.equals(p.training()) && data.equals(p.data())) return;
         document.execute(new SetProjectSettings(p, data, training, "Use the dashboard's training settings"));
-        shownTraining = p.training();
-        shownData = p.data();
     }
 
     private void refused(List<Diagnostic> problems) {

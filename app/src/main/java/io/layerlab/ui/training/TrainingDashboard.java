@@ -357,7 +357,7 @@ public final class TrainingDashboard extends BorderPane {
         memory.toggle(settingsToggle.selectedProperty(), "settingsShown");
         // The columns the person hid with the table's menu button stay hidden.
         for (TableColumn<RunRow, ?> column : runsTable.getColumns()) {
-            memory.toggle(column.visibleProperty(), "runsColumn." + (column.getId() != null ? column.getId() : column.getText()));
+            memory.toggle(column.visibleProperty(), "runsColumn." + column.getId());
         }
     }
 
@@ -892,7 +892,7 @@ public final class TrainingDashboard extends BorderPane {
     // ---- runs ----
 
     /** "37 / 100" while a run is short of its plan; "100" once it trained them all (the column is narrow). */
-    static String epochsText(int done, int planned) {
+    private static String epochsText(int done, int planned) {
         return done >= planned ? Integer.toString(done) : done + " / " + planned;
     }
 
