@@ -92,7 +92,8 @@ final class ChartView extends Region {
     private static final double LEFT = 58;
     private static final double RIGHT = 16;
     private static final double TOP = 12;
-    private static final double BOTTOM = 36;
+    /** Room for the x tick labels; the x axis's title shares their row, in the corner under the y labels. */
+    private static final double BOTTOM = 20;
     private static final Font TICK_FONT = Font.font(11);
     private static final Font LABEL_FONT = Font.font(11.5);
     private static final double[] SERIES_DASHES = {6, 4};
@@ -999,24 +1000,34 @@ final class ChartView extends Region {
                 continue;
             }
             g.setFill(palette.text());
-            // A label at the right edge ends there instead of running off the canvas.
-            boolean atEdge = x > LEFT + plotW - 18;
-            g.setTextAlign(atEdge ? TextAlignment.RIGHT : TextAlignment.CENTER);
-            g.fillText(AxisTicks.format(t), atEdge ? LEFT + plotW + RIGHT - 2 : x, TOP + plotH + 5);
+            // A label at an edge ends (or starts) there: it neither runs off the canvas nor into the x title.
+            boolean atRight = x > LEFT + plotW - 18;
+            boolean atLeft = x < LEFT + 10;
+            g.setTextAlign(atRight ? TextAlignment.RIGHT : atLeft ? TextAlignment.LEFT : TextAlignment.CENTER);
+            g.fillText(AxisTicks.format(t), atRight ? LEFT + plotW + RIGHT - 2 : atLeft ? x - 1 : x, TOP + plotH + 5);
         }
         if (!labels) {
             return;
         }
-        g.setTextAlign(TextAlignment.CENTER);
-        // axis titles
+        // Axis titles. The x title sits in the corner under the y labels, on the tick labels' row (as
+        // compact dashboards place it), rather than on a row of its own: on a dashboard in a bottom
+        // panel that row was a third of a short plot's height.
         g.setFont(LABEL_FONT);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(xLabel, LEFT + plotW / 2, TOP + plotH + BOTTOM - 1);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(xLabel, LEFT - 8, TOP + plotH + 5);
+        String yTitle = log ? yLabel + " (log)" : yLabel;
+        labelMeasure.setFont(LABEL_FONT);
+        labelMeasure.setText(yTitle);
+        double half = labelMeasure.getLayoutBounds().getWidth() / 2;
+        labelMeasure.setFont(TICK_FONT);
+        // Centred on the plot, but kept above the x title's row when the plot is shorter than the title.
+        double centre = Math.max(half, Math.min(TOP + plotH / 2, TOP + plotH + 2 - half));
+        g.setTextAlign(TextAlignment.CENTER);
         g.save();
-        g.translate(13, TOP + plotH / 2);
+        g.translate(13, centre);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(log ? yLabel + " (log)" : yLabel, 0, 0);
+        g.fillText(yTitle, 0, 0);
         g.restore();
     }
 
