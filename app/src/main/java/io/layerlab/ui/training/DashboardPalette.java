@@ -3,6 +3,7 @@ package io.layerlab.ui.training;
 import io.layerlab.train.RunLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.css.CssMetaData;
@@ -117,6 +118,12 @@ final class DashboardPalette extends Region {
     /** The colour of the run with this colour index (see {@link RunLog#COLOURS}). */
     Color run(int colourIndex) {
         return runs.get(Math.floorMod(colourIndex, runs.size())).getValue();
+    }
+
+    /** A colour as CSS writes it ("#1f6feb"), for an inline style. */
+    static String css(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
     }
 
     /** The colour of class {@code label}. */

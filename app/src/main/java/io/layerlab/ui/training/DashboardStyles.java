@@ -19,7 +19,6 @@ final class DashboardStyles {
     static final String SETTINGS = "dashboard-settings";
     static final String SETTING_LABEL = "dashboard-setting-label";
     static final String PROGRESS_TEXT = "dashboard-progress-text";
-    static final String RUN_SWATCH = "run-swatch";
     static final String NUMBER_CELL = "dashboard-number-cell";
     static final String CONCERN_CELL = "dashboard-concern-cell";
     static final String MATRIX = "confusion-matrix";

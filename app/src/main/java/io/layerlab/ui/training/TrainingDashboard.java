@@ -63,7 +63,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -79,7 +78,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Circle;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import javax.imageio.ImageIO;
@@ -186,7 +184,6 @@ public final class TrainingDashboard extends BorderPane {
     @FXML private Tab runsTab;
     @FXML private TableView<RunRow> runsTable;
     @FXML private TableColumn<RunRow, RunRow> runNameColumn;
-    @FXML private TableColumn<RunRow, String> runStatusColumn;
     @FXML private TableColumn<RunRow, String> runOptimizerColumn;
     @FXML private TableColumn<RunRow, String> runRateColumn;
     @FXML private TableColumn<RunRow, String> runBatchColumn;
@@ -974,32 +971,7 @@ public final class TrainingDashboard extends BorderPane {
         });
         runsTable.setPlaceholder(new Label("Each training run is kept here. Select several to overlay their curves."));
         CellValues.install(runNameColumn, RunRow::cellValues, SimpleObjectProperty::new);
-        runNameColumn.setCellFactory(column -> new TableCell<>() {
-            private final Circle swatch = new Circle(5);
-            private final Tooltip fullName = new Tooltip();
-
-            {
-                swatch.getStyleClass().setAll(DashboardStyles.RUN_SWATCH);
-            }
-
-            @Override
-            protected void updateItem(RunRow run, boolean empty) {
-                super.updateItem(run, empty);
-                if (empty || run == null) {
-                    setText(null);
-                    setTooltip(null);
-                    setGraphic(null);
-                    return;
-                }
-                swatch.setFill(palette.run(run.colourIndex()));
-                setGraphic(swatch);
-                setText(run.name());
-                // Runs opened from a sweep have long names ("Run 4 (sweep lr 0.1 · batch 32)").
-                fullName.setText(run.name());
-                setTooltip(fullName);
-            }
-        });
-        runStatusColumn.setCellValueFactory(cell -> cell.getValue().statusProperty());
+        runNameColumn.setCellFactory(column -> new RunNameCell(palette));
         CellValues.install(runOptimizerColumn, RunRow::cellValues, run -> new SimpleStringProperty(run.setup().training().optimizer()));
         CellValues.install(runRateColumn, RunRow::cellValues, run -> new SimpleStringProperty(run.learningRateText()));
         CellValues.install(runBatchColumn, RunRow::cellValues,

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layerlab.ui.TestDocuments;
 import io.layerlab.ui.support.MemoryPreferences;
+import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,20 @@ class RunsColumnsTest {
         assertThat(column(again, "runOptimizerColumn").isVisible()).as("hidden, as it was left").isFalse();
         assertThat(column(again, "runNameColumn").isVisible()).isTrue();
         robot.interact(() -> ((Stage) next[0].scene().getWindow()).close());
+    }
+
+    @Test
+    void atTheDefaultWindowEveryColumnsHeaderReadsWhole(FxRobot robot) {
+        Stage stage = (Stage) robot.lookup("#bottomTabs").query().getScene().getWindow();
+        robot.interact(() -> {
+            stage.setWidth(1400); // the window's size at a first start (main-window.fxml)
+            stage.setHeight(900);
+            robot.lookup("#bottomTabs").queryAs(TabPane.class).getSelectionModel().select(2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> headers = robot.lookup("#runsTable .column-header .label").queryAll().stream()
+                .map(label -> ((Text) label.lookup(".text")).getText()).toList();
+        assertThat(headers).containsExactly("Run", "Optimiser", "LR", "Batch", "Epochs", "Val. loss", "Val. acc.", "Time");
     }
 
     private static TableColumn<?, ?> column(TableView<?> table, String id) {

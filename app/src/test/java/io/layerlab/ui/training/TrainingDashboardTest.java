@@ -126,6 +126,7 @@ class TrainingDashboardTest {
         assertThat(onFx(() -> dashboard.epochChart().drawnPoints("val-1"))).isEqualTo(3);
         assertThat(onFx(() -> robot.lookup("#runsTable").queryAs(TableView.class).getItems().size())).isEqualTo(1);
         assertThat(onFx(() -> epochsCell(robot))).as("all its epochs: the number alone").isEqualTo("3");
+        assertThat(onFx(() -> nameCell(robot))).as("the run's colour dot says its status").isEqualTo("Run 1 · Completed mdi2c-check-circle");
         // Inside the network: the spiral's layers were measured while it trained.
         assertThat(onFx(() -> model.layerRows().stream().map(LayerRow::nodeId).toList()))
                 .containsExactly("hidden1", "hidden2", "out");
@@ -141,6 +142,14 @@ class TrainingDashboardTest {
 
     /** The first run's Epochs cell as the table shows it. */
     @SuppressWarnings("unchecked")
+    /** The first run's name cell as a person reads it: its tooltip and its icon. */
+    private static String nameCell(FxRobot robot) {
+        RunNameCell cell = robot.lookup("#runsTable .table-cell").queryAll().stream()
+                .filter(n -> n instanceof RunNameCell c && !c.isEmpty() && c.getIndex() == 0).map(RunNameCell.class::cast)
+                .findFirst().orElseThrow();
+        return cell.getTooltip().getText() + " " + ((org.kordamp.ikonli.javafx.FontIcon) cell.getGraphic()).getIconLiteral();
+    }
+
     private static String epochsCell(FxRobot robot) {
         TableView<RunRow> table = robot.lookup("#runsTable").queryAs(TableView.class);
         TableColumn<RunRow, ?> epochs = table.getColumns().stream().filter(c -> "runEpochsColumn".equals(c.getId())).findFirst().orElseThrow();
@@ -166,6 +175,7 @@ class TrainingDashboardTest {
             assertThat(onFx(() -> run.curves().iterations())).isEqualTo(atPause);
         }
         assertThat(onFx(() -> run.statusProperty().get())).isEqualTo("Paused");
+        assertThat(onFx(() -> nameCell(robot))).isEqualTo("Run 1 · Paused mdi2p-pause-circle");
         assertThat(onFx(() -> robot.lookup("#pauseButton").queryAs(Button.class).getText())).isEqualTo("Resume");
 
         robot.clickOn("#pauseButton");
@@ -175,6 +185,7 @@ class TrainingDashboardTest {
         robot.clickOn("#stopButton");
         waitForIdle();
         assertThat(onFx(() -> run.statusProperty().get())).isEqualTo("Stopped");
+        assertThat(onFx(() -> nameCell(robot))).isEqualTo("Run 1 · Stopped mdi2s-stop-circle");
         assertThat(run.record().stopReason()).isEqualTo(StopReason.STOPPED);
         assertThat(run.record().result().epochs()).isLessThan(400);
         assertThat(onFx(() -> model.runs())).containsExactly(run);
@@ -206,6 +217,7 @@ class TrainingDashboardTest {
                 .contains("learning rate 50 is probably too high for Adam");
         RunRow run = onFx(() -> model.runs().get(0));
         assertThat(onFx(() -> run.statusProperty().get())).isEqualTo("Diverged");
+        assertThat(onFx(() -> nameCell(robot))).isEqualTo("Run 1 · Diverged mdi2a-alert-circle");
         int divergedAt = run.curves().divergedAt();
         assertThat(divergedAt).isPositive().isEqualTo(run.curves().iterations());
         assertThat(onFx(() -> dashboard.iterationChart().currentMarks()))
