@@ -57,6 +57,11 @@ class StartupTest {
         assertThat(gallery(robot).isVisible()).isTrue();
         FlowPane cards = robot.lookup(".sample-gallery #cards").queryAs(FlowPane.class);
         assertThat(cards.getChildren()).hasSize(new SampleProjects().list().size());
+        // The cards of a row fill it: the last one of the first row ends at the row's end.
+        double rowTop = cards.getChildren().get(0).getBoundsInParent().getMinY();
+        double rowEnd = cards.getChildren().stream().filter(card -> card.getBoundsInParent().getMinY() == rowTop)
+                .mapToDouble(card -> card.getBoundsInParent().getMaxX()).max().orElseThrow();
+        assertThat(rowEnd).as("first row's end in a row %s wide", cards.getWidth()).isGreaterThan(cards.getWidth() - cards.getHgap());
 
         robot.clickOn("#sample-spiral");
 
