@@ -141,6 +141,9 @@ class TrainingTest {
         });
         assertThat(status(robot)).as("the outcome, in the status bar").startsWith("Run 1 finished after 3 epochs");
         assertThat(robot.lookup("#statusTraining").queryAs(Label.class).getText()).as("progress only while training").isEmpty();
+        Label outcome = robot.lookup("#progressLabel").queryAs(Label.class);
+        assertThat(((javafx.scene.text.Text) outcome.lookup(".text")).getText()).as("the dashboard's line reads whole")
+                .startsWith("Run 1 finished after 3 epochs").isEqualTo(outcome.getText());
         assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isFalse();
         assertThat(gaugedCards(robot)).as("the layers' statistics as gauges on the canvas").isEqualTo(2);
 
