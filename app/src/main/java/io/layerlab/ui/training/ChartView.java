@@ -1020,7 +1020,10 @@ final class ChartView extends Region {
         labelMeasure.setText(yTitle);
         double half = labelMeasure.getLayoutBounds().getWidth() / 2;
         labelMeasure.setFont(TICK_FONT);
-        // Centred on the plot, but kept above the x title's row when the plot is shorter than the title.
+        if (2 * half > TOP + plotH + 2) {
+            return; // a plot shorter than its title (a short window): the panel's title names it
+        }
+        // Centred on the plot, but kept above the x title's row when the plot is not much taller than the title.
         double centre = Math.max(half, Math.min(TOP + plotH / 2, TOP + plotH + 2 - half));
         g.setTextAlign(TextAlignment.CENTER);
         g.save();

@@ -101,8 +101,8 @@ public final class TrainingDashboard extends BorderPane {
      * speed, at 400 ms it costs nothing measurable; 2.5 frames a second still read as live.
      */
     static final long CHART_INTERVAL_NANOS = 400_000_000L;
-    /** The least height of a chart's plot, axes included: what a 1280 × 800 window leaves each. */
-    static final double CHART_MIN_HEIGHT = 72;
+    /** The least height of a chart, axes included (a plot of 24 px): what a 1366 × 768 window leaves each. */
+    public static final double CHART_MIN_HEIGHT = 56;
     /** The side column's (boundary, results) least width, and the largest share of the dashboard's width it takes to show its results whole. */
     static final double SIDE_LEAST_WIDTH = 200;
     static final double SIDE_MOST_SHARE = 0.45;

@@ -181,6 +181,32 @@ class TrainingTest {
     }
 
     @Test
+    void onALaptopsScreenTheRunsRowAndTheChartsFitTheDockedDashboard(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            Stage stage = (Stage) window.scene().getWindow();
+            stage.setWidth(1366); // a 1366 x 768 screen, less a panel
+            stage.setHeight(740);
+            window.files().show(TestDocuments.document(TestDocuments.xorProject()));
+            doc().execute(new SetProjectSettings(doc().project(), doc().project().data(),
+                    doc().project().training().withEpochs(2), "Set epochs"));
+        });
+        robot.clickOn("#trainButton");
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
+
+        Node row = robot.lookup("#runsTable .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 0).query();
+        // In view: inside the table, and above the end of the window's tabs (a dashboard squeezed
+        // below its least height runs past them, under the status bar).
+        double shownBottom = Math.min(sceneBounds(robot.lookup("#runsTable").query()).getMaxY(),
+                sceneBounds(robot.lookup("#bottomTabs").match(n -> ((TabPane) n).getTabs().size() == 3).query()).getMaxY());
+        assertThat(readableBottom(row)).as("the run's row in view").isLessThanOrEqualTo(shownBottom);
+        for (String chart : new String[]{"#iterationChartHolder", "#epochChartHolder"}) {
+            Node holder = robot.lookup(chart).query();
+            assertThat(((javafx.scene.layout.Region) holder).getHeight()).as(chart + " at least its least height")
+                    .isGreaterThanOrEqualTo(TrainingDashboard.CHART_MIN_HEIGHT);
+        }
+    }
+
+    @Test
     void aRunIsUnsavedWorkSavedBesideTheProjectAndShownAgainWhenItOpens(FxRobot robot) throws Exception {
         robot.interact(() -> {
             window.files().show(TestDocuments.document(TestDocuments.xorProject()));
