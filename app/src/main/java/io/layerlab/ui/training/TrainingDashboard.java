@@ -969,7 +969,7 @@ public final class TrainingDashboard extends BorderPane {
                 e.consume();
             }
         });
-        runsTable.setPlaceholder(new Label("Each training run is kept here. Select several to overlay their curves."));
+        runsTable.setPlaceholder(placeholder("Each training run is kept here. Select several to overlay their curves."));
         CellValues.install(runNameColumn, RunRow::cellValues, SimpleObjectProperty::new);
         runNameColumn.setCellFactory(column -> new RunNameCell(palette));
         CellValues.install(runOptimizerColumn, RunRow::cellValues, run -> new SimpleStringProperty(run.setup().training().optimizer()));
@@ -1012,12 +1012,18 @@ public final class TrainingDashboard extends BorderPane {
         ObservableList<String> listedChanges = FXCollections.observableArrayList(model.changes());
         changesList.setItems(listedChanges);
         model.changes().addListener((ListChangeListener<String>) c -> whenRunsTabShows(changesList, () -> listedChanges.setAll(model.changes())));
-        Label changesPlaceholder = new Label();
-        changesPlaceholder.setWrapText(true);
-        changesPlaceholder.getStyleClass().add(DashboardStyles.PLACEHOLDER);
+        Label changesPlaceholder = placeholder("");
         changesPlaceholder.textProperty().bind(model.changesNoteProperty());
         changesList.setPlaceholder(changesPlaceholder);
         changesNote.textProperty().bind(Bindings.when(Bindings.isEmpty(model.changes())).then("").otherwise(model.changesNoteProperty()));
+    }
+
+    /** What an empty table or list says, muted and wrapped to its width. */
+    private static Label placeholder(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(DashboardStyles.PLACEHOLDER);
+        return label;
     }
 
     private static String number(double value) {
@@ -1032,7 +1038,7 @@ public final class TrainingDashboard extends BorderPane {
 
     private void buildLayersTable() {
         layersTable.setItems(model.layerRows());
-        layersTable.setPlaceholder(new Label("While a run trains, each layer's gradients and units are measured here."));
+        layersTable.setPlaceholder(placeholder("While a run trains, each layer's gradients and units are measured here."));
         CellValues.install(layerNodeColumn, LayerRow::cellValues, row -> new SimpleStringProperty(row.nodeId()));
         stat(layerActivationColumn, s -> s.activation() == null ? "" : s.activation());
         stat(layerGradientColumn, s -> scientific(s.meanAbsGradient()));
