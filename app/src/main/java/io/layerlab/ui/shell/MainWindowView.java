@@ -37,8 +37,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javax.imageio.ImageIO;
 
@@ -386,11 +384,7 @@ public final class MainWindowView {
                 fitGraphOnceLaidOut();
             });
         }
-        bottomTabs.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && inTabHeader(e.getPickResult().getIntersectedNode())) {
-                toggleMaximizedBottom();
-            }
-        });
+        TabHeaderDoubleClick.install(bottomTabs, this::toggleMaximizedBottom);
     }
 
     /** The canvas changed size: lays the panels out now and fits the graph to the canvas's new size. */
@@ -403,14 +397,6 @@ public final class MainWindowView {
     /** Maximises the bottom tabs over the canvas, or gives the canvas its room back. */
     private void toggleMaximizedBottom() {
         canvasPanel.shownProperty().set(!canvasPanel.isShown());
-    }
-
-    private boolean inTabHeader(Node node) {
-        for (Node n = node; n != null && n != bottomTabs; n = n.getParent()) {
-            // The header of these tabs, not of tabs inside them (the dashboard's runs and layers).
-            if (n.getStyleClass().contains("tab-header-area")) return n.getParent() == bottomTabs;
-        }
-        return false;
     }
 
     /** Restores the splitters from {@code memory} and keeps them there from now on. */

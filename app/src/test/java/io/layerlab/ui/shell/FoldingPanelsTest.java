@@ -119,6 +119,20 @@ class FoldingPanelsTest {
     }
 
     @Test
+    void aDoubleClickOnAnotherTabSelectsAndMaximisesItThoughTheFirstClickMovedTheTabs(FxRobot robot) {
+        Region canvas = robot.lookup("#canvasSlot").queryAs(Region.class);
+        TabPane tabs = robot.lookup("#bottomTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node trainingTabHeader = robot.lookup(".tab").match(n -> "trainingTab".equals(n.getId())).query();
+
+        robot.doubleClickOn(trainingTabHeader); // the first click docks the dashboard: the tabs move up
+
+        assertThat(tabs.getSelectionModel().getSelectedIndex()).as("the training tab").isEqualTo(2);
+        assertThat(canvas.getHeight()).as("maximised").isLessThan(1);
+    }
+
+    @Test
     void aFoldedPanelDraggedOpenIsShownWhereItWasDropped(FxRobot robot) {
         Region palette = robot.lookup("#paletteSlot").queryAs(Region.class);
         SplitPane sides = robot.lookup("#mainSplit").queryAs(SplitPane.class);
