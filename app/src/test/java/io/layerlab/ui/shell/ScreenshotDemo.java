@@ -67,7 +67,21 @@ public final class ScreenshotDemo {
                     });
                 }
                 case "dashboard" -> {
+                    // The spiral trained, then again at a higher learning rate, both runs selected: overlaid, with what changed.
                     window.files().openAsUntitled(spiral, "Opened spiral");
+                    int[] ended = {0};
+                    window.training().runningProperty().addListener((obs, was, running) -> {
+                        if (running) return;
+                        if (++ended[0] == 1) {
+                            later(0.5, () -> {
+                                ((TextField) window.scene().lookup("#learningRateField")).setText("0.05");
+                                window.training().train();
+                            });
+                        } else {
+                            var model = window.training().viewModel();
+                            later(0.5, () -> model.selection().setAll(model.runs()));
+                        }
+                    });
                     later(1.0, () -> {
                         window.gallery().close();
                         window.training().train();
