@@ -65,6 +65,10 @@ final class LiveTextCell<S> extends TableCell<S, String> {
         box.setClip(clip);
         box.setMinWidth(0);
         alignmentProperty().addListener((obs, was, is) -> place());
+        // A new theme changes the cell's padding (so the box's width) or its font without laying the
+        // unmanaged cell out again: the text, placed for the old ones, ran past the box's right edge.
+        box.widthProperty().addListener((obs, was, is) -> place());
+        text.fontProperty().addListener((obs, was, is) -> place());
         tableColumnProperty().addListener((obs, was, is) -> {
             if (was != null) {
                 was.widthProperty().removeListener(weakColumnResized);

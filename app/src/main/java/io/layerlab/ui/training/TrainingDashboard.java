@@ -972,6 +972,8 @@ public final class TrainingDashboard extends BorderPane {
         runsTable.setPlaceholder(placeholder("Each training run is kept here. Select several to overlay their curves."));
         CellValues.install(runNameColumn, RunRow::cellValues, SimpleObjectProperty::new);
         runNameColumn.setCellFactory(column -> new RunNameCell(palette));
+        // A theme's own run colours: the dots take them as the curves do.
+        palette.versionProperty().addListener((obs, was, is) -> runsTable.refresh());
         CellValues.install(runOptimizerColumn, RunRow::cellValues, run -> new SimpleStringProperty(run.setup().training().optimizer()));
         CellValues.install(runRateColumn, RunRow::cellValues, run -> new SimpleStringProperty(run.learningRateText()));
         CellValues.install(runBatchColumn, RunRow::cellValues,

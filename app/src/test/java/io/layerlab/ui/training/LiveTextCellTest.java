@@ -71,6 +71,36 @@ class LiveTextCellTest {
         assertThat(placed[4]).as("bottom").isLessThanOrEqualTo(placed[5]);
     }
 
+    @Test
+    void afterAChangeOfThemeTheTextStillEndsInsideTheCell() throws Exception {
+        onFx(() -> {
+            live.set("0.001566");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> {
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> {
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] placed = onFx(() -> {
+            LiveTextCell<?> cell = liveCell();
+            Text text = (Text) ((javafx.scene.Parent) cell.getGraphic()).getChildrenUnmodifiable().get(0);
+            var inCell = cell.sceneToLocal(text.localToScene(text.getLayoutBounds()));
+            return new double[]{inCell.getMaxX(), cell.getWidth() - cell.snappedRightInset()};
+        });
+        onFx(() -> {
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            return null;
+        }); // the other tests' theme
+        assertThat(placed[0]).as("right edge of the text after the dark theme's padding").isLessThanOrEqualTo(placed[1] + 0.5);
+    }
+
     /** Lays the table out, sets {@code value} to {@code text}, and says whether the table then wants a layout again. */
     private boolean tableNeedsLayoutAfter(StringProperty value, String text) throws Exception {
         return onFx(() -> {
