@@ -100,7 +100,8 @@ public final class WindowTraining {
         workspace.setCompilerDiagnostics(List.of());
         syncSettings();
         showDashboard.run();
-        status.accept("Compiling the network and loading the data…");
+        // The status bar's right end tells the run's own progress ("Preparing Run 1: compiling …").
+        status.accept("Training " + document.project().name() + "…");
         model.setProject(document.project());
         model.start();
     }
