@@ -1,5 +1,6 @@
 package io.layerlab.ui.training;
 
+import io.layerlab.ui.support.ChartPalette;
 import io.layerlab.train.BoundaryFrame;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ final class BoundaryView extends Region {
     /** Confidence steps in the colour table: finer than the eye tells apart in a tint. */
     private static final int LEVELS = 64;
 
-    private final DashboardPalette palette;
+    private final ChartPalette palette;
     private final Canvas back = new Canvas();
     private final ImageView heatView = new ImageView();
     private final Canvas front = new Canvas();
@@ -57,7 +58,7 @@ final class BoundaryView extends Region {
     private boolean frontStale = true;
     private long heatUpdates;
 
-    BoundaryView(DashboardPalette palette) {
+    BoundaryView(ChartPalette palette) {
         this.palette = palette;
         getStyleClass().add(DashboardStyles.CHART);
         heatView.setSmooth(true);

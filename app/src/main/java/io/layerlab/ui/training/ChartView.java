@@ -1,5 +1,7 @@
 package io.layerlab.ui.training;
 
+import io.layerlab.ui.support.AxisTicks;
+import io.layerlab.ui.support.ChartPalette;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,7 +128,7 @@ final class ChartView extends Region {
                          double y1, List<Style> styles, int[] sizes, int[] modes, List<Mark> marks) {
     }
 
-    private final DashboardPalette palette;
+    private final ChartPalette palette;
     /** The settled curves, background, grid and frame. */
     private final Canvas canvas = new Canvas();
     /** The live curves and the marks, over the settled ones; transparent elsewhere. */
@@ -182,12 +184,12 @@ final class ChartView extends Region {
     /** How far right the curves reached at the last paint. */
     private double paintedDataMaxX = Double.NaN;
 
-    ChartView(DashboardPalette palette, String xLabel, String yLabel) {
+    ChartView(ChartPalette palette, String xLabel, String yLabel) {
         this(palette, xLabel, yLabel, new PaintTurns());
     }
 
     /** @param turns shared by the charts shown together, so that they paint in turns, one per pulse */
-    ChartView(DashboardPalette palette, String xLabel, String yLabel, PaintTurns turns) {
+    ChartView(ChartPalette palette, String xLabel, String yLabel, PaintTurns turns) {
         this.palette = palette;
         this.turns = turns;
         this.xLabel = xLabel;

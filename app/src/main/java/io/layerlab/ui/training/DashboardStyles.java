@@ -5,7 +5,6 @@ import javafx.css.PseudoClass;
 /** Style-class names of the dashboard (styles/dashboard.css), as constants so Java and CSS agree. */
 final class DashboardStyles {
     static final String DASHBOARD = "training-dashboard";
-    static final String PALETTE = "dashboard-palette";
     static final String CHART = "training-chart";
     static final String CHART_CURSOR = "training-chart-cursor";
     static final String CHART_READOUT = "training-chart-readout";

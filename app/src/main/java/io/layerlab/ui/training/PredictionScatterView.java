@@ -1,5 +1,7 @@
 package io.layerlab.ui.training;
 
+import io.layerlab.ui.support.AxisTicks;
+import io.layerlab.ui.support.ChartPalette;
 import io.layerlab.train.RunEvaluation.Predictions;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -16,12 +18,12 @@ final class PredictionScatterView extends Region {
     private static final double PAD = 10;
     private static final Font FONT = Font.font(11);
 
-    private final DashboardPalette palette;
+    private final ChartPalette palette;
     private final Canvas canvas = new Canvas();
     private Predictions predictions;
     private Color colour = Color.STEELBLUE;
 
-    PredictionScatterView(DashboardPalette palette) {
+    PredictionScatterView(ChartPalette palette) {
         this.palette = palette;
         getStyleClass().add(DashboardStyles.CHART);
         getChildren().add(canvas);

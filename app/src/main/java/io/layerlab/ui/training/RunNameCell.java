@@ -1,5 +1,6 @@
 package io.layerlab.ui.training;
 
+import io.layerlab.ui.support.ChartPalette;
 import java.util.Map;
 import javafx.beans.InvalidationListener;
 import javafx.scene.control.TableCell;
@@ -25,13 +26,13 @@ final class RunNameCell extends TableCell<RunRow, RunRow> {
             "Diverged", "mdi2a-alert-circle");
     private static final String PLAIN = "mdi2c-circle";
 
-    private final DashboardPalette palette;
+    private final ChartPalette palette;
     private final FontIcon icon = new FontIcon(PLAIN);
     private final Tooltip tooltip = new Tooltip();
     private final InvalidationListener statusChanged = o -> showStatus();
     private RunRow shown;
 
-    RunNameCell(DashboardPalette palette) {
+    RunNameCell(ChartPalette palette) {
         this.palette = palette;
         icon.getStyleClass().add(ICON_STYLE);
     }
@@ -51,7 +52,7 @@ final class RunNameCell extends TableCell<RunRow, RunRow> {
         }
         shown.statusProperty().addListener(statusChanged);
         // Inline, so that the theme's colour for icons in a selected row does not replace it.
-        icon.setStyle("-fx-icon-color: " + DashboardPalette.css(palette.run(shown.colourIndex())) + ";");
+        icon.setStyle("-fx-icon-color: " + ChartPalette.css(palette.run(shown.colourIndex())) + ";");
         setGraphic(icon);
         setText(shown.name());
         setTooltip(tooltip);

@@ -1,5 +1,6 @@
 package io.layerlab.ui.training;
 
+import io.layerlab.ui.support.AxisTicks;
 import io.layerlab.train.BoundaryFrame;
 import io.layerlab.train.ClassifierSnapshots;
 import io.layerlab.train.LearningRateSchedule;

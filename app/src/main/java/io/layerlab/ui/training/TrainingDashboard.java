@@ -1,5 +1,7 @@
 package io.layerlab.ui.training;
 
+import io.layerlab.ui.support.AxisTicks;
+import io.layerlab.ui.support.ChartPalette;
 import io.layerlab.data.Task;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
@@ -110,7 +112,7 @@ public final class TrainingDashboard extends BorderPane {
     private static final double SIDE_SCROLLBAR_ROOM = 14;
     private static final String BOUNDARY_EMPTY = "The decision regions of 2-D data appear here.";
     private final TrainingViewModel model;
-    private final DashboardPalette palette = new DashboardPalette();
+    private final ChartPalette palette = new ChartPalette();
     /** The charts' repaints, a new boundary frame, the settings' lock and the results panel take turns, one a pulse. */
     private final PaintTurns turns = new PaintTurns();
     private final ChartView iterationChart = new ChartView(palette, "iteration", "loss", turns);
@@ -1158,7 +1160,7 @@ public final class TrainingDashboard extends BorderPane {
         return resultsPad;
     }
 
-    DashboardPalette palette() {
+    ChartPalette palette() {
         return palette;
     }
 }

@@ -1,5 +1,6 @@
 package io.layerlab.ui.training;
 
+import io.layerlab.ui.support.AxisTicks;
 import io.layerlab.data.DataSpec;
 import io.layerlab.project.Project;
 import io.layerlab.train.LearningRateSchedule;

@@ -1,5 +1,6 @@
 package io.layerlab.ui.training;
 
+import io.layerlab.ui.support.AxisTicks;
 import io.layerlab.compile.CompileException;
 import io.layerlab.data.DataException;
 import io.layerlab.data.DataSpec;

@@ -1,5 +1,6 @@
 package io.layerlab.ui.training;
 
+import io.layerlab.ui.support.ChartPalette;
 import io.layerlab.data.Task;
 import io.layerlab.train.BoundaryFrame;
 import java.util.Arrays;
@@ -22,11 +23,11 @@ class BoundaryViewTest {
     private static final int GRID = 8;
 
     private BoundaryView view;
-    private DashboardPalette palette;
+    private ChartPalette palette;
 
     @Start
     void start(Stage stage) {
-        palette = new DashboardPalette();
+        palette = new ChartPalette();
         view = new BoundaryView(palette);
         stage.setScene(new Scene(new StackPane(view, palette), 316, 316));
         stage.show();

@@ -1,5 +1,6 @@
 package io.layerlab.ui.training;
 
+import io.layerlab.ui.support.ChartPalette;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -20,7 +21,7 @@ class ChartViewTest {
 
     @Start
     void start(Stage stage) {
-        DashboardPalette palette = new DashboardPalette();
+        ChartPalette palette = new ChartPalette();
         chart = new ChartView(palette, "iteration", "loss");
         javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(chart, palette);
         stage.setScene(new Scene(root, 900, 400));

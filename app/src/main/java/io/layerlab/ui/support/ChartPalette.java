@@ -1,4 +1,4 @@
-package io.layerlab.ui.training;
+package io.layerlab.ui.support;
 
 import io.layerlab.train.RunLog;
 import java.util.ArrayList;
@@ -14,15 +14,18 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
- * The colours the dashboard paints on its canvases, taken from the stylesheet (styles/dashboard.css
- * maps them to AtlantaFX's named colours), so charts follow the light and dark themes like every
- * control does. It is an invisible node in the dashboard's scene graph: CSS reaches it there.
+ * The colours charts paint on their canvases (the dashboard's, the experiments'), taken from the
+ * stylesheet (styles/app.css maps them to AtlantaFX's named colours), so charts follow the light and
+ * dark themes like every control does. It is an invisible node in the chart's scene graph: CSS
+ * reaches it there.
  * {@link #versionProperty()} changes whenever any colour does (a theme switch), so canvases repaint.
  */
-final class DashboardPalette extends Region {
-    static final int CLASS_COLOURS = 8;
+public final class ChartPalette extends Region {
+    /** The style class that styles/app.css gives the colours. */
+    public static final String STYLE_CLASS = "chart-palette";
+    public static final int CLASS_COLOURS = 8;
 
-    private static final StyleablePropertyFactory<DashboardPalette> CSS =
+    private static final StyleablePropertyFactory<ChartPalette> CSS =
             new StyleablePropertyFactory<>(Region.getClassCssMetaData());
 
     private final StyleableProperty<Color> plotBackground = colour("plotBackground", "-ll-plot-background", Color.WHITE);
@@ -36,8 +39,8 @@ final class DashboardPalette extends Region {
     private final List<StyleableProperty<Color>> classes = new ArrayList<>();
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper(this, "version");
 
-    DashboardPalette() {
-        getStyleClass().add(DashboardStyles.PALETTE);
+    public ChartPalette() {
+        getStyleClass().add(STYLE_CLASS);
         setManaged(false);
         setVisible(false);
         String[] runDefaults = {"#4258c9", "#f3622d", "#57b757", "#9a42c8", "#41a9c9", "#fba71b", "#c84164", "#0a3069",
@@ -83,51 +86,51 @@ final class DashboardPalette extends Region {
         ((javafx.beans.value.ObservableValue<?>) property).addListener((obs, was, is) -> version.set(version.get() + 1));
     }
 
-    ReadOnlyIntegerProperty versionProperty() {
+    public ReadOnlyIntegerProperty versionProperty() {
         return version.getReadOnlyProperty();
     }
 
-    Color plotBackground() {
+    public Color plotBackground() {
         return plotBackground.getValue();
     }
 
-    Color grid() {
+    public Color grid() {
         return grid.getValue();
     }
 
-    Color axis() {
+    public Color axis() {
         return axis.getValue();
     }
 
-    Color text() {
+    public Color text() {
         return text.getValue();
     }
 
-    Color strongText() {
+    public Color strongText() {
         return strongText.getValue();
     }
 
-    Color danger() {
+    public Color danger() {
         return danger.getValue();
     }
 
-    Color best() {
+    public Color best() {
         return best.getValue();
     }
 
     /** The colour of the run with this colour index (see {@link RunLog#COLOURS}). */
-    Color run(int colourIndex) {
+    public Color run(int colourIndex) {
         return runs.get(Math.floorMod(colourIndex, runs.size())).getValue();
     }
 
     /** A colour as CSS writes it ("#1f6feb"), for an inline style. */
-    static String css(Color c) {
+    public static String css(Color c) {
         return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
                 Math.round(c.getBlue() * 255));
     }
 
     /** The colour of class {@code label}. */
-    Color classColour(int label) {
+    public Color classColour(int label) {
         return classes.get(Math.floorMod(label, classes.size())).getValue();
     }
 

@@ -1,4 +1,4 @@
-package io.layerlab.ui.training;
+package io.layerlab.ui.support;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.layerlab.ui.training;
+package io.layerlab.ui.support;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Where to put the labelled ticks of a chart axis, and how to write their numbers. */
-final class AxisTicks {
+public final class AxisTicks {
     private AxisTicks() {
     }
 
     /** Round values (1, 2 or 5 times a power of ten apart) between {@code min} and {@code max}, at most about {@code wanted}. */
-    static double[] linear(double min, double max, int wanted) {
+    public static double[] linear(double min, double max, int wanted) {
         if (!(max > min) || wanted < 1) {
             return new double[]{min};
         }
@@ -28,7 +28,7 @@ final class AxisTicks {
     }
 
     /** The distance between the ticks {@link #linear} chooses. */
-    static double niceStep(double rough) {
+    public static double niceStep(double rough) {
         double power = Math.pow(10, Math.floor(Math.log10(rough)));
         double fraction = rough / power;
         double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
@@ -42,7 +42,7 @@ final class AxisTicks {
      * ten at or above {@code value} (positive). Few enough ends that the axis stands still for a while
      * as the curve grows into it, close enough together that the curve always fills most of it.
      */
-    static double growingEnd(double value) {
+    public static double growingEnd(double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             return value;
         }
@@ -60,7 +60,7 @@ final class AxisTicks {
      * Ticks for a logarithmic axis, given as exponents ({@code log10} of the values): whole powers of
      * ten, or 1-2-5 steps inside them when the range spans less than a few decades.
      */
-    static double[] logarithmic(double minExponent, double maxExponent, int wanted) {
+    public static double[] logarithmic(double minExponent, double maxExponent, int wanted) {
         if (!(maxExponent > minExponent)) {
             return new double[]{minExponent};
         }
@@ -91,7 +91,7 @@ final class AxisTicks {
     }
 
     /** A tick's number as a person writes it: "0.25", "1,200", "1e-4". */
-    static String format(double value) {
+    public static String format(double value) {
         if (value == 0) {
             return "0";
         }
