@@ -1,9 +1,10 @@
 package io.layerlab.ui.experiments;
 
+import io.layerlab.ui.support.AxisTicks;
+import io.layerlab.ui.support.ChartPalette;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -24,6 +25,8 @@ final class CurveChart extends Region {
     private static final double TOP = 12;
     private static final double BOTTOM = 34;
     private final Canvas canvas = new Canvas();
+    /** The theme's chart colours (invisible; CSS reaches it as a child). */
+    private final ChartPalette palette = new ChartPalette();
     private final String xLabel;
     private boolean logX;
     private List<Curve> curves = List.of();
@@ -34,8 +37,9 @@ final class CurveChart extends Region {
     CurveChart(String xLabel) {
         this.xLabel = xLabel;
         getStyleClass().add("curve-chart");
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, palette);
         setMinSize(200, 160);
+        palette.versionProperty().addListener((obs, was, is) -> redraw());
     }
 
     void setLogX(boolean log) { logX = log; redraw(); }
@@ -59,58 +63,67 @@ final class CurveChart extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.web("#ffffff"));
+        g.setFill(palette.plotBackground());
         g.fillRect(0, 0, w, h);
         double plotW = w - LEFT - RIGHT;
         double plotH = h - TOP - BOTTOM;
         if (plotW < 20 || plotH < 20) return;
         double[] xr = range(true);
         double[] yr = range(false);
-        g.setStroke(Color.web("#d0d7de"));
-        g.strokeRect(LEFT, TOP, plotW, plotH);
-        g.setFill(Color.web("#57606a"));
         g.setFont(javafx.scene.text.Font.font(11));
         if (xr == null || yr == null) {
+            g.setStroke(palette.axis());
+            g.strokeRect(LEFT + 0.5, TOP + 0.5, plotW, plotH);
+            g.setFill(palette.text());
             g.setTextAlign(TextAlignment.CENTER);
             g.fillText(emptyMessage, LEFT + plotW / 2, TOP + plotH / 2);
             return;
         }
         axes(g, xr, yr, plotW, plotH);
+        g.setStroke(palette.axis());
+        g.setLineWidth(1);
+        g.strokeRect(LEFT + 0.5, TOP + 0.5, plotW, plotH);
         for (Curve c : curves) {
             if (c.lower() != null && c.upper() != null) band(g, c, xr, yr, plotW, plotH);
         }
         for (Curve c : curves) line(g, c, xr, yr, plotW, plotH);
         if (marker != null) {
             double x = LEFT + fx(marker, xr) * plotW;
-            g.setStroke(Color.web("#1a7f37"));
+            g.setStroke(palette.best());
             g.setLineWidth(1.5);
             g.setLineDashes(4, 3);
             g.strokeLine(x, TOP, x, TOP + plotH);
             g.setLineDashes();
-            g.setFill(Color.web("#1a7f37"));
+            g.setFill(palette.best());
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(markerLabel, x + 4, TOP + 12);
         }
         legend(g, w, plotH);
     }
 
+    /** Grid lines at round values (1, 2, 5 times powers of ten on the loss axis) and their labels. */
     private void axes(GraphicsContext g, double[] xr, double[] yr, double plotW, double plotH) {
+        g.setLineWidth(1);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.setFill(Color.web("#57606a"));
-        for (int i = 0; i <= 4; i++) {
-            double f = i / 4.0;
-            double y = TOP + plotH - f * plotH;
-            g.fillText(number(Math.pow(10, yr[0] + f * (yr[1] - yr[0]))), LEFT - 4, y);
+        for (double t : AxisTicks.logarithmic(yr[0], yr[1], (int) Math.max(2, plotH / 40))) {
+            double y = Math.round(TOP + plotH - (t - yr[0]) / (yr[1] - yr[0]) * plotH) + 0.5;
+            g.setStroke(palette.grid());
+            g.strokeLine(LEFT, y, LEFT + plotW, y);
+            g.setFill(palette.text());
+            g.fillText(AxisTicks.format(Math.pow(10, t)), LEFT - 4, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (int i = 0; i <= 4; i++) {
-            double f = i / 4.0;
-            double v = logX ? Math.pow(10, xr[0] + f * (xr[1] - xr[0])) : xr[0] + f * (xr[1] - xr[0]);
-            // Epochs are whole numbers: a linear axis over a span of several shows them so.
-            String text = !logX && xr[1] - xr[0] >= 4 ? Long.toString(Math.round(v)) : number(v);
-            g.fillText(text, LEFT + f * plotW, TOP + plotH + 4);
+        int wantedX = (int) Math.max(2, plotW / 90);
+        double[] xTicks = logX ? AxisTicks.logarithmic(xr[0], xr[1], wantedX) : AxisTicks.linear(xr[0], xr[1], wantedX);
+        for (double t : xTicks) {
+            double f = xr[1] == xr[0] ? 0.5 : (t - xr[0]) / (xr[1] - xr[0]);
+            double x = Math.round(LEFT + f * plotW) + 0.5;
+            g.setStroke(palette.grid());
+            g.strokeLine(x, TOP, x, TOP + plotH);
+            g.setFill(palette.text());
+            g.fillText(AxisTicks.format(logX ? Math.pow(10, t) : t), x, TOP + plotH + 4);
         }
         g.fillText(xLabel + (logX ? " (log)" : "") + "   ·   loss (log)", LEFT + plotW / 2, TOP + plotH + 18);
     }
@@ -169,7 +182,7 @@ final class CurveChart extends Region {
             g.setLineDashes(c.dashes());
             g.strokeLine(x, y, x + 22, y);
             g.setLineDashes();
-            g.setFill(Color.web("#24292f"));
+            g.setFill(palette.strongText());
             g.fillText(c.label(), x + 28, y);
             y += 16;
         }
@@ -200,11 +213,5 @@ final class CurveChart extends Region {
         if (lo > hi) return null;
         if (!x) { lo -= 0.05; hi += 0.05; }
         return new double[] {lo, hi};
-    }
-
-    private static String number(double v) {
-        if (v == 0) return "0";
-        double a = Math.abs(v);
-        return a >= 1e4 || a < 1e-3 ? String.format(Locale.ROOT, "%.0e", v) : String.format(Locale.ROOT, "%.3g", v);
     }
 }

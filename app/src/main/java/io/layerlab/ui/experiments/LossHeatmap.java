@@ -2,6 +2,7 @@ package io.layerlab.ui.experiments;
 
 import io.layerlab.train.sweep.CombinationSummary;
 import io.layerlab.train.sweep.LearningRates;
+import io.layerlab.ui.support.ChartPalette;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -21,12 +22,15 @@ final class LossHeatmap extends Region {
     private static final double LEFT = 60;
     private static final double TOP = 22;
     private final Canvas canvas = new Canvas();
+    /** The theme's chart colours (invisible; CSS reaches it as a child). */
+    private final ChartPalette palette = new ChartPalette();
     private List<CombinationSummary> summaries = List.of();
 
     LossHeatmap() {
         getStyleClass().add("loss-heatmap");
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, palette);
         setMinSize(160, 120);
+        palette.versionProperty().addListener((obs, was, is) -> redraw());
     }
 
     void setSummaries(List<CombinationSummary> newSummaries) { summaries = List.copyOf(newSummaries); redraw(); }
@@ -55,7 +59,7 @@ final class LossHeatmap extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(Color.WHITE);
+        g.setFill(palette.plotBackground());
         g.fillRect(0, 0, w, h);
         TreeSet<Double> rates = new TreeSet<>();
         TreeSet<Integer> batches = new TreeSet<>();
@@ -65,7 +69,7 @@ final class LossHeatmap extends Region {
         }
         g.setFont(javafx.scene.text.Font.font(11));
         if (rates.isEmpty()) {
-            g.setFill(Color.web("#57606a"));
+            g.setFill(palette.text());
             g.setTextAlign(TextAlignment.CENTER);
             g.fillText("The heatmap appears when the sweep ends", w / 2, h / 2);
             return;
@@ -88,12 +92,12 @@ final class LossHeatmap extends Region {
                 double y = TOP + row * ch;
                 g.setFill(Double.isFinite(v) ? colour(hi == lo ? 0 : (v - lo) / (hi - lo)) : Color.web("#6e7781"));
                 g.fillRect(x + 1, y + 1, cw - 2, ch - 2);
-                g.setFill(Color.web("#24292f"));
+                g.setFill(Color.web("#24292f")); // dark on the light cells, in either theme
                 g.setTextAlign(TextAlignment.CENTER);
                 g.fillText(Double.isFinite(v) ? String.format(Locale.ROOT, "%.3g", v) : "diverged", x + cw / 2, y + ch / 2);
                 row++;
             }
-            g.setFill(Color.web("#57606a"));
+            g.setFill(palette.text());
             g.fillText("lr " + LearningRates.format(r), LEFT + col * cw + cw / 2, TOP + batches.size() * ch + 10);
             col++;
         }
