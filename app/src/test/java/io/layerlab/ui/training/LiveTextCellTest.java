@@ -61,8 +61,7 @@ class LiveTextCellTest {
         WaitForAsyncUtils.waitForFxEvents();
         double[] placed = onFx(() -> {
             LiveTextCell<?> cell = liveCell();
-            Text text = (Text) ((javafx.scene.Parent) cell.getGraphic()).getChildrenUnmodifiable().get(0);
-            var inCell = cell.sceneToLocal(text.localToScene(text.getLayoutBounds()));
+            var inCell = textInCell(cell);
             return new double[]{inCell.getMinX(), inCell.getMaxX(), cell.getWidth(), inCell.getMinY(), inCell.getMaxY(), cell.getHeight()};
         });
         assertThat(placed[1]).as("right edge of the text, right-aligned").isBetween(placed[2] - 20, placed[2]);
@@ -90,15 +89,19 @@ class LiveTextCellTest {
         WaitForAsyncUtils.waitForFxEvents();
         double[] placed = onFx(() -> {
             LiveTextCell<?> cell = liveCell();
-            Text text = (Text) ((javafx.scene.Parent) cell.getGraphic()).getChildrenUnmodifiable().get(0);
-            var inCell = cell.sceneToLocal(text.localToScene(text.getLayoutBounds()));
-            return new double[]{inCell.getMaxX(), cell.getWidth() - cell.snappedRightInset()};
+            return new double[]{textInCell(cell).getMaxX(), cell.getWidth() - cell.snappedRightInset()};
         });
         onFx(() -> {
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             return null;
         }); // the other tests' theme
         assertThat(placed[0]).as("right edge of the text after the dark theme's padding").isLessThanOrEqualTo(placed[1] + 0.5);
+    }
+
+    /** Where the cell's text is drawn, in the cell's coordinates. */
+    private static javafx.geometry.Bounds textInCell(LiveTextCell<?> cell) {
+        Text text = (Text) ((javafx.scene.Parent) cell.getGraphic()).getChildrenUnmodifiable().get(0);
+        return cell.sceneToLocal(text.localToScene(text.getLayoutBounds()));
     }
 
     /** Lays the table out, sets {@code value} to {@code text}, and says whether the table then wants a layout again. */
