@@ -1,7 +1,7 @@
 package io.layerlab.ui.training;
 
-import io.layerlab.ui.support.ChartPalette;
 import io.layerlab.train.BoundaryFrame;
+import io.layerlab.ui.support.ChartPalette;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

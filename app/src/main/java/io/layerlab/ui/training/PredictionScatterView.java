@@ -1,8 +1,8 @@
 package io.layerlab.ui.training;
 
+import io.layerlab.train.RunEvaluation.Predictions;
 import io.layerlab.ui.support.AxisTicks;
 import io.layerlab.ui.support.ChartPalette;
-import io.layerlab.train.RunEvaluation.Predictions;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;

@@ -1,6 +1,5 @@
 package io.layerlab.ui.training;
 
-import io.layerlab.ui.support.AxisTicks;
 import io.layerlab.train.BoundaryFrame;
 import io.layerlab.train.ClassifierSnapshots;
 import io.layerlab.train.LearningRateSchedule;
@@ -8,6 +7,7 @@ import io.layerlab.train.RunEvaluation;
 import io.layerlab.train.RunRecord;
 import io.layerlab.train.RunSetup;
 import io.layerlab.train.StopReason;
+import io.layerlab.ui.support.AxisTicks;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;

@@ -1,7 +1,5 @@
 package io.layerlab.ui.training;
 
-import io.layerlab.ui.support.AxisTicks;
-import io.layerlab.ui.support.ChartPalette;
 import io.layerlab.data.Task;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
@@ -13,6 +11,8 @@ import io.layerlab.train.RunHistoryCsv;
 import io.layerlab.train.RunRecord;
 import io.layerlab.train.StartingWeights;
 import io.layerlab.train.TrainingSpec;
+import io.layerlab.ui.support.AxisTicks;
+import io.layerlab.ui.support.ChartPalette;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;

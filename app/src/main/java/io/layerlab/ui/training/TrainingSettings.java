@@ -1,10 +1,10 @@
 package io.layerlab.ui.training;
 
-import io.layerlab.ui.support.AxisTicks;
 import io.layerlab.data.DataSpec;
 import io.layerlab.project.Project;
 import io.layerlab.train.LearningRateSchedule;
 import io.layerlab.train.TrainingSpec;
+import io.layerlab.ui.support.AxisTicks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,5 @@
 package io.layerlab.ui.training;
 
-import io.layerlab.ui.support.AxisTicks;
 import io.layerlab.compile.CompileException;
 import io.layerlab.data.DataException;
 import io.layerlab.data.DataSpec;
@@ -27,14 +26,15 @@ import io.layerlab.train.RunEvaluation;
 import io.layerlab.train.RunLog;
 import io.layerlab.train.RunNetworks;
 import io.layerlab.train.RunRecord;
-import io.layerlab.train.SavedRun;
 import io.layerlab.train.RunSetup;
+import io.layerlab.train.SavedRun;
 import io.layerlab.train.StopReason;
 import io.layerlab.train.Trainer;
 import io.layerlab.train.TrainingResult;
 import io.layerlab.train.TrainingSpec;
 import io.layerlab.train.sweep.SweepRun;
 import io.layerlab.train.sweep.SweepRunRecords;
+import io.layerlab.ui.support.AxisTicks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

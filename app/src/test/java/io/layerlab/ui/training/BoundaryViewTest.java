@@ -1,8 +1,8 @@
 package io.layerlab.ui.training;
 
-import io.layerlab.ui.support.ChartPalette;
 import io.layerlab.data.Task;
 import io.layerlab.train.BoundaryFrame;
+import io.layerlab.ui.support.ChartPalette;
 import java.util.Arrays;
 import java.util.List;
 import javafx.scene.Scene;
