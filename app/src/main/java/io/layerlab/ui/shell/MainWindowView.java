@@ -9,6 +9,7 @@ import io.layerlab.ui.support.HoverTooltips;
 import io.layerlab.ui.support.TaskExecutor;
 import io.layerlab.ui.support.Theme;
 import io.layerlab.ui.training.LayoutMemory;
+import io.layerlab.ui.training.RunPhase;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +40,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javax.imageio.ImageIO;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's FXML controller: places the panels, binds menus, toolbar and status bar,
@@ -82,6 +84,8 @@ public final class MainWindowView {
     @FXML private CheckMenuItem maximizeBottomItem;
     @FXML private CheckMenuItem darkThemeItem;
     @FXML private MenuItem trainItem;
+    @FXML private MenuItem pauseItem;
+    @FXML private FontIcon pauseItemIcon;
     @FXML private MenuItem stopItem;
     @FXML private Button undoButton;
     @FXML private Button redoButton;
@@ -162,6 +166,10 @@ public final class MainWindowView {
         trainItem.disableProperty().bind(training.runningProperty());
         trainButton.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());
+        ObservableValue<RunPhase> phase = training.viewModel().phaseProperty();
+        pauseItem.disableProperty().bind(Bindings.createBooleanBinding(() -> !phase.getValue().canPauseOrResume(), phase));
+        pauseItem.textProperty().bind(Bindings.createStringBinding(() -> phase.getValue().isPaused() ? "_Resume" : "_Pause", phase));
+        phase.addListener((obs, was, is) -> pauseItemIcon.setIconLiteral(is.isPaused() ? "mdi2p-play" : "mdi2p-pause"));
         stopButton.disableProperty().bind(training.runningProperty().not());
         // Stays clickable while there is nothing to export: it looks unavailable, its tooltip says why, a click explains too.
         exchange.trainedNetworkProperty().addListener((obs, old, network) -> showTrainedNetwork(network));
@@ -303,6 +311,7 @@ public final class MainWindowView {
 
     // --- Run ---
     @FXML void onTrain() { training.train(); }
+    @FXML void onPauseOrResume() { training.viewModel().pauseOrResume(); }
     @FXML void onStop() { training.stop(); }
     @FXML void onExperiments() { experiments.run(); }
 
@@ -431,7 +440,7 @@ public final class MainWindowView {
                 "Ctrl+B / Ctrl+Alt+B  Show or hide the layers panel / the inspector",
                 "Ctrl+M or double-click a bottom tab  Maximize the bottom panel (again: restore)",
                 "Ctrl+0  Fit to window", "Ctrl+= / Ctrl+-  Zoom in / out", "Ctrl+1  Actual size", "Ctrl+L  Auto layout",
-                "F5  Train", "Shift+F5  Stop training", "Ctrl+E  Experiments (sweeps, learning-rate range test)",
+                "F5  Train", "F6  Pause or resume training", "Shift+F5  Stop training", "Ctrl+E  Experiments (sweeps, learning-rate range test)",
                 "Double-click a palette entry  Add it at the centre of the canvas"));
     }
 

@@ -16,4 +16,14 @@ public enum RunPhase {
     public boolean isActive() {
         return this != IDLE;
     }
+
+    /** Halted or halting: the next pause-or-resume resumes. */
+    public boolean isPaused() {
+        return this == PAUSED || this == PAUSING;
+    }
+
+    /** A run that can be paused or resumed now (not while none trains or one is stopping). */
+    public boolean canPauseOrResume() {
+        return this != IDLE && this != STOPPING;
+    }
 }

@@ -502,12 +502,9 @@ public final class TrainingDashboard extends BorderPane {
     private void bindControls() {
         startButton.disableProperty().bind(model.canStartProperty().not());
         ObservableValue<RunPhase> phase = model.phaseProperty();
-        pauseButton.disableProperty().bind(Bindings.createBooleanBinding(() ->
-                phase.getValue() == RunPhase.IDLE || phase.getValue() == RunPhase.STOPPING, phase));
-        pauseButton.textProperty().bind(Bindings.createStringBinding(() ->
-                phase.getValue() == RunPhase.PAUSED || phase.getValue() == RunPhase.PAUSING ? "Resume" : "Pause", phase));
-        phase.addListener((obs, was, is) -> pauseIcon.setIconLiteral(
-                is == RunPhase.PAUSED || is == RunPhase.PAUSING ? "mdi2p-play" : "mdi2p-pause"));
+        pauseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !phase.getValue().canPauseOrResume(), phase));
+        pauseButton.textProperty().bind(Bindings.createStringBinding(() -> phase.getValue().isPaused() ? "Resume" : "Pause", phase));
+        phase.addListener((obs, was, is) -> pauseIcon.setIconLiteral(is.isPaused() ? "mdi2p-play" : "mdi2p-pause"));
         stopButton.disableProperty().bind(Bindings.createBooleanBinding(() ->
                 phase.getValue() == RunPhase.IDLE || phase.getValue() == RunPhase.STOPPING, phase));
         progressBar.progressProperty().bind(model.progressProperty());
@@ -548,12 +545,7 @@ public final class TrainingDashboard extends BorderPane {
 
     @FXML
     private void pauseOrResume() {
-        RunPhase phase = model.phase();
-        if (phase == RunPhase.PAUSED || phase == RunPhase.PAUSING) {
-            model.resume();
-        } else {
-            model.pause();
-        }
+        model.pauseOrResume();
     }
 
     @FXML

@@ -573,6 +573,15 @@ public final class TrainingViewModel {
         }
     }
 
+    /** Pauses a training run, or resumes a paused one (the Pause button, Run ▸ Pause, F6). */
+    public void pauseOrResume() {
+        if (phase.get().isPaused()) {
+            resume();
+        } else {
+            pause();
+        }
+    }
+
     /** Ends the run after its current iteration; it is kept in the list with its curves. */
     public void stop() {
         if (active != null && phase.get() != RunPhase.STOPPING) {

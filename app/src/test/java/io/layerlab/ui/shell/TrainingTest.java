@@ -181,6 +181,34 @@ class TrainingTest {
     }
 
     @Test
+    void f6PausesAndResumesTheRunAndShiftF5StopsIt(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.files().show(TestDocuments.document(TestDocuments.xorProject()));
+            doc().execute(new SetProjectSettings(doc().project(), doc().project().data(),
+                    doc().project().training().withEpochs(5000), "Set epochs"));
+        });
+        javafx.scene.control.MenuItem pause = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "pauseItem".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(pause.isDisable()).as("nothing to pause").isTrue();
+
+        robot.clickOn("#trainButton");
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.RUNNING);
+        robot.type(KeyCode.F6);
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.PAUSED);
+        assertThat(pause.getText()).as("the menu offers to resume").isEqualTo("_Resume");
+        int halted = dashboard().viewModel().iterationProperty().get();
+
+        robot.type(KeyCode.F6);
+        waitUntil(() -> dashboard().viewModel().iterationProperty().get() > halted);
+        assertThat(pause.getText()).isEqualTo("_Pause");
+
+        robot.press(KeyCode.SHIFT).type(KeyCode.F5).release(KeyCode.SHIFT);
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE);
+        assertThat(dashboard().viewModel().runs().get(0).statusProperty().get()).isEqualTo("Stopped");
+        assertThat(pause.isDisable()).isTrue();
+    }
+
+    @Test
     void onALaptopsScreenTheRunsRowAndTheChartsFitTheDockedDashboard(FxRobot robot) throws Exception {
         robot.interact(() -> {
             Stage stage = (Stage) window.scene().getWindow();
