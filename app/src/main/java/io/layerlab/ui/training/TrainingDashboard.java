@@ -485,6 +485,10 @@ public final class TrainingDashboard extends BorderPane {
                 s.scheduleFactorProperty(), s.batchSizeProperty(), s.shuffleProperty(), s.seedProperty(),
                 s.validationSplitProperty()));
         Tooltip.install(settingsToggle, new Tooltip("Show or fold the settings of the next run"));
+        // The designer window's Run menu gives these their keys.
+        Tooltip.install(startButton, new Tooltip("Train a new run with these settings (F5)"));
+        Tooltip.install(pauseButton, new Tooltip("Pause the run after its current iteration, or resume it (F6)"));
+        Tooltip.install(stopButton, new Tooltip("Stop the run after its current iteration; it stays in the runs list (Shift+F5)"));
     }
 
     /** "100 epochs · adam · learning rate 0.01 · batch 32 · shuffled · seed 42 · validation 0.2". */
