@@ -114,8 +114,10 @@ public final class ExperimentsView extends BorderPane {
         cancel.setId("cancelSweepButton");
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.runningProperty().not());
+        // The two buttons wrap together: Cancel alone on a row of its own read as a form of its own.
+        HBox buttons = new HBox(6, run, cancel);
         FlowPane row = new FlowPane(12, 8, labelled("Learning rates", rates), labelled("Batch sizes", batches),
-                labelled("Optimizers", optimizers), labelled("Repeats", repeats), labelled("Epochs", epochs), run, cancel);
+                labelled("Optimizers", optimizers), labelled("Repeats", repeats), labelled("Epochs", epochs), buttons);
         row.setAlignment(Pos.CENTER_LEFT);
         Label problem = new Label();
         problem.getStyleClass().add("experiments-problem");
