@@ -23,6 +23,8 @@ import javafx.scene.layout.StackPane;
  * next run of the project) only changes the numbers, tints and tooltips of the cells it has.
  */
 final class ConfusionMatrixView extends GridPane {
+    /** A count's cell is never narrower: three digits still read. */
+    static final double CELL_LEAST_WIDTH = 28;
     /** The classes the grid was built for; null before the first matrix. */
     private List<String> builtFor;
     private Label[][] counts = new Label[0][0];
@@ -65,7 +67,9 @@ final class ConfusionMatrixView extends GridPane {
         getRowConstraints().clear();
         getColumnConstraints().add(new ColumnConstraints(Region.USE_COMPUTED_SIZE));
         for (int c = 0; c < classes; c++) {
-            ColumnConstraints column = new ColumnConstraints(28, 60, Double.MAX_VALUE);
+            // At least as wide as the class's name above it (its cells are at least CELL_LEAST_WIDTH): with a
+            // fixed least width, the side column fitted to the matrix ran "square" into "triangle".
+            ColumnConstraints column = new ColumnConstraints(Region.USE_COMPUTED_SIZE, 60, Double.MAX_VALUE);
             column.setHgrow(Priority.ALWAYS);
             column.setHalignment(HPos.CENTER);
             getColumnConstraints().add(column);
@@ -116,6 +120,7 @@ final class ConfusionMatrixView extends GridPane {
         cell.pseudoClassStateChanged(DashboardStyles.DIAGONAL, diagonal);
         cell.setAlignment(Pos.CENTER);
         cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        cell.setMinWidth(CELL_LEAST_WIDTH);
         Tooltip tooltip = new Tooltip();
         Tooltip.install(cell, tooltip);
         counts[truth][predicted] = number;

@@ -124,6 +124,16 @@ class ResultsPadTest {
                 assertThat(sceneBounds(robot.lookup(part).query()).getMaxX()).as(part + "'s right edge inside the column")
                     .isLessThanOrEqualTo(viewport.getMaxX() + 0.5);
         }
+        // The class names over the columns do not run into each other ("square" into "triangle").
+        List<Bounds> names = robot.lookup("#confusion-matrix .confusion-header").queryAll().stream()
+                .filter(n -> javafx.scene.layout.GridPane.getRowIndex(n) == 0 && javafx.scene.layout.GridPane.getColumnIndex(n) > 0)
+                .sorted(java.util.Comparator.comparing(n -> javafx.scene.layout.GridPane.getColumnIndex(n)))
+                .map(ResultsPadTest::sceneBounds).toList();
+        assertThat(names).hasSize(4);
+        for (int i = 1; i < names.size(); i++) {
+            assertThat(names.get(i).getMinX()).as("class " + i + "'s name starts after the one before it ends")
+                    .isGreaterThanOrEqualTo(names.get(i - 1).getMaxX() - 0.5);
+        }
         assertThat(run.pictureClassifier().isFinal()).isTrue();
         DrawingPadViewModel pad = onFx(() -> dashboard.resultsPad().pad().viewModel());
 
