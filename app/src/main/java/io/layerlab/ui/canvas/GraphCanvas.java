@@ -176,7 +176,7 @@ public class GraphCanvas extends Region {
             @Override public void forEachNode(OverviewLayer.NodeSink sink) {
                 for (NodeView v : diagram.views()) {
                     sink.node(v.getLayoutX(), v.getLayoutY(), v.getWidth(), v.getHeight(), v.accentBand(), v.accent(),
-                            v.isSelected(), v.hasError());
+                            v.isSelected(), v.hasError(), v.gauges() == null ? null : v.gauges().shown());
                 }
             }
 
@@ -282,6 +282,7 @@ public class GraphCanvas extends Region {
             measuredReport = ShapeInference.infer(measured);
         }
         diagram.setGauges(gauges, measuredGraph, measuredReport);
+        overview.gaugesChanged();
     }
 
     /** Removes every node's gauges (a new run starts, another project is shown). */
@@ -289,6 +290,7 @@ public class GraphCanvas extends Region {
         measuredGraph = null;
         measuredReport = null;
         diagram.setGauges(Map.of(), null, null);
+        overview.gaugesChanged();
     }
 
     // --- view: zoom and pan ---

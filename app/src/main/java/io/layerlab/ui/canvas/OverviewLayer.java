@@ -38,7 +38,10 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     }
 
     @FunctionalInterface
-    interface NodeSink { void node(double x, double y, double w, double h, double band, Color accent, boolean selected, boolean error); }
+    interface NodeSink {
+        /** @param gauges the node's training gauges, or null */
+        void node(double x, double y, double w, double h, double band, Color accent, boolean selected, boolean error, LayerGauges gauges);
+    }
 
     @FunctionalInterface
     interface WireSink { void wire(double x0, double y0, double c1x, double c1y, double c2x, double c2y, double x1, double y1); }
@@ -49,6 +52,8 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     /** Room around the picture for the selection outlines. */
     private static final double PAD = 4;
     private static final Duration SKETCH_AHEAD = Duration.millis(400);
+    /** Pixels between a node's gauge bars. */
+    private static final double GAUGE_GAP = 2;
 
     private final Canvas canvas = new Canvas();
     private final QuickSketch sketch = new QuickSketch();
@@ -59,6 +64,10 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     private final StyleableObjectProperty<Color> wireColor = colour(WIRE_COLOR, "wireColor");
     private final StyleableObjectProperty<Color> selectedColor = colour(SELECTED_COLOR, "selectedColor");
     private final StyleableObjectProperty<Color> errorColor = colour(ERROR_COLOR, "errorColor");
+    private final StyleableObjectProperty<Color> gaugeTrackColor = colour(GAUGE_TRACK_COLOR, "gaugeTrackColor");
+    private final StyleableObjectProperty<Color> gaugeHealthyColor = colour(GAUGE_HEALTHY_COLOR, "gaugeHealthyColor");
+    private final StyleableObjectProperty<Color> gaugeCautionColor = colour(GAUGE_CAUTION_COLOR, "gaugeCautionColor");
+    private final StyleableObjectProperty<Color> gaugeWarningColor = colour(GAUGE_WARNING_COLOR, "gaugeWarningColor");
     private double panX;
     private double panY;
     private double zoom = 1;
@@ -115,6 +124,16 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
         }
     }
 
+    /**
+     * The nodes' gauges changed (a new statistics sample while a run trains): only the picture is
+     * drawn again, at the next layout pass and only while the overview shows. The graph's bounds
+     * and the quick sketch, which show no gauges, stay.
+     */
+    void gaugesChanged() {
+        stale = true;
+        if (isVisible()) requestLayout();
+    }
+
     /** On while the wheel zooms; off draws the whole picture again at the zoom reached. */
     void setQuickZoom(boolean quick) {
         if (quickZoom == quick) return;
@@ -129,6 +148,15 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     @Override public Color selected() { return selectedColor.get(); }
 
     @Override public Color error() { return errorColor.get(); }
+
+    /** The colour a gauge bar at this level is filled with. */
+    Color gaugeColour(LayerGauges.Level level) {
+        return switch (level) {
+            case HEALTHY -> gaugeHealthyColor.get();
+            case CAUTION -> gaugeCautionColor.get();
+            case WARNING -> gaugeWarningColor.get();
+        };
+    }
 
     /** The shapes shown while the wheel zooms far out (for tests). */
     QuickSketch quickSketch() { return sketch; }
@@ -203,7 +231,7 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
 
     private double[] measureExtent() {
         double[] e = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        source.forEachNode((x, y, nw, nh, band, accent, selected, error) -> grow(e, x, y, x + nw, y + nh));
+        source.forEachNode((x, y, nw, nh, band, accent, selected, error, gauges) -> grow(e, x, y, x + nw, y + nh));
         source.forEachWire((x0, y0, c1x, c1y, c2x, c2y, x1, y1) -> {
             grow(e, Math.min(x0, c2x), Math.min(y0, y1), Math.max(x1, c1x), Math.max(y0, y1));
         });
@@ -235,13 +263,14 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
         g.stroke();
         List<double[]> outlines = new ArrayList<>();
         List<Color> outlineColors = new ArrayList<>();
-        source.forEachNode((wx, wy, ww, wh, band, accent, selected, error) -> {
+        source.forEachNode((wx, wy, ww, wh, band, accent, selected, error, gauges) -> {
             double x = ox + wx * z, y = oy + wy * z, nw = ww * z, nh = wh * z;
             if (x + nw < 0 || y + nh < 0 || x > w || y > h) return;
             g.setFill(nodeColor.get());
             g.fillRect(x, y, nw, nh);
             g.setFill(accent);
             g.fillRect(x, y, nw, Math.min(nh, Math.max(1, band * z)));
+            if (gauges != null) paintGauges(g, gauges, x, y, nw, nh);
             if (selected || error) {
                 outlines.add(new double[] {x, y, nw, nh});
                 outlineColors.add(selected ? selectedColor.get() : errorColor.get());
@@ -252,6 +281,24 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
             double[] r = outlines.get(i);
             g.setStroke(outlineColors.get(i));
             g.strokeRect(r[0] - 1, r[1] - 1, r[2] + 2, r[3] + 2);
+        }
+    }
+
+    /** The node's gauges as a row of bars along its bottom: a track each, filled in its level's colour. */
+    private void paintGauges(GraphicsContext g, LayerGauges gauges, double x, double y, double nw, double nh) {
+        int count = gauges.gauges().size();
+        double pad = Math.max(2, nw * 0.08);
+        double bar = Math.max(2, Math.min(4, nh * 0.12));
+        double segment = (nw - 2 * pad - (count - 1) * GAUGE_GAP) / count;
+        if (count == 0 || segment < 4 || nh < 12) return; // too small to tell a bar from a speck
+        double top = y + nh - bar - Math.max(2, nh * 0.1);
+        for (int i = 0; i < count; i++) {
+            LayerGauges.Gauge gauge = gauges.gauges().get(i);
+            double left = x + pad + i * (segment + GAUGE_GAP);
+            g.setFill(gaugeTrackColor.get());
+            g.fillRect(left, top, segment, bar);
+            g.setFill(gaugeColour(gauge.level()));
+            g.fillRect(left, top, segment * Math.max(0.08, Math.min(1, gauge.fill())), bar);
         }
     }
 
@@ -273,6 +320,10 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     private static final CssMetaData<OverviewLayer, Color> WIRE_COLOR = meta("-ll-wire-color", Color.GRAY, n -> n.wireColor);
     private static final CssMetaData<OverviewLayer, Color> SELECTED_COLOR = meta("-ll-selected-color", Color.DODGERBLUE, n -> n.selectedColor);
     private static final CssMetaData<OverviewLayer, Color> ERROR_COLOR = meta("-ll-error-color", Color.CRIMSON, n -> n.errorColor);
+    private static final CssMetaData<OverviewLayer, Color> GAUGE_TRACK_COLOR = meta("-ll-gauge-track-color", Color.LIGHTGRAY, n -> n.gaugeTrackColor);
+    private static final CssMetaData<OverviewLayer, Color> GAUGE_HEALTHY_COLOR = meta("-ll-gauge-healthy-color", Color.SEAGREEN, n -> n.gaugeHealthyColor);
+    private static final CssMetaData<OverviewLayer, Color> GAUGE_CAUTION_COLOR = meta("-ll-gauge-caution-color", Color.ORANGE, n -> n.gaugeCautionColor);
+    private static final CssMetaData<OverviewLayer, Color> GAUGE_WARNING_COLOR = meta("-ll-gauge-warning-color", Color.CRIMSON, n -> n.gaugeWarningColor);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS;
 
     static {
@@ -281,6 +332,10 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
         list.add(WIRE_COLOR);
         list.add(SELECTED_COLOR);
         list.add(ERROR_COLOR);
+        list.add(GAUGE_TRACK_COLOR);
+        list.add(GAUGE_HEALTHY_COLOR);
+        list.add(GAUGE_CAUTION_COLOR);
+        list.add(GAUGE_WARNING_COLOR);
         CSS = List.copyOf(list);
     }
 

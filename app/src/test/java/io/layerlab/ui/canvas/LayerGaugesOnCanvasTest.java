@@ -13,6 +13,7 @@ import io.layerlab.ui.canvas.LayerGauges.Level;
 import io.layerlab.ui.canvas.LayerGauges.Measure;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,49 @@ class LayerGaugesOnCanvasTest extends CanvasFixture {
         assertThat(strip("dense1").getBoundsInParent().getMaxY()).isLessThanOrEqualTo(view("dense1").getHeight());
         assertThat(view("dense1").tooltipText()).contains("Dead ReLUs 60%").contains("no longer learn");
         assertThat(view("out").tooltipText()).contains("vanished").contains("too high");
+    }
+
+    @Test
+    void farOutTheOverviewShowsEachNodesGaugesAsBarsInTheirLevelsColour(FxRobot robot) throws Exception {
+        Graph graph = network();
+        show(robot, graph);
+        robot.interact(() -> canvas.zoomAround(0.3, 0, 0));
+        settle(robot);
+        assertThat(canvas.overview().isVisible()).as("far out: the overview").isTrue();
+
+        robot.interact(() -> canvas.showLayerStatistics(sample(0.6), graph));
+        settle(robot);
+        // dense1's bars: gradient (healthy), dead units (60 %: warning), step (healthy).
+        assertThat(coloursAlongTheBottomOf("dense1")).as("dense1's bars")
+                .contains(canvas.overview().gaugeColour(Level.HEALTHY), canvas.overview().gaugeColour(Level.WARNING));
+
+        robot.interact(() -> canvas.showLayerStatistics(sample(0.05), graph));
+        settle(robot);
+        assertThat(coloursAlongTheBottomOf("dense1")).as("a new sample: no unit dead any more")
+                .contains(canvas.overview().gaugeColour(Level.HEALTHY)).doesNotContain(canvas.overview().gaugeColour(Level.WARNING));
+        assertThat(coloursAlongTheBottomOf("spare")).as("not measured: no bars")
+                .doesNotContain(canvas.overview().gaugeColour(Level.HEALTHY));
+    }
+
+    /** The colours of the overview's pixels in a band along the bottom of a node's box. */
+    private java.util.Set<Color> coloursAlongTheBottomOf(String id) throws Exception {
+        return onFx(() -> {
+            javafx.scene.image.Image shot = canvas.snapshot(null, null);
+            NodeView v = view(id);
+            java.util.Set<Color> seen = new java.util.HashSet<>();
+            for (double fy = 0.6; fy < 1; fy += 0.02) {
+                for (double fx = 0.05; fx < 1; fx += 0.02) {
+                    javafx.geometry.Point2D p = canvas.toCanvas(new javafx.geometry.Point2D(
+                            v.getLayoutX() + v.getWidth() * fx, v.getLayoutY() + v.getHeight() * fy));
+                    seen.add(shot.getPixelReader().getColor((int) p.getX(), (int) p.getY()));
+                }
+            }
+            return seen;
+        });
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Test
