@@ -81,12 +81,16 @@ public final class RunRow {
         return epochsDone.getReadOnlyProperty();
     }
 
-    /** Validation loss of the last epoch (NaN without validation data). */
+    /**
+     * Validation loss of the epoch whose network the run keeps (the best so far while it trains): what
+     * the exported model, the drawing pad and the progress line's "kept epoch" report. NaN without
+     * validation data.
+     */
     public ReadOnlyDoubleProperty valLossProperty() {
         return valLoss.getReadOnlyProperty();
     }
 
-    /** Validation accuracy of the last epoch (NaN for regression or without validation data). */
+    /** Validation accuracy of the epoch the run keeps, as {@link #valLossProperty()} (NaN for regression or without validation data). */
     public ReadOnlyDoubleProperty valAccuracyProperty() {
         return valAccuracy.getReadOnlyProperty();
     }
@@ -173,10 +177,10 @@ public final class RunRow {
 
     void epochsChanged(double elapsedSeconds) {
         epochsDone.set(curves.epochs());
-        int last = curves.epochs() - 1;
-        if (last >= 0) {
-            valLoss.set(curves.valLoss(last));
-            valAccuracy.set(curves.valAccuracy(last));
+        int kept = (curves.bestEpoch() > 0 ? curves.bestEpoch() : curves.epochs()) - 1;
+        if (kept >= 0) {
+            valLoss.set(curves.valLoss(kept));
+            valAccuracy.set(curves.valAccuracy(kept));
         }
         seconds.set(elapsedSeconds);
     }
@@ -185,8 +189,9 @@ public final class RunRow {
         curves.completeFrom(finished.history(), finished.bestEpoch(), finished.stopReason() == StopReason.DIVERGED);
         record.set(finished);
         epochsDone.set(finished.result().epochs());
-        valLoss.set(finished.finalValLoss());
-        valAccuracy.set(finished.finalValAccuracy());
+        // A run that diverged before any epoch kept nothing: its last numbers, as they are.
+        valLoss.set(finished.bestValLoss() != null ? finished.bestValLoss() : finished.finalValLoss());
+        valAccuracy.set(finished.bestValAccuracy() != null ? finished.bestValAccuracy() : finished.finalValAccuracy());
         seconds.set(finished.seconds());
         status.set(switch (finished.stopReason()) {
             case COMPLETED -> "Completed";
