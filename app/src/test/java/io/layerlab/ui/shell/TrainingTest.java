@@ -66,6 +66,13 @@ class TrainingTest {
 
     private DesignDocument doc() { return window.workspace().document(); }
 
+    /** Opens the XOR project set to train this many epochs. Call on the JavaFX thread. */
+    private void openXor(int epochs) {
+        window.files().show(TestDocuments.document(TestDocuments.xorProject()));
+        doc().execute(new SetProjectSettings(doc().project(), doc().project().data(),
+                doc().project().training().withEpochs(epochs), "Set epochs"));
+    }
+
     private TrainingDashboard dashboard() { return window.training().dashboard(); }
 
     private String status(FxRobot robot) { return robot.lookup("#statusMessage").queryAs(Label.class).getText(); }
@@ -124,11 +131,7 @@ class TrainingTest {
 
     @Test
     void aValidProjectTrainsInTheDashboardWithTheProjectsSettingsAndRunsOverlay(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            window.files().show(TestDocuments.document(TestDocuments.xorProject()));
-            doc().execute(new SetProjectSettings(doc().project(), doc().project().data(),
-                    doc().project().training().withEpochs(3), "Set epochs"));
-        });
+        robot.interact(() -> openXor(3));
 
         robot.clickOn("#trainButton");
         assertThat(selectedTab(robot)).isEqualTo("Training");
@@ -182,11 +185,7 @@ class TrainingTest {
 
     @Test
     void f6PausesAndResumesTheRunAndShiftF5StopsIt(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            window.files().show(TestDocuments.document(TestDocuments.xorProject()));
-            doc().execute(new SetProjectSettings(doc().project(), doc().project().data(),
-                    doc().project().training().withEpochs(5000), "Set epochs"));
-        });
+        robot.interact(() -> openXor(5000));
         javafx.scene.control.MenuItem pause = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
                 .flatMap(m -> m.getItems().stream()).filter(i -> "pauseItem".equals(i.getId())).findFirst().orElseThrow();
         assertThat(pause.isDisable()).as("nothing to pause").isTrue();
@@ -214,9 +213,7 @@ class TrainingTest {
             Stage stage = (Stage) window.scene().getWindow();
             stage.setWidth(1366); // a 1366 x 768 screen, less a panel
             stage.setHeight(740);
-            window.files().show(TestDocuments.document(TestDocuments.xorProject()));
-            doc().execute(new SetProjectSettings(doc().project(), doc().project().data(),
-                    doc().project().training().withEpochs(2), "Set epochs"));
+            openXor(2);
         });
         robot.clickOn("#trainButton");
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
@@ -236,11 +233,7 @@ class TrainingTest {
 
     @Test
     void aRunIsUnsavedWorkSavedBesideTheProjectAndShownAgainWhenItOpens(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            window.files().show(TestDocuments.document(TestDocuments.xorProject()));
-            doc().execute(new SetProjectSettings(doc().project(), doc().project().data(),
-                    doc().project().training().withEpochs(2), "Set epochs"));
-        });
+        robot.interact(() -> openXor(2));
         Path target = fixture.file("trained.layerlab.json");
         fixture.dialogs.saveLocations.add(Optional.of(target));
         robot.interact(() -> window.files().save());
@@ -296,11 +289,7 @@ class TrainingTest {
 
     @Test
     void deletedRunsLeaveTheListAndAtTheNextSaveTheFilesBesideTheProject(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            window.files().show(TestDocuments.document(TestDocuments.xorProject()));
-            doc().execute(new SetProjectSettings(doc().project(), doc().project().data(),
-                    doc().project().training().withEpochs(1), "Set epochs"));
-        });
+        robot.interact(() -> openXor(1));
         Path target = fixture.file("pruned.layerlab.json");
         fixture.dialogs.saveLocations.add(Optional.of(target));
         robot.clickOn("#trainButton");
