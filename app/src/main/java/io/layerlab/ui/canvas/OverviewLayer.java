@@ -287,10 +287,11 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     /** The node's gauges as a row of bars along its bottom: a track each, filled in its level's colour. */
     private void paintGauges(GraphicsContext g, LayerGauges gauges, double x, double y, double nw, double nh) {
         int count = gauges.gauges().size();
+        if (count == 0) return;
         double pad = Math.max(2, nw * 0.08);
         double bar = Math.max(2, Math.min(4, nh * 0.12));
         double segment = (nw - 2 * pad - (count - 1) * GAUGE_GAP) / count;
-        if (count == 0 || segment < 4 || nh < 12) return; // too small to tell a bar from a speck
+        if (segment < 4 || nh < 12) return; // too small to tell a bar from a speck
         double top = y + nh - bar - Math.max(2, nh * 0.1);
         for (int i = 0; i < count; i++) {
             LayerGauges.Gauge gauge = gauges.gauges().get(i);

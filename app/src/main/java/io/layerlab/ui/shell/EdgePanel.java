@@ -85,8 +85,7 @@ final class EdgePanel {
     private void moved(double position) {
         if (moving) return;
         if (shown.get()) {
-            lastShownPosition = position;
-            if (memory != null) memory.putNumber(key, position);
+            keepShownPosition(position);
         } else if (length() != foldedLength) {
             // The window was resized and the split gave the folded panel a share: it stays folded.
             foldedLength = length();
@@ -99,9 +98,14 @@ final class EdgePanel {
             } finally {
                 openedByHand = false;
             }
-            lastShownPosition = position;
-            if (memory != null) memory.putNumber(key, position);
+            keepShownPosition(position);
         }
+    }
+
+    /** Where the shown panel's divider stands: it comes back there, and at the next start. */
+    private void keepShownPosition(double position) {
+        lastShownPosition = position;
+        if (memory != null) memory.putNumber(key, position);
     }
 
     private void move(double position) {

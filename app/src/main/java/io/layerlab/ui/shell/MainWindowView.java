@@ -168,8 +168,8 @@ public final class MainWindowView {
         stopItem.disableProperty().bind(training.runningProperty().not());
         ObservableValue<RunPhase> phase = training.viewModel().phaseProperty();
         pauseItem.disableProperty().bind(Bindings.createBooleanBinding(() -> !phase.getValue().canPauseOrResume(), phase));
-        pauseItem.textProperty().bind(Bindings.createStringBinding(() -> phase.getValue().isPaused() ? "_Resume" : "_Pause", phase));
-        phase.addListener((obs, was, is) -> pauseItemIcon.setIconLiteral(is.isPaused() ? "mdi2p-play" : "mdi2p-pause"));
+        pauseItem.textProperty().bind(Bindings.createStringBinding(() -> "_" + phase.getValue().pauseOrResumeWord(), phase));
+        phase.addListener((obs, was, is) -> pauseItemIcon.setIconLiteral(is.pauseOrResumeIcon()));
         stopButton.disableProperty().bind(training.runningProperty().not());
         // Stays clickable while there is nothing to export: it looks unavailable, its tooltip says why, a click explains too.
         exchange.trainedNetworkProperty().addListener((obs, old, network) -> showTrainedNetwork(network));

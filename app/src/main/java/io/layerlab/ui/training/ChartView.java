@@ -135,6 +135,8 @@ final class ChartView extends Region {
     private final Canvas liveCanvas = new Canvas();
     /** Measures a mark's label, to know where a strip must begin to cover it. */
     private final javafx.scene.text.Text labelMeasure = new javafx.scene.text.Text();
+    /** Measures the y axis's title, to know whether it fits beside a short plot. */
+    private final javafx.scene.text.Text titleMeasure = new javafx.scene.text.Text();
     private final javafx.scene.shape.Line cursorLine = new javafx.scene.shape.Line();
     private final javafx.scene.control.Label readoutLabel = new javafx.scene.control.Label();
     private java.util.function.DoubleFunction<String> readout;
@@ -195,6 +197,7 @@ final class ChartView extends Region {
         this.xLabel = xLabel;
         this.yLabel = yLabel;
         labelMeasure.setFont(TICK_FONT);
+        titleMeasure.setFont(LABEL_FONT);
         getStyleClass().add(DashboardStyles.CHART);
         cursorLine.getStyleClass().add(DashboardStyles.CHART_CURSOR);
         readoutLabel.getStyleClass().add(DashboardStyles.CHART_READOUT);
@@ -1018,10 +1021,8 @@ final class ChartView extends Region {
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(xLabel, LEFT - 8, TOP + plotH + 5);
         String yTitle = log ? yLabel + " (log)" : yLabel;
-        labelMeasure.setFont(LABEL_FONT);
-        labelMeasure.setText(yTitle);
-        double half = labelMeasure.getLayoutBounds().getWidth() / 2;
-        labelMeasure.setFont(TICK_FONT);
+        titleMeasure.setText(yTitle);
+        double half = titleMeasure.getLayoutBounds().getWidth() / 2;
         if (2 * half > TOP + plotH + 2) {
             return; // a plot shorter than its title (a short window): the panel's title names it
         }

@@ -22,6 +22,16 @@ public enum RunPhase {
         return this == PAUSED || this == PAUSING;
     }
 
+    /** What pause-or-resume does now, as its button and menu item name it. */
+    public String pauseOrResumeWord() {
+        return isPaused() ? "Resume" : "Pause";
+    }
+
+    /** The icon of the button and menu item that pause or resume (Ikonli literal). */
+    public String pauseOrResumeIcon() {
+        return isPaused() ? "mdi2p-play" : "mdi2p-pause";
+    }
+
     /** A run that can be paused or resumed now (not while none trains or one is stopping). */
     public boolean canPauseOrResume() {
         return this != IDLE && this != STOPPING;

@@ -507,8 +507,8 @@ public final class TrainingDashboard extends BorderPane {
         startButton.disableProperty().bind(model.canStartProperty().not());
         ObservableValue<RunPhase> phase = model.phaseProperty();
         pauseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !phase.getValue().canPauseOrResume(), phase));
-        pauseButton.textProperty().bind(Bindings.createStringBinding(() -> phase.getValue().isPaused() ? "Resume" : "Pause", phase));
-        phase.addListener((obs, was, is) -> pauseIcon.setIconLiteral(is.isPaused() ? "mdi2p-play" : "mdi2p-pause"));
+        pauseButton.textProperty().bind(Bindings.createStringBinding(() -> phase.getValue().pauseOrResumeWord(), phase));
+        phase.addListener((obs, was, is) -> pauseIcon.setIconLiteral(is.pauseOrResumeIcon()));
         stopButton.disableProperty().bind(Bindings.createBooleanBinding(() ->
                 phase.getValue() == RunPhase.IDLE || phase.getValue() == RunPhase.STOPPING, phase));
         progressBar.progressProperty().bind(model.progressProperty());

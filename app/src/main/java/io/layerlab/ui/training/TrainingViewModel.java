@@ -50,6 +50,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -184,8 +185,8 @@ public final class TrainingViewModel {
     private final TrainingSettings settings = new TrainingSettings();
     private final Map<Project, ProjectRuns> runsByProject = new WeakHashMap<>();
     /** Told the project whose log a finished run was just kept in. */
-    private java.util.function.Consumer<Project> onRunsChanged = p -> { };
-    private java.util.function.Consumer<Project> onStarting = p -> { };
+    private Consumer<Project> onRunsChanged = p -> { };
+    private Consumer<Project> onStarting = p -> { };
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private final ObservableList<RunRow> selection = FXCollections.observableArrayList();
@@ -368,12 +369,12 @@ public final class TrainingViewModel {
      * {@code listener} is told the project as a run of it starts, before its settings are read (the
      * window lets the project take them up).
      */
-    public void setOnStarting(java.util.function.Consumer<Project> listener) {
+    public void setOnStarting(Consumer<Project> listener) {
         onStarting = Objects.requireNonNull(listener);
     }
 
     /** {@code listener} is told the project whenever a finished run is kept for it (a training, a sweep's run) or deleted. */
-    public void setOnRunsChanged(java.util.function.Consumer<Project> listener) {
+    public void setOnRunsChanged(Consumer<Project> listener) {
         onRunsChanged = Objects.requireNonNull(listener);
     }
 
