@@ -19,8 +19,13 @@ import java.util.Arrays;
  * <p>One instance reuses its output arrays; use it from one thread.
  */
 final class Decimator {
+    /** From this many points per column on, columns are read from the curve's blocks (see {@link BlockExtremes}). */
+    private static final int BLOCKS_FROM_POINTS_PER_COLUMN = 16;
+
     private double[] xs = new double[256];
     private double[] ys = new double[256];
+    /** The column each point was reduced into: a column's one or two points are neighbours. */
+    private long[] columnOf = new long[256];
     private int size;
 
     // What the output was made from, so that update() can tell whether it may continue it.
@@ -36,6 +41,8 @@ final class Decimator {
     private long openColumn;
     private int openColumnScanStart;
     private int openColumnOutputStart;
+    /** The curve's block extremes, made once a curve has many points per column. */
+    private BlockExtremes extremes;
 
     /**
      * Decimates the part of {@code data} between {@code xMin} and {@code xMax} into {@code columns}
@@ -113,6 +120,10 @@ final class Decimator {
     /** Emits the lowest and highest point of each column from index {@code from}; the last column stays open. */
     private void scanColumnsFrom(SeriesData data, int from, int last, double xMin, double xMax, int columns, long startColumn) {
         double scale = columns / (xMax - xMin);
+        if (last - from + 1 >= Math.max(BlockExtremes.LEAST_POINTS, BLOCKS_FROM_POINTS_PER_COLUMN * (long) columns)) {
+            findColumnsFrom(data, from, last, xMin, scale, startColumn);
+            return;
+        }
         long column = startColumn;
         int minIndex = -1;
         int maxIndex = -1;
@@ -122,10 +133,10 @@ final class Decimator {
             if (!Double.isFinite(y)) {
                 continue;
             }
-            long c = (long) Math.floor((data.x(i) - xMin) * scale);
+            long c = column(data, i, xMin, scale);
             if (c != column || minIndex < 0) {
                 if (minIndex >= 0) {
-                    emitColumn(data, minIndex, maxIndex);
+                    emitColumn(data, minIndex, maxIndex, column);
                     columnStart = i;
                 }
                 column = c;
@@ -144,28 +155,77 @@ final class Decimator {
         openColumnScanStart = minIndex >= 0 ? columnStart : from;
         openColumn = minIndex >= 0 ? column : startColumn;
         if (minIndex >= 0) {
-            emitColumn(data, minIndex, maxIndex);
+            emitColumn(data, minIndex, maxIndex, column);
         }
     }
 
-    private void emitColumn(SeriesData data, int minIndex, int maxIndex) {
-        emit(data, Math.min(minIndex, maxIndex));
+    /**
+     * The same as the scan above for curves with many points per column: each column's extremes are
+     * read from the curve's {@link BlockExtremes}, a few blocks instead of every point.
+     */
+    private void findColumnsFrom(SeriesData data, int from, int last, double xMin, double scale, long startColumn) {
+        if (extremes == null) {
+            extremes = new BlockExtremes();
+        }
+        extremes.follow(data);
+        openColumnOutputStart = size;
+        openColumnScanStart = from;
+        openColumn = startColumn;
+        int i = from;
+        while (i <= last) {
+            long c = column(data, i, xMin, scale);
+            int end = firstAfterColumn(data, i, last + 1, c, xMin, scale);
+            extremes.find(data, i, end);
+            if (extremes.lowestIndex() >= 0) {
+                openColumnOutputStart = size;
+                openColumnScanStart = i;
+                openColumn = c;
+                emitColumn(data, extremes.lowestIndex(), extremes.highestIndex(), c);
+            }
+            i = end;
+        }
+    }
+
+    private static long column(SeriesData data, int i, double xMin, double scale) {
+        return (long) Math.floor((data.x(i) - xMin) * scale);
+    }
+
+    /** The first index after {@code from} (and at most {@code to}) that lies beyond column {@code c}: gallops, then halves. */
+    private static int firstAfterColumn(SeriesData data, int from, int to, long c, double xMin, double scale) {
+        int low = from + 1;
+        int step = 1;
+        while (low + step < to && column(data, low + step, xMin, scale) <= c) {
+            low += step;
+            step <<= 1;
+        }
+        int high = Math.min(to, low + step);
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (column(data, mid, xMin, scale) <= c) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private void emitColumn(SeriesData data, int minIndex, int maxIndex, long column) {
+        emit(data, Math.min(minIndex, maxIndex), column);
         if (maxIndex != minIndex) {
-            emit(data, Math.max(minIndex, maxIndex));
+            emit(data, Math.max(minIndex, maxIndex), column);
         }
     }
 
-    private void emit(SeriesData data, int index) {
-        add(data.x(index), data.y(index));
-    }
-
-    private void add(double x, double y) {
+    private void emit(SeriesData data, int index, long column) {
         if (size == xs.length) {
             xs = Arrays.copyOf(xs, size * 2);
             ys = Arrays.copyOf(ys, size * 2);
+            columnOf = Arrays.copyOf(columnOf, size * 2);
         }
-        xs[size] = x;
-        ys[size] = y;
+        xs[size] = data.x(index);
+        ys[size] = data.y(index);
+        columnOf[size] = column;
         size++;
     }
 
@@ -175,6 +235,11 @@ final class Decimator {
 
     double y(int index) {
         return ys[index];
+    }
+
+    /** The column point {@code index} lies in (0 for the first whole column in the window; the point before it is in -1). */
+    long column(int index) {
+        return columnOf[index];
     }
 
     int size() {

@@ -136,4 +136,71 @@ class DecimatorTest {
         fresh.decimate(prefix(second, 6_000), 1, 6_000, 300);
         assertThat(points(d)).isDeepEqualTo(points(fresh));
     }
+
+    /**
+     * Long curves are read through their block extremes: the points must be exactly those a scan of
+     * every point finds, ties and gaps included, for any window and column count.
+     */
+    @Test
+    void columnsReadFromBlocksAreExactlyThoseAScanOfEveryPointFinds() {
+        Random random = new Random(12);
+        for (int round = 0; round < 300; round++) {
+            int n = 1 + random.nextInt(round < 150 ? 5_000 : 60_000);
+            float[] y = new float[n];
+            for (int i = 0; i < n; i++) {
+                // Few distinct values, so ties are common; runs of gaps.
+                y[i] = random.nextInt(20) == 0 ? Float.NaN : random.nextInt(random.nextBoolean() ? 4 : 1000);
+            }
+            if (random.nextInt(10) == 0) java.util.Arrays.fill(y, 0, random.nextInt(n) + 1, Float.NaN);
+            // x steps of 0 to 3 (repeats included), from a random start.
+            double[] x = new double[n];
+            x[0] = random.nextInt(100) - 50;
+            for (int i = 1; i < n; i++) x[i] = x[i - 1] + random.nextInt(4) * (random.nextBoolean() ? 1 : 0.25);
+            SeriesData data = new SeriesData() {
+                @Override public int size() { return n; }
+                @Override public double x(int index) { return x[index]; }
+                @Override public double y(int index) { return y[index]; }
+            };
+            double span = x[n - 1] - x[0] + 1;
+            double from = x[0] - 5 + random.nextDouble() * span;
+            double to = random.nextBoolean() ? x[n - 1] + 10 : from + 1 + random.nextDouble() * (x[n - 1] + 10 - from);
+            if (random.nextInt(4) == 0) from = x[0] - 20;
+            int columns = 1 + random.nextInt(random.nextBoolean() ? 50 : 2_000);
+
+            Decimator d = new Decimator();
+            d.decimate(data, from, to, columns);
+            assertThat(points(d)).as("round %d: %d points, x %s to %s, %d columns", round, n, from, to, columns)
+                    .isDeepEqualTo(scanned(data, from, to, columns));
+        }
+    }
+
+    /** Every point of the window and one beyond each side, read one by one: each column's first lowest and first highest finite value. */
+    private static double[][] scanned(SeriesData data, double xMin, double xMax, int columns) {
+        int n = data.size();
+        int first = Math.max(0, Decimator.firstAtOrAfter(data, xMin) - 1);
+        int last = Math.min(n - 1, Decimator.firstAtOrAfter(data, Math.nextUp(xMax)));
+        double scale = columns / (xMax - xMin);
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        long column = Long.MIN_VALUE;
+        int low = -1;
+        int high = -1;
+        for (int i = first; i <= last + 1; i++) {
+            boolean end = i > last;
+            if (!end && !Double.isFinite(data.y(i))) continue;
+            long c = end ? Long.MAX_VALUE : (long) Math.floor((data.x(i) - xMin) * scale);
+            if (c != column) {
+                if (low >= 0) {
+                    out.add(new double[]{data.x(Math.min(low, high)), data.y(Math.min(low, high))});
+                    if (low != high) out.add(new double[]{data.x(Math.max(low, high)), data.y(Math.max(low, high))});
+                }
+                column = c;
+                low = i;
+                high = i;
+            } else {
+                if (data.y(i) < data.y(low)) low = i;
+                if (data.y(i) > data.y(high)) high = i;
+            }
+        }
+        return out.toArray(new double[0][]);
+    }
 }
