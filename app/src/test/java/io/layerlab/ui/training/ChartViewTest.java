@@ -4,6 +4,7 @@ import io.layerlab.ui.support.ChartPalette;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntToDoubleFunction;
 import javafx.scene.Scene;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -59,24 +60,78 @@ class ChartViewTest {
     }
 
     @Test
-    void aSmoothedCurveIsStrokedThroughAPointPerTwoPixelsAndLooksAsWhenDrawnThroughOnePerPixel() {
+    void aLongSmoothedCurveIsABandThroughAColumnPerFourPixelsThatCoversAllTheFinerBandCovers() {
         RunCurves curves = curve(100_000, 3);
-        ChartView.Series envelope = new ChartView.Series("smooth", smoothed(curves), Color.STEELBLUE, 2.2, 1, false);
         long before = chart.strokedPoints();
-        show(List.of(envelope));
+        show(List.of(new ChartView.Series("envelope", smoothed(curves), Color.STEELBLUE, 2.2, 1, false)));
         javafx.scene.image.Image asEnvelope = snapshot();
         long envelopePoints = chart.strokedPoints() - before;
 
         before = chart.strokedPoints();
-        show(List.of(envelope.asSmooth()));
+        // Another key: the chart takes it for another curve, decimates it afresh and paints it whole.
+        show(List.of(new ChartView.Series("smooth", smoothed(curves), Color.STEELBLUE, 2.2, 1, false).asSmooth()));
         javafx.scene.image.Image asSmooth = snapshot();
         long smoothPoints = chart.strokedPoints() - before;
 
         double plotWidth = chart.getWidth() - 58 - 16;
-        assertThat(envelopePoints).as("a wide line: a point per pixel").isGreaterThan((long) (0.9 * plotWidth));
-        assertThat(smoothPoints).as("a smooth line: a point per two pixels").isLessThanOrEqualTo((long) (plotWidth / 2) + 2);
-        // The same line: beyond anti-aliasing's rounding, at most a few pixels differ (none, measured).
-        assertThat(differingPixels(asEnvelope, asSmooth)).isLessThanOrEqualTo(10);
+        assertThat(envelopePoints).as("a wide line: a column per two pixels").isBetween((long) (0.45 * plotWidth), (long) (plotWidth / 2) + 3);
+        assertThat(smoothPoints).as("a smooth line: a column per four pixels").isBetween((long) (0.2 * plotWidth), (long) (plotWidth / 4) + 3);
+        int[] inked = inkedOnlyIn(asEnvelope, asSmooth);
+        assertThat(inked[2]).as("the curve's pixels").isGreaterThan(2_000);
+        // Wider columns take the extremes of more points: the band is as wide or wider, never narrower.
+        assertThat(inked[0]).as("pixels the finer band covers and the coarser does not").isLessThanOrEqualTo(inked[2] / 100);
+    }
+
+    @Test
+    void aCurveWithManyPointsPerColumnIsFilledAsABandAsWideAsTheLineThroughFewerPoints() {
+        // A loss falling steeply, then flat, without noise: 100,000 points (a band) and 300 (a stroked line).
+        IntToDoubleFunction loss = i -> 3 * Math.exp(-i / 4_000.0) + 0.2;
+        SeriesData dense = SeriesData.numbered(() -> 100_000, loss);
+        SeriesData sparse = new SeriesData() {
+            @Override public int size() { return 300; }
+            @Override public double x(int index) { return 1 + index * (99_999.0 / 299); }
+            @Override public double y(int index) { return loss.applyAsDouble((int) Math.round(x(index)) - 1); }
+        };
+        long before = chart.strokedPoints();
+        show(List.of(new ChartView.Series("dense", dense, Color.STEELBLUE, 2.2, 1, false)));
+        javafx.scene.image.Image asBand = snapshot();
+        long bandPoints = chart.strokedPoints() - before;
+        show(List.of(new ChartView.Series("sparse", sparse, Color.STEELBLUE, 2.2, 1, false)));
+        javafx.scene.image.Image asLine = snapshot();
+
+        double plotWidth = chart.getWidth() - 58 - 16;
+        assertThat(bandPoints).as("the band's upper edge: a point per column").isBetween((long) (0.45 * plotWidth), (long) (plotWidth / 2) + 3);
+        int[] inked = inkedOnlyIn(asBand, asLine);
+        assertThat(inked[2]).as("the curve's pixels").isGreaterThan(1_500);
+        // As wide across the steep part as on the flat (a band widened only upright would thin out
+        // where the curve falls: a quarter of the line's pixels were missing then).
+        assertThat(inked[0] + inked[1]).as("pixels inked in one drawing only").isLessThanOrEqualTo(inked[2] * 3 / 100);
+    }
+
+    /**
+     * Pixels inked (far from the chart's background) in {@code a} and not in {@code b}, in {@code b}
+     * and not in {@code a}, and in either, inside the plot.
+     */
+    private int[] inkedOnlyIn(javafx.scene.image.Image a, javafx.scene.image.Image b) {
+        int background = a.getPixelReader().getArgb((int) a.getWidth() - 20, 20);
+        int[] counts = new int[3];
+        for (int y = 18; y < (int) a.getHeight() - 24; y++) {
+            for (int x = 60; x < (int) a.getWidth() - 18; x++) {
+                boolean inA = inked(a.getPixelReader().getArgb(x, y), background);
+                boolean inB = inked(b.getPixelReader().getArgb(x, y), background);
+                if (inA && !inB) counts[0]++;
+                if (inB && !inA) counts[1]++;
+                if (inA || inB) counts[2]++;
+            }
+        }
+        return counts;
+    }
+
+    private static boolean inked(int argb, int background) {
+        for (int shift = 0; shift < 24; shift += 8) {
+            if (Math.abs((argb >> shift & 0xff) - (background >> shift & 0xff)) > 96) return true;
+        }
+        return false;
     }
 
     @Test
