@@ -44,7 +44,8 @@ final class LearningRateAdvice {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        // Twelve significant digits: 9 × 0.001 is 0.009000000000000001 in binary and reads 0.009.
+        return new BigDecimal(value).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 
     private static double usualCeiling(String optimizer) {

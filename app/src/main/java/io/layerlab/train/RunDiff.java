@@ -29,23 +29,74 @@ public final class RunDiff {
 
     public static List<String> between(RunSetup from, RunSetup to) {
         List<String> changes = new ArrayList<>();
-        training(from.training(), to.training(), changes);
-        data(from.data(), to.data(), changes);
-        if (from.graphVersion() != to.graphVersion() || !from.nodes().equals(to.nodes()) || !from.edges().equals(to.edges())) {
-            nodes(from.nodes(), to.nodes(), changes);
-            edges(from.edges(), to.edges(), changes);
+        Map<String, String> before = settings(from);
+        Map<String, String> after = settings(to);
+        for (String what : union(List.of(before, after))) {
+            change(changes, what, before.get(what), after.get(what));
+        }
+        graph(from, to, changes);
+        return List.copyOf(changes);
+    }
+
+    /**
+     * What differs among several runs (given in the order to report them): each hyperparameter and
+     * data setting that is not the same in all of them, with its value in each run in turn
+     * ("learning rate 0.01, 0.05, 0.1"), then how the graph changed from each run to the next where
+     * it did ("Run 3 after Run 2: added Dense hidden3"). For two runs, see {@link #between}.
+     */
+    public static List<String> among(List<RunSetup> setups) {
+        List<String> changes = new ArrayList<>();
+        List<Map<String, String>> settings = setups.stream().map(RunDiff::settings).toList();
+        for (String what : union(settings)) {
+            List<String> values = settings.stream().map(m -> shown(m.get(what))).toList();
+            if (values.stream().distinct().count() > 1) {
+                changes.add(what + " " + String.join(", ", values));
+            }
+        }
+        for (int i = 1; i < setups.size(); i++) {
+            List<String> graph = new ArrayList<>();
+            graph(setups.get(i - 1), setups.get(i), graph);
+            for (String line : graph) {
+                changes.add(setups.get(i).name() + " after " + setups.get(i - 1).name() + ": " + line);
+            }
         }
         return List.copyOf(changes);
     }
 
-    private static void training(TrainingSpec a, TrainingSpec b, List<String> out) {
-        change(out, "optimiser", a.optimizer(), b.optimizer());
-        change(out, "learning rate", number(a.learningRate()), number(b.learningRate()));
-        change(out, "learning-rate schedule", schedule(a), schedule(b));
-        change(out, "batch size", a.batchSize(), b.batchSize());
-        change(out, "epochs", a.epochs(), b.epochs());
-        change(out, "shuffle", a.shuffle() ? "on" : "off", b.shuffle() ? "on" : "off");
-        change(out, "training seed", a.seed(), b.seed());
+    private static void graph(RunSetup from, RunSetup to, List<String> out) {
+        if (from.graphVersion() != to.graphVersion() || !from.nodes().equals(to.nodes()) || !from.edges().equals(to.edges())) {
+            nodes(from.nodes(), to.nodes(), out);
+            edges(from.edges(), to.edges(), out);
+        }
+    }
+
+    /** Every setting's name in the order first met, across {@code settings}. */
+    private static Set<String> union(List<Map<String, String>> settings) {
+        Set<String> names = new LinkedHashSet<>();
+        settings.forEach(m -> names.addAll(m.keySet()));
+        return names;
+    }
+
+    /** A run's hyperparameters, then its data settings, by name, each as it is shown. */
+    private static Map<String, String> settings(RunSetup setup) {
+        Map<String, String> out = new LinkedHashMap<>();
+        TrainingSpec t = setup.training();
+        out.put("optimiser", t.optimizer());
+        out.put("learning rate", number(t.learningRate()));
+        out.put("learning-rate schedule", schedule(t));
+        out.put("batch size", String.valueOf(t.batchSize()));
+        out.put("epochs", String.valueOf(t.epochs()));
+        out.put("shuffle", t.shuffle() ? "on" : "off");
+        out.put("training seed", String.valueOf(t.seed()));
+        DataSpec d = setup.data();
+        out.put("data source", d.source());
+        // By name: a data spec's parameters may come in any order.
+        for (Map.Entry<String, Object> param : new java.util.TreeMap<>(d.params()).entrySet()) {
+            out.put("data " + param.getKey(), value(param.getValue()));
+        }
+        out.put("validation split", number(d.validationSplit()));
+        out.put("data seed", String.valueOf(d.seed()));
+        return out;
     }
 
     private static String schedule(TrainingSpec spec) {
@@ -54,17 +105,6 @@ public final class RunDiff {
         } catch (IllegalArgumentException e) {
             return String.valueOf(spec.extras().get(LearningRateSchedule.KEY));
         }
-    }
-
-    private static void data(DataSpec a, DataSpec b, List<String> out) {
-        change(out, "data source", a.source(), b.source());
-        Set<String> keys = new LinkedHashSet<>(a.params().keySet());
-        keys.addAll(b.params().keySet());
-        for (String key : keys) {
-            change(out, "data " + key, value(a.params().get(key)), value(b.params().get(key)));
-        }
-        change(out, "validation split", number(a.validationSplit()), number(b.validationSplit()));
-        change(out, "data seed", a.seed(), b.seed());
     }
 
     private static void nodes(List<Node> a, List<Node> b, List<String> out) {

@@ -55,6 +55,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -1011,11 +1012,28 @@ public final class TrainingDashboard extends BorderPane {
         // Like the runs, in a pulse of its own: the list's cells are rebuilt when its length changes.
         ObservableList<String> listedChanges = FXCollections.observableArrayList(model.changes());
         changesList.setItems(listedChanges);
+        changesList.setCellFactory(list -> new WrappingCell(list));
         model.changes().addListener((ListChangeListener<String>) c -> whenRunsTabShows(changesList, () -> listedChanges.setAll(model.changes())));
         Label changesPlaceholder = placeholder("");
         changesPlaceholder.textProperty().bind(model.changesNoteProperty());
         changesList.setPlaceholder(changesPlaceholder);
         changesNote.textProperty().bind(Bindings.when(Bindings.isEmpty(model.changes())).then("").otherwise(model.changesNoteProperty()));
+    }
+
+    /** A line of what changed, wrapped to the list's width: among many runs a line lists every run's value. */
+    private static final class WrappingCell extends ListCell<String> {
+        WrappingCell(ListView<String> list) {
+            setWrapText(true);
+            // Narrower than the list by its padding and a vertical scroll bar, so a wrapped line never scrolls sideways.
+            prefWidthProperty().bind(list.widthProperty().subtract(24));
+            setMaxWidth(USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+        }
     }
 
     /** What an empty table or list says, muted and wrapped to its width. */

@@ -890,9 +890,19 @@ public final class TrainingViewModel {
             changesNote.set(differences.isEmpty()
                     ? chosen.get(0).name() + " and " + chosen.get(1).name() + " had the same settings, data and graph."
                     : "From " + chosen.get(0).name() + " to " + chosen.get(1).name() + ":");
+        } else if (chosen.size() > 2) {
+            List<String> differences = RunDiff.among(chosen.stream().map(RunRow::setup).toList());
+            changes.setAll(differences);
+            String names = chosen.size() <= 4
+                    ? String.join(", ", chosen.subList(0, chosen.size() - 1).stream().map(RunRow::name).toList())
+                            + " and " + chosen.get(chosen.size() - 1).name()
+                    : "the " + chosen.size() + " runs " + chosen.get(0).name() + " to " + chosen.get(chosen.size() - 1).name();
+            changesNote.set(differences.isEmpty()
+                    ? Character.toUpperCase(names.charAt(0)) + names.substring(1) + " had the same settings, data and graph."
+                    : "Among " + names + ", each run's value in turn:");
         } else {
             changes.clear();
-            changesNote.set("Select two runs to see what changed between them.");
+            changesNote.set("Select two or more runs to see what changed between them.");
         }
     }
 

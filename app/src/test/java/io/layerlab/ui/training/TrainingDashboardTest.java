@@ -22,6 +22,7 @@ import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -274,11 +275,52 @@ class TrainingDashboardTest {
         waitUntil(() -> model.shownRuns().size() == 1);
         assertThat(onFx(() -> dashboard.iterationChart().series().stream().map(ChartView.Series::key).toList()))
                 .doesNotContain("smooth-2");
-        assertThat(onFx(() -> model.changesNoteProperty().get())).startsWith("Select two runs");
+        assertThat(onFx(() -> model.changesNoteProperty().get())).startsWith("Select two or more runs");
 
         // A selection made elsewhere (here: the model's) shows in the list, the run left out deselected.
         WaitForAsyncUtils.asyncFx(() -> model.selection().setAll(model.runs().get(1))).get();
         assertThat(onFx(() -> List.copyOf(runsTable.getSelectionModel().getSelectedIndices()))).containsExactly(1);
+    }
+
+    @Test
+    void severalRunsSelectedShowWhatDiffersAmongThemWithEveryRunsValueOnWrappedLines(FxRobot robot) throws Exception {
+        // Ten kept runs of a learning-rate sweep, as read with a project: nothing trains.
+        Project project = sample("xor", 3);
+        io.layerlab.train.RunLog log = new io.layerlab.train.RunLog();
+        List<io.layerlab.train.SavedRun> saved = new java.util.ArrayList<>();
+        for (int run = 0; run < 10; run++) {
+            io.layerlab.train.RunSetup setup = log.begin(project, project.training().withLearningRate(0.001 * (run + 1)), project.data());
+            io.layerlab.train.RunHistory history = io.layerlab.train.RunHistories.of(new float[]{0.7f, 0.5f, 0.4f},
+                    new double[]{0.6}, new double[]{0.5}, new double[]{0.8});
+            saved.add(new io.layerlab.train.SavedRun(new io.layerlab.train.RunRecord(setup, new io.layerlab.train.TrainingResult(1, 3, 0.6, 0.5,
+                    0.8, 1, 0.5, 9, 1, 100, io.layerlab.train.StopReason.COMPLETED, "", history), null), null, null));
+        }
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.restoreRuns(project, saved);
+            dashboard.setProject(project);
+        }).get();
+        TableView<?> runsTable = robot.lookup("#runsTable").queryAs(TableView.class);
+        // The table lists the runs at a coming pulse (one change a pulse): then a person selects them all.
+        waitUntil(() -> runsTable.getItems().size() == 10);
+        WaitForAsyncUtils.asyncFx(() -> runsTable.getSelectionModel().selectAll()).get();
+
+        ListView<?> changes = robot.lookup("#changesList").queryAs(ListView.class);
+        String rates = "learning rate 0.001, 0.002, 0.003, 0.004, 0.005, 0.006, 0.007, 0.008, 0.009, 0.01";
+        waitUntil(() -> changes.getItems().size() == 1);
+        assertThat(onFx(() -> changes.getItems().stream().map(String::valueOf).toList())).containsExactly(rates);
+        assertThat(robot.lookup("#changesNote").queryAs(Label.class).getText())
+                .isEqualTo("Among the 10 runs Run 1 to Run 10, each run's value in turn:");
+        // The line wraps to the list's width instead of ending in an ellipsis.
+        ListCell<?> cell = (ListCell<?>) robot.lookup("#changesList .list-cell").match(n -> !((ListCell<?>) n).isEmpty()).query();
+        assertThat(onFx(() -> cell.getHeight() / cell.getFont().getSize())).as("a line of ten values wraps: cell height in font sizes").isGreaterThan(2.4);
+        assertThat(onFx(() -> cell.getWidth())).isLessThanOrEqualTo(onFx(() -> changes.getWidth()));
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            runsTable.getSelectionModel().clearSelection();
+            runsTable.getSelectionModel().selectIndices(0, 1, 2);
+        }).get();
+        waitUntil(() -> model.changesNoteProperty().get().startsWith("Among Run 1, Run 2 and Run 3"));
+        assertThat(onFx(() -> model.changes().stream().toList())).containsExactly("learning rate 0.001, 0.002, 0.003");
     }
 
     @Test
