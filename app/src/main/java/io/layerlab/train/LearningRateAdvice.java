@@ -41,11 +41,16 @@ final class LearningRateAdvice {
 
     /** Plain decimal notation without trailing zeros: 50, 0.05, 0.0001. */
     static String format(double value) {
+        // Twelve significant digits: 9 × 0.001 is 0.009000000000000001 in binary and reads 0.009.
+        return format(value, 12);
+    }
+
+    /** {@code value} rounded to {@code digits} significant digits, without trailing zeros or an exponent. */
+    static String format(double value, int digits) {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
-        // Twelve significant digits: 9 × 0.001 is 0.009000000000000001 in binary and reads 0.009.
-        return new BigDecimal(value).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
     }
 
     private static double usualCeiling(String optimizer) {

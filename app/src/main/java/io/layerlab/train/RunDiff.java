@@ -20,6 +20,10 @@ import java.util.Set;
  * default and the same value set explicitly are the same.
  */
 public final class RunDiff {
+    /** Significant digits of numbers: every one for two runs' "from → to", four (as the runs table shows them) in a list of many runs' values. */
+    private static final int EXACT = 12;
+    private static final int SHORT = 4;
+
     private RunDiff() {
     }
 
@@ -29,8 +33,8 @@ public final class RunDiff {
 
     public static List<String> between(RunSetup from, RunSetup to) {
         List<String> changes = new ArrayList<>();
-        Map<String, String> before = settings(from);
-        Map<String, String> after = settings(to);
+        Map<String, String> before = settings(from, EXACT);
+        Map<String, String> after = settings(to, EXACT);
         for (String what : union(List.of(before, after))) {
             change(changes, what, before.get(what), after.get(what));
         }
@@ -46,7 +50,7 @@ public final class RunDiff {
      */
     public static List<String> among(List<RunSetup> setups) {
         List<String> changes = new ArrayList<>();
-        List<Map<String, String>> settings = setups.stream().map(RunDiff::settings).toList();
+        List<Map<String, String>> settings = setups.stream().map(s -> settings(s, SHORT)).toList();
         for (String what : union(settings)) {
             List<String> values = settings.stream().map(m -> shown(m.get(what))).toList();
             if (values.stream().distinct().count() > 1) {
@@ -77,12 +81,12 @@ public final class RunDiff {
         return names;
     }
 
-    /** A run's hyperparameters, then its data settings, by name, each as it is shown. */
-    private static Map<String, String> settings(RunSetup setup) {
+    /** A run's hyperparameters, then its data settings, by name, each as it is shown (numbers to {@code digits} significant digits). */
+    private static Map<String, String> settings(RunSetup setup, int digits) {
         Map<String, String> out = new LinkedHashMap<>();
         TrainingSpec t = setup.training();
         out.put("optimiser", t.optimizer());
-        out.put("learning rate", number(t.learningRate()));
+        out.put("learning rate", LearningRateAdvice.format(t.learningRate(), digits));
         out.put("learning-rate schedule", schedule(t));
         out.put("batch size", String.valueOf(t.batchSize()));
         out.put("epochs", String.valueOf(t.epochs()));
@@ -94,7 +98,7 @@ public final class RunDiff {
         for (Map.Entry<String, Object> param : new java.util.TreeMap<>(d.params()).entrySet()) {
             out.put("data " + param.getKey(), value(param.getValue()));
         }
-        out.put("validation split", number(d.validationSplit()));
+        out.put("validation split", LearningRateAdvice.format(d.validationSplit(), digits));
         out.put("data seed", String.valueOf(d.seed()));
         return out;
     }

@@ -72,18 +72,20 @@ class RunDiffTest {
         RunLog log = new RunLog();
         Project small = project(dense("hidden1", 64, 220));
         RunSetup first = log.begin(small, TrainingSpec.defaults(), SPIRAL);
-        RunSetup second = log.begin(small, TrainingSpec.defaults().withLearningRate(0.05), SPIRAL);
+        RunSetup second = log.begin(small, TrainingSpec.defaults().withLearningRate(0.0316227766), SPIRAL);
         RunSetup third = log.begin(project(dense("hidden1", 64, 220), dense("hidden2", 16, 400)),
                 TrainingSpec.defaults().withLearningRate(0.1), new DataSpec("spiral", Map.of("samples", 600, "noise", 0.25), 0.2, 7));
 
         assertThat(RunDiff.among(List.of(first, second, third))).containsExactly(
-                "learning rate 0.01, 0.05, 0.1",
+                "learning rate 0.01, 0.03162, 0.1",
                 "data noise 0.1, 0.1, 0.25",
                 "Run 3 after Run 2: added Dense hidden2 (units 16, activation relu)",
                 "Run 3 after Run 2: wire hidden1 → out removed",
                 "Run 3 after Run 2: wire hidden1 → hidden2 added",
                 "Run 3 after Run 2: wire hidden2 → out added");
         assertThat(RunDiff.among(List.of(first, first, first))).isEmpty();
+        // Between two runs every digit counts.
+        assertThat(RunDiff.between(first, second)).containsExactly("learning rate 0.01 → 0.0316227766");
     }
 
     @Test

@@ -1012,7 +1012,7 @@ public final class TrainingDashboard extends BorderPane {
         // Like the runs, in a pulse of its own: the list's cells are rebuilt when its length changes.
         ObservableList<String> listedChanges = FXCollections.observableArrayList(model.changes());
         changesList.setItems(listedChanges);
-        changesList.setCellFactory(list -> new WrappingCell(list));
+        changesList.setCellFactory(WrappingCell::new);
         model.changes().addListener((ListChangeListener<String>) c -> whenRunsTabShows(changesList, () -> listedChanges.setAll(model.changes())));
         Label changesPlaceholder = placeholder("");
         changesPlaceholder.textProperty().bind(model.changesNoteProperty());
@@ -1020,19 +1020,28 @@ public final class TrainingDashboard extends BorderPane {
         changesNote.textProperty().bind(Bindings.when(Bindings.isEmpty(model.changes())).then("").otherwise(model.changesNoteProperty()));
     }
 
-    /** A line of what changed, wrapped to the list's width: among many runs a line lists every run's value. */
+    /**
+     * A line of what changed, wrapped to the list's width (among many runs a line lists every run's
+     * value). A text node of its own, wrapped at a width bound to the list's: a wrapping label's
+     * height came out a line short in a list cell, and the last line ended in an ellipsis.
+     */
     private static final class WrappingCell extends ListCell<String> {
+        private final javafx.scene.text.Text line = new javafx.scene.text.Text();
+
         WrappingCell(ListView<String> list) {
-            setWrapText(true);
-            // Narrower than the list by its padding and a vertical scroll bar, so a wrapped line never scrolls sideways.
-            prefWidthProperty().bind(list.widthProperty().subtract(24));
-            setMaxWidth(USE_PREF_SIZE);
+            line.getStyleClass().add("run-change");
+            line.fontProperty().bind(fontProperty());
+            // The list's padding and border, the cell's padding and room for a vertical scroll bar.
+            line.wrappingWidthProperty().bind(list.widthProperty().subtract(36));
+            setPrefWidth(0);
         }
 
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty ? null : item);
+            line.setText(empty || item == null ? "" : item);
+            setGraphic(empty ? null : line);
+            setText(null);
         }
     }
 

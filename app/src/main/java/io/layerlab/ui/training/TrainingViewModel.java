@@ -893,13 +893,14 @@ public final class TrainingViewModel {
         } else if (chosen.size() > 2) {
             List<String> differences = RunDiff.among(chosen.stream().map(RunRow::setup).toList());
             changes.setAll(differences);
+            // Short: the note shares a line with the panel's title.
             String names = chosen.size() <= 4
                     ? String.join(", ", chosen.subList(0, chosen.size() - 1).stream().map(RunRow::name).toList())
                             + " and " + chosen.get(chosen.size() - 1).name()
-                    : "the " + chosen.size() + " runs " + chosen.get(0).name() + " to " + chosen.get(chosen.size() - 1).name();
+                    : chosen.get(0).name() + " to " + chosen.get(chosen.size() - 1).name();
             changesNote.set(differences.isEmpty()
-                    ? Character.toUpperCase(names.charAt(0)) + names.substring(1) + " had the same settings, data and graph."
-                    : "Among " + names + ", each run's value in turn:");
+                    ? names + " had the same settings, data and graph."
+                    : names + ", in order:");
         } else {
             changes.clear();
             changesNote.set("Select two or more runs to see what changed between them.");

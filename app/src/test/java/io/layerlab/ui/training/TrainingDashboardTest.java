@@ -289,7 +289,7 @@ class TrainingDashboardTest {
         io.layerlab.train.RunLog log = new io.layerlab.train.RunLog();
         List<io.layerlab.train.SavedRun> saved = new java.util.ArrayList<>();
         for (int run = 0; run < 10; run++) {
-            io.layerlab.train.RunSetup setup = log.begin(project, project.training().withLearningRate(0.001 * (run + 1)), project.data());
+            io.layerlab.train.RunSetup setup = log.begin(project, project.training().withLearningRate(0.001 * Math.pow(10, run / 9.0)), project.data());
             io.layerlab.train.RunHistory history = io.layerlab.train.RunHistories.of(new float[]{0.7f, 0.5f, 0.4f},
                     new double[]{0.6}, new double[]{0.5}, new double[]{0.8});
             saved.add(new io.layerlab.train.SavedRun(new io.layerlab.train.RunRecord(setup, new io.layerlab.train.TrainingResult(1, 3, 0.6, 0.5,
@@ -305,22 +305,24 @@ class TrainingDashboardTest {
         WaitForAsyncUtils.asyncFx(() -> runsTable.getSelectionModel().selectAll()).get();
 
         ListView<?> changes = robot.lookup("#changesList").queryAs(ListView.class);
-        String rates = "learning rate 0.001, 0.002, 0.003, 0.004, 0.005, 0.006, 0.007, 0.008, 0.009, 0.01";
+        String rates = "learning rate 0.001, 0.001292, 0.001668, 0.002154, 0.002783, 0.003594, 0.004642, 0.005995, 0.007743, 0.01";
         waitUntil(() -> changes.getItems().size() == 1);
         assertThat(onFx(() -> changes.getItems().stream().map(String::valueOf).toList())).containsExactly(rates);
         assertThat(robot.lookup("#changesNote").queryAs(Label.class).getText())
-                .isEqualTo("Among the 10 runs Run 1 to Run 10, each run's value in turn:");
-        // The line wraps to the list's width instead of ending in an ellipsis.
+                .isEqualTo("Run 1 to Run 10, in order:");
+        // The line wraps to the list's width, whole, instead of ending in an ellipsis.
         ListCell<?> cell = (ListCell<?>) robot.lookup("#changesList .list-cell").match(n -> !((ListCell<?>) n).isEmpty()).query();
-        assertThat(onFx(() -> cell.getHeight() / cell.getFont().getSize())).as("a line of ten values wraps: cell height in font sizes").isGreaterThan(2.4);
+        assertThat(onFx(() -> ((javafx.scene.text.Text) cell.getGraphic()).getText())).isEqualTo(rates);
+        assertThat(onFx(() -> cell.getGraphic().getBoundsInParent().getMaxY())).as("the text fits in its cell").isLessThanOrEqualTo(onFx(() -> cell.getHeight()));
+        assertThat(onFx(() -> cell.getHeight() / cell.getFont().getSize())).as("cell height in font sizes: wrapped").isGreaterThan(2.4);
         assertThat(onFx(() -> cell.getWidth())).isLessThanOrEqualTo(onFx(() -> changes.getWidth()));
 
         WaitForAsyncUtils.asyncFx(() -> {
             runsTable.getSelectionModel().clearSelection();
             runsTable.getSelectionModel().selectIndices(0, 1, 2);
         }).get();
-        waitUntil(() -> model.changesNoteProperty().get().startsWith("Among Run 1, Run 2 and Run 3"));
-        assertThat(onFx(() -> model.changes().stream().toList())).containsExactly("learning rate 0.001, 0.002, 0.003");
+        waitUntil(() -> model.changesNoteProperty().get().equals("Run 1, Run 2 and Run 3, in order:"));
+        assertThat(onFx(() -> model.changes().stream().toList())).containsExactly("learning rate 0.001, 0.001292, 0.001668");
     }
 
     @Test
