@@ -121,6 +121,7 @@ public class GraphCanvas extends Region {
     private final MessageBubble bubble = new MessageBubble();
     private final Minimap minimap;
     private final OverviewLayer overview;
+    private final OverviewTooltip overviewTooltip;
     private final Rectangle clip = new Rectangle();
 
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1) {
@@ -190,6 +191,7 @@ public class GraphCanvas extends Region {
         });
         overview.setManaged(false);
         overview.setVisible(false);
+        overviewTooltip = new OverviewTooltip(this, overview.visibleProperty(), p -> diagram.nodeAt(toWorld(p)));
         diagram.setOnContentMoved(overview::refresh);
         zoomSettle.setOnFinished(e -> zoomSettled());
         getChildren().addAll(grid, world, overview, band, bubble, minimap);
@@ -718,6 +720,9 @@ public class GraphCanvas extends Region {
     Minimap minimap() { return minimap; }
 
     OverviewLayer overview() { return overview; }
+
+    /** Far out, the tooltip naming the node under the mouse (see {@link OverviewTooltip}). */
+    javafx.scene.control.Tooltip overviewTooltip() { return overviewTooltip.tooltip(); }
 
 
     MessageBubble bubble() { return bubble; }

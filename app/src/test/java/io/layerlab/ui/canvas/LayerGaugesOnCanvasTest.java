@@ -94,6 +94,30 @@ class LayerGaugesOnCanvasTest extends CanvasFixture {
                 .doesNotContain(canvas.overview().gaugeColour(Level.HEALTHY));
     }
 
+    @Test
+    void farOutAMouseRestingOnANodeShowsItsTooltipWithTheGaugesReadings(FxRobot robot) throws Exception {
+        Graph graph = network();
+        show(robot, graph);
+        robot.interact(() -> canvas.zoomAround(0.3, 0, 0));
+        robot.interact(() -> canvas.showLayerStatistics(sample(0.6), graph));
+        settle(robot);
+        String expected = onFx(() -> view("dense1").tooltipText());
+        assertThat(expected).as("the node's own tooltip reads its gauges").contains("Dead ReLUs 60%");
+
+        robot.moveTo(onFx(() -> canvas.localToScreen(canvas.toCanvas(centreOf("dense1")))));
+        org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> onFx(() -> canvas.overviewTooltip().isShowing()));
+        assertThat(onFx(() -> canvas.overviewTooltip().getText())).isEqualTo(expected);
+
+        // Off the node, onto the empty canvas below the spare Dense: gone.
+        robot.moveTo(onFx(() -> canvas.localToScreen(canvas.toCanvas(centreOf("spare").add(0, 200)))));
+        org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> onFx(() -> !canvas.overviewTooltip().isShowing()));
+    }
+
+    private javafx.geometry.Point2D centreOf(String id) {
+        NodeView v = view(id);
+        return new javafx.geometry.Point2D(v.getLayoutX() + v.getWidth() / 2, v.getLayoutY() + v.getHeight() / 2);
+    }
+
     /** The colours of the overview's pixels in a band along the bottom of a node's box. */
     private java.util.Set<Color> coloursAlongTheBottomOf(String id) throws Exception {
         return onFx(() -> {
