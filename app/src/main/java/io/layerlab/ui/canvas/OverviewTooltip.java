@@ -12,8 +12,9 @@ import javafx.util.Duration;
 
 /**
  * Far out, where the graph is one overview picture and its node views are hidden (so their own
- * tooltips cannot show), names the node under a resting mouse as its own tooltip would: what it is,
- * its problems, and its gauges' readings while training is measured. The same delay as a node's
+ * tooltips cannot show), names the node under a resting mouse (its id and type: far out it is a
+ * plain box) and says what its own tooltip would: what it is, its problems, and its gauges'
+ * readings while training is measured. The same delay as a node's
  * tooltip; hidden when the mouse moves off the node, leaves, presses, or the wheel turns.
  */
 final class OverviewTooltip {
@@ -61,9 +62,11 @@ final class OverviewTooltip {
     }
 
     private void show() {
-        String text = under == null ? null : under.tooltipText();
-        if (text == null || canvas.getScene() == null || !far.get()) return;
-        tooltip.setText(text);
+        if (under == null || canvas.getScene() == null || !far.get()) return;
+        // Far out a node is a plain box: the tooltip starts with which node it is.
+        String name = under.node().id() + " · " + under.node().type();
+        String text = under.tooltipText();
+        tooltip.setText(text == null ? name : name + "\n" + text);
         tooltip.show(canvas, screenX + 12, screenY + 16);
     }
 

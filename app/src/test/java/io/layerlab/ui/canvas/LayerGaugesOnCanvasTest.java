@@ -106,7 +106,7 @@ class LayerGaugesOnCanvasTest extends CanvasFixture {
 
         robot.moveTo(onFx(() -> canvas.localToScreen(canvas.toCanvas(centreOf("dense1")))));
         org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> onFx(() -> canvas.overviewTooltip().isShowing()));
-        assertThat(onFx(() -> canvas.overviewTooltip().getText())).isEqualTo(expected);
+        assertThat(onFx(() -> canvas.overviewTooltip().getText())).as("which node, then its own tooltip").isEqualTo("dense1 · Dense\n" + expected);
 
         // Off the node, onto the empty canvas below the spare Dense: gone.
         robot.moveTo(onFx(() -> canvas.localToScreen(canvas.toCanvas(centreOf("spare").add(0, 200)))));
