@@ -107,6 +107,8 @@ final class ChartView extends Region {
     private static final double STRIP_MARGIN = 4;
     /** How many curves' decimators are kept, shown or not (see {@link #decimators}). */
     private static final int KEPT_DECIMATORS = 64;
+    /** Numbers per column in {@link #band}. */
+    private static final int BAND_FIELDS = 4;
     /** How far a mark's line reaches above and below the plot (its caps), in pixels. */
     private static final double MARK_OVERHANG = 2;
     /** How far left of the plot a mark reaches: a dot (radius 4, stroke 1.6) centred up to 1 pixel left of it. */
@@ -138,7 +140,6 @@ final class ChartView extends Region {
     private final Canvas liveCanvas = new Canvas();
     /** Reused by drawBand: per column, the x and y in pixels of its highest point, then of its lowest. */
     private double[] band = new double[0];
-    private static final int BAND_FIELDS = 4;
     /** Measures a mark's label, to know where a strip must begin to cover it. */
     private final javafx.scene.text.Text labelMeasure = new javafx.scene.text.Text();
     /** Measures the y axis's title, to know whether it fits beside a short plot. */

@@ -14,7 +14,9 @@ import java.util.Arrays;
  *
  * <p>A growing curve is decimated incrementally by {@link #update}: while the window and the column
  * count stay the same and points are only appended, only the last column and the new points are
- * looked at again, so a live run of 100,000 points costs what its newest points cost.
+ * looked at again, so a live run of 100,000 points costs what its newest points cost. When the
+ * window changes (a zoom, a pan) a long curve is reduced afresh from its {@link BlockExtremes}, a few
+ * blocks per column instead of every point.
  *
  * <p>One instance reuses its output arrays; use it from one thread.
  */

@@ -81,6 +81,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import javax.imageio.ImageIO;
@@ -1026,7 +1027,7 @@ public final class TrainingDashboard extends BorderPane {
      * height came out a line short in a list cell, and the last line ended in an ellipsis.
      */
     private static final class WrappingCell extends ListCell<String> {
-        private final javafx.scene.text.Text line = new javafx.scene.text.Text();
+        private final Text line = new Text();
 
         WrappingCell(ListView<String> list) {
             line.getStyleClass().add("run-change");
