@@ -1017,6 +1017,11 @@ public final class TrainingDashboard extends BorderPane {
         model.changes().addListener((ListChangeListener<String>) c -> whenRunsTabShows(changesList, () -> listedChanges.setAll(model.changes())));
         Label changesPlaceholder = placeholder("");
         changesPlaceholder.textProperty().bind(model.changesNoteProperty());
+        // The docked list is a few lines high: a tighter padding, and the whole note on hover if cut.
+        changesPlaceholder.getStyleClass().add("run-changes-placeholder");
+        Tooltip changesTip = new Tooltip();
+        changesTip.textProperty().bind(model.changesNoteProperty());
+        changesPlaceholder.setTooltip(changesTip);
         changesList.setPlaceholder(changesPlaceholder);
         changesNote.textProperty().bind(Bindings.when(Bindings.isEmpty(model.changes())).then("").otherwise(model.changesNoteProperty()));
     }

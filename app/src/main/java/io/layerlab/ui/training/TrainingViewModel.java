@@ -193,7 +193,8 @@ public final class TrainingViewModel {
     private final ObservableList<RunRow> shownRuns = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RunRow> focusRun = new ReadOnlyObjectWrapper<>(this, "focusRun");
     private final ObservableList<String> changes = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper changesNote = new ReadOnlyStringWrapper(this, "changesNote", "");
+    private static final String NO_RUNS_TO_COMPARE = "Train twice to compare two runs.";
+    private final ReadOnlyStringWrapper changesNote = new ReadOnlyStringWrapper(this, "changesNote", NO_RUNS_TO_COMPARE);
     private final ReadOnlyObjectWrapper<RunPhase> phase = new ReadOnlyObjectWrapper<>(this, "phase", RunPhase.IDLE);
     private final ReadOnlyObjectWrapper<RunRow> activeRow = new ReadOnlyObjectWrapper<>(this, "activeRun");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -233,6 +234,12 @@ public final class TrainingViewModel {
                 () -> project.get() != null && phase.get() == RunPhase.IDLE && settings.isValid(),
                 project, phase, settings.problemProperty()));
         selection.addListener((ListChangeListener<RunRow>) c -> selectionChanged());
+        // The note says what to do next, which depends on how many runs there are to pick from.
+        runs.addListener((ListChangeListener<RunRow>) c -> {
+            if (selection.size() < 2) {
+                changesNote.set(nothingToCompareNote());
+            }
+        });
         activeRow.addListener((obs, was, is) -> refreshShown());
     }
 
@@ -903,9 +910,20 @@ public final class TrainingViewModel {
                     : names + ", in order:");
         } else {
             changes.clear();
-            changesNote.set("Select two or more runs to see what changed between them.");
+            changesNote.set(nothingToCompareNote());
         }
     }
+
+    /** Fewer than two runs selected: what to do to see what changed. */
+    private String nothingToCompareNote() {
+        return runs.isEmpty() ? NO_RUNS_TO_COMPARE
+                : runs.size() == 1 ? "Train again to compare two runs."
+                : MULTI_SELECT_KEY + "+click runs to compare them.";
+    }
+
+    /** The key that adds a row to a list's selection: JavaFX takes the command key on macOS. */
+    private static final String MULTI_SELECT_KEY =
+            System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac") ? "⌘" : "Ctrl";
 
     private void refreshShown() {
         List<RunRow> shown = new ArrayList<>(selection);

@@ -6,6 +6,7 @@ import io.layerlab.ui.TestDocuments;
 import io.layerlab.ui.support.MemoryPreferences;
 import java.util.List;
 import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -66,6 +67,21 @@ class RunsColumnsTest {
         List<String> headers = robot.lookup("#runsTable .column-header .label").queryAll().stream()
                 .map(label -> ((Text) label.lookup(".text")).getText()).toList();
         assertThat(headers).containsExactly("Run", "Optimiser", "LR", "Batch", "Epochs", "Val. loss", "Val. acc.", "Time");
+    }
+
+    @Test
+    void atTheDefaultWindowTheWhatChangedNoteReadsWhole(FxRobot robot) {
+        Stage stage = (Stage) robot.lookup("#bottomTabs").query().getScene().getWindow();
+        robot.interact(() -> {
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            robot.lookup("#bottomTabs").queryAs(TabPane.class).getSelectionModel().select(2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // The list is a few lines high beside the runs table: its note wraps there, not cut short.
+        Label note = robot.lookup("#changesList .dashboard-placeholder").queryAs(Label.class);
+        assertThat(note.getText()).isEqualTo("Train twice to compare two runs.");
+        assertThat(((Text) note.lookup(".text")).getText()).isEqualTo(note.getText());
     }
 
     private static TableColumn<?, ?> column(TableView<?> table, String id) {

@@ -275,7 +275,7 @@ class TrainingDashboardTest {
         waitUntil(() -> model.shownRuns().size() == 1);
         assertThat(onFx(() -> dashboard.iterationChart().series().stream().map(ChartView.Series::key).toList()))
                 .doesNotContain("smooth-2");
-        assertThat(onFx(() -> model.changesNoteProperty().get())).startsWith("Select two or more runs");
+        assertThat(onFx(() -> model.changesNoteProperty().get())).isEqualTo("Ctrl+click runs to compare them.");
 
         // A selection made elsewhere (here: the model's) shows in the list, the run left out deselected.
         WaitForAsyncUtils.asyncFx(() -> model.selection().setAll(model.runs().get(1))).get();
