@@ -1024,6 +1024,10 @@ public final class TrainingDashboard extends BorderPane {
         changesPlaceholder.setTooltip(changesTip);
         changesList.setPlaceholder(changesPlaceholder);
         changesNote.textProperty().bind(Bindings.when(Bindings.isEmpty(model.changes())).then("").otherwise(model.changesNoteProperty()));
+        // Beside the title in a narrow panel the note may be cut: the whole of it on hover.
+        Tooltip noteTip = new Tooltip();
+        noteTip.textProperty().bind(changesNote.textProperty());
+        changesNote.setTooltip(noteTip);
     }
 
     /**
