@@ -81,11 +81,19 @@ final class ChartView extends Region {
     sealed interface Mark permits VerticalLine, Dot {
     }
 
-    /** A vertical line across the plot at {@code x}, labelled at its top (or its foot, where curves run high). */
-    record VerticalLine(double x, String label, Color colour, boolean dashed, boolean labelAtFoot) implements Mark {
+    /**
+     * A vertical line across the plot at {@code x}, labelled at its top (or its foot, where curves run
+     * high), beside the line where the label fits; {@code shortLabel} where neither side has room for
+     * {@code label} (a small chart).
+     */
+    record VerticalLine(double x, String label, String shortLabel, Color colour, boolean dashed, boolean labelAtFoot) implements Mark {
         VerticalLine(double x, String label, Color colour, boolean dashed) {
-            this(x, label, colour, dashed, false);
+            this(x, label, label, colour, dashed, false);
         }
+    }
+
+    /** Where a vertical line's label goes: its text, on which side of the line, how wide. */
+    private record LabelPlace(String text, boolean leftOfLine, double width) {
     }
 
     /** A round marker at a point; drawn at the plot's edge, pointing out, when the point lies beyond it. */
@@ -93,6 +101,8 @@ final class ChartView extends Region {
     }
 
     private static final double LEFT = 58;
+    /** Between a vertical line and its label. */
+    private static final double LABEL_GAP = 4;
     private static final double RIGHT = 16;
     private static final double TOP = 12;
     /** Room for the x tick labels; the x axis's title shares their row, in the corner under the y labels. */
@@ -752,12 +762,29 @@ final class ChartView extends Region {
             if (x < LEFT || x > LEFT + plotW + 1) {
                 return Double.POSITIVE_INFINITY;
             }
-            boolean nearRight = x > LEFT + plotW - 80;
-            return Math.floor(nearRight ? x - 4 - labelWidth(line.label()) : x) - STRIP_MARGIN;
+            LabelPlace place = placeLabel(line, x, plotW);
+            return Math.floor(place.leftOfLine() ? x - LABEL_GAP - place.width() : x) - STRIP_MARGIN;
         }
         Dot dot = (Dot) mark;
         // Radius 4 and half the 1.6 px ring.
         return Math.floor(px(dot.x(), plotW) - 4.8) - STRIP_MARGIN;
+    }
+
+    /**
+     * To the right of the line where the label fits there, else to its left; where it fits on
+     * neither side, the short label on the roomier side (the plot clips what is still too long).
+     */
+    private LabelPlace placeLabel(VerticalLine line, double x, double plotW) {
+        double roomRight = LEFT + plotW - x - LABEL_GAP;
+        double roomLeft = x - LABEL_GAP - LEFT;
+        double width = labelWidth(line.label());
+        if (width <= roomRight) {
+            return new LabelPlace(line.label(), false, width);
+        }
+        if (width <= roomLeft) {
+            return new LabelPlace(line.label(), true, width);
+        }
+        return new LabelPlace(line.shortLabel(), roomLeft > roomRight, labelWidth(line.shortLabel()));
     }
 
     private double labelWidth(String label) {
@@ -1198,10 +1225,10 @@ final class ChartView extends Region {
                 g.setLineDashes(null);
                 g.setFont(TICK_FONT);
                 g.setFill(line.colour());
-                boolean nearRight = x > LEFT + plotW - 80;
-                g.setTextAlign(nearRight ? TextAlignment.RIGHT : TextAlignment.LEFT);
+                LabelPlace place = placeLabel(line, x, plotW);
+                g.setTextAlign(place.leftOfLine() ? TextAlignment.RIGHT : TextAlignment.LEFT);
                 g.setTextBaseline(line.labelAtFoot() ? VPos.BOTTOM : VPos.TOP);
-                g.fillText(line.label(), nearRight ? x - 4 : x + 4, line.labelAtFoot() ? TOP + plotH - 3 : TOP + 2);
+                g.fillText(place.text(), place.leftOfLine() ? x - LABEL_GAP : x + LABEL_GAP, line.labelAtFoot() ? TOP + plotH - 3 : TOP + 2);
             } else if (mark instanceof Dot dot) {
                 double y = toDisplayY(dot.y(), log);
                 if (!Double.isFinite(y)) {

@@ -738,7 +738,7 @@ public final class TrainingDashboard extends BorderPane {
             RunCurves c = run.curves();
             if (c.divergedAt() > 0) {
                 float last = c.iterationLoss(c.divergedAt() - 1);
-                marks.add(new ChartView.VerticalLine(c.divergedAt(), run.name() + " diverged", palette.danger(), true));
+                marks.add(new ChartView.VerticalLine(c.divergedAt(), run.name() + " diverged", "diverged", palette.danger(), true, false));
                 marks.add(new ChartView.Dot(c.divergedAt(), Float.isFinite(last) ? last : Double.MAX_VALUE, palette.danger(), false));
             }
         }
@@ -756,7 +756,7 @@ public final class TrainingDashboard extends BorderPane {
             }
             if (run == focus) {
                 // Accuracy runs high near the best epoch: its label goes to the line's foot.
-                marks.add(new ChartView.VerticalLine(best, "best · epoch " + best, palette.best(), true, !loss));
+                marks.add(new ChartView.VerticalLine(best, "best · epoch " + best, "best", palette.best(), true, !loss));
             }
             double y = loss ? c.selectionLoss(best - 1) : c.valAccuracy(best - 1);
             marks.add(new ChartView.Dot(best, y, palette.run(run.colourIndex()), true));

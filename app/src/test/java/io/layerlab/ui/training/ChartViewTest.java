@@ -380,6 +380,48 @@ class ChartViewTest {
     }
 
     @Test
+    void aBestEpochLabelInANarrowChartStaysInsideThePlot() {
+        // Ninety epochs, the best in the middle of a chart about 150 pixels wide: "best · epoch 45"
+        // fits on neither side of its line there; to the left it would run over the axis' numbers.
+        List<Double> values = new ArrayList<>();
+        for (int epoch = 1; epoch <= 90; epoch++) {
+            values.add(1.0 / epoch);
+        }
+        Color markColour = Color.rgb(0, 200, 0);
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.setMaxWidth(230);
+            chart.setMarks(() -> List.of(new ChartView.VerticalLine(45, "best · epoch 45", "best", markColour, true, false)));
+        });
+        show(List.of(new ChartView.Series("val", listData(values), Color.DARKORANGE, 2.4, 1, false)));
+        javafx.scene.image.Image image = snapshot();
+
+        int lineX = -1;
+        int leftOfPlot = 0;
+        int besideLine = 0;
+        for (int x = 0; x < (int) image.getWidth(); x++) {
+            int column = 0;
+            for (int y = 0; y < (int) image.getHeight(); y++) {
+                Color c = image.getPixelReader().getColor(x, y);
+                if (c.getGreen() > 0.6 && c.getRed() < 0.3 && c.getBlue() < 0.3) {
+                    column++;
+                }
+            }
+            if (column > 40) lineX = x;
+            if (x < 58) leftOfPlot += column;
+        }
+        for (int x = 0; x < (int) image.getWidth(); x++) {
+            if (Math.abs(x - lineX) <= 1) continue;
+            for (int y = 0; y < (int) image.getHeight(); y++) {
+                Color c = image.getPixelReader().getColor(x, y);
+                if (c.getGreen() > 0.6 && c.getRed() < 0.3 && c.getBlue() < 0.3) besideLine++;
+            }
+        }
+        assertThat(lineX).as("the dashed line").isGreaterThan(58);
+        assertThat(leftOfPlot).as("label pixels over the axis").isZero();
+        assertThat(besideLine).as("the label's pixels").isGreaterThan(15);
+    }
+
+    @Test
     void aCurveThatOutgrowsItsAxisIsRepaintedWholeOnTheNewAxis() {
         RunCurves curves = new RunCurves();
         Random random = new Random(8);

@@ -222,8 +222,8 @@ class TrainingDashboardTest {
         int divergedAt = run.curves().divergedAt();
         assertThat(divergedAt).isPositive().isEqualTo(run.curves().iterations());
         assertThat(onFx(() -> dashboard.iterationChart().currentMarks()))
-                .anySatisfy(mark -> assertThat(mark).isEqualTo(new ChartView.VerticalLine(divergedAt, "Run 1 diverged",
-                        dashboard.palette().danger(), true)));
+                .anySatisfy(mark -> assertThat(mark).isEqualTo(new ChartView.VerticalLine(divergedAt, "Run 1 diverged", "diverged",
+                        dashboard.palette().danger(), true, false)));
         // The JavaFX thread kept answering while the network was built and trained.
         assertThat(slowest).isLessThan(TimeUnit.SECONDS.toNanos(2));
 
