@@ -34,6 +34,11 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Double
         return new ParamSpec(name, ParamType.DOUBLE, def, min, max, minExcl, maxExcl, null, null, description);
     }
 
+    /** A number above 0 with no upper bound (a learning rate). */
+    public static ParamSpec positive(String name, double def, String description) {
+        return new ParamSpec(name, ParamType.DOUBLE, def, 0.0, null, true, false, null, null, description);
+    }
+
     public static ParamSpec bool(String name, boolean def, String description) {
         return new ParamSpec(name, ParamType.BOOLEAN, def, null, null, false, false, null, null, description);
     }
@@ -106,7 +111,7 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Double
     private Result checkRange(Object value, double v) {
         boolean low = min != null && (minExclusive ? v <= min : v < min);
         boolean high = max != null && (maxExclusive ? v >= max : v > max);
-        if (low || high) return Result.error("is " + value + "; " + validDescription());
+        if (low || high) return Result.error("is " + (value instanceof Double d ? fmt(d) : value) + "; " + validDescription());
         return Result.ok(value);
     }
 

@@ -4,6 +4,7 @@ import static io.layerlab.catalog.ParamSpec.bool;
 import static io.layerlab.catalog.ParamSpec.choice;
 import static io.layerlab.catalog.ParamSpec.decimal;
 import static io.layerlab.catalog.ParamSpec.integer;
+import static io.layerlab.catalog.ParamSpec.positive;
 
 import io.layerlab.catalog.ParamSpec;
 import io.layerlab.data.DataSource;
@@ -33,7 +34,9 @@ final class ProjectSettings {
     private final List<Setting<TrainingSpec>> training = List.of(
             new Setting<>(choice("optimizer", "adam", TrainingSpec.OPTIMIZERS, "How the weights are updated from the gradients"),
                     "Optimizer", TrainingSpec::optimizer, (t, v) -> t.withOptimizer((String) v)),
-            new Setting<>(decimal("learningRate", 0.01, 0, 10, true, false, "Size of each update step"),
+            // Any positive rate, as the dashboard, the command line and the project file take it: a
+            // rate far too large is how a learner sees a run diverge.
+            new Setting<>(positive("learningRate", 0.01, "Size of each update step"),
                     "Learning rate", TrainingSpec::learningRate, (t, v) -> t.withLearningRate((Double) v)),
             new Setting<>(integer("batchSize", 32, 1, 1_000_000, "Examples per update step"),
                     "Batch size", TrainingSpec::batchSize, (t, v) -> t.withBatchSize((Integer) v)),

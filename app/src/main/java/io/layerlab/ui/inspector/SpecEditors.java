@@ -70,7 +70,8 @@ final class SpecEditors {
             boolean invalid = !result.isOk();
             field.pseudoClassStateChanged(StyleClasses.INVALID, invalid);
             if (invalid) {
-                String message = item.spec().name() + " " + result.error();
+                // Named as the row is labelled ("Learning rate"), not as the file names it.
+                String message = item.getName() + " " + result.error();
                 if (errorTip == null) errorTip = new Tooltip();
                 errorTip.setText(message);
                 field.setTooltip(errorTip);

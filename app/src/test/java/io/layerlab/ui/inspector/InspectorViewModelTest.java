@@ -105,10 +105,16 @@ class InspectorViewModelTest {
 
         item(inspector.trainingItems(), "learningRate").setValue(0.0);
         assertThat(doc.project().training().learningRate()).as("a learning rate must be above 0").isEqualTo(0.1);
+        SpecItem rate = item(inspector.trainingItems(), "learningRate");
+        assertThat(rate.spec().coerce(0.0).error()).isEqualTo("is 0; must be a number above 0");
+        rate.setValue(50.0);
+        assertThat(doc.project().training().learningRate()).as("far too large, but a rate to watch diverge, as the dashboard takes it")
+                .isEqualTo(50.0);
 
         item(inspector.dataItems(), "samples").setValue(1000);
         assertThat(doc.project().data().param("samples", null)).isEqualTo(1000);
 
+        doc.undo();
         doc.undo();
         doc.undo();
         assertThat(doc.project().training().learningRate()).isEqualTo(0.01);
