@@ -1084,6 +1084,7 @@ public final class TrainingDashboard extends BorderPane {
         stat(layerUpdateColumn, s -> scientific(s.updateRatio()));
         stat(layerConcernColumn, s -> String.join("; ", s.concerns()));
         layerConcernColumn.getStyleClass().add(DashboardStyles.CONCERN_CELL);
+        layerConcernColumn.setCellFactory(column -> new FullTextCell<>());
         for (TableColumn<LayerRow, String> c : List.of(layerGradientColumn, layerDeadColumn, layerSaturatedColumn, layerUpdateColumn)) {
             c.getStyleClass().add(DashboardStyles.NUMBER_CELL);
             c.setCellFactory(column -> new LiveTextCell<>());
