@@ -46,6 +46,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -196,7 +197,7 @@ public final class TrainingDashboard extends BorderPane {
     @FXML private TableColumn<RunRow, String> runAccuracyColumn;
     @FXML private TableColumn<RunRow, String> runTimeColumn;
     @FXML private Label changesNote;
-    @FXML private ListView<String> changesList;
+    @FXML private ListView<ChangeLine> changesList;
     @FXML private TableView<LayerRow> layersTable;
     @FXML private TableColumn<LayerRow, String> layerNodeColumn;
     @FXML private TableColumn<LayerRow, String> layerActivationColumn;
@@ -1011,18 +1012,12 @@ public final class TrainingDashboard extends BorderPane {
             }
         });
         // Like the runs, in a pulse of its own: the list's cells are rebuilt when its length changes.
-        ObservableList<String> listedChanges = FXCollections.observableArrayList(model.changes());
+        ObservableList<ChangeLine> listedChanges = FXCollections.observableArrayList(changeLines());
         changesList.setItems(listedChanges);
         changesList.setCellFactory(WrappingCell::new);
-        model.changes().addListener((ListChangeListener<String>) c -> whenRunsTabShows(changesList, () -> listedChanges.setAll(model.changes())));
-        Label changesPlaceholder = placeholder("");
-        changesPlaceholder.textProperty().bind(model.changesNoteProperty());
-        // The docked list is a few lines high: a tighter padding, and the whole note on hover if cut.
-        changesPlaceholder.getStyleClass().add("run-changes-placeholder");
-        Tooltip changesTip = new Tooltip();
-        changesTip.textProperty().bind(model.changesNoteProperty());
-        changesPlaceholder.setTooltip(changesTip);
-        changesList.setPlaceholder(changesPlaceholder);
+        Runnable relist = () -> whenRunsTabShows(changesList, () -> listedChanges.setAll(changeLines()));
+        model.changes().addListener((ListChangeListener<String>) c -> relist.run());
+        model.changesNoteProperty().addListener((obs, was, is) -> relist.run());
         changesNote.textProperty().bind(Bindings.when(Bindings.isEmpty(model.changes())).then("").otherwise(model.changesNoteProperty()));
         // Beside the title in a narrow panel the note may be cut: the whole of it on hover.
         Tooltip noteTip = new Tooltip();
@@ -1031,14 +1026,36 @@ public final class TrainingDashboard extends BorderPane {
     }
 
     /**
+     * What the list shows: the lines of what changed, or, with nothing to compare, what to do (as its
+     * one muted row). Never empty: a list's placeholder swapped in or out for its rows hid or showed
+     * the list's cells, and JavaFX painted the whole window again a pulse later (50-100 ms with the
+     * software renderer), at every change of selection between one run and several.
+     */
+    private List<ChangeLine> changeLines() {
+        if (model.changes().isEmpty()) {
+            return List.of(new ChangeLine(model.changesNoteProperty().get(), true));
+        }
+        return model.changes().stream().map(text -> new ChangeLine(text, false)).toList();
+    }
+
+    /** A row of the what-changed list: a change, or the note that says how to see changes. */
+    record ChangeLine(String text, boolean note) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /**
      * A line of what changed, wrapped to the list's width (among many runs a line lists every run's
      * value). A text node of its own, wrapped at a width bound to the list's: a wrapping label's
      * height came out a line short in a list cell, and the last line ended in an ellipsis.
      */
-    private static final class WrappingCell extends ListCell<String> {
+    private static final class WrappingCell extends ListCell<ChangeLine> {
+        private static final PseudoClass NOTE = PseudoClass.getPseudoClass("note");
         private final Text line = new Text();
 
-        WrappingCell(ListView<String> list) {
+        WrappingCell(ListView<ChangeLine> list) {
             line.getStyleClass().add("run-change");
             line.fontProperty().bind(fontProperty());
             // The list's padding and border, the cell's padding and room for a vertical scroll bar.
@@ -1047,11 +1064,12 @@ public final class TrainingDashboard extends BorderPane {
         }
 
         @Override
-        protected void updateItem(String item, boolean empty) {
+        protected void updateItem(ChangeLine item, boolean empty) {
             super.updateItem(item, empty);
-            line.setText(empty || item == null ? "" : item);
+            line.setText(empty || item == null ? "" : item.text());
             setGraphic(empty ? null : line);
             setText(null);
+            pseudoClassStateChanged(NOTE, !empty && item != null && item.note());
         }
     }
 

@@ -6,7 +6,7 @@ import io.layerlab.ui.TestDocuments;
 import io.layerlab.ui.support.MemoryPreferences;
 import java.util.List;
 import java.util.prefs.Preferences;
-import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -78,10 +78,12 @@ class RunsColumnsTest {
             robot.lookup("#bottomTabs").queryAs(TabPane.class).getSelectionModel().select(2);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        // The list is a few lines high beside the runs table: its note wraps there, not cut short.
-        Label note = robot.lookup("#changesList .dashboard-placeholder").queryAs(Label.class);
-        assertThat(note.getText()).isEqualTo("Train twice to compare two runs.");
-        assertThat(((Text) note.lookup(".text")).getText()).isEqualTo(note.getText());
+        // The list is a few lines high beside the runs table: its one row, the note, reads whole there.
+        ListCell<?> note = robot.lookup("#changesList .list-cell").match(n -> !((ListCell<?>) n).isEmpty()).query();
+        Text text = (Text) note.getGraphic();
+        assertThat(text.getText()).isEqualTo("Train twice to compare two runs.");
+        assertThat(note.localToScene(note.getBoundsInLocal()).getMaxY())
+                .isLessThanOrEqualTo(robot.lookup("#changesList").query().localToScene(robot.lookup("#changesList").query().getBoundsInLocal()).getMaxY());
     }
 
     private static TableColumn<?, ?> column(TableView<?> table, String id) {
