@@ -118,6 +118,10 @@ public final class TrainingViewModel {
     static final ObserverRate STATISTICS_RATE = ObserverRate.everyIterations(10).atMostEveryAlso(java.time.Duration.ofMillis(400));
     /** Why there is no trained network to export before any run has finished. */
     public static final String NO_RUN_YET = "No run has finished yet: train the network first (Run ▸ Train, F5).";
+    private static final String NO_RUNS_TO_COMPARE = "Train twice to compare two runs.";
+    /** The key that adds a row to a list's selection: JavaFX takes the command key on macOS. */
+    private static final String MULTI_SELECT_KEY =
+            System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac") ? "⌘" : "Ctrl";
 
     /** The runs of one project: its log, and the rows shown for it. */
     private static final class ProjectRuns {
@@ -193,7 +197,6 @@ public final class TrainingViewModel {
     private final ObservableList<RunRow> shownRuns = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RunRow> focusRun = new ReadOnlyObjectWrapper<>(this, "focusRun");
     private final ObservableList<String> changes = FXCollections.observableArrayList();
-    private static final String NO_RUNS_TO_COMPARE = "Train twice to compare two runs.";
     private final ReadOnlyStringWrapper changesNote = new ReadOnlyStringWrapper(this, "changesNote", NO_RUNS_TO_COMPARE);
     private final ReadOnlyObjectWrapper<RunPhase> phase = new ReadOnlyObjectWrapper<>(this, "phase", RunPhase.IDLE);
     private final ReadOnlyObjectWrapper<RunRow> activeRow = new ReadOnlyObjectWrapper<>(this, "activeRun");
@@ -920,10 +923,6 @@ public final class TrainingViewModel {
                 : runs.size() == 1 ? "Train again to compare two runs."
                 : MULTI_SELECT_KEY + "+click runs to compare them.";
     }
-
-    /** The key that adds a row to a list's selection: JavaFX takes the command key on macOS. */
-    private static final String MULTI_SELECT_KEY =
-            System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac") ? "⌘" : "Ctrl";
 
     private void refreshShown() {
         List<RunRow> shown = new ArrayList<>(selection);
