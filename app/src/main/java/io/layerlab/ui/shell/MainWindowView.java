@@ -345,7 +345,7 @@ public final class MainWindowView {
         bottomTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             boolean dashboard = is == trainingTab;
             // Built when first shown: the window opens sooner without them.
-            if (dashboard && trainingTab.getContent() == null) trainingTab.setContent(training.dashboard());
+            if (dashboard && trainingTab.getContent() == null) DashboardRoom.install(bottomTabs, trainingTab, training.dashboard(), centerSplit, canvasSlot);
             if (is == problemsTab && problemsTab.getContent() == null) problemsTab.setContent(problems.get());
             if (dashboard == (was == trainingTab) || !canvasPanel.isShown()) return;
             double target = dashboard ? dashboardDivider : designerDivider;

@@ -36,6 +36,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyMapProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -137,6 +138,7 @@ public final class TrainingDashboard extends BorderPane {
     /** Changes to the Runs tab's lists made while another tab showed, applied when it is chosen. */
     private final Map<Object, Runnable> waitingForRunsTab = new LinkedHashMap<>();
     private long lastChartDraw;
+    private final ReadOnlyDoubleWrapper leastHeight = new ReadOnlyDoubleWrapper(this, "leastHeight");
 
     @FXML private Button startButton;
     @FXML private Button pauseButton;
@@ -315,6 +317,23 @@ public final class TrainingDashboard extends BorderPane {
         return model.bannerProperty();
     }
 
+    /**
+     * The height the dashboard needs at its width to show all of itself: its top part (controls,
+     * settings, a banner, notes) as tall as it is, the charts and the runs at their least. Below it
+     * the runs are cut off at the bottom, so the window gives the dashboard this much where it can.
+     */
+    public ReadOnlyDoubleProperty leastHeightProperty() {
+        return leastHeight.getReadOnlyProperty();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        // The top part grows with a banner or a note and wraps the settings on a narrow dashboard.
+        double width = getWidth();
+        leastHeight.set(snappedTopInset() + getTop().prefHeight(width) + getCenter().minHeight(width) + snappedBottomInset());
+    }
+
     /** Live statistics per node id while a run trains (for gauges on the canvas nodes). */
     public ReadOnlyMapProperty<String, LayerStats> layerStatisticsProperty() {
         return model.layerStatisticsProperty();
@@ -325,7 +344,6 @@ public final class TrainingDashboard extends BorderPane {
         saveTarget = target;
     }
 
-    /** Keeps where the person leaves the splitters and the settings fold in {@code memory}, and restores them now. */
     /**
      * Asks before runs are deleted ({@code confirm} gets a title and a message and says yes or no);
      * without one they are deleted at once.
@@ -353,6 +371,7 @@ public final class TrainingDashboard extends BorderPane {
         settingsToggle.setSelected(shown);
     }
 
+    /** Keeps where the person leaves the splitters and the settings fold in {@code memory}, and restores them now. */
     public void rememberLayoutIn(LayoutMemory memory) {
         memory.split(mainSplit, "chartsOverRuns");
         memory.split(chartSplit, "chartsBesideResults");
@@ -768,7 +787,6 @@ public final class TrainingDashboard extends BorderPane {
     // ---- boundary and results ----
 
     private void buildSidePanels() {
-        keepSideColumnUncached();
         sideScroll.setMinWidth(SIDE_LEAST_WIDTH);
         boundaryHolder.getChildren().add(boundaryView);
         boundaryView.setId("boundary-view");
@@ -793,20 +811,6 @@ public final class TrainingDashboard extends BorderPane {
         });
         resultsPad.setOnShown(this::fitSideColumn);
         showResults(null);
-    }
-
-    /**
-     * A ScrollPane's skin caches its viewport as one image. Here the content changes with every new
-     * boundary frame, and each change threw the image away and rendered the whole side column
-     * (boundary, results, panels) again, where only the heatmap needs repainting.
-     */
-    private void keepSideColumnUncached() {
-        sideScroll.skinProperty().addListener((obs, was, is) -> {
-            Node viewport = sideScroll.lookup(".viewport");
-            if (viewport != null) {
-                viewport.setCache(false);
-            }
-        });
     }
 
     private void recordChanged(ObservableValue<? extends RunRecord> obs, RunRecord was, RunRecord is) {

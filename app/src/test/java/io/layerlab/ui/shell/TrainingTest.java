@@ -3,6 +3,8 @@ package io.layerlab.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layerlab.graph.SetParam;
+import io.layerlab.project.Project;
+import io.layerlab.project.SampleProjects;
 import io.layerlab.shape.Diagnostic;
 import io.layerlab.train.RunNetworks;
 import io.layerlab.train.RunsFile;
@@ -23,10 +25,13 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -228,6 +233,71 @@ class TrainingTest {
             Node holder = robot.lookup(chart).query();
             assertThat(((javafx.scene.layout.Region) holder).getHeight()).as(chart + " at least its least height")
                     .isGreaterThanOrEqualTo(TrainingDashboard.CHART_MIN_HEIGHT);
+        }
+    }
+
+    @Test
+    void aDivergenceBannerTakesRoomFromTheCanvasNotFromTheRunsRows(FxRobot robot) throws Exception {
+        trainTheSineThenDivergeIt(robot, 1440, 900);
+
+        assertThat(robot.lookup("#banner").queryAs(HBox.class).isVisible()).as("the divergence banner").isTrue();
+        assertRunRowsInView(robot);
+        assertThat(robot.lookup("#canvasSlot").queryAs(Region.class).getHeight()).as("the canvas gave the banner its room")
+                .isLessThan(canvasBeforeBanner).isGreaterThanOrEqualTo(canvasLeastHeight(robot));
+        assertThat(dashboardScroll(robot).getVvalue()).as("no scrolling needed").isZero();
+    }
+
+    @Test
+    void inAWindowTooShortForTheBannerTheDashboardScrollsToItsRuns(FxRobot robot) throws Exception {
+        trainTheSineThenDivergeIt(robot, 1366, 740); // a 1366 x 768 screen, less a panel
+
+        assertThat(robot.lookup("#canvasSlot").queryAs(Region.class).getHeight()).as("the canvas at its least")
+                .isEqualTo(canvasLeastHeight(robot));
+        ScrollPane scroll = dashboardScroll(robot);
+        assertThat(dashboard().getHeight()).as("the dashboard taller than its viewport").isGreaterThan(scroll.getViewportBounds().getHeight());
+        robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
+        assertRunRowsInView(robot);
+    }
+
+    private double canvasBeforeBanner;
+
+    /** Trains the sine sample for two epochs in a window of this size, then again at a learning rate that diverges. */
+    private void trainTheSineThenDivergeIt(FxRobot robot, double width, double height) throws Exception {
+        robot.interact(() -> {
+            Stage stage = (Stage) window.scene().getWindow();
+            stage.setWidth(width);
+            stage.setHeight(height);
+            // A regression's squared error has no ceiling: at rate 50 it diverges within an epoch.
+            SampleProjects samples = new SampleProjects();
+            Project project = samples.open(samples.find("regression-sine").orElseThrow());
+            project.setTraining(project.training().withEpochs(2));
+            window.files().show(TestDocuments.document(project));
+        });
+        robot.clickOn("#trainButton");
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
+        canvasBeforeBanner = robot.lookup("#canvasSlot").queryAs(Region.class).getHeight();
+        robot.interact(() -> dashboard().viewModel().settings().learningRateProperty().set("50"));
+        robot.clickOn("#startButton");
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static double canvasLeastHeight(FxRobot robot) {
+        return robot.lookup("#canvasSlot").queryAs(Region.class).getMinHeight();
+    }
+
+    private static ScrollPane dashboardScroll(FxRobot robot) {
+        return robot.lookup("." + DashboardRoom.STYLE_CLASS).queryAs(ScrollPane.class);
+    }
+
+    /** Both runs' rows lie whole inside the runs table and the window's tabs. */
+    private static void assertRunRowsInView(FxRobot robot) {
+        double shownBottom = Math.min(sceneBounds(robot.lookup("#runsTable").query()).getMaxY(),
+                sceneBounds(robot.lookup("#bottomTabs").match(n -> ((TabPane) n).getTabs().size() == 3).query()).getMaxY());
+        for (int index = 0; index < 2; index++) {
+            int runIndex = index;
+            Node row = robot.lookup("#runsTable .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == runIndex).query();
+            assertThat(sceneBounds(row).getMaxY()).as("run %d's row whole in view", runIndex + 1).isLessThanOrEqualTo(shownBottom);
         }
     }
 

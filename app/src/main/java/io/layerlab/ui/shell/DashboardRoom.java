@@ -1,0 +1,86 @@
+package io.layerlab.ui.shell;
+
+import io.layerlab.ui.support.LiveScrollPane;
+import io.layerlab.ui.training.TrainingDashboard;
+import javafx.beans.InvalidationListener;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Region;
+
+/**
+ * Gives the training dashboard the height it needs in the window. A divergence banner or a settings
+ * note makes the dashboard taller, and the split pane above it kept its divider: the runs table was
+ * cut off at the window's bottom edge (in a 1600 x 1000 window the diverged run's own row was out of
+ * sight). Now the canvas gives up height first: while the dashboard shows and lacks height, the
+ * divider moves up by what it lacks, as far as the canvas's own least height lets it (main-window.fxml:
+ * a row of nodes). Where even that is not enough (a short window), the dashboard scrolls rather
+ * than hiding its bottom.
+ *
+ * <p>The divider moves, rather than the bottom tabs' least height growing: a least height taken
+ * from the split's own height would keep the split, and the window's content, from shrinking with
+ * the window.
+ */
+final class DashboardRoom {
+    static final String STYLE_CLASS = "dashboard-scroll";
+    /** Less than this is rounding, not a lack. */
+    private static final double SLACK = 1;
+
+    private final TabPane bottomTabs;
+    private final Tab dashboardTab;
+    private final TrainingDashboard dashboard;
+    private final ScrollPane scroll;
+    private final SplitPane split;
+    private final Region canvas;
+
+    private DashboardRoom(TabPane bottomTabs, Tab dashboardTab, TrainingDashboard dashboard, ScrollPane scroll, SplitPane split,
+                          Region canvas) {
+        this.bottomTabs = bottomTabs;
+        this.dashboardTab = dashboardTab;
+        this.dashboard = dashboard;
+        this.scroll = scroll;
+        this.split = split;
+        this.canvas = canvas;
+    }
+
+    /**
+     * Shows {@code dashboard} in {@code dashboardTab} of {@code bottomTabs}, the last item of the
+     * vertical {@code split} below {@code canvas}, and moves the split's last divider up whenever the
+     * dashboard lacks height.
+     */
+    static void install(TabPane bottomTabs, Tab dashboardTab, TrainingDashboard dashboard, SplitPane split, Region canvas) {
+        ScrollPane scroll = new LiveScrollPane(dashboard);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true); // and no smaller than the dashboard's least height: below it, the scroll bar shows
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add(STYLE_CLASS);
+        dashboardTab.setContent(scroll);
+        DashboardRoom room = new DashboardRoom(bottomTabs, dashboardTab, dashboard, scroll, split, canvas);
+        InvalidationListener fit = obs -> room.fit();
+        dashboard.leastHeightProperty().addListener(fit);
+        scroll.viewportBoundsProperty().addListener(fit);
+        // A banner that came while another tab showed: the viewport is as it was when the dashboard last showed.
+        bottomTabs.getSelectionModel().selectedItemProperty().addListener(fit);
+        room.fit();
+    }
+
+    private void fit() {
+        double viewport = scroll.getViewportBounds().getHeight();
+        double length = split.getHeight() - split.snappedTopInset() - split.snappedBottomInset();
+        if (bottomTabs.getSelectionModel().getSelectedItem() != dashboardTab || viewport <= 0 || length <= 0) {
+            return;
+        }
+        double lack = dashboard.leastHeightProperty().get() - viewport;
+        boolean canvasAtLeast = canvas.getHeight() <= canvas.minHeight(-1) + SLACK;
+        // The scroll bar only once the canvas has given all it can: shown while the divider moves, it
+        // would narrow the dashboard for a frame, and the runs table keeps the narrower columns.
+        scroll.setVbarPolicy(lack > SLACK && canvasAtLeast ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
+        if (lack > SLACK && !canvasAtLeast) {
+            // The split keeps the canvas at its least height: what is left of the lack then scrolls.
+            SplitPane.Divider divider = split.getDividers().get(split.getDividers().size() - 1);
+            divider.setPosition(Math.max(0, divider.getPosition() - Math.ceil(lack) / length));
+        }
+    }
+}
