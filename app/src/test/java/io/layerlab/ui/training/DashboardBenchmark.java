@@ -333,6 +333,18 @@ public final class DashboardBenchmark {
                     e.getStartTime(), e.getEndTime())));
             jfr.enable("jdk.ZAllocationStall").withThreshold(Duration.ofMillis(1));
             jfr.onEvent("jdk.ZAllocationStall", e -> STALLS.add(new Stall("ZGC allocation stall", e.getStartTime(), e.getEndTime())));
+            // A thread that waits for a lock another thread holds: a pulse slow with neither CPU nor a wait for a core.
+            jfr.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(5));
+            jfr.onEvent("jdk.JavaMonitorEnter", e -> STALLS.add(new Stall("monitor " + e.getValue("monitorClass.name") + " waited by "
+                    + e.getThread().getJavaName() + ", held by " + threadName(e.getValue("previousOwner")), e.getStartTime(), e.getEndTime())));
+            jfr.enable("jdk.ThreadPark").withThreshold(Duration.ofMillis(5));
+            jfr.onEvent("jdk.ThreadPark", e -> {
+                String parker = e.getThread() == null ? "?" : e.getThread().getJavaName();
+                // The render thread parks between pulses as a matter of course; the JavaFX thread should not in one.
+                if (parker != null && parker.startsWith("JavaFX")) {
+                    STALLS.add(new Stall("park " + e.getValue("parkedClass.name") + " by " + parker, e.getStartTime(), e.getEndTime()));
+                }
+            });
             // A deoptimised method runs interpreted until it is compiled again: a sudden slow paint.
             jfr.enable("jdk.Deoptimization");
             jfr.onEvent("jdk.Deoptimization", e -> STALLS.add(new Stall("deopt " + e.getValue("method.type.name") + "."
@@ -394,6 +406,10 @@ public final class DashboardBenchmark {
     }
 
     private static String chartPaintsLine = "";
+
+    private static String threadName(Object thread) {
+        return thread instanceof jdk.jfr.consumer.RecordedThread t ? t.getJavaName() : "?";
+    }
 
     /**
      * JFR's sampler does not see the JavaFX thread (GTK runs it from native code), so with
