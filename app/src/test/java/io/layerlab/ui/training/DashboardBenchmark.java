@@ -58,7 +58,7 @@ import jdk.jfr.consumer.RecordingStream;
  *     graph) and on the render thread (painting, presenting). A pulse lasts from the start of its first
  *     phase to the end of its last. p50/p99/max over all pulses during dashboard runs, and over those
  *     after each run's first second (a run's start changes the most at once).</li>
- * <li><b>the slowest pulses</b>, each with its phases, what painted in it, what stopped or compiled
+ * <li><b>the slowest pulses</b>, each with its phases, what painted in it, what stopped, compiled or held a lock waited for
  *     meanwhile, and the CPU the JavaFX and render threads used around it and how long each waited in
  *     a run queue for a core (read every 2 ms, the latter from Linux's {@code schedstat}): a pulse far
  *     longer than its CPU and run-queue wait together waited for something else (the X server, a lock).</li>
