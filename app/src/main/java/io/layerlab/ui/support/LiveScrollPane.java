@@ -7,8 +7,9 @@ import javafx.scene.control.skin.ScrollPaneSkin;
 
 /**
  * A scroll pane for content that repaints all the time (live charts, a decision boundary). The
- * default skin caches its viewport as one image; here every change to the content threw that image
- * away and rendered all of the viewport again, where only the changed part needed painting.
+ * default skin caches its viewport as one image; in the training dashboard every change to the
+ * content threw that image away and rendered all of the viewport again, where only the changed part
+ * needed painting.
  */
 public class LiveScrollPane extends ScrollPane {
     public LiveScrollPane() {

@@ -224,10 +224,8 @@ class TrainingTest {
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
 
         Node row = robot.lookup("#runsTable .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 0).query();
-        // In view: inside the table, and above the end of the window's tabs (a dashboard squeezed
-        // below its least height runs past them, under the status bar).
-        double shownBottom = Math.min(sceneBounds(robot.lookup("#runsTable").query()).getMaxY(),
-                sceneBounds(robot.lookup("#bottomTabs").match(n -> ((TabPane) n).getTabs().size() == 3).query()).getMaxY());
+        // In view: inside the table, and above the end of the window's tabs.
+        double shownBottom = runsShownBottom(robot);
         assertThat(readableBottom(row)).as("the run's row in view").isLessThanOrEqualTo(shownBottom);
         for (String chart : new String[]{"#iterationChartHolder", "#epochChartHolder"}) {
             Node holder = robot.lookup(chart).query();
@@ -290,10 +288,18 @@ class TrainingTest {
         return robot.lookup("." + DashboardRoom.STYLE_CLASS).queryAs(ScrollPane.class);
     }
 
+    /**
+     * Where the runs table stops being seen: its own bottom, or the window's tabs' (a dashboard
+     * squeezed below its least height runs past them, under the status bar).
+     */
+    private static double runsShownBottom(FxRobot robot) {
+        return Math.min(sceneBounds(robot.lookup("#runsTable").query()).getMaxY(),
+                sceneBounds(robot.lookup("#bottomTabs").match(n -> ((TabPane) n).getTabs().size() == 3).query()).getMaxY());
+    }
+
     /** Both runs' rows lie whole inside the runs table and the window's tabs. */
     private static void assertRunRowsInView(FxRobot robot) {
-        double shownBottom = Math.min(sceneBounds(robot.lookup("#runsTable").query()).getMaxY(),
-                sceneBounds(robot.lookup("#bottomTabs").match(n -> ((TabPane) n).getTabs().size() == 3).query()).getMaxY());
+        double shownBottom = runsShownBottom(robot);
         for (int index = 0; index < 2; index++) {
             int runIndex = index;
             Node row = robot.lookup("#runsTable .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == runIndex).query();
