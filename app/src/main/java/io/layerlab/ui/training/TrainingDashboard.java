@@ -13,6 +13,7 @@ import io.layerlab.train.StartingWeights;
 import io.layerlab.train.TrainingSpec;
 import io.layerlab.ui.support.AxisTicks;
 import io.layerlab.ui.support.ChartPalette;
+import io.layerlab.ui.support.RowReveal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -932,9 +933,16 @@ public final class TrainingDashboard extends BorderPane {
         syncingSelection = true;
         listedRuns.removeIf(r -> !current.contains(r));
         Set<RunRow> listed = new HashSet<>(listedRuns);
-        listedRuns.addAll(model.runs().stream().filter(r -> !listed.contains(r)).toList());
+        List<RunRow> added = model.runs().stream().filter(r -> !listed.contains(r)).toList();
+        listedRuns.addAll(added);
         showSelection(model.selection());
         syncingSelection = false;
+        // A new run joins the ones listed: its row comes into view at a coming pulse, once the table has
+        // laid out its rows. A list wholly new (a project opened) keeps its top in view.
+        if (!added.isEmpty() && added.size() < listedRuns.size()) {
+            RunRow newest = added.get(added.size() - 1);
+            turns.request(RowReveal.class, () -> RowReveal.show(runsTable, runsTable.getItems().indexOf(newest)));
+        }
     }
 
     /**

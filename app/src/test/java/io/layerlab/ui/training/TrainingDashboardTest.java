@@ -285,13 +285,11 @@ class TrainingDashboardTest {
         assertThat(onFx(() -> List.copyOf(runsTable.getSelectionModel().getSelectedIndices()))).containsExactly(1);
     }
 
-    @Test
-    void severalRunsSelectedShowWhatDiffersAmongThemWithEveryRunsValueOnWrappedLines(FxRobot robot) throws Exception {
-        // Ten kept runs of a learning-rate sweep, as read with a project: nothing trains.
-        Project project = sample("xor", 3);
+    /** Opens {@code project} with {@code count} kept runs of a learning-rate sweep (0.001 to 0.01), as read with a project: nothing trains. */
+    private void openWithKeptRuns(Project project, int count) throws Exception {
         io.layerlab.train.RunLog log = new io.layerlab.train.RunLog();
         List<io.layerlab.train.SavedRun> saved = new java.util.ArrayList<>();
-        for (int run = 0; run < 10; run++) {
+        for (int run = 0; run < count; run++) {
             io.layerlab.train.RunSetup setup = log.begin(project, project.training().withLearningRate(0.001 * Math.pow(10, run / 9.0)), project.data());
             io.layerlab.train.RunHistory history = io.layerlab.train.RunHistories.of(new float[]{0.7f, 0.5f, 0.4f},
                     new double[]{0.6}, new double[]{0.5}, new double[]{0.8});
@@ -302,6 +300,38 @@ class TrainingDashboardTest {
             model.restoreRuns(project, saved);
             dashboard.setProject(project);
         }).get();
+    }
+
+    /** Whether {@code table} shows the row of the run named {@code name} whole (not cut by its edge). JavaFX thread. */
+    private static boolean rowWholeInView(TableView<?> table, String name) {
+        javafx.scene.Node clip = table.lookup(".clipped-container");
+        javafx.geometry.Bounds shown = clip.localToScene(clip.getLayoutBounds());
+        return table.lookupAll(".table-row-cell").stream()
+                .map(n -> (javafx.scene.control.TableRow<?>) n)
+                .filter(row -> row.isVisible() && row.getItem() instanceof RunRow run && run.name().equals(name))
+                .map(row -> row.localToScene(row.getLayoutBounds()))
+                .anyMatch(b -> b.getMinY() >= shown.getMinY() - 0.5 && b.getMaxY() <= shown.getMaxY() + 0.5);
+    }
+
+    @Test
+    void aNewRunsRowComesIntoViewWhileAProjectOpensAtItsFirstRuns(FxRobot robot) throws Exception {
+        openWithKeptRuns(sample("xor", 1), 10);
+        robot.clickOn("Runs");
+        TableView<?> runsTable = robot.lookup("#runsTable").queryAs(TableView.class);
+        waitUntil(() -> runsTable.getItems().size() == 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> rowWholeInView(runsTable, "Run 1"))).as("a project opens at its first run").isTrue();
+        assertThat(onFx(() -> rowWholeInView(runsTable, "Run 10"))).as("the table is too short for ten rows").isFalse();
+
+        train(robot);
+        waitUntil(() -> rowWholeInView(runsTable, "Run 11"));
+        assertThat(onFx(() -> rowWholeInView(runsTable, "Run 1"))).as("scrolled no further than the new row").isFalse();
+    }
+
+    @Test
+    void severalRunsSelectedShowWhatDiffersAmongThemWithEveryRunsValueOnWrappedLines(FxRobot robot) throws Exception {
+        Project project = sample("xor", 3);
+        openWithKeptRuns(project, 10);
         TableView<?> runsTable = robot.lookup("#runsTable").queryAs(TableView.class);
         // The table lists the runs at a coming pulse (one change a pulse): then a person selects them all.
         waitUntil(() -> runsTable.getItems().size() == 10);
