@@ -55,11 +55,15 @@ public final class DrawingPad extends HBox {
         clear.setOnAction(e -> model.clear());
         clear.disableProperty().bind(model.sketchProperty().isEqualTo(Sketch.EMPTY));
 
-        VBox previewRow = new VBox(2, preview, previewCaption);
-        previewRow.setAlignment(Pos.CENTER_LEFT);
-        VBox side = new VBox(8, previewRow, bars, problem, clear);
+        // Clear beside the preview, not under the bars: the pad fits the dashboard's short results area.
+        previewCaption.setMinHeight(USE_PREF_SIZE);
+        clear.setMinWidth(USE_PREF_SIZE);
+        VBox captionAndClear = new VBox(6, previewCaption, clear);
+        HBox.setHgrow(captionAndClear, Priority.ALWAYS);
+        HBox previewRow = new HBox(8, preview, captionAndClear);
+        previewRow.setAlignment(Pos.TOP_LEFT);
+        VBox side = new VBox(8, previewRow, bars, problem);
         side.getStyleClass().add(PadStyles.SIDE);
-        side.setMinWidth(150);
         side.setPrefWidth(200);
         side.setMaxWidth(280);
         HBox.setHgrow(side, Priority.ALWAYS);

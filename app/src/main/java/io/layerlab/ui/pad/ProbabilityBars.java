@@ -45,7 +45,6 @@ final class ProbabilityBars extends VBox {
             bar.setMaxWidth(Region.USE_PREF_SIZE);
             bar.setMaxHeight(Double.MAX_VALUE);
             value.getStyleClass().addAll(PadStyles.ROW, PadStyles.VALUE);
-            value.setMinWidth(Region.USE_PREF_SIZE);
             GridPane.setHalignment(value, HPos.RIGHT);
             show(0, false);
             value.setText("");

@@ -186,6 +186,7 @@ public final class TrainingDashboard extends BorderPane {
     @FXML private Label boundaryNote;
     @FXML private StackPane boundaryHolder;
     @FXML private ScrollPane sideScroll;
+    @FXML private HBox resultsHeader;
     @FXML private Label resultsTitle;
     @FXML private Label resultsNote;
     @FXML private StackPane resultsHolder;
@@ -811,6 +812,7 @@ public final class TrainingDashboard extends BorderPane {
             showFocusResults();
         });
         resultsPad.setOnShown(this::fitSideColumn);
+        resultsPad.attachSwitch(resultsHeader, resultsTitle, resultsNote);
         showResults(null);
     }
 

@@ -20,8 +20,6 @@ import javafx.application.Application;
 import javafx.geometry.Bounds;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -33,8 +31,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A run on pictures gets a drawing pad in the dashboard's Results area, under its confusion matrix,
- * answering with the network the run kept; a run on 2-D points gets none. Tiny data, two epochs.
+ * A run on pictures gets a drawing pad in the dashboard's Results area, beside its confusion matrix
+ * on a switch where the area is short of height for both, answering with the network the run kept;
+ * a run on 2-D points gets none. Tiny data, two epochs.
  */
 @ExtendWith(ApplicationExtension.class)
 class ResultsPadTest {
@@ -73,18 +72,12 @@ class ResultsPadTest {
                 () -> WaitForAsyncUtils.asyncFx(conditionOnFxThread).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
 
-    private static void scrollIntoView(Node node) {
-        Parent p = node.getParent();
-        while (p != null && !(p instanceof ScrollPane)) {
-            p = p.getParent();
+    /** Whether {@code node} and every parent it has are visible. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) return false;
         }
-        if (p instanceof ScrollPane scroll) {
-            double content = scroll.getContent().getLayoutBounds().getHeight();
-            double viewport = scroll.getViewportBounds().getHeight();
-            double bottom = scroll.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds())).getMaxY();
-            scroll.setVvalue(Math.max(0, Math.min(1, (bottom - viewport) / Math.max(1, content - viewport))));
-            scroll.layout();
-        }
+        return true;
     }
 
     private static Bounds sceneBounds(Node node) {
@@ -105,8 +98,18 @@ class ResultsPadTest {
         return onFx(() -> model.runs().get(0));
     }
 
+    /** Whether {@code node} shows whole in the dashboard's side column, without scrolling it. */
+    private static boolean wholeInSideColumn(FxRobot robot, Node node) throws Exception {
+        Bounds viewport = sceneBounds(robot.lookup(".dashboard-side-scroll > .viewport").query());
+        return onFx(() -> {
+            Bounds b = sceneBounds(node);
+            return shown(node) && b.getMinX() >= viewport.getMinX() - 0.5 && b.getMaxX() <= viewport.getMaxX() + 0.5
+                    && b.getMinY() >= viewport.getMinY() - 0.5 && b.getMaxY() <= viewport.getMaxY() + 0.5;
+        });
+    }
+
     @Test
-    void aRunOnPicturesIsTriedOnThePadUnderItsConfusionMatrix(FxRobot robot) throws Exception {
+    void aRunOnPicturesIsTriedOnThePadASwitchAwayFromItsConfusionMatrix(FxRobot robot) throws Exception {
         // As narrow as the dashboard is between the side panels of a 1400-pixel window, its side column at the least width.
         robot.interact(() -> {
             dashboard.getScene().getWindow().setWidth(840);
@@ -115,15 +118,13 @@ class ResultsPadTest {
         RunRow run = train(robot, sample("shapes-cnn", new DataSpec("shapes", Map.of("samples", 96), 0.25, 7), 2));
 
         assertThat(run.evaluation()).isInstanceOf(RunEvaluation.ConfusionMatrix.class);
-        assertThat(robot.lookup("#confusion-matrix").tryQuery()).get().matches(Node::isVisible);
-        assertThat(robot.lookup("#results-pad").tryQuery()).get().matches(Node::isVisible);
-        // The side column widened to show both whole: every class's column, the bars beside the pad.
+        // The column is short of height for both: the matrix shows whole, the switch to the pad in its header.
         WaitForAsyncUtils.waitForFxEvents();
-        Bounds viewport = sceneBounds(robot.lookup(".dashboard-side-scroll > .viewport").query());
-        for (String part : List.of("#confusion-matrix", "#probability-bars")) {
-                assertThat(sceneBounds(robot.lookup(part).query()).getMaxX()).as(part + "'s right edge inside the column")
-                    .isLessThanOrEqualTo(viewport.getMaxX() + 0.5);
-        }
+        Node matrix = robot.lookup("#confusion-matrix").query();
+        Node padPanel = robot.lookup("#results-pad").query();
+        assertThat(wholeInSideColumn(robot, matrix)).as("the matrix whole in view").isTrue();
+        assertThat(padPanel.isVisible()).isFalse();
+        assertThat(robot.lookup("#results-switch-results").queryAs(javafx.scene.control.ToggleButton.class).getText()).isEqualTo("Confusion matrix");
         // The class names over the columns do not run into each other ("square" into "triangle").
         List<Bounds> names = robot.lookup("#confusion-matrix .confusion-header").queryAll().stream()
                 .filter(n -> javafx.scene.layout.GridPane.getRowIndex(n) == 0 && javafx.scene.layout.GridPane.getColumnIndex(n) > 0)
@@ -133,6 +134,14 @@ class ResultsPadTest {
         for (int i = 1; i < names.size(); i++) {
             assertThat(names.get(i).getMinX()).as("class " + i + "'s name starts after the one before it ends")
                     .isGreaterThanOrEqualTo(names.get(i - 1).getMaxX() - 0.5);
+        }
+
+        robot.clickOn("#results-switch-pad");
+        WaitForAsyncUtils.waitForFxEvents();
+        // The pad in the matrix's place, whole: the sketch, every class's bar and Clear, with no scrolling.
+        assertThat(matrix.isVisible()).isFalse();
+        for (String part : List.of("#sketch-canvas", "#probability-bars", "#pad-clear")) {
+            assertThat(wholeInSideColumn(robot, robot.lookup(part).query())).as(part + " whole in view").isTrue();
         }
         assertThat(run.pictureClassifier().isFinal()).isTrue();
         DrawingPadViewModel pad = onFx(() -> dashboard.resultsPad().pad().viewModel());
@@ -149,11 +158,15 @@ class ResultsPadTest {
         ClassProbabilities shown = onFx(() -> pad.probabilitiesProperty().get());
         for (int i = 0; i < kept.size(); i++) assertThat(shown.probability(i)).isCloseTo(kept.probability(i), within(1e-6f));
 
-        // The side column scrolls: bring the button into view first, as a person would.
-        robot.interact(() -> scrollIntoView(robot.lookup("#pad-clear").query()));
         robot.clickOn("#pad-clear");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> pad.probabilitiesProperty().get())).isNull();
+
+        // Back to the matrix: one click, the choice is the person's.
+        robot.clickOn("#results-switch-results");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wholeInSideColumn(robot, matrix)).isTrue();
+        assertThat(padPanel.isVisible()).isFalse();
     }
 
     @Test
@@ -162,5 +175,7 @@ class ResultsPadTest {
 
         assertThat(robot.lookup("#confusion-matrix").tryQuery()).isPresent();
         assertThat(robot.lookup("#results-pad").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#results-switch-pad").tryQuery()).get().matches(n -> !shown(n), "hidden");
+        assertThat(robot.lookup("#resultsTitle").tryQuery()).get().matches(ResultsPadTest::shown, "the title shows");
     }
 }
