@@ -44,7 +44,9 @@ import jdk.jfr.consumer.RecordingStream;
  * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view); {@code -Dwarmup=N} sets the
  * warm-up run's epochs (default 1,000), {@code -Dwarmup.runs=N} the unmeasured runs of the measured length after it
  * (default 5); {@code -Dtrace=true} prints
- * which nodes moved or resized at each pulse (see {@link LayoutTrace}).
+ * which nodes moved or resized at each pulse (see {@link LayoutTrace}); {@code -Dstalls=FILE} reads what
+ * tools/stall-probe recorded meanwhile and reports apart the pulses during which a core was not available
+ * to any thread of the machine (see {@link CoreStalls}).
  *
  * <p>Reported:
  * <ul>
@@ -97,6 +99,11 @@ public final class DashboardBenchmark {
     private static final boolean PROFILE_START = "start".equals(System.getProperty("profile"));
     /** {@code -Dtrace=true}: prints which nodes moved or changed size at each pulse of a run's first seconds (what relayouts). */
     private static final boolean TRACE = Boolean.getBoolean("trace");
+    /** {@code -Dstalls=FILE}: the file tools/stall-probe writes while the benchmark runs (see {@link CoreStalls}). */
+    private static final String STALL_FILE = System.getProperty("stalls");
+    private static CoreStalls coreStalls;
+    /** A pulse overlapped by a core's stall at least this long (ms) is counted apart. */
+    private static final double STALL_MS = 5;
     /** The spans being profiled: start and end (null while open). */
     private static final List<Instant[]> PROFILE_WINDOWS = new ArrayList<>();
     private static final Map<String, Integer> PROFILE_COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -720,6 +727,9 @@ public final class DashboardBenchmark {
         List<Double> total = new ArrayList<>();
         List<Double> settled = new ArrayList<>();
         List<Double> fxOnly = new ArrayList<>();
+        coreStalls = STALL_FILE == null ? null : CoreStalls.read(Path.of(STALL_FILE));
+        List<Double> unstalled = new ArrayList<>();
+        List<Double> stalled = new ArrayList<>();
         int painted = 0;
         Map<String, Double> phaseSums = new java.util.TreeMap<>();
         for (List<Phase> pulse : byPulse.values()) {
@@ -729,6 +739,9 @@ public final class DashboardBenchmark {
             }
             Instant last = pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow();
             total.add(millis(Duration.between(first, last)));
+            if (coreStalls != null) {
+                (coreStalls.longestWithin(first, last) >= STALL_MS ? stalled : unstalled).add(millis(Duration.between(first, last)));
+            }
             if (Duration.between(windowOf(rounds, first).start(), first).toMillis() >= 1000) {
                 settled.add(millis(Duration.between(first, last)));
             }
@@ -776,6 +789,25 @@ public final class DashboardBenchmark {
                 painted, painted / seconds, displayServerTicks * 10 / seconds);
         System.out.printf(Locale.ROOT, "  of these, after each run's first second: %d; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 settled.size(), pct(settled, 50), pct(settled, 99), pct(settled, 100));
+        if (coreStalls != null) {
+            Collections.sort(unstalled);
+            Collections.sort(stalled);
+            double count = 0;
+            double longest = 0;
+            int over20 = 0;
+            for (Round r : rounds) {
+                double[] c = coreStalls.countAndLongest(r.window().start(), r.window().end(), STALL_MS);
+                count += c[0];
+                longest = Math.max(longest, c[1]);
+                over20 += (int) coreStalls.countAndLongest(r.window().start(), r.window().end(), 20)[0];
+            }
+            System.out.printf(Locale.ROOT, "cores stalled during dashboard runs (tools/stall-probe: a real-time thread per core woke late):"
+                    + " %.0f times for %.0f ms or more, %d for 20 ms or more, longest %.1f ms%n", count, STALL_MS, over20, longest);
+            System.out.printf(Locale.ROOT, "  pulses no such stall overlapped: %d; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    unstalled.size(), pct(unstalled, 50), pct(unstalled, 99), pct(unstalled, 100));
+            System.out.printf(Locale.ROOT, "  pulses one overlapped: %d; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    stalled.size(), pct(stalled, 50), pct(stalled, 99), pct(stalled, 100));
+        }
         System.out.printf(Locale.ROOT, "CPU per pulse: JavaFX thread %.2f ms + render thread %.2f ms = %.2f ms;"
                         + " per second of training: %.0f ms (ticker %.0f ms)%n",
                 fxCpu / Math.max(1, pulses), renderCpu / Math.max(1, pulses), (fxCpu + renderCpu) / Math.max(1, pulses),
@@ -895,6 +927,9 @@ public final class DashboardBenchmark {
                     double[] used = CPU_TRACE.between(start(pulse), end);
                     if (used != null) {
                         line.append(String.format(Locale.ROOT, " CPU in %.1f ms around it: JavaFX %.1f, render %.1f (waited for a core %.1f, %.1f);", used[2], used[0], used[1], used[3], used[4]));
+                    }
+                    if (coreStalls != null && coreStalls.longestWithin(start(pulse), end) >= 1) {
+                        line.append(String.format(Locale.ROOT, " [a core stalled %.1f ms]", coreStalls.longestWithin(start(pulse), end)));
                     }
                     String painted = paintedIn(pulse);
                     if (!painted.isEmpty()) {
