@@ -842,6 +842,11 @@ public final class DashboardBenchmark {
         printSlowest(rounds, byPulse.values(), 0);
         System.out.println("slowest pulses after each run's first second:");
         printSlowest(rounds, byPulse.values(), 1000);
+        if (coreStalls != null) {
+            System.out.println("slowest pulses no stall of a core overlapped:");
+            printSlowest(rounds, byPulse.values().stream().filter(pulse -> coreStalls.longestWithin(start(pulse),
+                    pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow()) < STALL_MS).toList(), 0);
+        }
         printByPainted(rounds, byPulse.values());
         double gcPause = 0;
         int gcPauses = 0;
