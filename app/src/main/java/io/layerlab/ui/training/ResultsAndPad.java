@@ -4,6 +4,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -29,6 +30,13 @@ final class ResultsAndPad extends Region {
     ResultsAndPad(Node pad) {
         this.pad = pad;
         padChosen.addListener((obs, was, is) -> requestLayout());
+        // A view hidden here and taken elsewhere (the dashboard shows its confusion matrix alone for a
+        // run on points) must not stay hidden there.
+        getChildren().addListener((ListChangeListener<Node>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(removed -> removed.setVisible(true));
+            }
+        });
         getChildren().setAll(pad);
     }
 

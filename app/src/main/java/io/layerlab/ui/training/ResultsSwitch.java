@@ -34,7 +34,6 @@ final class ResultsSwitch {
             button.setToggleGroup(group);
             button.getStyleClass().add(Styles.SMALL);
             button.setMinWidth(Region.USE_PREF_SIZE);
-            button.setFocusTraversable(true);
         }
         resultsButton.getStyleClass().add(Styles.LEFT_PILL);
         padButton.getStyleClass().add(Styles.RIGHT_PILL);

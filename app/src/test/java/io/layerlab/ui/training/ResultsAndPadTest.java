@@ -63,6 +63,17 @@ class ResultsAndPadTest {
     }
 
     @Test
+    void aViewHiddenHereIsVisibleWhereverItGoesNext() {
+        area.padChosenProperty().set(true);
+        layOut(300);
+        assertThat(matrix.isVisible()).isFalse();
+
+        javafx.scene.layout.StackPane elsewhere = new javafx.scene.layout.StackPane(matrix);
+        assertThat(matrix.getParent()).isSameAs(elsewhere);
+        assertThat(matrix.isVisible()).isTrue();
+    }
+
+    @Test
     void itNeedsTheHeightOfTheTallerOneAndWantsBoth() {
         assertThat(area.minHeight(300)).isEqualTo(200);
         assertThat(area.prefHeight(300)).isEqualTo(150 + 6 + 200);
