@@ -183,6 +183,7 @@ public final class TrainingDashboard extends BorderPane {
     @FXML private Label accuracyNote;
     @FXML private StackPane accuracyChartHolder;
     @FXML private VBox boundaryPanel;
+    @FXML private VBox resultsPanel;
     @FXML private Label boundaryNote;
     @FXML private StackPane boundaryHolder;
     @FXML private ScrollPane sideScroll;
@@ -790,6 +791,20 @@ public final class TrainingDashboard extends BorderPane {
 
     private void buildSidePanels() {
         sideScroll.setMinWidth(SIDE_LEAST_WIDTH);
+        // The boundary above the results, the results folding to their header when the column is short.
+        if (sideScroll.getContent() instanceof VBox side) {
+            side.getChildren().clear();
+            PanelPair panels = new PanelPair(boundaryPanel, resultsPanel);
+            panels.setId("side-panels");
+            panels.getStyleClass().setAll(side.getStyleClass());
+            sideScroll.setContent(panels);
+            // A run that starts shows its boundary forming; its results are only a note until it ends.
+            model.phaseProperty().addListener((obs, was, is) -> {
+                if (is == RunPhase.PREPARING) {
+                    panels.bottomOpenProperty().set(false);
+                }
+            });
+        }
         boundaryHolder.getChildren().add(boundaryView);
         boundaryView.setId("boundary-view");
         boundaryView.setEmptyMessage(BOUNDARY_EMPTY);

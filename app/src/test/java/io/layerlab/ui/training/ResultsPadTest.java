@@ -118,11 +118,11 @@ class ResultsPadTest {
         RunRow run = train(robot, sample("shapes-cnn", new DataSpec("shapes", Map.of("samples", 96), 0.25, 7), 2));
 
         assertThat(run.evaluation()).isInstanceOf(RunEvaluation.ConfusionMatrix.class);
-        // The column is short of height for both: the matrix shows whole, the switch to the pad in its header.
-        WaitForAsyncUtils.waitForFxEvents();
+        // The column is short of height for both: the matrix shows whole (once laid out, a pulse or two
+        // after it came), the switch to the pad in its header.
         Node matrix = robot.lookup("#confusion-matrix").query();
         Node padPanel = robot.lookup("#results-pad").query();
-        assertThat(wholeInSideColumn(robot, matrix)).as("the matrix whole in view").isTrue();
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> wholeInSideColumn(robot, matrix));
         assertThat(padPanel.isVisible()).isFalse();
         assertThat(robot.lookup("#results-switch-results").queryAs(javafx.scene.control.ToggleButton.class).getText()).isEqualTo("Confusion matrix");
         // The class names over the columns do not run into each other ("square" into "triangle").
@@ -137,10 +137,11 @@ class ResultsPadTest {
         }
 
         robot.clickOn("#results-switch-pad");
-        WaitForAsyncUtils.waitForFxEvents();
         // The pad in the matrix's place, whole: the sketch, every class's bar and Clear, with no scrolling.
+        Node clear = robot.lookup("#pad-clear").query();
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> wholeInSideColumn(robot, clear));
         assertThat(matrix.isVisible()).isFalse();
-        for (String part : List.of("#sketch-canvas", "#probability-bars", "#pad-clear")) {
+        for (String part : List.of("#sketch-canvas", "#probability-bars")) {
             assertThat(wholeInSideColumn(robot, robot.lookup(part).query())).as(part + " whole in view").isTrue();
         }
         assertThat(run.pictureClassifier().isFinal()).isTrue();
@@ -164,8 +165,7 @@ class ResultsPadTest {
 
         // Back to the matrix: one click, the choice is the person's.
         robot.clickOn("#results-switch-results");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(wholeInSideColumn(robot, matrix)).isTrue();
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> wholeInSideColumn(robot, matrix));
         assertThat(padPanel.isVisible()).isFalse();
     }
 

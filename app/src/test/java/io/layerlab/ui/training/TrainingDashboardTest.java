@@ -157,6 +157,47 @@ class TrainingDashboardTest {
         return String.valueOf(epochs.getCellData(0));
     }
 
+    /** Whether {@code node} and its parents are visible and it lies whole inside the side column's viewport. JavaFX thread. */
+    private static boolean wholeInSideColumn(FxRobot robot, javafx.scene.Node node) {
+        javafx.scene.Node viewport = robot.lookup(".dashboard-side-scroll > .viewport").query();
+        javafx.geometry.Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) return false;
+        }
+        javafx.geometry.Bounds b = node.localToScene(node.getLayoutBounds());
+        return b.getMinY() >= shown.getMinY() - 0.5 && b.getMaxY() <= shown.getMaxY() + 0.5
+                && b.getMinX() >= shown.getMinX() - 0.5 && b.getMaxX() <= shown.getMaxX() + 0.5;
+    }
+
+    @Test
+    void inAShortColumnTheResultsFoldToTheirHeaderUnderTheBoundaryAndOpenWithAClick(FxRobot robot) throws Exception {
+        // As short as the side column is in the first-start window (1400x900) with the canvas above the
+        // dashboard: the runs take more of the dashboard's height (the window's size is left alone, as
+        // the next test class shares it).
+        robot.interact(() -> robot.lookup("#mainSplit").queryAs(javafx.scene.control.SplitPane.class).setDividerPositions(0.42));
+        show(sample("xor", 2));
+        train(robot);
+        waitUntil(() -> robot.lookup("#confusion-matrix").tryQuery().isPresent());
+
+        javafx.scene.Node matrix = robot.lookup("#confusion-matrix").query();
+        javafx.scene.Node header = robot.lookup("#resultsHeader").query();
+        javafx.scene.Node boundary = robot.lookup("#boundary-view").query();
+        // Laid out a pulse or two after the results came.
+        waitUntil(() -> wholeInSideColumn(robot, header));
+        assertThat(onFx(() -> ((PanelPair) robot.lookup("#side-panels").query()).foldingProperty().get())).as("short of height for both").isTrue();
+        assertThat(onFx(() -> wholeInSideColumn(robot, boundary))).as("the boundary open").isTrue();
+        assertThat(onFx(() -> matrix.isVisible() && matrix.getParent().isVisible())).as("the matrix folded").isFalse();
+
+        robot.clickOn("#resultsTitle");
+        waitUntil(() -> wholeInSideColumn(robot, matrix));
+        assertThat(onFx(() -> wholeInSideColumn(robot, boundary))).as("the boundary folded").isFalse();
+
+        // The next run shows its boundary forming again.
+        pressTrain(robot);
+        waitUntil(() -> wholeInSideColumn(robot, boundary));
+        waitForIdle();
+    }
+
     @Test
     void pauseHaltsIterationsResumeContinuesAndStopKeepsTheRun(FxRobot robot) throws Exception {
         show(sample("spiral", 400));
