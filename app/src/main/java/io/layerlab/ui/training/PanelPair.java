@@ -25,8 +25,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class PanelPair extends Region {
     private static final double GAP = 8;
-    /** Stacks again only with this much height to spare, so a height near the limit does not flip it at every layout. */
-    private static final double HYSTERESIS = 12;
 
     private final Pane top;
     private final Pane bottom;
@@ -169,7 +167,7 @@ final class PanelPair extends Region {
         double topLeast = top.minHeight(w);
         double bottomLeast = bottom.minHeight(w);
         double bothLeast = topLeast + GAP + bottomLeast;
-        boolean fold = folding.get() ? bothLeast + HYSTERESIS > h : bothLeast > h;
+        boolean fold = RoomForBoth.oneAtATime(folding.get(), bothLeast, h);
         folding.set(fold);
         if (fold) {
             Pane open = bottomOpen.get() ? bottom : top;

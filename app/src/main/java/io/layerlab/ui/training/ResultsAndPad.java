@@ -19,8 +19,6 @@ import javafx.scene.layout.Region;
  */
 final class ResultsAndPad extends Region {
     private static final double GAP = 6;
-    /** Stacks again only with this much height to spare, so that a height near the limit does not flip it at every layout. */
-    private static final double HYSTERESIS = 12;
 
     private final Node pad;
     private Node results;
@@ -113,7 +111,7 @@ final class ResultsAndPad extends Region {
         }
         double resultsHeight = results.prefHeight(w);
         double both = resultsHeight + GAP + pad.minHeight(w);
-        boolean one = oneAtATime.get() ? both + HYSTERESIS > h : both > h;
+        boolean one = RoomForBoth.oneAtATime(oneAtATime.get(), both, h);
         oneAtATime.set(one);
         if (one) {
             Node shown = padChosen.get() ? pad : results;
