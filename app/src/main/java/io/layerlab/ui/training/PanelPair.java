@@ -39,9 +39,11 @@ final class PanelPair extends Region {
         getChildren().setAll(top, bottom);
         fitHeader(top, topChevron, false);
         fitHeader(bottom, bottomChevron, true);
-        bottomOpen.addListener((obs, was, is) -> requestLayout());
+        bottomOpen.addListener((obs, was, is) -> {
+            showChevrons();
+            requestLayout();
+        });
         folding.addListener((obs, was, is) -> showChevrons());
-        bottomOpen.addListener((obs, was, is) -> showChevrons());
         showChevrons();
     }
 
@@ -95,6 +97,16 @@ final class PanelPair extends Region {
         return top.isManaged() && bottom.isManaged();
     }
 
+    /** The panels laid out: both, or the one left when the other is not managed. */
+    private List<Pane> shown() {
+        return both() ? List.of(top, bottom) : top.isManaged() ? List.of(top) : bottom.isManaged() ? List.of(bottom) : List.of();
+    }
+
+    /** The largest of the shown panels' widths by {@code size}, with this region's insets. */
+    private double widest(java.util.function.ToDoubleFunction<Pane> size) {
+        return snappedLeftInset() + shown().stream().mapToDouble(size).max().orElse(0) + snappedRightInset();
+    }
+
     /** A panel folded to its header row: the row and the panel's own padding. */
     private static double foldedHeight(Pane panel, double width) {
         double inner = width < 0 ? -1 : width - panel.snappedLeftInset() - panel.snappedRightInset();
@@ -103,39 +115,28 @@ final class PanelPair extends Region {
 
     @Override
     protected double computeMinWidth(double height) {
-        double least = 0;
-        for (Pane p : List.of(top, bottom)) {
-            if (p.isManaged()) least = Math.max(least, p.minWidth(-1));
-        }
-        return snappedLeftInset() + least + snappedRightInset();
+        return widest(p -> p.minWidth(-1));
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        double wanted = 0;
-        for (Pane p : List.of(top, bottom)) {
-            if (p.isManaged()) wanted = Math.max(wanted, p.prefWidth(-1));
-        }
-        return snappedLeftInset() + wanted + snappedRightInset();
+        return widest(p -> p.prefWidth(-1));
     }
 
     /** The least is one panel open and the other folded, whichever: it does not depend on which way they show, so that cannot feed back. */
     @Override
     protected double computeMinHeight(double width) {
         double w = innerWidth(width);
-        double least;
-        if (both()) {
-            least = Math.max(top.minHeight(w) + foldedHeight(bottom, w), bottom.minHeight(w) + foldedHeight(top, w)) + GAP;
-        } else {
-            least = top.isManaged() ? top.minHeight(w) : bottom.isManaged() ? bottom.minHeight(w) : 0;
-        }
+        double least = both()
+                ? Math.max(top.minHeight(w) + foldedHeight(bottom, w), bottom.minHeight(w) + foldedHeight(top, w)) + GAP
+                : shown().stream().mapToDouble(p -> p.minHeight(w)).sum();
         return snappedTopInset() + least + snappedBottomInset();
     }
 
     @Override
     protected double computePrefHeight(double width) {
         double w = innerWidth(width);
-        double wanted = (top.isManaged() ? top.prefHeight(w) : 0) + (bottom.isManaged() ? bottom.prefHeight(w) : 0) + (both() ? GAP : 0);
+        double wanted = shown().stream().mapToDouble(p -> p.prefHeight(w)).sum() + (both() ? GAP : 0);
         return snappedTopInset() + wanted + snappedBottomInset();
     }
 
@@ -156,11 +157,9 @@ final class PanelPair extends Region {
         double h = getHeight() - y - snappedBottomInset();
         if (!both()) {
             folding.set(false);
-            for (Pane p : List.of(top, bottom)) {
-                if (p.isManaged()) {
-                    content(p).setVisible(true);
-                    place(p, x, y, w, h);
-                }
+            for (Pane p : shown()) {
+                content(p).setVisible(true);
+                place(p, x, y, w, h);
             }
             return;
         }
