@@ -1,0 +1,81 @@
+package io.layerlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./layerlab} launcher's choice of collector: ZGC for the designer (its pauses keep the
+ * window moving), Parallel for the command line (faster training, no window), the person's own
+ * choice in {@code LAYERLAB_JAVA_OPTS} over both. The script runs against a stand-in {@code java}
+ * that prints the arguments it was given, from a copy of the script beside a stand-in jar.
+ */
+class LauncherScriptTest {
+    @TempDir
+    Path dir;
+    private Path launcher;
+    private Path javaHome;
+
+    @BeforeEach
+    void copyLauncher() throws IOException {
+        Path script = Path.of("..", "layerlab").toAbsolutePath().normalize();
+        assumeTrue(Files.isRegularFile(script) && Files.isExecutable(Path.of("/bin/bash")), "needs the launcher and bash");
+        launcher = dir.resolve("layerlab");
+        Files.copy(script, launcher);
+        Files.createDirectories(dir.resolve("app/target"));
+        Files.writeString(dir.resolve("app/target/layerlab.jar"), "stand-in");
+        javaHome = dir.resolve("jdk");
+        Path java = javaHome.resolve("bin/java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, "#!/bin/bash\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void theCommandLineGetsTheParallelCollector() throws Exception {
+        List<String> args = javaArgs("", "check", "my.layerlab.json");
+        assertThat(args).contains("-XX:+UseParallelGC").doesNotContain("-XX:+UseZGC");
+        assertThat(args).endsWith("-jar", dir.resolve("app/target/layerlab.jar").toString(), "check", "my.layerlab.json");
+    }
+
+    @Test
+    void theDesignerGetsZgc() throws Exception {
+        assertThat(javaArgs("")).contains("-XX:+UseZGC").doesNotContain("-XX:+UseParallelGC");
+    }
+
+    @Test
+    void aCollectorThePersonChoseWinsEitherWay() throws Exception {
+        for (List<String> command : List.of(List.<String>of(), List.of("train", "my.layerlab.json"))) {
+            List<String> args = javaArgs("-XX:+UseSerialGC -Xmx2g", command.toArray(String[]::new));
+            assertThat(args).contains("-XX:+UseSerialGC", "-Xmx2g").doesNotContain("-XX:+UseZGC", "-XX:+UseParallelGC");
+        }
+    }
+
+    /** What the launcher passed to java, one argument a line (class-data archive off, to keep it to the collector). */
+    private List<String> javaArgs(String javaOpts, String... command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("/bin/bash", launcher.toString()));
+        cmd.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("JAVA_HOME", javaHome.toString());
+        env.put("LAYERLAB_JAVA_OPTS", javaOpts);
+        env.put("LAYERLAB_CDS", "off");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out.lines().toList();
+    }
+}
