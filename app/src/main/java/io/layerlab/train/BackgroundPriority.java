@@ -38,10 +38,11 @@ public final class BackgroundPriority {
     public static final String ENABLED_PROPERTY = "layerlab.training.lowPriority";
     /**
      * Threads that work for training rather than for the window, by the names Linux shows for them
-     * (cut to 15 characters): the collector's workers, the threads that free ND4J's native memory once
+     * (cut to 15 characters): ZGC's workers, the threads that free ND4J's native memory once
      * its arrays are collected, the JVM's reference handler that hands those arrays over, and the JIT
-     * compilers. On two cores they took as much CPU as the training thread itself (the collector
-     * alone 45 % of a core), and a frame waited behind them as behind training.
+     * compilers. On two cores they took as much CPU as the training thread itself (ZGC alone 45 % of a
+     * core), and a frame waited behind them as behind training. The Parallel collector the launcher
+     * picks now works only while every Java thread waits for it: its threads keep their priority.
      */
     static final List<String> HELPER_THREAD_PREFIXES = List.of("ZWorker", "DeallocatorServ", "JavaCPP Dealloc", "Reference Handl",
             "C1 CompilerThre", "C2 CompilerThre");

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ./layerlab} launcher's choice of collector: ZGC for the designer (its pauses keep the
- * window moving), Parallel for the command line (faster training, no window), the person's own
- * choice in {@code LAYERLAB_JAVA_OPTS} over both. The script runs against a stand-in {@code java}
+ * The {@code ./layerlab} launcher's choice of collector: Parallel with a small young generation,
+ * the designer's the smaller (its pauses may delay a frame), and the person's own choice in
+ * {@code LAYERLAB_JAVA_OPTS} alone when it names a collector. The script runs against a stand-in {@code java}
  * that prints the arguments it was given, from a copy of the script beside a stand-in jar.
  */
 class LauncherScriptTest {
@@ -44,22 +44,28 @@ class LauncherScriptTest {
     }
 
     @Test
-    void theCommandLineGetsTheParallelCollector() throws Exception {
+    void theCommandLineGetsTheParallelCollectorWithAYoungGenerationOf32Mb() throws Exception {
         List<String> args = javaArgs("", "check", "my.layerlab.json");
-        assertThat(args).contains("-XX:+UseParallelGC").doesNotContain("-XX:+UseZGC");
+        assertThat(args).contains("-XX:+UseParallelGC", "-Xmn32m").doesNotContain("-XX:+UseZGC");
         assertThat(args).endsWith("-jar", dir.resolve("app/target/layerlab.jar").toString(), "check", "my.layerlab.json");
     }
 
     @Test
-    void theDesignerGetsZgc() throws Exception {
-        assertThat(javaArgs("")).contains("-XX:+UseZGC").doesNotContain("-XX:+UseParallelGC");
+    void theDesignerGetsTheParallelCollectorWithAYoungGenerationOf16Mb() throws Exception {
+        assertThat(javaArgs("")).contains("-XX:+UseParallelGC", "-Xmn16m").doesNotContain("-Xmn32m");
+    }
+
+    @Test
+    void optionsThePersonGaveComeAfterTheLaunchersSoTheirsWin() throws Exception {
+        List<String> args = javaArgs("-Xmn64m");
+        assertThat(args.indexOf("-Xmn64m")).isGreaterThan(args.indexOf("-Xmn16m"));
     }
 
     @Test
     void aCollectorThePersonChoseWinsEitherWay() throws Exception {
         for (List<String> command : List.of(List.<String>of(), List.of("train", "my.layerlab.json"))) {
             List<String> args = javaArgs("-XX:+UseSerialGC -Xmx2g", command.toArray(String[]::new));
-            assertThat(args).contains("-XX:+UseSerialGC", "-Xmx2g").doesNotContain("-XX:+UseZGC", "-XX:+UseParallelGC");
+            assertThat(args).contains("-XX:+UseSerialGC", "-Xmx2g").doesNotContain("-XX:+UseParallelGC", "-Xmn16m", "-Xmn32m");
         }
     }
 
