@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     private static final String[] CORE = {"io.layerlab.graph..", "io.layerlab.catalog..", "io.layerlab.shape..",
             "io.layerlab.compile..", "io.layerlab.data..", "io.layerlab.train..", "io.layerlab.project..",
-            "io.layerlab.export..", "io.layerlab.model..", "io.layerlab.keras..", "io.layerlab.cli.."};
+            "io.layerlab.export..", "io.layerlab.model..", "io.layerlab.keras..", "io.layerlab.cli..", "io.layerlab.nd4j.."};
 
     @ArchTest
     static final ArchRule coreIsFreeOfJavaFx = noClasses().that().resideInAnyPackage(CORE)
