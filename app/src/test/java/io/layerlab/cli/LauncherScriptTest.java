@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./layerlab} launcher's choice of collector: Parallel with a small young generation,
- * the designer's the smaller (its pauses may delay a frame), and the person's own choice in
+ * the designer's the smaller (its pauses may delay a frame), survivor spaces of a fixed size, and the person's own choice in
  * {@code LAYERLAB_JAVA_OPTS} alone when it names a collector. The script runs against a stand-in {@code java}
  * that prints the arguments it was given, from a copy of the script beside a stand-in jar.
  */
@@ -56,6 +56,13 @@ class LauncherScriptTest {
     }
 
     @Test
+    void bothGetSurvivorSpacesOfAFixedThirdOfTheYoungGeneration() throws Exception {
+        for (List<String> command : List.of(List.<String>of(), List.of("train", "my.layerlab.json"))) {
+            assertThat(javaArgs("", command.toArray(String[]::new))).contains("-XX:-UseAdaptiveSizePolicy", "-XX:SurvivorRatio=2");
+        }
+    }
+
+    @Test
     void optionsThePersonGaveComeAfterTheLaunchersSoTheirsWin() throws Exception {
         List<String> args = javaArgs("-Xmn64m");
         assertThat(args.indexOf("-Xmn64m")).isGreaterThan(args.indexOf("-Xmn16m"));
@@ -65,7 +72,8 @@ class LauncherScriptTest {
     void aCollectorThePersonChoseWinsEitherWay() throws Exception {
         for (List<String> command : List.of(List.<String>of(), List.of("train", "my.layerlab.json"))) {
             List<String> args = javaArgs("-XX:+UseSerialGC -Xmx2g", command.toArray(String[]::new));
-            assertThat(args).contains("-XX:+UseSerialGC", "-Xmx2g").doesNotContain("-XX:+UseParallelGC", "-Xmn16m", "-Xmn32m");
+            assertThat(args).contains("-XX:+UseSerialGC", "-Xmx2g")
+                    .doesNotContain("-XX:+UseParallelGC", "-Xmn16m", "-Xmn32m", "-XX:-UseAdaptiveSizePolicy", "-XX:SurvivorRatio=2");
         }
     }
 

@@ -37,7 +37,7 @@ import jdk.jfr.consumer.RecordingStream;
  * boundary on: rounds that train the same project headless (as {@code layerlab train} does: no
  * statistics, no boundary, no window, in a JVM of its own, {@link HeadlessTrainer}) and with the
  * dashboard, in alternating order, so both see the same machine load. Run under Xvfb:
- * {@code DISPLAY=:98 java -XX:+UseParallelGC -Xmn16m -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
+ * {@code DISPLAY=:98 java -XX:+UseParallelGC -Xmn16m -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=2 -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
  * (the collector {@code ./layerlab} starts the designer with; the headless side gets the command line's young generation)
  * (defaults 100 epochs, the sample's own; 10 rounds; the layer statistics table in view). To see where the
  * time goes: {@code -Dprofile=true} samples the render thread's stacks (JFR) and the JavaFX thread's (every 2 ms), {@code -Dhide=id,id}
