@@ -619,9 +619,12 @@ public final class DashboardBenchmark {
      * Lets the next run start from the same state on either side: both JVMs collect their heaps (a
      * run that began with the last run's garbage uncollected had a collection, and the native frees
      * it sets off, land inside it: the second of two runs back to back on one side came out up to
-     * 40 % slower), then both go quiet.
+     * 40 % slower), then both go quiet. The window first finishes what the last run's end changed:
+     * a collection called right after a run landed in that run's last frames (a 60 ms pause in a
+     * 70 ms pulse, counted as the run's slowest), which no person's run has.
      */
     private static void startClean(HeadlessTrainer headless) throws Exception {
+        settle(headless);
         System.gc();
         headless.collect();
         settle(headless);
