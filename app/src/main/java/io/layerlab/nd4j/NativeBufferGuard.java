@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * native code reads freed memory: the JVM dies with SIGSEGV in {@code sd::DataBuffer::primary()}.
  * The more often the collector runs, the likelier: training the spiral sample from the command line
  * with a 16 MB young generation crashed twice that way, and a loop of bias additions beside a thread
- * making garbage crashed in each of seven tries within 1.5 s of starting (2-4 MB young generation).
+ * making garbage crashed in each of thirteen tries within 0.5-4 s of starting (2-4 MB young generation).
  * With this guard the same loop ran four times 15 s at a 2 MB young generation without a crash
  * ({@code NativeBufferGuardTest} runs it both ways).
  *
