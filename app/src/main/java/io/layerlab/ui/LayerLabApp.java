@@ -59,6 +59,7 @@ public final class LayerLabApp extends Application {
             window.rememberLayoutIn(Preferences.userNodeForPackage(LayerLabApp.class).node("layout"));
             window.show();
             StartupTiming.designerShown();
+            window.loadNd4jInBackground();
         } catch (RuntimeException | LinkageError e) {
             LOG.error("The designer could not open", e);
             opening.failed(e);

@@ -1,6 +1,7 @@
 package io.layerlab.ui.shell;
 
 import io.layerlab.model.Predictor;
+import io.layerlab.nd4j.Nd4jRuntime;
 import io.layerlab.project.ProjectDefaults;
 import io.layerlab.ui.canvas.GraphCanvas;
 import io.layerlab.ui.gallery.SampleGalleryView;
@@ -60,6 +61,7 @@ public final class MainWindow {
     private final CanvasGauges gauges;
     private final ExchangeViewModel exchange;
     private final MainWindowView view;
+    private final Nd4jLoading nd4j = new Nd4jLoading(Nd4jRuntime::load);
     private final GraphCanvas canvas = new GraphCanvas();
     private final Scene scene;
     private Timeline autosave;
@@ -101,6 +103,7 @@ public final class MainWindow {
                 services.executor(), panels, gallery, training, exchange, this::quit);
         Parent root = FxmlView.load("main-window.fxml", view);
         view.setExperiments(this::openExperiments);
+        view.showNd4jLoading(nd4j);
 
         scene = new Scene(root);
         scene.getStylesheets().add(FxmlView.stylesheet("app.css"));
@@ -110,6 +113,14 @@ public final class MainWindow {
         WindowPlacement.fitIfUnsized(stage);
         stage.titleProperty().bind(files.titleProperty());
         stage.setOnCloseRequest(e -> { e.consume(); quit(); });
+    }
+
+    /**
+     * Starts loading ND4J in the background (the designer calls this once its window shows), so a
+     * first Train does not wait seconds for it; the status bar says so meanwhile.
+     */
+    public void loadNd4jInBackground() {
+        nd4j.start();
     }
 
     /**

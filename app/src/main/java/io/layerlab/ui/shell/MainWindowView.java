@@ -108,6 +108,7 @@ public final class MainWindowView {
     @FXML private Label statusSelection;
     @FXML private Label statusProblems;
     @FXML private Label statusParams;
+    @FXML private Label statusNd4j;
     @FXML private Label statusTraining;
     @FXML private ProgressBar trainingProgress;
 
@@ -317,6 +318,18 @@ public final class MainWindowView {
 
     /** What Run ▸ Experiments opens. */
     void setExperiments(Runnable action) { experiments = action; }
+
+    /** Shows on the status bar how far ND4J's background load is (nothing once it is ready). */
+    void showNd4jLoading(Nd4jLoading loading) {
+        statusNd4j.textProperty().bind(loading.textProperty());
+        statusNd4j.visibleProperty().bind(loading.textProperty().isNotEmpty());
+        statusNd4j.managedProperty().bind(statusNd4j.visibleProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(loading.detailProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        statusNd4j.setTooltip(tip);
+    }
 
     /** Brings the training dashboard to the front, with room for its charts. */
     void showDashboard() {

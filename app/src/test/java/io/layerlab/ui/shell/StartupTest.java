@@ -52,6 +52,21 @@ class StartupTest {
     private Node gallery(FxRobot robot) { return robot.lookup(".sample-gallery").query(); }
 
     @Test
+    void nd4jLoadsInTheBackgroundAndTheStatusBarClearsOnceItIsReady(FxRobot robot) {
+        javafx.scene.control.Label word = robot.lookup("#statusNd4j").queryAs(javafx.scene.control.Label.class);
+        assertThat(word.isVisible()).as("nothing to say before the load starts").isFalse();
+        robot.interact(window::loadNd4jInBackground);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!io.layerlab.nd4j.Nd4jRuntime.ready() && System.nanoTime() < deadline) {
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(io.layerlab.nd4j.Nd4jRuntime.ready()).isTrue();
+        assertThat(word.isVisible()).isFalse();
+        assertThat(word.isManaged()).isFalse();
+    }
+
+    @Test
     void anEmptyStartShowsTheSampleGalleryAndACardOpensTheSampleAsAnUntitledCopy(FxRobot robot) {
         SampleProject spiral = new SampleProjects().find("spiral").orElseThrow();
         assertThat(gallery(robot).isVisible()).isTrue();

@@ -1,0 +1,64 @@
+package io.layerlab.ui.shell;
+
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Loads ND4J on a background thread while the designer is already usable, and tells the status
+ * bar how far it is: "Loading ND4J…" while it loads, nothing once it is ready, the reason when it
+ * could not load (training would then say so too). The window never waits for it; a run started
+ * meanwhile waits for the load in its own worker.
+ */
+public final class Nd4jLoading {
+    static final String LOADING = "Loading ND4J…";
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
+    private final Runnable load;
+    private boolean started;
+
+    /** @param load loads ND4J (on a background thread); throws to say it could not */
+    public Nd4jLoading(Runnable load) {
+        this.load = Objects.requireNonNull(load);
+    }
+
+    /** On the JavaFX thread: starts the load on a daemon thread of its own. Later calls do nothing. */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        text.set(LOADING);
+        detail.set("ND4J, the numerical library LayerLab trains with, loads its native code once per start.");
+        Thread loader = new Thread(this::loadInBackground, "layerlab-nd4j-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private void loadInBackground() {
+        try {
+            load.run();
+            Platform.runLater(this::loaded);
+        } catch (RuntimeException | LinkageError e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            Platform.runLater(() -> failed(reason));
+        }
+    }
+
+    private void loaded() {
+        text.set("");
+        detail.set("");
+    }
+
+    private void failed(String reason) {
+        text.set("ND4J did not load: training is unavailable");
+        detail.set(reason + "\nThe designer, shapes and exports work without it.");
+    }
+
+    /** The status bar's word on ND4J: empty once it is ready. */
+    public ReadOnlyStringProperty textProperty() { return text.getReadOnlyProperty(); }
+
+    /** More on it, for a tooltip: what ND4J is while it loads, the reason when it failed. */
+    public ReadOnlyStringProperty detailProperty() { return detail.getReadOnlyProperty(); }
+}
