@@ -1,14 +1,13 @@
 package io.layerlab.ui;
 
 import atlantafx.base.theme.Styles;
-import javafx.animation.PauseTransition;
+import io.layerlab.ui.support.FirstFrame;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * What the window shows while the designer is built: the application's name and a line saying it
@@ -34,21 +33,9 @@ final class OpeningScene {
         return scene;
     }
 
-    /**
-     * Runs {@code task} on the JavaFX thread once this scene's first frame has had time to reach the
-     * screen. The frame rendered at the first pulse can come before the window system has mapped the
-     * window, which then asks for it again: that repaint needs a pulse, so a short pause (an
-     * animation, which keeps pulses coming) lets it through before {@code task} holds the thread.
-     */
+    /** Runs {@code task} on the JavaFX thread once this scene's first frame has had time to reach the screen. */
     void afterItsFirstFrame(Runnable task) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            PauseTransition settle = new PauseTransition(Duration.millis(SETTLE_MILLIS));
-            settle.setOnFinished(e -> task.run());
-            settle.play();
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        FirstFrame.then(scene, SETTLE_MILLIS, task);
     }
 
     /** Shows why the designer could not open, with a way to quit; the error's details go to standard error. */
