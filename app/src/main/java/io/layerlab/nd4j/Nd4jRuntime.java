@@ -4,8 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Gets ND4J ready before anything needs it: its native libraries loaded (about 3 s on 2 cores, the
- * first time in a process), {@link NativeBufferGuard} in, and a first matrix product done so that
+ * Gets ND4J ready before anything needs it: its classes and native libraries loaded (about 3 s on 2
+ * cores, well under one with the launcher's class-data archive), {@link NativeBufferGuard} in, and a first matrix product done so that
  * the native kernels are resolved. The designer does this in the background once its window shows,
  * so that pressing Train does not wait for it. Later calls return at once.
  */

@@ -4,6 +4,8 @@
  * <ul>
  *   <li>{@link io.layerlab.nd4j.NativeBufferGuard}: keeps ND4J from freeing a buffer a native
  *       operation is still reading (a crash of the whole process otherwise).</li>
+ *   <li>{@link io.layerlab.nd4j.Nd4jRuntime}: ND4J loaded, guarded and its kernels resolved, in the
+ *       designer's background before a first Train needs it.</li>
  * </ul>
  */
 package io.layerlab.nd4j;
