@@ -5,9 +5,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Gets ND4J ready before anything needs it: its classes and native libraries loaded (about 3 s on 2
- * cores, well under one with the launcher's class-data archive), {@link NativeBufferGuard} in, and a first matrix product done so that
- * the native kernels are resolved. The designer does this in the background once its window shows,
- * so that pressing Train does not wait for it. Later calls return at once.
+ * cores, well under one with the launcher's class-data archive), {@link NativeBufferGuard} in, and a
+ * first matrix product done so that the native kernels are resolved. The designer does this in the
+ * background once its first frame is on screen, so that pressing Train does not wait for it. Later
+ * calls return at once.
  */
 public final class Nd4jRuntime {
     private static boolean ready;
