@@ -324,11 +324,7 @@ public final class MainWindowView {
         statusNd4j.textProperty().bind(loading.textProperty());
         statusNd4j.visibleProperty().bind(loading.textProperty().isNotEmpty());
         statusNd4j.managedProperty().bind(statusNd4j.visibleProperty());
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(loading.detailProperty());
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        statusNd4j.setTooltip(tip);
+        HoverTooltips.installWrapping(statusNd4j, loading.detailProperty(), 360);
     }
 
     /** Brings the training dashboard to the front, with room for its charts. */

@@ -1,5 +1,6 @@
 package io.layerlab.ui.summary;
 
+import io.layerlab.ui.support.HoverTooltips;
 import io.layerlab.ui.support.StyleClasses;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -9,7 +10,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 
 /** The summary table in the bottom pane; clicking a layer selects it. */
 public final class SummaryView {
@@ -48,11 +48,7 @@ public final class SummaryView {
             return row;
         });
         totals.textProperty().bind(model.totalsProperty());
-        Tooltip memory = new Tooltip();
-        memory.textProperty().bind(model.memoryProperty());
-        memory.setWrapText(true);
-        memory.setMaxWidth(420);
-        totals.setTooltip(memory);
+        HoverTooltips.installWrapping(totals, model.memoryProperty(), 420);
     }
 
     private static TableCell<SummaryRow, Long> numberCell(Function<Long, String> format) {

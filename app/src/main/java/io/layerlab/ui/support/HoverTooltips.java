@@ -1,6 +1,7 @@
 package io.layerlab.ui.support;
 
 import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
@@ -29,5 +30,19 @@ public final class HoverTooltips {
     /** Gives {@code control} a tooltip of {@code text}, made when the pointer first enters it. */
     public static void install(Control control, String text) {
         install(control, () -> new Tooltip(text));
+    }
+
+    /**
+     * Gives {@code control} a tooltip that follows {@code text} and wraps lines at {@code maxWidth},
+     * made when the pointer first enters it.
+     */
+    public static void installWrapping(Control control, ObservableValue<String> text, double maxWidth) {
+        install(control, () -> {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(text);
+            tip.setWrapText(true);
+            tip.setMaxWidth(maxWidth);
+            return tip;
+        });
     }
 }
