@@ -119,9 +119,9 @@ public final class MainWindow {
     }
 
     /**
-     * Starts loading ND4J in the background once the designer's first frame is on screen (it took
-     * a core from that frame when started with it: 1.2 s after the designer showed instead of 0.85), so a first Train does not
-     * wait seconds for it; the status bar says so meanwhile.
+     * Starts loading ND4J in the background once the designer's first frame is on screen (started
+     * with the designer, it took that frame's core: the frame came 1.2 s after the designer showed
+     * instead of 0.85), so a first Train does not wait seconds for it; the status bar says so meanwhile.
      */
     public void loadNd4jInBackground() {
         FirstFrame.then(scene, ND4J_SETTLE_MILLIS, nd4j::start);

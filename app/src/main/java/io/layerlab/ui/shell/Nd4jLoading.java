@@ -53,7 +53,7 @@ public final class Nd4jLoading {
 
     private void failed(String reason) {
         text.set("ND4J did not load: training is unavailable");
-        detail.set(reason + "\nThe designer, shapes and exports work without it.");
+        detail.set(reason + "\nDesigning, shape checks and exporting code or diagrams work without it.");
     }
 
     /** The status bar's word on ND4J: empty once it is ready. */
