@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./layerlab} launcher's choice of collector: Parallel with a small young generation,
- * the designer's the smaller (its pauses may delay a frame), survivor spaces of a fixed size, and the person's own choice in
- * {@code LAYERLAB_JAVA_OPTS} alone when it names a collector. The script runs against a stand-in {@code java}
- * that prints the arguments it was given, from a copy of the script beside a stand-in jar.
+ * the designer's the smaller (its pauses may delay a frame), survivor spaces of a fixed size, and
+ * the person's own choice in {@code LAYERLAB_JAVA_OPTS} alone when it names a collector. The script
+ * runs against a stand-in {@code java} that prints the arguments it was given, from a copy of the
+ * script beside a stand-in jar.
  */
 class LauncherScriptTest {
     @TempDir

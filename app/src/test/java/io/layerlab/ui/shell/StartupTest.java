@@ -3,6 +3,7 @@ package io.layerlab.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layerlab.graph.SetParam;
+import io.layerlab.nd4j.Nd4jRuntime;
 import io.layerlab.project.SampleProject;
 import io.layerlab.project.SampleProjects;
 import io.layerlab.ui.TestDocuments;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
@@ -52,16 +54,12 @@ class StartupTest {
     private Node gallery(FxRobot robot) { return robot.lookup(".sample-gallery").query(); }
 
     @Test
-    void nd4jLoadsInTheBackgroundAndTheStatusBarClearsOnceItIsReady(FxRobot robot) {
-        javafx.scene.control.Label word = robot.lookup("#statusNd4j").queryAs(javafx.scene.control.Label.class);
+    void nd4jLoadsInTheBackgroundAndTheStatusBarClearsOnceItIsReady(FxRobot robot) throws Exception {
+        Label word = robot.lookup("#statusNd4j").queryAs(Label.class);
         assertThat(word.isVisible()).as("nothing to say before the load starts").isFalse();
         robot.interact(window::loadNd4jInBackground);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!io.layerlab.nd4j.Nd4jRuntime.ready() && System.nanoTime() < deadline) {
-            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-        }
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, Nd4jRuntime::ready);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(io.layerlab.nd4j.Nd4jRuntime.ready()).isTrue();
         assertThat(word.isVisible()).isFalse();
         assertThat(word.isManaged()).isFalse();
     }
