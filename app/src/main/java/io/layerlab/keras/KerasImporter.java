@@ -6,7 +6,7 @@ import io.layerlab.graph.Edge;
 import io.layerlab.graph.Graph;
 import io.layerlab.graph.Node;
 import io.layerlab.model.ModelFileException;
-import io.layerlab.nd4j.NativeBufferGuard;
+import io.layerlab.nd4j.Nd4jFixes;
 import io.layerlab.project.Project;
 import io.layerlab.project.ProjectDefaults;
 import io.layerlab.shape.Diagnostic;
@@ -93,7 +93,7 @@ public final class KerasImporter {
             for (Diagnostic d : report.errors()) sb.append("\n  ").append(d);
             throw new ModelFileException(h5, sb.toString());
         }
-        NativeBufferGuard.install();
+        Nd4jFixes.install();
         ComputationGraph network = importWeights(h5, model.toFunctionalJson(kerasVersion, backend));
         Project project = new Project(stem(h5), description(h5, kerasVersion, notes), graph, ProjectDefaults.data(), training.training());
         return new ImportedModel(project, network, notes);

@@ -2,7 +2,7 @@ package io.layerlab.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.layerlab.nd4j.NativeBufferGuard;
+import io.layerlab.nd4j.Nd4jFixes;
 import io.layerlab.shape.ShapeInference;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -60,7 +60,7 @@ public final class ModelFiles {
             throw new ModelFileException(zip, "is not a DL4J model: it has no " + ModelSerializer.COEFFICIENTS_BIN + " entry (the weights)");
         }
         boolean multiLayer = isMultiLayer(zip, contents.content(ModelSerializer.CONFIGURATION_JSON));
-        NativeBufferGuard.install();
+        Nd4jFixes.install();
         ModelInfo info = info(zip, contents.content(ModelInfo.ENTRY));
         ComputationGraph network = restoreNetwork(zip, multiLayer);
         DataNormalization normalizer = contents.has(ModelSerializer.NORMALIZER_BIN) ? restoreNormalizer(zip) : null;

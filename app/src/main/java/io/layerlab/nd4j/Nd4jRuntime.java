@@ -5,7 +5,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Gets ND4J ready before anything needs it: its classes and native libraries loaded (about 3 s on 2
- * cores, well under one with the launcher's class-data archive), {@link NativeBufferGuard} in, and a
+ * cores, well under one with the launcher's class-data archive), {@link Nd4jFixes} in, and a
  * first matrix product done so that the native kernels are resolved. The designer does this in the
  * background once its first frame is on screen, so that pressing Train does not wait for it. Later
  * calls return at once.
@@ -27,7 +27,7 @@ public final class Nd4jRuntime {
             return;
         }
         try {
-            NativeBufferGuard.install();
+            Nd4jFixes.install();
             INDArray square = Nd4j.create(new float[]{1, 2, 3, 4}, new long[]{2, 2}, 'c');
             square.mmul(square);
         } catch (RuntimeException | LinkageError e) {

@@ -7,7 +7,7 @@ import io.layerlab.data.Datasets;
 import io.layerlab.data.LoadedData;
 import io.layerlab.model.ModelFiles;
 import io.layerlab.model.ModelInfo;
-import io.layerlab.nd4j.NativeBufferGuard;
+import io.layerlab.nd4j.Nd4jFixes;
 import io.layerlab.project.InitialWeights;
 import io.layerlab.project.Project;
 import io.layerlab.shape.Diagnostic;
@@ -70,7 +70,7 @@ public final class ProjectRun {
     }
 
     private static ProjectRun prepare(Project project, TrainingSpec training, InitialWeights weights, String weightsProblem) {
-        NativeBufferGuard.install();
+        Nd4jFixes.install();
         MemorySettings.applyHeapTarget();
         MemorySettings.keepFreedNativeMemory();
         CompiledModel model = GraphCompiler.compile(project.graph(), training);

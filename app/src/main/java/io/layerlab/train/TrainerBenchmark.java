@@ -1,7 +1,7 @@
 package io.layerlab.train;
 
 import io.layerlab.data.Task;
-import io.layerlab.nd4j.NativeBufferGuard;
+import io.layerlab.nd4j.Nd4jFixes;
 import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -122,7 +122,7 @@ public final class TrainerBenchmark {
     }
 
     public Result run(Settings settings) {
-        NativeBufferGuard.install();
+        Nd4jFixes.install();
         ComputationGraph net = mlp(settings.seed());
         List<DataSet> batches = randomBatches(settings.batchesPerRound(), settings.seed());
         for (int i = 0; i < settings.warmupRounds(); i++) {

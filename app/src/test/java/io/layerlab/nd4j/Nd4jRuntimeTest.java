@@ -6,10 +6,11 @@ import org.junit.jupiter.api.Test;
 
 class Nd4jRuntimeTest {
     @Test
-    void loadingLeavesNd4jReadyAndItsBuffersGuarded() {
+    void loadingLeavesNd4jReadyWithItsFixesIn() {
         Nd4jRuntime.load();
         assertTrue(Nd4jRuntime.ready());
         assertTrue(NativeBufferGuard.installed());
+        assertTrue(ShapeInfoCache.installed());
         Nd4jRuntime.load(); // a second call returns at once
         assertTrue(Nd4jRuntime.ready());
     }
