@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * reference ND4J's deallocator must track and free once the array is collected. Training the spiral
  * sample made about 280 such tracked buffers an iteration, roughly a third of them shape descriptors,
  * and the collector's pauses (which process every one of those references) took 16-18 % of the
- * training time. With this cache the command line trained it 1.8-2.1 times as fast (300 epochs, three
- * alternating runs each way: 24,800-29,000 against 12,200-14,300 samples/s) with bit-identical losses.
+ * training time. With this cache {@code layerlab train} trained it 1.25-1.35 times as fast (300 epochs,
+ * two runs each way: 31,700-32,400 against 24,000-25,500 samples/s; 1.8-2.1 times in a JVM without the
+ * launcher's class-data archive), with bit-identical losses.
  *
  * <h2>Safe to share</h2>
  * ND4J marks these descriptors constant and its own cache already hands one descriptor to every array

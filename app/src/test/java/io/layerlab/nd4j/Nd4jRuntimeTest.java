@@ -11,6 +11,7 @@ class Nd4jRuntimeTest {
         assertTrue(Nd4jRuntime.ready());
         assertTrue(NativeBufferGuard.installed());
         assertTrue(ShapeInfoCache.installed());
+        assertTrue(TadCache.installed());
         Nd4jRuntime.load(); // a second call returns at once
         assertTrue(Nd4jRuntime.ready());
     }
