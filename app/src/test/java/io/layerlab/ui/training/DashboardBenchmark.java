@@ -44,7 +44,8 @@ import jdk.jfr.consumer.RecordingStream;
  * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view); {@code -Dwarmup=N} sets the
  * warm-up run's epochs (default 1,000), {@code -Dwarmup.runs=N} the unmeasured runs of the measured length after it
  * (default 5); {@code -Dtrace=true} prints
- * which nodes moved or resized at each pulse (see {@link LayoutTrace}); {@code -Dstalls=FILE} reads what
+ * which nodes moved or resized at each pulse (see {@link LayoutTrace}); {@code -Dcputrace=true} reads the
+ * JavaFX and render threads' CPU every 2 ms to annotate the slowest pulses; {@code -Dstalls=FILE} reads what
  * tools/stall-probe recorded meanwhile and reports apart the pulses during which a core was not available
  * to any thread of the machine (see {@link CoreStalls}).
  *
@@ -61,7 +62,7 @@ import jdk.jfr.consumer.RecordingStream;
  *     phase to the end of its last. p50/p99/max over all pulses during dashboard runs, and over those
  *     after each run's first second (a run's start changes the most at once).</li>
  * <li><b>the slowest pulses</b>, each with its phases, what painted in it, what stopped, compiled or held a lock waited for
- *     meanwhile, and the CPU the JavaFX and render threads used around it and how long each waited in
+ *     meanwhile, and with {@code -Dcputrace=true} the CPU the JavaFX and render threads used around it and how long each waited in
  *     a run queue for a core (read every 2 ms, the latter from Linux's {@code schedstat}): a pulse far
  *     longer than its CPU and run-queue wait together waited for something else (the X server, a lock).</li>
  * <li><b>CPU per pulse and per second</b> of the JavaFX and render threads ({@code ThreadMXBean}):
@@ -112,6 +113,9 @@ public final class DashboardBenchmark {
     /** CPU per native thread name (from /proc), summed over the dashboard runs: who else takes the cores. */
     private static final Map<String, Long> THREAD_CPU = new java.util.TreeMap<>();
     private static final Map<String, Long> HEADLESS_THREAD_CPU = new java.util.TreeMap<>();
+    /** Milliseconds each thread name spent ready to run but waiting for a core (schedstat), both sides. */
+    private static final Map<String, Long> THREAD_WAIT = new java.util.TreeMap<>();
+    private static final Map<String, Long> HEADLESS_THREAD_WAIT = new java.util.TreeMap<>();
     /** The display server's CPU (clock ticks) during the dashboard runs: with software rendering every painted pulse hands it the whole window. */
     private static long displayServerTicks;
     /** What the big views painted in a pulse (before its layout pass ended), by the time the pass ended. */
@@ -243,6 +247,12 @@ public final class DashboardBenchmark {
     }
 
     private static final CpuTrace CPU_TRACE = new CpuTrace();
+    /**
+     * {@code -Dcputrace=true}: a thread reads the window's CPU every 2 ms, to tell what the slowest pulses
+     * waited for. Off by default: it wakes 500 times a second on the cores the training shares, which the
+     * headless side has no counterpart for.
+     */
+    private static final boolean CPU_TRACE_ON = Boolean.getBoolean("cputrace");
     private static volatile boolean tracingCpu;
 
     private static void traceCpu(Thread fx, Thread renderer) {
@@ -376,7 +386,9 @@ public final class DashboardBenchmark {
             if (PROFILE) {
                 sampleFxThread(fxThread());
             }
-            traceCpu(fxThread(), threadNamed("QuantumRenderer"));
+            if (CPU_TRACE_ON) {
+                traceCpu(fxThread(), threadNamed("QuantumRenderer"));
+            }
             long[] paintsBefore = onFx(() -> paintCounts(dashboard));
             List<Map<String, Integer>> reasonsBefore = onFx(() -> wholePaintReasons(dashboard));
             results = run(dashboard, epochs, rounds);
@@ -562,6 +574,9 @@ public final class DashboardBenchmark {
             long fxBefore = cpu(fx);
             long renderBefore = cpu(renderer);
             long tickerBefore = cpu(threadNamed("layerlab-dashboard"));
+            long workersAllocatedBefore = allocatedByThreadsNamed("benchmark-worker");
+            long fxAllocatedBefore = allocated(fx);
+            long renderAllocatedBefore = allocated(renderer);
             Instant start = Instant.now();
             if (Boolean.getBoolean("bench.uptime")) {
                 // To line a run up with -Xlog output (uptime decorations).
@@ -582,12 +597,14 @@ public final class DashboardBenchmark {
             }
             LayoutTrace.runStarted(start);
             Map<String, Long> threadsBefore = nativeThreadCpu(ProcessHandle.current().pid());
+            Map<String, Long> waitsBefore = nativeThreadWaits(ProcessHandle.current().pid());
             long displayServerBefore = displayServer < 0 ? 0 : processTicks(displayServer);
             double d = dashboardRun(dashboard, project);
             if (displayServer >= 0) {
                 displayServerTicks += processTicks(displayServer) - displayServerBefore;
             }
             nativeThreadCpu(ProcessHandle.current().pid()).forEach((name, ticks) -> THREAD_CPU.merge(name, ticks - threadsBefore.getOrDefault(name, 0L), Long::sum));
+            nativeThreadWaits(ProcessHandle.current().pid()).forEach((name, ms) -> THREAD_WAIT.merge(name, ms - waitsBefore.getOrDefault(name, 0L), Long::sum));
             profiling = false;
             tracingCpu = false;
             synchronized (PROFILE_WINDOWS) {
@@ -598,6 +615,8 @@ public final class DashboardBenchmark {
             Window w = new Window(start, Instant.now(), cpu(fx) - fxBefore, cpu(renderer) - renderBefore,
                     cpu(threadNamed("layerlab-dashboard")) - tickerBefore);
             long dCpu = cpuOfThreadsNamed("benchmark-worker") - workersBefore;
+            double[] allocatedMb = {(allocatedByThreadsNamed("benchmark-worker") - workersAllocatedBefore) / 1e6,
+                    (allocated(fx) - fxAllocatedBefore) / 1e6, (allocated(renderer) - renderAllocatedBefore) / 1e6};
             if (!headlessFirst) {
                 startClean(headless);
                 double[] side = headlessRun(headless, epochs);
@@ -608,9 +627,10 @@ public final class DashboardBenchmark {
             results.add(r);
             System.out.printf(Locale.ROOT, "round %d (%s first): headless %.0f samples/s, dashboard %.0f samples/s, ratio %.3f;"
                             + " training thread CPU headless %.0f ms, dashboard %.0f ms;"
-                            + " JavaFX thread %.0f ms, render thread %.0f ms CPU in %.1f s%n",
+                            + " JavaFX thread %.0f ms, render thread %.0f ms CPU in %.1f s;"
+                            + " allocated on the heap: training %.0f MB, JavaFX %.0f MB, render %.0f MB%n",
                     round, headlessFirst ? "headless" : "dashboard", h, d, r.ratio(), hCpu / 1e6, dCpu / 1e6,
-                    w.fxCpu() / 1e6, w.renderCpu() / 1e6, w.seconds());
+                    w.fxCpu() / 1e6, w.renderCpu() / 1e6, w.seconds(), allocatedMb[0], allocatedMb[1], allocatedMb[2]);
         }
         return results;
     }
@@ -685,8 +705,10 @@ public final class DashboardBenchmark {
     /** One headless run; its JVM's thread CPU is summed by name, to set beside the dashboard's. */
     private static double[] headlessRun(HeadlessTrainer headless, int epochs) throws java.io.IOException {
         Map<String, Long> before = nativeThreadCpu(headless.pid());
+        Map<String, Long> waitsBefore = nativeThreadWaits(headless.pid());
         double[] side = headless.train(epochs);
         nativeThreadCpu(headless.pid()).forEach((name, ticks) -> HEADLESS_THREAD_CPU.merge(name, ticks - before.getOrDefault(name, 0L), Long::sum));
+        nativeThreadWaits(headless.pid()).forEach((name, ms) -> HEADLESS_THREAD_WAIT.merge(name, ms - waitsBefore.getOrDefault(name, 0L), Long::sum));
         return side;
     }
 
@@ -895,10 +917,12 @@ public final class DashboardBenchmark {
                 + "; most frequent:");
         deopts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %s%n", e.getValue(), e.getKey()));
-        System.out.println("CPU of the process's threads during dashboard runs, and of the headless JVM's during its runs (ms, by name):");
+        System.out.println("CPU of the process's threads during dashboard runs, and of the headless JVM's during its runs,"
+                + " then the time they waited for a core, same order (ms, by name):");
         THREAD_CPU.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
-                .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %7d  %s%n", e.getValue() * 10,
-                        HEADLESS_THREAD_CPU.getOrDefault(e.getKey(), 0L) * 10, e.getKey()));
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %7d   %7d  %7d  %s%n", e.getValue() * 10,
+                        HEADLESS_THREAD_CPU.getOrDefault(e.getKey(), 0L) * 10, THREAD_WAIT.getOrDefault(e.getKey(), 0L),
+                        HEADLESS_THREAD_WAIT.getOrDefault(e.getKey(), 0L), e.getKey()));
         System.out.println("mean wall time per pulse by phase:");
         for (Map.Entry<String, Double> e : phaseSums.entrySet()) {
             System.out.printf(Locale.ROOT, "  %-36s %7.2f ms%n", e.getKey(), e.getValue() / Math.max(1, pulses));
@@ -1057,6 +1081,22 @@ public final class DashboardBenchmark {
         return sum;
     }
 
+    /** Bytes the threads of this name have allocated on the Java heap so far. */
+    private static long allocatedByThreadsNamed(String name) {
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(name)) {
+                sum += allocated(t);
+            }
+        }
+        return sum;
+    }
+
+    private static long allocated(Thread t) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return t == null ? 0 : Math.max(0, threads.getThreadAllocatedBytes(t.getId()));
+    }
+
     private static long cpu(Thread t) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         return t == null ? 0 : Math.max(0, threads.getThreadCpuTime(t.getId()));
@@ -1067,6 +1107,26 @@ public final class DashboardBenchmark {
     private static long cpuTicks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** Milliseconds each native thread of a process (threads of one name summed) has waited in a run queue (schedstat). */
+    private static Map<String, Long> nativeThreadWaits(long pid) {
+        Map<String, Long> byName = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
+                    long waitedNanos = Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[1]);
+                    byName.merge(name, waitedNanos / 1_000_000, Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended while listed
+                }
+            }
+        } catch (java.io.IOException e) {
+            return byName;
+        }
+        return byName;
     }
 
     private static Map<String, Long> nativeThreadCpu(long pid) {
