@@ -42,8 +42,8 @@ import jdk.jfr.consumer.RecordingStream;
  * (defaults 100 epochs, the sample's own; 10 rounds; the layer statistics table in view). To see where the
  * time goes: {@code -Dprofile=true} samples the render thread's stacks (JFR) and the JavaFX thread's (every 2 ms), {@code -Dhide=id,id}
  * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view); {@code -Dwarmup=N} sets the
- * warm-up run's epochs (default 1,000), {@code -Dwarmup.runs=N} the unmeasured runs of the measured length after it
- * (default 5); {@code -Dtrace=true} prints
+ * warm-up run's epochs (default 3,000), {@code -Dwarmup.runs=N} the unmeasured runs of the measured length after it
+ * (default 10); {@code -Dtrace=true} prints
  * which nodes moved or resized at each pulse (see {@link LayoutTrace}); {@code -Dcputrace=true} reads the
  * JavaFX and render threads' CPU every 2 ms to annotate the slowest pulses; {@code -Dstalls=FILE} reads what
  * tools/stall-probe recorded meanwhile and reports apart the pulses during which a core was not available
@@ -540,17 +540,20 @@ public final class DashboardBenchmark {
     private static List<Round> run(TrainingDashboard dashboard, int epochs, int rounds, HeadlessTrainer headless) throws Exception {
         Project project = spiral(epochs);
         // Warm-up: JIT, ND4J's native kernels, the dashboard's first layout. -Dwarmup=N: N epochs
-        // (default 1,000, a person's first minutes). The JIT goes on compiling ND4J's and JavaFX's
+        // (default 3,000, a person's first minutes). The JIT goes on compiling ND4J's and JavaFX's
         // code for minutes: after 5 epochs the measured runs were still getting faster round by
-        // round, and the window's JVM, with more code to compile, lagged the headless one.
-        int warmup = Integer.getInteger("warmup", 1000);
+        // round, and the window's JVM, with more code to compile, lagged the headless one. What
+        // counts is the warm-up's time: once ND4J's caches made training twice as fast, 1,000 epochs
+        // and 5 runs left the JIT compilers 3.8 s of compiling (2 ms or more each) in the measured
+        // runs (C2 1.5 s of CPU, headless 0.2 s) and the ratio at 0.85; 3,000 and 10 left 1.2 s and 0.88-0.91.
+        int warmup = Integer.getInteger("warmup", 3000);
         headless.train(warmup);
         dashboardRun(dashboard, spiral(warmup));
-        // Then -Dwarmup.runs=N unmeasured runs of the measured length (default 5): what happens once
+        // Then -Dwarmup.runs=N unmeasured runs of the measured length (default 10): what happens once
         // per run (its start and end: rows, results, whole chart paints) runs often enough for the JIT
         // to compile it, as it has after a person's first few runs; with one long warm-up run the
         // first measured runs' starts were the slowest pulses of all.
-        for (int i = 0, runs = Integer.getInteger("warmup.runs", 5); i < runs; i++) {
+        for (int i = 0, runs = Integer.getInteger("warmup.runs", 10); i < runs; i++) {
             headless.train(epochs);
             dashboardRun(dashboard, project);
         }
