@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Every ND4J array, views included, carries a small native buffer describing its shape, strides and
  * type. ND4J's CPU backend caches these descriptors ({@code DirectShapeInfoProvider}), but in
  * 1.0.0-M2.1 the constructors that most arrays go through call a variant of the method it does not
- * override, so each array gets a fresh descriptor: a native allocation, a Java buffer, and a
- * reference ND4J's deallocator must track and free once the array is collected. Training the spiral
+ * override, so each array asks the native library for its descriptor afresh (passing native copies of
+ * its shape and strides) and wraps it in a new Java buffer, which ND4J's deallocator must track and
+ * release once the array is collected. Training the spiral
  * sample made about 280 such tracked buffers an iteration, roughly a third of them shape descriptors,
  * and the collector's pauses (which process every one of those references) took 16-18 % of the
  * training time. With this cache {@code layerlab train} trained it 1.25-1.35 times as fast (300 epochs,
@@ -30,10 +31,13 @@ import org.slf4j.LoggerFactory;
  * launcher's class-data archive), with bit-identical losses.
  *
  * <h2>Safe to share</h2>
- * ND4J marks these descriptors constant and its own cache already hands one descriptor to every array
- * of a shape. The key holds everything the descriptor is made from (shape, strides, element-wise
- * stride, order, type, emptiness), and the cache stops growing at {@link #MAX_ENTRIES} shapes (a
- * model whose shapes keep changing then gets fresh descriptors again, as without it).
+ * The descriptor's memory is already shared: the native library keeps one constant descriptor per
+ * shape and hands out the same memory each time; what was new per array was the Java wrapper around
+ * it (with two native copies of the shape and strides to ask for it). ND4J marks these descriptors
+ * constant and its own cache hands one to every array of a shape. The key holds everything the
+ * descriptor is made from (shape, strides, element-wise stride, order, type, emptiness), and the
+ * cache stops growing at {@link #MAX_ENTRIES} shapes (a model whose shapes keep changing then gets
+ * fresh wrappers again, as without it).
  */
 public final class ShapeInfoCache extends DirectShapeInfoProvider {
     /** Distinct shapes kept: a few hundred bytes each, far more than a model's training uses. */
