@@ -69,6 +69,7 @@ final class TrainingRun {
     }
 
     TrainingResult execute() {
+        InPlaceUpdates.attachTo(net);
         StartEvent start = new StartEvent(spec.epochs(), net.numParams(), spec.optimizer(), spec.learningRate(),
                 validationData != null, task);
         for (Registration r : observers) {

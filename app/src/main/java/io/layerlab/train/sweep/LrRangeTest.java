@@ -1,6 +1,7 @@
 package io.layerlab.train.sweep;
 
 import io.layerlab.project.Project;
+import io.layerlab.train.InPlaceUpdates;
 import io.layerlab.train.ProjectRun;
 import io.layerlab.train.TrainingSpec;
 import java.util.ArrayList;
@@ -142,6 +143,7 @@ public final class LrRangeTest {
         double average = 0;
         double lowest = Double.POSITIVE_INFINITY;
         LrRangeResult.Ending ending = LrRangeResult.Ending.COMPLETED;
+        InPlaceUpdates.attachTo(net);
         for (int i = 0; i < settings.iterations(); i++) {
             if (stopRequested || Thread.currentThread().isInterrupted()) {
                 ending = LrRangeResult.Ending.STOPPED;
