@@ -1075,24 +1075,16 @@ public final class DashboardBenchmark {
     }
 
     private static long cpuOfThreadsNamed(String name) {
-        long sum = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals(name)) {
-                sum += cpu(t);
-            }
-        }
-        return sum;
+        return sumOverThreadsNamed(name, DashboardBenchmark::cpu);
     }
 
     /** Bytes the threads of this name have allocated on the Java heap so far. */
     private static long allocatedByThreadsNamed(String name) {
-        long sum = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals(name)) {
-                sum += allocated(t);
-            }
-        }
-        return sum;
+        return sumOverThreadsNamed(name, DashboardBenchmark::allocated);
+    }
+
+    private static long sumOverThreadsNamed(String name, java.util.function.ToLongFunction<Thread> measure) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).mapToLong(measure).sum();
     }
 
     private static long allocated(Thread t) {
@@ -1105,7 +1097,6 @@ public final class DashboardBenchmark {
         return t == null ? 0 : Math.max(0, threads.getThreadCpuTime(t.getId()));
     }
 
-    /** CPU ticks (1/100 s) of each native thread of this process by name (threads of one name summed). */
     /** User and system CPU, in clock ticks, from a process's or thread's {@code stat} line (proc(5)). */
     private static long cpuTicks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -1114,32 +1105,28 @@ public final class DashboardBenchmark {
 
     /** Milliseconds each native thread of a process (threads of one name summed) has waited in a run queue (schedstat). */
     private static Map<String, Long> nativeThreadWaits(long pid) {
-        Map<String, Long> byName = new HashMap<>();
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
-                    long waitedNanos = Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[1]);
-                    byName.merge(name, waitedNanos / 1_000_000, Long::sum);
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // the thread ended while listed
-                }
-            }
-        } catch (java.io.IOException e) {
-            return byName;
-        }
-        return byName;
+        return byNativeThreadName(pid, (task, stat) ->
+                Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[1]) / 1_000_000);
     }
 
+    /** CPU ticks (1/100 s) of each native thread of a process by name (threads of one name summed). */
     private static Map<String, Long> nativeThreadCpu(long pid) {
+        return byNativeThreadName(pid, (task, stat) -> cpuTicks(stat));
+    }
+
+    /** A figure read from each thread's /proc entry (given the directory and its stat line). */
+    private interface TaskFigure {
+        long read(Path task, String stat) throws java.io.IOException;
+    }
+
+    private static Map<String, Long> byNativeThreadName(long pid, TaskFigure figure) {
         Map<String, Long> byName = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
-                    byName.merge(name, cpuTicks(stat), Long::sum);
+                    byName.merge(name, figure.read(task, stat), Long::sum);
                 } catch (java.io.IOException | RuntimeException gone) {
                     // the thread ended while listed
                 }
