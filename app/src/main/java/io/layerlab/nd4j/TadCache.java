@@ -2,8 +2,6 @@ package io.layerlab.nd4j;
 
 import java.lang.reflect.Field;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataBuffer;
@@ -40,11 +38,10 @@ public final class TadCache extends CpuTADManager {
     private static final Logger LOG = LoggerFactory.getLogger(TadCache.class);
     private static TADManager replaced;
 
-    private final Map<Key, Pair<DataBuffer, DataBuffer>> descriptors = new ConcurrentHashMap<>();
-    private final int maxEntries;
+    private final KeptDescriptors<Key, Pair<DataBuffer, DataBuffer>> descriptors;
 
     TadCache(int maxEntries) {
-        this.maxEntries = maxEntries;
+        descriptors = new KeptDescriptors<>(maxEntries);
         init(NativeOpsHolder.getInstance().getDeviceNativeOps(), Nd4j.getConstantHandler());
     }
 
@@ -96,26 +93,19 @@ public final class TadCache extends CpuTADManager {
     @Override
     public Pair<DataBuffer, DataBuffer> getTADOnlyShapeInfo(INDArray array, int[] dimensions) {
         // As ND4J's own: dimensions sorted in place, none meaning all.
-        if (dimensions == null) {
-            dimensions = new int[]{Integer.MAX_VALUE};
-        } else if (dimensions.length > 1) {
-            Arrays.sort(dimensions);
+        int[] along = dimensions == null ? new int[]{Integer.MAX_VALUE} : dimensions;
+        if (along.length > 1) {
+            Arrays.sort(along);
         }
-        long[] shapeInformation = array.shapeInfoJava();
-        Pair<DataBuffer, DataBuffer> known = descriptors.get(new Key(shapeInformation, dimensions));
-        if (known != null) {
-            return known;
-        }
-        Pair<DataBuffer, DataBuffer> made = super.getTADOnlyShapeInfo(array, dimensions);
-        if (descriptors.size() < maxEntries) {
-            // The caller may reuse its arrays: the kept key gets copies.
-            descriptors.putIfAbsent(new Key(shapeInformation.clone(), dimensions.clone()), made);
-        }
-        return made;
+        return descriptors.get(new Key(array.shapeInfoJava(), along), Key::copy, () -> super.getTADOnlyShapeInfo(array, along));
     }
 
     /** What a descriptor pair is computed from. */
     private record Key(long[] shapeInformation, int[] dimensions) {
+        Key copy() {
+            return new Key(shapeInformation.clone(), dimensions.clone());
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof Key key

@@ -44,12 +44,12 @@ public final class InPlaceUpdates extends BaseTrainingListener {
 
     @Override
     public void onGradientCalculation(Model model) {
-        if (!(model instanceof ComputationGraph graph) || graph.gradient() instanceof NetworkArrayGradient) {
+        if (!(model instanceof ComputationGraph graph)) {
             return;
         }
         Gradient computed = graph.gradient();
         INDArray network = graph.getFlattenedGradients();
-        if (computed == null || network == null) {
+        if (computed == null || network == null || computed instanceof NetworkArrayGradient) {
             return;
         }
         INDArray given = computed.gradient();

@@ -606,8 +606,8 @@ public final class DashboardBenchmark {
             if (displayServer >= 0) {
                 displayServerTicks += processTicks(displayServer) - displayServerBefore;
             }
-            nativeThreadCpu(ProcessHandle.current().pid()).forEach((name, ticks) -> THREAD_CPU.merge(name, ticks - threadsBefore.getOrDefault(name, 0L), Long::sum));
-            nativeThreadWaits(ProcessHandle.current().pid()).forEach((name, ms) -> THREAD_WAIT.merge(name, ms - waitsBefore.getOrDefault(name, 0L), Long::sum));
+            addGrowth(THREAD_CPU, threadsBefore, nativeThreadCpu(ProcessHandle.current().pid()));
+            addGrowth(THREAD_WAIT, waitsBefore, nativeThreadWaits(ProcessHandle.current().pid()));
             profiling = false;
             tracingCpu = false;
             synchronized (PROFILE_WINDOWS) {
@@ -710,8 +710,8 @@ public final class DashboardBenchmark {
         Map<String, Long> before = nativeThreadCpu(headless.pid());
         Map<String, Long> waitsBefore = nativeThreadWaits(headless.pid());
         double[] side = headless.train(epochs);
-        nativeThreadCpu(headless.pid()).forEach((name, ticks) -> HEADLESS_THREAD_CPU.merge(name, ticks - before.getOrDefault(name, 0L), Long::sum));
-        nativeThreadWaits(headless.pid()).forEach((name, ms) -> HEADLESS_THREAD_WAIT.merge(name, ms - waitsBefore.getOrDefault(name, 0L), Long::sum));
+        addGrowth(HEADLESS_THREAD_CPU, before, nativeThreadCpu(headless.pid()));
+        addGrowth(HEADLESS_THREAD_WAIT, waitsBefore, nativeThreadWaits(headless.pid()));
         return side;
     }
 
@@ -1112,6 +1112,11 @@ public final class DashboardBenchmark {
     /** CPU ticks (1/100 s) of each native thread of a process by name (threads of one name summed). */
     private static Map<String, Long> nativeThreadCpu(long pid) {
         return byNativeThreadName(pid, (task, stat) -> cpuTicks(stat));
+    }
+
+    /** Adds to {@code totals}, by thread name, how far each figure grew from {@code before} to {@code after}. */
+    private static void addGrowth(Map<String, Long> totals, Map<String, Long> before, Map<String, Long> after) {
+        after.forEach((name, value) -> totals.merge(name, value - before.getOrDefault(name, 0L), Long::sum));
     }
 
     /** A figure read from each thread's /proc entry (given the directory and its stat line). */
