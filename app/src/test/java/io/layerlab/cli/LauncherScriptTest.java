@@ -52,21 +52,27 @@ class LauncherScriptTest {
     }
 
     @Test
-    void theDesignerGetsTheParallelCollectorWithAYoungGenerationOf16Mb() throws Exception {
-        assertThat(javaArgs("")).contains("-XX:+UseParallelGC", "-Xmn16m").doesNotContain("-Xmn32m");
+    void theDesignerGetsTheParallelCollectorWith16MbOfEdenAndTwo4MbSurvivorSpaces() throws Exception {
+        assertThat(javaArgs("")).contains("-XX:+UseParallelGC", "-Xmn24m", "-XX:SurvivorRatio=4")
+                .doesNotContain("-Xmn32m", "-XX:SurvivorRatio=2");
     }
 
     @Test
-    void bothGetSurvivorSpacesOfAFixedThirdOfTheYoungGeneration() throws Exception {
+    void theCommandLinesSurvivorSpacesAreAFixedThirdOfItsYoungGeneration() throws Exception {
+        assertThat(javaArgs("", "train", "my.layerlab.json")).contains("-XX:SurvivorRatio=2").doesNotContain("-XX:SurvivorRatio=4");
+    }
+
+    @Test
+    void bothGetSurvivorSpacesOfAFixedSize() throws Exception {
         for (List<String> command : List.of(List.<String>of(), List.of("train", "my.layerlab.json"))) {
-            assertThat(javaArgs("", command.toArray(String[]::new))).contains("-XX:-UseAdaptiveSizePolicy", "-XX:SurvivorRatio=2");
+            assertThat(javaArgs("", command.toArray(String[]::new))).contains("-XX:-UseAdaptiveSizePolicy");
         }
     }
 
     @Test
     void optionsThePersonGaveComeAfterTheLaunchersSoTheirsWin() throws Exception {
         List<String> args = javaArgs("-Xmn64m");
-        assertThat(args.indexOf("-Xmn64m")).isGreaterThan(args.indexOf("-Xmn16m"));
+        assertThat(args.indexOf("-Xmn64m")).isGreaterThan(args.indexOf("-Xmn24m"));
     }
 
     @Test

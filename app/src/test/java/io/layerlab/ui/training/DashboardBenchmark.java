@@ -88,7 +88,15 @@ public final class DashboardBenchmark {
     }
 
     /** Samples/s of each side, and the CPU its training thread used (ns). */
-    private record Round(double headless, double dashboard, long headlessTrainingCpu, long dashboardTrainingCpu, Window window) {
+    /** Collections during one side's run: how many, and their pauses in all (ms). */
+    private record Collected(long count, long millis) {
+        static Collected between(long[] before, long[] after) {
+            return new Collected(after[0] - before[0], after[1] - before[1]);
+        }
+    }
+
+    private record Round(double headless, double dashboard, long headlessTrainingCpu, long dashboardTrainingCpu, Window window,
+                         Collected headlessCollections, Collected dashboardCollections) {
         double ratio() {
             return dashboard / headless;
         }
@@ -564,11 +572,13 @@ public final class DashboardBenchmark {
             boolean headlessFirst = round % 2 == 1;
             double h = 0;
             long hCpu = 0;
+            Collected hGc = null;
             startClean(headless);
             if (headlessFirst) {
                 double[] side = headlessRun(headless, epochs);
                 h = side[0];
                 hCpu = (long) side[1];
+                hGc = new Collected((long) side[2], (long) side[3]);
                 startClean(headless);
             }
             long workersBefore = cpuOfThreadsNamed("benchmark-worker");
@@ -602,7 +612,9 @@ public final class DashboardBenchmark {
             Map<String, Long> threadsBefore = nativeThreadCpu(ProcessHandle.current().pid());
             Map<String, Long> waitsBefore = nativeThreadWaits(ProcessHandle.current().pid());
             long displayServerBefore = displayServer < 0 ? 0 : processTicks(displayServer);
+            long[] collectedBefore = HeadlessTrainer.collections();
             double d = dashboardRun(dashboard, project);
+            Collected dGc = Collected.between(collectedBefore, HeadlessTrainer.collections());
             if (displayServer >= 0) {
                 displayServerTicks += processTicks(displayServer) - displayServerBefore;
             }
@@ -625,15 +637,18 @@ public final class DashboardBenchmark {
                 double[] side = headlessRun(headless, epochs);
                 h = side[0];
                 hCpu = (long) side[1];
+                hGc = new Collected((long) side[2], (long) side[3]);
             }
-            Round r = new Round(h, d, hCpu, dCpu, w);
+            Round r = new Round(h, d, hCpu, dCpu, w, hGc, dGc);
             results.add(r);
             System.out.printf(Locale.ROOT, "round %d (%s first): headless %.0f samples/s, dashboard %.0f samples/s, ratio %.3f;"
                             + " training thread CPU headless %.0f ms, dashboard %.0f ms;"
                             + " JavaFX thread %.0f ms, render thread %.0f ms CPU in %.1f s;"
-                            + " allocated on the heap: training %.0f MB, JavaFX %.0f MB, render %.0f MB%n",
+                            + " allocated on the heap: training %.0f MB, JavaFX %.0f MB, render %.0f MB;"
+                            + " collections headless %d in %d ms, dashboard %d in %d ms%n",
                     round, headlessFirst ? "headless" : "dashboard", h, d, r.ratio(), hCpu / 1e6, dCpu / 1e6,
-                    w.fxCpu() / 1e6, w.renderCpu() / 1e6, w.seconds(), allocatedMb[0], allocatedMb[1], allocatedMb[2]);
+                    w.fxCpu() / 1e6, w.renderCpu() / 1e6, w.seconds(), allocatedMb[0], allocatedMb[1], allocatedMb[2],
+                    hGc.count(), hGc.millis(), dGc.count(), dGc.millis());
         }
         return results;
     }
@@ -809,6 +824,11 @@ public final class DashboardBenchmark {
                 harmonicMean(headless), harmonicMean(dashboard), harmonicMean(dashboard) / harmonicMean(headless));
         System.out.printf(Locale.ROOT, "training thread CPU per run, dashboard / headless (what statistics and boundary add): median %.3f%n",
                 median(cpuRatios));
+        System.out.printf(Locale.ROOT, "collections per run (median), headless: %.0f, pauses %.0f ms in all; dashboard: %.0f, %.0f ms%n",
+                median(rounds.stream().mapToDouble(r -> r.headlessCollections().count()).sorted().toArray()),
+                median(rounds.stream().mapToDouble(r -> r.headlessCollections().millis()).sorted().toArray()),
+                median(rounds.stream().mapToDouble(r -> r.dashboardCollections().count()).sorted().toArray()),
+                median(rounds.stream().mapToDouble(r -> r.dashboardCollections().millis()).sorted().toArray()));
         System.out.printf(Locale.ROOT, "pulses during dashboard runs: %d in %.1f s (%.1f/s); p50 %.1f ms, p99 %.1f ms, max %.1f ms"
                         + " (JavaFX thread part: p50 %.1f, p99 %.1f, max %.1f)%n",
                 pulses, seconds, pulses / seconds, pct(total, 50), pct(total, 99), pct(total, 100),

@@ -23,7 +23,7 @@ import java.util.Locale;
  * and it stays up between rounds so its JIT warms up as the designer's does.
  *
  * <p>Protocol on standard input/output: a line {@code train EPOCHS} trains the spiral sample and
- * answers {@code result SAMPLES_PER_SECOND TRAINING_THREAD_CPU_NANOS}; a line {@code gc} collects the heap and
+ * answers {@code result SAMPLES_PER_SECOND TRAINING_THREAD_CPU_NANOS COLLECTIONS COLLECTION_MILLIS}; a line {@code gc} collects the heap and
  * answers {@code collected}; end of input ends it. Everything
  * else the process prints (ND4J, SameDiff) goes to standard error.
  */
@@ -39,34 +39,49 @@ public final class HeadlessTrainer implements AutoCloseable {
     }
 
     /**
-     * The young generation {@code ./layerlab} gives the command line (the designer's is smaller, for
+     * The young generation {@code ./layerlab} gives the command line (the designer's differs, for
      * shorter pauses): {@code layerlab train} trains faster with it, and that is what the dashboard is compared with.
      */
-    static final String COMMAND_LINE_YOUNG_GENERATION = "-Xmn32m";
+    static final List<String> COMMAND_LINE_YOUNG_GENERATION = List.of("-Xmn32m", "-XX:SurvivorRatio=2");
 
     /**
-     * Starts the trainer JVM with this one's -XX and heap options (collector, heap), a young
-     * generation set as for the command line, and this class path.
+     * Starts the trainer JVM with this one's -XX and heap options (collector, heap), the young
+     * generation sized as for the command line, and this class path.
      */
     static HeadlessTrainer start() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (option.startsWith("-Xmn")) {
-                command.add(COMMAND_LINE_YOUNG_GENERATION);
-            } else if (option.startsWith("-XX:") || option.startsWith("-Xm")) {
+            boolean youngGeneration = option.startsWith("-Xmn") || option.startsWith("-XX:SurvivorRatio=");
+            if (!youngGeneration && (option.startsWith("-XX:") || option.startsWith("-Xm"))) {
                 command.add(option);
             }
         }
+        command.addAll(COMMAND_LINE_YOUNG_GENERATION);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeadlessTrainer.class.getName()));
         return new HeadlessTrainer(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
     }
 
-    /** Trains {@code epochs} epochs in the other JVM: samples/s and its training thread's CPU (ns). */
+    /**
+     * Trains {@code epochs} epochs in the other JVM: samples/s, its training thread's CPU (ns), and its
+     * collector's pauses meanwhile (count, ms).
+     */
     double[] train(int epochs) throws IOException {
         requests.println("train " + epochs);
         String[] parts = answer("result ").split(" ");
-        return new double[]{Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+        return new double[]{Double.parseDouble(parts[1]), Double.parseDouble(parts[2]), Double.parseDouble(parts[3]),
+                Double.parseDouble(parts[4])};
+    }
+
+    /** Collections so far and the milliseconds they took, over all of this JVM's collectors. */
+    static long[] collections() {
+        long count = 0;
+        long millis = 0;
+        for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[]{count, millis};
     }
 
     /** Has the other JVM collect its heap (a full cycle) and answers once it has. */
@@ -116,9 +131,12 @@ public final class HeadlessTrainer implements AutoCloseable {
             Project p = samples.open(samples.find("spiral").orElseThrow());
             p.setTraining(p.training().withEpochs(Integer.parseInt(line.substring(6).trim())));
             long before = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long[] collectedBefore = collections();
             TrainingResult result = ProjectRun.prepare(p).trainer().run();
             long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - before;
-            answers.printf(Locale.ROOT, "result %.1f %d%n", result.samplesPerSecond(), cpu);
+            long[] collectedAfter = collections();
+            answers.printf(Locale.ROOT, "result %.1f %d %d %d%n", result.samplesPerSecond(), cpu,
+                    collectedAfter[0] - collectedBefore[0], collectedAfter[1] - collectedBefore[1]);
         }
     }
 }
