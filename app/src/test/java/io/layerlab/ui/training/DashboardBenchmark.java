@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import io.layerlab.ui.training.HeadlessTrainer.Collected;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -87,14 +88,7 @@ public final class DashboardBenchmark {
         }
     }
 
-    /** Samples/s of each side, and the CPU its training thread used (ns). */
-    /** Collections during one side's run: how many, and their pauses in all (ms). */
-    private record Collected(long count, long millis) {
-        static Collected between(long[] before, long[] after) {
-            return new Collected(after[0] - before[0], after[1] - before[1]);
-        }
-    }
-
+    /** Samples/s of each side, the CPU its training thread used (ns), and its collections. */
     private record Round(double headless, double dashboard, long headlessTrainingCpu, long dashboardTrainingCpu, Window window,
                          Collected headlessCollections, Collected dashboardCollections) {
         double ratio() {
@@ -570,15 +564,10 @@ public final class DashboardBenchmark {
         long displayServer = displayServerPid();
         for (int round = 1; round <= rounds; round++) {
             boolean headlessFirst = round % 2 == 1;
-            double h = 0;
-            long hCpu = 0;
-            Collected hGc = null;
+            HeadlessTrainer.Run headlessSide = null;
             startClean(headless);
             if (headlessFirst) {
-                double[] side = headlessRun(headless, epochs);
-                h = side[0];
-                hCpu = (long) side[1];
-                hGc = new Collected((long) side[2], (long) side[3]);
+                headlessSide = headlessRun(headless, epochs);
                 startClean(headless);
             }
             long workersBefore = cpuOfThreadsNamed("benchmark-worker");
@@ -612,9 +601,9 @@ public final class DashboardBenchmark {
             Map<String, Long> threadsBefore = nativeThreadCpu(ProcessHandle.current().pid());
             Map<String, Long> waitsBefore = nativeThreadWaits(ProcessHandle.current().pid());
             long displayServerBefore = displayServer < 0 ? 0 : processTicks(displayServer);
-            long[] collectedBefore = HeadlessTrainer.collections();
+            Collected collectedBefore = Collected.soFar();
             double d = dashboardRun(dashboard, project);
-            Collected dGc = Collected.between(collectedBefore, HeadlessTrainer.collections());
+            Collected dGc = Collected.soFar().since(collectedBefore);
             if (displayServer >= 0) {
                 displayServerTicks += processTicks(displayServer) - displayServerBefore;
             }
@@ -634,11 +623,11 @@ public final class DashboardBenchmark {
                     (allocated(fx) - fxAllocatedBefore) / 1e6, (allocated(renderer) - renderAllocatedBefore) / 1e6};
             if (!headlessFirst) {
                 startClean(headless);
-                double[] side = headlessRun(headless, epochs);
-                h = side[0];
-                hCpu = (long) side[1];
-                hGc = new Collected((long) side[2], (long) side[3]);
+                headlessSide = headlessRun(headless, epochs);
             }
+            double h = headlessSide.samplesPerSecond();
+            long hCpu = headlessSide.trainingCpuNanos();
+            Collected hGc = headlessSide.collected();
             Round r = new Round(h, d, hCpu, dCpu, w, hGc, dGc);
             results.add(r);
             System.out.printf(Locale.ROOT, "round %d (%s first): headless %.0f samples/s, dashboard %.0f samples/s, ratio %.3f;"
@@ -721,10 +710,10 @@ public final class DashboardBenchmark {
     }
 
     /** One headless run; its JVM's thread CPU is summed by name, to set beside the dashboard's. */
-    private static double[] headlessRun(HeadlessTrainer headless, int epochs) throws java.io.IOException {
+    private static HeadlessTrainer.Run headlessRun(HeadlessTrainer headless, int epochs) throws java.io.IOException {
         Map<String, Long> before = nativeThreadCpu(headless.pid());
         Map<String, Long> waitsBefore = nativeThreadWaits(headless.pid());
-        double[] side = headless.train(epochs);
+        HeadlessTrainer.Run side = headless.train(epochs);
         addGrowth(HEADLESS_THREAD_CPU, before, nativeThreadCpu(headless.pid()));
         addGrowth(HEADLESS_THREAD_WAIT, waitsBefore, nativeThreadWaits(headless.pid()));
         return side;
@@ -825,10 +814,8 @@ public final class DashboardBenchmark {
         System.out.printf(Locale.ROOT, "training thread CPU per run, dashboard / headless (what statistics and boundary add): median %.3f%n",
                 median(cpuRatios));
         System.out.printf(Locale.ROOT, "collections per run (median), headless: %.0f, pauses %.0f ms in all; dashboard: %.0f, %.0f ms%n",
-                median(rounds.stream().mapToDouble(r -> r.headlessCollections().count()).sorted().toArray()),
-                median(rounds.stream().mapToDouble(r -> r.headlessCollections().millis()).sorted().toArray()),
-                median(rounds.stream().mapToDouble(r -> r.dashboardCollections().count()).sorted().toArray()),
-                median(rounds.stream().mapToDouble(r -> r.dashboardCollections().millis()).sorted().toArray()));
+                medianOf(rounds, r -> r.headlessCollections().count()), medianOf(rounds, r -> r.headlessCollections().millis()),
+                medianOf(rounds, r -> r.dashboardCollections().count()), medianOf(rounds, r -> r.dashboardCollections().millis()));
         System.out.printf(Locale.ROOT, "pulses during dashboard runs: %d in %.1f s (%.1f/s); p50 %.1f ms, p99 %.1f ms, max %.1f ms"
                         + " (JavaFX thread part: p50 %.1f, p99 %.1f, max %.1f)%n",
                 pulses, seconds, pulses / seconds, pct(total, 50), pct(total, 99), pct(total, 100),
@@ -1180,6 +1167,10 @@ public final class DashboardBenchmark {
             inverse += 1 / v;
         }
         return values.length / inverse;
+    }
+
+    private static double medianOf(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
+        return median(rounds.stream().mapToDouble(figure).sorted().toArray());
     }
 
     private static double median(double[] sorted) {

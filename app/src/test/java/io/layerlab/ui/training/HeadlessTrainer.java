@@ -62,26 +62,34 @@ public final class HeadlessTrainer implements AutoCloseable {
         return new HeadlessTrainer(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
     }
 
-    /**
-     * Trains {@code epochs} epochs in the other JVM: samples/s, its training thread's CPU (ns), and its
-     * collector's pauses meanwhile (count, ms).
-     */
-    double[] train(int epochs) throws IOException {
-        requests.println("train " + epochs);
-        String[] parts = answer("result ").split(" ");
-        return new double[]{Double.parseDouble(parts[1]), Double.parseDouble(parts[2]), Double.parseDouble(parts[3]),
-                Double.parseDouble(parts[4])};
+    /** Collections in a JVM: how many, and their pauses in all (ms). */
+    record Collected(long count, long millis) {
+        /** This JVM's collections so far, over all its collectors. */
+        static Collected soFar() {
+            long count = 0;
+            long millis = 0;
+            for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                count += Math.max(0, collector.getCollectionCount());
+                millis += Math.max(0, collector.getCollectionTime());
+            }
+            return new Collected(count, millis);
+        }
+
+        Collected since(Collected before) {
+            return new Collected(count - before.count, millis - before.millis);
+        }
     }
 
-    /** Collections so far and the milliseconds they took, over all of this JVM's collectors. */
-    static long[] collections() {
-        long count = 0;
-        long millis = 0;
-        for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            count += Math.max(0, collector.getCollectionCount());
-            millis += Math.max(0, collector.getCollectionTime());
-        }
-        return new long[]{count, millis};
+    /** One run's figures: samples/s, the training thread's CPU (ns), and the collections meanwhile. */
+    record Run(double samplesPerSecond, long trainingCpuNanos, Collected collected) {
+    }
+
+    /** Trains {@code epochs} epochs in the other JVM. */
+    Run train(int epochs) throws IOException {
+        requests.println("train " + epochs);
+        String[] parts = answer("result ").split(" ");
+        return new Run(Double.parseDouble(parts[1]), Long.parseLong(parts[2]),
+                new Collected(Long.parseLong(parts[3]), Long.parseLong(parts[4])));
     }
 
     /** Has the other JVM collect its heap (a full cycle) and answers once it has. */
@@ -131,12 +139,11 @@ public final class HeadlessTrainer implements AutoCloseable {
             Project p = samples.open(samples.find("spiral").orElseThrow());
             p.setTraining(p.training().withEpochs(Integer.parseInt(line.substring(6).trim())));
             long before = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            long[] collectedBefore = collections();
+            Collected collectedBefore = Collected.soFar();
             TrainingResult result = ProjectRun.prepare(p).trainer().run();
             long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - before;
-            long[] collectedAfter = collections();
-            answers.printf(Locale.ROOT, "result %.1f %d %d %d%n", result.samplesPerSecond(), cpu,
-                    collectedAfter[0] - collectedBefore[0], collectedAfter[1] - collectedBefore[1]);
+            Collected collected = Collected.soFar().since(collectedBefore);
+            answers.printf(Locale.ROOT, "result %.1f %d %d %d%n", result.samplesPerSecond(), cpu, collected.count(), collected.millis());
         }
     }
 }
