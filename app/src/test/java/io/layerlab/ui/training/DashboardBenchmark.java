@@ -38,7 +38,7 @@ import jdk.jfr.consumer.RecordingStream;
  * boundary on: rounds that train the same project headless (as {@code layerlab train} does: no
  * statistics, no boundary, no window, in a JVM of its own, {@link HeadlessTrainer}) and with the
  * dashboard, in alternating order, so both see the same machine load. Run under Xvfb:
- * {@code DISPLAY=:98 java -XX:+UseParallelGC -Xmn16m -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=2 -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
+ * {@code DISPLAY=:98 java -XX:+UseParallelGC -Xmn24m -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=4 -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
  * (the collector {@code ./layerlab} starts the designer with; the headless side gets the command line's young generation)
  * (defaults 100 epochs, the sample's own; 10 rounds; the layer statistics table in view). To see where the
  * time goes: {@code -Dprofile=true} samples the render thread's stacks (JFR) and the JavaFX thread's (every 2 ms), {@code -Dhide=id,id}
@@ -55,8 +55,8 @@ import jdk.jfr.consumer.RecordingStream;
  * <li><b>samples/s ratio</b> dashboard / headless per round and their median: the number the issue
  *     asks for (at least 0.95). A round's pair ran back to back, so a change of load between rounds
  *     affects both sides; each side starts only once both JVMs have gone quiet after the other's run.
- *     Single runs of 2 s swing by ±30 % (whether a collection, and the native frees it sets off, lands
- *     in a run or not), so the middle half of the ratios and the sides' overall rates are reported too.</li>
+ *     Single runs of 2 s swing by ±30 % (the machine: a slow run is slower in every library alike, see docs/performance.md), so
+ *     the middle half of the ratios, the range a rerun's median would likely fall in (bootstrap, 90 %) and the sides' overall rates are reported too.</li>
  * <li><b>pulses</b>: JavaFX's own instrumentation emits a JFR event {@code javafx.PulsePhase} per phase
  *     of each pulse, on the JavaFX thread (CSS, layout, waiting for the renderer, syncing the scene
  *     graph) and on the render thread (painting, presenting). A pulse lasts from the start of its first
@@ -807,6 +807,9 @@ public final class DashboardBenchmark {
                         + " (middle half %.3f-%.3f, min %.3f, max %.3f)%n",
                 median(headless), median(dashboard), median(ratios), ratios[ratios.length / 4], ratios[(3 * ratios.length - 1) / 4],
                 ratios[0], ratios[ratios.length - 1]);
+        double[] interval = medianInterval(ratios, 0.90);
+        System.out.printf(Locale.ROOT, "how sure: 90 %% of medians resampled from these rounds lie in %.3f-%.3f (bootstrap);"
+                + " a target outside that range is missed or met beyond the machine's noise%n", interval[0], interval[1]);
         // Every run trains the same samples, so a side's overall rate (all its samples over all its
         // time) is the harmonic mean of its runs' rates: one slow run counts for its whole length.
         System.out.printf(Locale.ROOT, "overall samples/s (all runs' samples over all their time): headless %.0f, dashboard %.0f; ratio %.3f%n",
@@ -1167,6 +1170,27 @@ public final class DashboardBenchmark {
             inverse += 1 / v;
         }
         return values.length / inverse;
+    }
+
+    /**
+     * Where the median of {@code values} would fall if the rounds were run again on the same machine
+     * (percentile bootstrap: 10,000 resamples with a fixed seed, so the same rounds give the same range).
+     * Single rounds swing by ±30 % here, so ten rounds pin the median down to a few percent, not better.
+     */
+    static double[] medianInterval(double[] values, double level) {
+        java.util.Random random = new java.util.Random(42);
+        double[] medians = new double[10_000];
+        double[] resample = new double[values.length];
+        for (int i = 0; i < medians.length; i++) {
+            for (int j = 0; j < resample.length; j++) {
+                resample[j] = values[random.nextInt(values.length)];
+            }
+            java.util.Arrays.sort(resample);
+            medians[i] = median(resample);
+        }
+        java.util.Arrays.sort(medians);
+        int tail = (int) Math.round((1 - level) / 2 * medians.length);
+        return new double[] {medians[tail], medians[medians.length - 1 - tail]};
     }
 
     private static double medianOf(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
