@@ -55,8 +55,10 @@ import jdk.jfr.consumer.RecordingStream;
  * <li><b>samples/s ratio</b> dashboard / headless per round and their median: the number the issue
  *     asks for (at least 0.95). A round's pair ran back to back, so a change of load between rounds
  *     affects both sides; each side starts only once both JVMs have gone quiet after the other's run.
- *     Single runs of 2 s swing by ±30 % (the machine: a slow run is slower in every library alike, see docs/performance.md), so
- *     the middle half of the ratios, the range a rerun's median would likely fall in (bootstrap, 90 %) and the sides' overall rates are reported too.</li>
+ *     Single runs of 2 s swing by ±30 % (the machine: a slow run is slower in every library alike,
+ *     see docs/performance.md), so also reported: the middle half of the ratios, the range a rerun's
+ *     median would likely fall in ({@link #medianInterval}, 90 %) and the sides' overall rates. Ten
+ *     rounds pin the median to about ±0.1, thirty to about ±0.03.</li>
  * <li><b>pulses</b>: JavaFX's own instrumentation emits a JFR event {@code javafx.PulsePhase} per phase
  *     of each pulse, on the JavaFX thread (CSS, layout, waiting for the renderer, syncing the scene
  *     graph) and on the render thread (painting, presenting). A pulse lasts from the start of its first
