@@ -40,7 +40,8 @@ import jdk.jfr.consumer.RecordingStream;
  * dashboard, in alternating order, so both see the same machine load. Run under Xvfb:
  * {@code DISPLAY=:98 java -XX:+UseParallelGC -Xmn24m -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=4 -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
  * (the collector {@code ./layerlab} starts the designer with; the headless side gets the command line's young generation)
- * (defaults 100 epochs, the sample's own; 10 rounds; the layer statistics table in view). To see where the
+ * (defaults 100 epochs, the sample's own; 30 rounds, about 6 minutes here: ten cannot tell 0.91 from
+ * 0.95; the layer statistics table in view). To see where the
  * time goes: {@code -Dprofile=true} samples the render thread's stacks (JFR) and the JavaFX thread's (every 2 ms), {@code -Dhide=id,id}
  * hides views by id (iteration-chart, epoch-chart, accuracy-chart, boundary-view); {@code -Dwarmup=N} sets the
  * warm-up run's epochs (default 3,000), {@code -Dwarmup.runs=N} the unmeasured runs of the measured length after it
@@ -333,7 +334,7 @@ public final class DashboardBenchmark {
     public static void main(String[] args) throws Exception {
         io.layerlab.train.MemorySettings.configure();
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         boolean layersTab = args.length < 3 || !args[2].equals("runs");
         List<Phase> phases = Collections.synchronizedList(new ArrayList<>());
         System.out.println("load average at start: " + loadAverage());
