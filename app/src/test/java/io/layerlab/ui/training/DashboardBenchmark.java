@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import io.layerlab.ui.training.HeadlessTrainer.Collected;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -144,11 +146,11 @@ public final class DashboardBenchmark {
 
         synchronized void add(long when, long fxCpu, long renderCpu, long fxWaited, long renderWaited) {
             if (size == at.length) {
-                at = java.util.Arrays.copyOf(at, 2 * size);
-                fx = java.util.Arrays.copyOf(fx, 2 * size);
-                render = java.util.Arrays.copyOf(render, 2 * size);
-                fxWait = java.util.Arrays.copyOf(fxWait, 2 * size);
-                renderWait = java.util.Arrays.copyOf(renderWait, 2 * size);
+                at = Arrays.copyOf(at, 2 * size);
+                fx = Arrays.copyOf(fx, 2 * size);
+                render = Arrays.copyOf(render, 2 * size);
+                fxWait = Arrays.copyOf(fxWait, 2 * size);
+                renderWait = Arrays.copyOf(renderWait, 2 * size);
             }
             at[size] = when;
             fx[size] = fxCpu;
@@ -163,8 +165,8 @@ public final class DashboardBenchmark {
          * threads used, the span, and how long each waited in a run queue for a core; null without samples.
          */
         synchronized double[] between(Instant from, Instant to) {
-            int i = java.util.Arrays.binarySearch(at, 0, size, nanos(from));
-            int j = java.util.Arrays.binarySearch(at, 0, size, nanos(to));
+            int i = Arrays.binarySearch(at, 0, size, nanos(from));
+            int j = Arrays.binarySearch(at, 0, size, nanos(to));
             i = Math.max(0, i >= 0 ? i : -i - 2);
             j = Math.min(size - 1, j >= 0 ? j : -j - 1);
             if (size == 0 || j <= i) {
@@ -699,7 +701,7 @@ public final class DashboardBenchmark {
                 try {
                     String[] args = Files.readString(process.resolve("cmdline")).split("\0");
                     String program = Path.of(args[0]).getFileName().toString();
-                    if (program.startsWith("X") && java.util.Arrays.asList(args).contains(display)) {
+                    if (program.startsWith("X") && Arrays.asList(args).contains(display)) {
                         return Long.parseLong(process.getFileName().toString());
                     }
                 } catch (java.io.IOException | RuntimeException e) {
@@ -1178,20 +1180,19 @@ public final class DashboardBenchmark {
     /**
      * Where the median of {@code values} would fall if the rounds were run again on the same machine
      * (percentile bootstrap: 10,000 resamples with a fixed seed, so the same rounds give the same range).
-     * Single rounds swing by ±30 % here, so ten rounds pin the median down to a few percent, not better.
      */
     static double[] medianInterval(double[] values, double level) {
-        java.util.Random random = new java.util.Random(42);
+        Random random = new Random(42);
         double[] medians = new double[10_000];
         double[] resample = new double[values.length];
         for (int i = 0; i < medians.length; i++) {
             for (int j = 0; j < resample.length; j++) {
                 resample[j] = values[random.nextInt(values.length)];
             }
-            java.util.Arrays.sort(resample);
+            Arrays.sort(resample);
             medians[i] = median(resample);
         }
-        java.util.Arrays.sort(medians);
+        Arrays.sort(medians);
         int tail = (int) Math.round((1 - level) / 2 * medians.length);
         return new double[] {medians[tail], medians[medians.length - 1 - tail]};
     }
