@@ -596,7 +596,7 @@ public final class TrainingDashboard extends BorderPane {
         iterationChart.setId("iteration-chart");
         epochChart.setId("epoch-chart");
         accuracyChart.setId("accuracy-chart");
-        iterationChart.setEmptyMessage("Press Train: the loss of every iteration appears here.");
+        iterationChart.setEmptyMessage("The loss of every iteration appears here as the network trains.");
         epochChart.setEmptyMessage("Loss after each epoch.");
         accuracyChart.setEmptyMessage("Validation accuracy per epoch.");
         // Short windows: a low chart still reads; one drawn past its panel does not.
