@@ -95,7 +95,8 @@ public final class DashboardBenchmark {
 
     /** Samples/s of each side, the CPU its training thread used (ns), and its collections. */
     private record Round(double headless, double dashboard, long headlessTrainingCpu, long dashboardTrainingCpu, Window window,
-                         Collected headlessCollections, Collected dashboardCollections) {
+                         Collected headlessCollections, Collected dashboardCollections, double[] headlessEpochSeconds,
+                         double[] dashboardEpochSeconds) {
         double ratio() {
             return dashboard / headless;
         }
@@ -608,6 +609,7 @@ public final class DashboardBenchmark {
             long displayServerBefore = displayServer < 0 ? 0 : processTicks(displayServer);
             Collected collectedBefore = Collected.soFar();
             double d = dashboardRun(dashboard, project);
+            double[] dEpochs = lastDashboardEpochSeconds;
             Collected dGc = Collected.soFar().since(collectedBefore);
             if (displayServer >= 0) {
                 displayServerTicks += processTicks(displayServer) - displayServerBefore;
@@ -633,7 +635,7 @@ public final class DashboardBenchmark {
             double h = headlessSide.samplesPerSecond();
             long hCpu = headlessSide.trainingCpuNanos();
             Collected hGc = headlessSide.collected();
-            Round r = new Round(h, d, hCpu, dCpu, w, hGc, dGc);
+            Round r = new Round(h, d, hCpu, dCpu, w, hGc, dGc, headlessSide.epochSeconds(), dEpochs);
             results.add(r);
             System.out.printf(Locale.ROOT, "round %d (%s first): headless %.0f samples/s, dashboard %.0f samples/s, ratio %.3f;"
                             + " training thread CPU headless %.0f ms, dashboard %.0f ms;"
@@ -821,6 +823,7 @@ public final class DashboardBenchmark {
                 harmonicMean(headless), harmonicMean(dashboard), harmonicMean(dashboard) / harmonicMean(headless));
         System.out.printf(Locale.ROOT, "training thread CPU per run, dashboard / headless (what statistics and boundary add): median %.3f%n",
                 median(cpuRatios));
+        reportRunParts(rounds);
         System.out.printf(Locale.ROOT, "collections per run (median), headless: %.0f, pauses %.0f ms in all; dashboard: %.0f, %.0f ms%n",
                 medianOf(rounds, r -> r.headlessCollections().count()), medianOf(rounds, r -> r.headlessCollections().millis()),
                 medianOf(rounds, r -> r.dashboardCollections().count()), medianOf(rounds, r -> r.dashboardCollections().millis()));
@@ -1071,8 +1074,41 @@ public final class DashboardBenchmark {
             List<RunRecord> runs = dashboard.viewModel().runLog().runs();
             record.complete(runs.get(runs.size() - 1));
         });
-        return record.get(1, TimeUnit.MINUTES).result().samplesPerSecond();
+        TrainingResult result = record.get(1, TimeUnit.MINUTES).result();
+        lastDashboardEpochSeconds = result.history().epochSeconds();
+        return result.samplesPerSecond();
     }
+
+    /**
+     * Where in a run the dashboard side loses time: for a run's first epochs (its start: rows, settings
+     * lock, results panel), its middle and its end, the median over the rounds of headless time / dashboard time.
+     */
+    private static void reportRunParts(List<Round> rounds) {
+        StringBuilder line = new StringBuilder("speed ratio by part of a run (median over rounds):");
+        int epochs = rounds.get(0).headlessEpochSeconds().length;
+        int[] bounds = {0, Math.min(5, epochs), Math.min(20, epochs), Math.min(50, epochs), epochs};
+        for (int i = 0; i + 1 < bounds.length; i++) {
+            int from = bounds[i];
+            int to = bounds[i + 1];
+            if (from >= to) {
+                continue;
+            }
+            double[] ratios = rounds.stream().filter(r -> r.dashboardEpochSeconds().length == epochs)
+                    .mapToDouble(r -> span(r.headlessEpochSeconds(), from, to) / span(r.dashboardEpochSeconds(), from, to))
+                    .sorted().toArray();
+            line.append(String.format(Locale.ROOT, " epochs %d-%d %.3f (%.0f ms headless);", from + 1, to, median(ratios),
+                    1e3 * rounds.stream().mapToDouble(r -> span(r.headlessEpochSeconds(), from, to)).sorted().toArray()[rounds.size() / 2]));
+        }
+        System.out.println(line);
+    }
+
+    /** Seconds spent in epochs {@code from} (0-based) to {@code to} (exclusive), from the times at each epoch's end. */
+    private static double span(double[] epochEnds, int from, int to) {
+        return epochEnds[to - 1] - (from == 0 ? 0 : epochEnds[from - 1]);
+    }
+
+    /** The seconds at each epoch's end in the last dashboard run (to see which part of a run is slower). */
+    private static double[] lastDashboardEpochSeconds = new double[0];
 
     private static Thread fxThread() throws Exception {
         CompletableFuture<Thread> fx = new CompletableFuture<>();

@@ -23,7 +23,8 @@ import java.util.Locale;
  * and it stays up between rounds so its JIT warms up as the designer's does.
  *
  * <p>Protocol on standard input/output: a line {@code train EPOCHS} trains the spiral sample and
- * answers {@code result SAMPLES_PER_SECOND TRAINING_THREAD_CPU_NANOS COLLECTIONS COLLECTION_MILLIS}; a line {@code gc} collects the heap and
+ * answers {@code result SAMPLES_PER_SECOND TRAINING_THREAD_CPU_NANOS COLLECTIONS COLLECTION_MILLIS EPOCH_SECONDS}
+ * (the seconds at each epoch's end, comma-separated); a line {@code gc} collects the heap and
  * answers {@code collected}; end of input ends it. Everything
  * else the process prints (ND4J, SameDiff) goes to standard error.
  */
@@ -81,7 +82,7 @@ public final class HeadlessTrainer implements AutoCloseable {
     }
 
     /** One run's figures: samples/s, the training thread's CPU (ns), and the collections meanwhile. */
-    record Run(double samplesPerSecond, long trainingCpuNanos, Collected collected) {
+    record Run(double samplesPerSecond, long trainingCpuNanos, Collected collected, double[] epochSeconds) {
     }
 
     /** Trains {@code epochs} epochs in the other JVM. */
@@ -89,7 +90,8 @@ public final class HeadlessTrainer implements AutoCloseable {
         requests.println("train " + epochs);
         String[] parts = answer("result ").split(" ");
         return new Run(Double.parseDouble(parts[1]), Long.parseLong(parts[2]),
-                new Collected(Long.parseLong(parts[3]), Long.parseLong(parts[4])));
+                new Collected(Long.parseLong(parts[3]), Long.parseLong(parts[4])),
+                java.util.Arrays.stream(parts[5].split(",")).mapToDouble(Double::parseDouble).toArray());
     }
 
     /** Has the other JVM collect its heap (a full cycle) and answers once it has. */
@@ -143,7 +145,11 @@ public final class HeadlessTrainer implements AutoCloseable {
             TrainingResult result = ProjectRun.prepare(p).trainer().run();
             long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - before;
             Collected collected = Collected.soFar().since(collectedBefore);
-            answers.printf(Locale.ROOT, "result %.1f %d %d %d%n", result.samplesPerSecond(), cpu, collected.count(), collected.millis());
+            StringBuilder seconds = new StringBuilder();
+            for (double s : result.history().epochSeconds()) {
+                seconds.append(seconds.length() == 0 ? "" : ",").append(s);
+            }
+            answers.printf(Locale.ROOT, "result %.1f %d %d %d %s%n", result.samplesPerSecond(), cpu, collected.count(), collected.millis(), seconds);
         }
     }
 }
