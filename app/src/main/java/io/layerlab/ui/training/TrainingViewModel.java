@@ -30,6 +30,7 @@ import io.layerlab.train.RunSetup;
 import io.layerlab.train.SavedRun;
 import io.layerlab.train.StopReason;
 import io.layerlab.train.Trainer;
+import io.layerlab.train.TrainingCore;
 import io.layerlab.train.TrainingResult;
 import io.layerlab.train.TrainingSpec;
 import io.layerlab.train.sweep.SweepRun;
@@ -552,7 +553,10 @@ public final class TrainingViewModel {
                 trainer.addObserver(new BoundarySampler(grid, run.network(), feed::boundary), BOUNDARY_RATE);
             }
             control.attach(trainer);
-            TrainingResult result = trainer.run();
+            TrainingResult result;
+            try (TrainingCore core = TrainingCore.claim()) {
+                result = trainer.run();
+            }
             RunEvaluation evaluation = null;
             if (result.bestEpoch() > 0) {
                 evaluation = RunEvaluation.of(run.network(), run.data());
