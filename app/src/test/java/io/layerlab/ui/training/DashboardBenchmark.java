@@ -51,7 +51,8 @@ import jdk.jfr.consumer.RecordingStream;
  * which nodes moved or resized at each pulse (see {@link LayoutTrace}); {@code -Dcputrace=true} reads the
  * JavaFX and render threads' CPU every 2 ms to annotate the slowest pulses; {@code -Dstalls=FILE} reads what
  * tools/stall-probe recorded meanwhile and reports apart the pulses during which a core was not available
- * to any thread of the machine (see {@link CoreStalls}).
+ * to any thread of the machine (see {@link CoreStalls}); {@code -Dab=PROPERTY} compares a designer setting on and off
+ * in alternating pairs of rounds (e.g. {@code -Dab=layerlab.training.ownCore}).
  *
  * <p>Reported:
  * <ul>
@@ -108,6 +109,18 @@ public final class DashboardBenchmark {
     private static final boolean PROFILE_START = "start".equals(System.getProperty("profile"));
     /** {@code -Dtrace=true}: prints which nodes moved or changed size at each pulse of a run's first seconds (what relayouts). */
     private static final boolean TRACE = Boolean.getBoolean("trace");
+    /**
+     * {@code -Dab=PROPERTY}: compares the dashboard with a boolean system property of the designer's
+     * as it is and turned off ({@code false}), in alternating pairs of rounds (one of each order), so
+     * that both settings see the same phases of the machine's load; reported apart.
+     */
+    private static final String AB_PROPERTY = System.getProperty("ab");
+
+    /** Whether round {@code round} (from 1) runs with {@link #AB_PROPERTY} turned off: rounds 3-4, 7-8, ... */
+    private static boolean turnedOff(int round) {
+        return (round - 1) / 2 % 2 == 1;
+    }
+
     /** {@code -Dstalls=FILE}: the file tools/stall-probe writes while the benchmark runs (see {@link CoreStalls}). */
     private static final String STALL_FILE = System.getProperty("stalls");
     private static CoreStalls coreStalls;
@@ -570,6 +583,13 @@ public final class DashboardBenchmark {
         long displayServer = displayServerPid();
         for (int round = 1; round <= rounds; round++) {
             boolean headlessFirst = round % 2 == 1;
+            if (AB_PROPERTY != null) {
+                if (turnedOff(round)) {
+                    System.setProperty(AB_PROPERTY, "false");
+                } else {
+                    System.clearProperty(AB_PROPERTY);
+                }
+            }
             HeadlessTrainer.Run headlessSide = null;
             startClean(headless);
             if (headlessFirst) {
@@ -824,6 +844,7 @@ public final class DashboardBenchmark {
         System.out.printf(Locale.ROOT, "training thread CPU per run, dashboard / headless (what statistics and boundary add): median %.3f%n",
                 median(cpuRatios));
         reportRunParts(rounds);
+        reportSettings(rounds);
         System.out.printf(Locale.ROOT, "collections per run (median), headless: %.0f, pauses %.0f ms in all; dashboard: %.0f, %.0f ms%n",
                 medianOf(rounds, r -> r.headlessCollections().count()), medianOf(rounds, r -> r.headlessCollections().millis()),
                 medianOf(rounds, r -> r.dashboardCollections().count()), medianOf(rounds, r -> r.dashboardCollections().millis()));
@@ -1077,6 +1098,26 @@ public final class DashboardBenchmark {
         TrainingResult result = record.get(1, TimeUnit.MINUTES).result();
         lastDashboardEpochSeconds = result.history().epochSeconds();
         return result.samplesPerSecond();
+    }
+
+    /** With {@link #AB_PROPERTY}: the ratio and training CPU of the rounds with the setting as it is and turned off. */
+    private static void reportSettings(List<Round> rounds) {
+        if (AB_PROPERTY == null) {
+            return;
+        }
+        for (boolean off : new boolean[] {false, true}) {
+            List<Round> these = new ArrayList<>();
+            for (int i = 0; i < rounds.size(); i++) {
+                if (turnedOff(i + 1) == off) {
+                    these.add(rounds.get(i));
+                }
+            }
+            double[] ratios = these.stream().mapToDouble(Round::ratio).sorted().toArray();
+            double[] cpu = these.stream().mapToDouble(r -> (double) r.dashboardTrainingCpu() / r.headlessTrainingCpu()).sorted().toArray();
+            double[] interval = medianInterval(ratios, 0.90);
+            System.out.printf(Locale.ROOT, "%s %s: %d rounds, ratio median %.3f (90 %% of resampled medians %.3f-%.3f), training CPU dashboard/headless %.3f%n",
+                    AB_PROPERTY, off ? "false" : "as set", these.size(), median(ratios), interval[0], interval[1], median(cpu));
+        }
     }
 
     /**
