@@ -59,7 +59,7 @@ public final class NativeThreads {
 
     /** The {@link #forOneRun(int) limit for one run} on this machine, held until the lease is closed. */
     public static Lease forOneRunHere() {
-        int threads = forOneRun(TrainingCore.availableCores());
+        int threads = forOneRun(Runtime.getRuntime().availableProcessors());
         return threads > 0 ? limit(threads) : Lease.NONE;
     }
 

@@ -43,8 +43,6 @@ public final class TrainingCore implements AutoCloseable {
     private static final int CPU_SET_LONGS = 16;
     private static final Logger LOG = LoggerFactory.getLogger(TrainingCore.class);
     private static final TrainingCore NONE = new TrainingCore(-1, null, Map.of(), null);
-    /** The process's cores while a training thread is bound, else null (see {@link #availableCores()}). */
-    private static volatile BitSet boundProcessCores;
 
     private final int trainingTid;
     private final BitSet processCores;
@@ -94,7 +92,6 @@ public final class TrainingCore implements AutoCloseable {
             for (int tid : otherThreads(self)) {
                 affinity(c, tid).filter(had -> setAffinity(c, tid, others)).ifPresent(had -> moved.put(tid, had));
             }
-            boundProcessCores = cores;
             return new TrainingCore(self, cores, moved, others);
         } catch (IOException | RuntimeException | LinkageError e) {
             LOG.debug("Could not give training a core of its own: {}", e.toString());
@@ -119,7 +116,6 @@ public final class TrainingCore implements AutoCloseable {
             return;
         }
         closed = true;
-        boundProcessCores = null;
         LibC.Calls c = LibC.get();
         try {
             setAffinity(c, 0, processCores);
@@ -134,16 +130,6 @@ public final class TrainingCore implements AutoCloseable {
         } catch (IOException | RuntimeException | LinkageError e) {
             LOG.debug("Could not give the threads their cores back: {}", e.toString());
         }
-    }
-
-    /**
-     * The cores the process may use, as {@link Runtime#availableProcessors()} counts them when no
-     * training thread is bound. The JVM counts the calling thread's cores, so while a run is bound a
-     * window thread would count one: a sweep started meanwhile would plan for a single core.
-     */
-    public static int availableCores() {
-        BitSet bound = boundProcessCores;
-        return bound != null ? bound.cardinality() : Runtime.getRuntime().availableProcessors();
     }
 
     /** The cores thread {@code tid} may run on (0: the calling thread), on Linux. */

@@ -43,14 +43,12 @@ class TrainingCoreTest {
         AtomicReference<BitSet> vmThreadWhileTraining = new AtomicReference<>();
         AtomicReference<BitSet> afterwards = new AtomicReference<>();
         AtomicReference<Boolean> bound = new AtomicReference<>();
-        AtomicInteger coresCountedMeanwhile = new AtomicInteger();
         Thread trainer = new Thread(() -> {
             try (TrainingCore core = TrainingCore.claimHere()) {
                 bound.set(core.bound());
                 whileTraining.set(TrainingCore.affinityOf(0).orElseThrow());
                 bystanderWhileTraining.set(TrainingCore.affinityOf(bystanderTid.get()).orElseThrow());
                 vmThreadWhileTraining.set(TrainingCore.affinityOf(tidNamed("VM Thread")).orElseThrow());
-                coresCountedMeanwhile.set(TrainingCore.availableCores());
             }
             afterwards.set(TrainingCore.affinityOf(0).orElseThrow());
         }, "trainer");
@@ -64,7 +62,6 @@ class TrainingCoreTest {
         assertThat(whileTraining.get()).as("the training thread's cores while it trains").isEqualTo(BitSet.valueOf(new long[] {1L << last}));
         assertThat(bystanderWhileTraining.get()).as("another thread's cores meanwhile").isEqualTo(rest);
         assertThat(vmThreadWhileTraining.get()).as("the VM thread, which works while training waits").isEqualTo(all);
-        assertThat(coresCountedMeanwhile.get()).as("the cores a sweep would plan for meanwhile").isEqualTo(all.cardinality());
         assertThat(afterwards.get()).as("the training thread's cores afterwards").isEqualTo(all);
         assertThat(bystanderAfterwards).as("the other thread's cores afterwards").isEqualTo(all);
     }

@@ -10,7 +10,6 @@ import io.layerlab.train.ProjectRun;
 import io.layerlab.train.StartEvent;
 import io.layerlab.train.Trainer;
 import io.layerlab.train.TrainingObserver;
-import io.layerlab.train.TrainingCore;
 import io.layerlab.train.TrainingResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ public final class Sweep {
 
     /** One worker per core, but no more workers than runs. */
     public static int defaultParallelism(int runs) {
-        return Math.max(1, Math.min(runs, TrainingCore.availableCores()));
+        return Math.max(1, Math.min(runs, Runtime.getRuntime().availableProcessors()));
     }
 
     public SweepPlan plan() { return plan; }
@@ -77,7 +76,7 @@ public final class Sweep {
 
     /** Native threads each run may use: the cores shared out between the parallel runs. */
     public int threadsPerRun() {
-        return NativeThreads.perRun(TrainingCore.availableCores(), parallelism);
+        return NativeThreads.perRun(Runtime.getRuntime().availableProcessors(), parallelism);
     }
 
     /** Adds a listener; add them before the sweep starts to see every event. */
