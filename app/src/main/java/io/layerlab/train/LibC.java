@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The few C library calls training needs on Linux (thread priorities and cores, the allocator's settings),
+ * The few C library calls training needs on Linux (thread priorities, the allocator's settings),
  * through JNA. Loaded on first use, on a training thread: JNA unpacks its native part the first time.
  */
 final class LibC {
@@ -24,12 +24,6 @@ final class LibC {
 
         /** glibc's allocator settings; 1 on success, 0 when refused (another C library may refuse them all). */
         int mallopt(int param, int value);
-
-        /** The cores thread {@code pid} (0: the caller) may run on, as a {@code cpu_set_t} of {@code size} bytes; 0 on success. */
-        int sched_getaffinity(int pid, long size, long[] mask);
-
-        /** Binds thread {@code pid} (0: the caller) to the cores in {@code mask}; 0 on success. */
-        int sched_setaffinity(int pid, long size, long[] mask);
     }
 
     /** The C library on Linux; null elsewhere or when it cannot be loaded. */

@@ -30,7 +30,6 @@ import io.layerlab.train.RunSetup;
 import io.layerlab.train.SavedRun;
 import io.layerlab.train.StopReason;
 import io.layerlab.train.Trainer;
-import io.layerlab.train.TrainingCore;
 import io.layerlab.train.TrainingResult;
 import io.layerlab.train.TrainingSpec;
 import io.layerlab.train.sweep.SweepRun;
@@ -553,10 +552,7 @@ public final class TrainingViewModel {
                 trainer.addObserver(new BoundarySampler(grid, run.network(), feed::boundary), BOUNDARY_RATE);
             }
             control.attach(trainer);
-            TrainingResult result;
-            try (TrainingCore core = TrainingCore.claim()) {
-                result = trainer.run();
-            }
+            TrainingResult result = trainer.run();
             RunEvaluation evaluation = null;
             if (result.bestEpoch() > 0) {
                 evaluation = RunEvaluation.of(run.network(), run.data());
