@@ -51,8 +51,8 @@ import jdk.jfr.consumer.RecordingStream;
  * which nodes moved or resized at each pulse (see {@link LayoutTrace}); {@code -Dcputrace=true} reads the
  * JavaFX and render threads' CPU every 2 ms to annotate the slowest pulses; {@code -Dstalls=FILE} reads what
  * tools/stall-probe recorded meanwhile and reports apart the pulses during which a core was not available
- * to any thread of the machine (see {@link CoreStalls}); {@code -Dab=PROPERTY} compares a designer setting on and off
- * in alternating pairs of rounds (e.g. {@code -Dab=layerlab.training.ownCore}).
+ * to any thread of the machine (see {@link CoreStalls}); {@code -Dab=PROPERTY} compares a designer setting it reads at every run on and off
+ * in alternating pairs of rounds.
  *
  * <p>Reported:
  * <ul>
@@ -836,7 +836,7 @@ public final class DashboardBenchmark {
                 ratios[0], ratios[ratios.length - 1]);
         double[] interval = medianInterval(ratios, 0.90);
         System.out.printf(Locale.ROOT, "how sure: 90 %% of medians resampled from these rounds lie in %.3f-%.3f (bootstrap);"
-                + " a target outside that range is missed or met beyond the machine's noise%n", interval[0], interval[1]);
+                + " it takes the rounds as independent, but the machine's slow and fast phases outlast a run: compare settings with -Dab%n", interval[0], interval[1]);
         // Every run trains the same samples, so a side's overall rate (all its samples over all its
         // time) is the harmonic mean of its runs' rates: one slow run counts for its whole length.
         System.out.printf(Locale.ROOT, "overall samples/s (all runs' samples over all their time): headless %.0f, dashboard %.0f; ratio %.3f%n",
