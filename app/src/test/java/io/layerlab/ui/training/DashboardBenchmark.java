@@ -61,8 +61,9 @@ import jdk.jfr.consumer.RecordingStream;
  *     affects both sides; each side starts only once both JVMs have gone quiet after the other's run.
  *     Single runs of 2 s swing by ±30 % (the machine: a slow run is slower in every library alike,
  *     see docs/performance.md), so also reported: the middle half of the ratios, the range a rerun's
- *     median would likely fall in ({@link #medianInterval}, 90 %) and the sides' overall rates. Ten
- *     rounds pin the median to about ±0.1, thirty to about ±0.03.</li>
+ *     median would likely fall in ({@link #medianInterval}, 90 %) and the sides' overall rates. That
+ *     range takes the rounds as independent; the machine's slow and fast phases outlast a run, so
+ *     two settings compare only in interleaved rounds ({@code -Dab}).</li>
  * <li><b>pulses</b>: JavaFX's own instrumentation emits a JFR event {@code javafx.PulsePhase} per phase
  *     of each pulse, on the JavaFX thread (CSS, layout, waiting for the renderer, syncing the scene
  *     graph) and on the render thread (painting, presenting). A pulse lasts from the start of its first
@@ -100,6 +101,11 @@ public final class DashboardBenchmark {
                          double[] dashboardEpochSeconds) {
         double ratio() {
             return dashboard / headless;
+        }
+
+        /** The training thread's CPU for the run, dashboard over headless. */
+        double cpuRatio() {
+            return dashboardTrainingCpu / (double) headlessTrainingCpu;
         }
     }
 
@@ -628,8 +634,8 @@ public final class DashboardBenchmark {
             Map<String, Long> waitsBefore = nativeThreadWaits(ProcessHandle.current().pid());
             long displayServerBefore = displayServer < 0 ? 0 : processTicks(displayServer);
             Collected collectedBefore = Collected.soFar();
-            double d = dashboardRun(dashboard, project);
-            double[] dEpochs = lastDashboardEpochSeconds;
+            TrainingResult dashboardSide = dashboardRun(dashboard, project);
+            double d = dashboardSide.samplesPerSecond();
             Collected dGc = Collected.soFar().since(collectedBefore);
             if (displayServer >= 0) {
                 displayServerTicks += processTicks(displayServer) - displayServerBefore;
@@ -655,7 +661,7 @@ public final class DashboardBenchmark {
             double h = headlessSide.samplesPerSecond();
             long hCpu = headlessSide.trainingCpuNanos();
             Collected hGc = headlessSide.collected();
-            Round r = new Round(h, d, hCpu, dCpu, w, hGc, dGc, headlessSide.epochSeconds(), dEpochs);
+            Round r = new Round(h, d, hCpu, dCpu, w, hGc, dGc, headlessSide.epochSeconds(), dashboardSide.history().epochSeconds());
             results.add(r);
             System.out.printf(Locale.ROOT, "round %d (%s first): headless %.0f samples/s, dashboard %.0f samples/s, ratio %.3f;"
                             + " training thread CPU headless %.0f ms, dashboard %.0f ms;"
@@ -821,7 +827,7 @@ public final class DashboardBenchmark {
         double renderCpu = rounds.stream().mapToLong(r -> r.window().renderCpu()).sum() / 1e6;
         double tickerCpu = rounds.stream().mapToLong(r -> r.window().otherUiCpu()).sum() / 1e6;
         int pulses = total.size();
-        double[] cpuRatios = rounds.stream().mapToDouble(r -> r.dashboardTrainingCpu() / (double) r.headlessTrainingCpu()).sorted().toArray();
+        double[] cpuRatios = rounds.stream().mapToDouble(Round::cpuRatio).sorted().toArray();
         double[] ratios = rounds.stream().mapToDouble(Round::ratio).sorted().toArray();
         double[] headless = rounds.stream().mapToDouble(Round::headless).sorted().toArray();
         double[] dashboard = rounds.stream().mapToDouble(Round::dashboard).sorted().toArray();
@@ -1072,7 +1078,8 @@ public final class DashboardBenchmark {
         return p;
     }
 
-    private static double dashboardRun(TrainingDashboard dashboard, Project project) throws Exception {
+    /** Trains {@code project} once from the dashboard, as a person presses Train; the run's result. */
+    private static TrainingResult dashboardRun(TrainingDashboard dashboard, Project project) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             // One project throughout, as a person presses Train again: its runs gather in the table.
@@ -1095,9 +1102,7 @@ public final class DashboardBenchmark {
             List<RunRecord> runs = dashboard.viewModel().runLog().runs();
             record.complete(runs.get(runs.size() - 1));
         });
-        TrainingResult result = record.get(1, TimeUnit.MINUTES).result();
-        lastDashboardEpochSeconds = result.history().epochSeconds();
-        return result.samplesPerSecond();
+        return record.get(1, TimeUnit.MINUTES).result();
     }
 
     /** With {@link #AB_PROPERTY}: the ratio and training CPU of the rounds with the setting as it is and turned off. */
@@ -1112,11 +1117,10 @@ public final class DashboardBenchmark {
                     these.add(rounds.get(i));
                 }
             }
-            double[] ratios = these.stream().mapToDouble(Round::ratio).sorted().toArray();
-            double[] cpu = these.stream().mapToDouble(r -> (double) r.dashboardTrainingCpu() / r.headlessTrainingCpu()).sorted().toArray();
-            double[] interval = medianInterval(ratios, 0.90);
+            double[] interval = medianInterval(these.stream().mapToDouble(Round::ratio).toArray(), 0.90);
             System.out.printf(Locale.ROOT, "%s %s: %d rounds, ratio median %.3f (90 %% of resampled medians %.3f-%.3f), training CPU dashboard/headless %.3f%n",
-                    AB_PROPERTY, off ? "false" : "as set", these.size(), median(ratios), interval[0], interval[1], median(cpu));
+                    AB_PROPERTY, off ? "false" : "as set", these.size(), medianOf(these, Round::ratio), interval[0], interval[1],
+                    medianOf(these, Round::cpuRatio));
         }
     }
 
@@ -1127,6 +1131,13 @@ public final class DashboardBenchmark {
     private static void reportRunParts(List<Round> rounds) {
         StringBuilder line = new StringBuilder("speed ratio by part of a run (median over rounds):");
         int epochs = rounds.get(0).headlessEpochSeconds().length;
+        // Rounds whose two runs trained every epoch (neither stopped early).
+        List<Round> whole = rounds.stream()
+                .filter(r -> r.headlessEpochSeconds().length == epochs && r.dashboardEpochSeconds().length == epochs).toList();
+        if (whole.isEmpty()) {
+            System.out.println("speed ratio by part of a run: no round trained every epoch on both sides");
+            return;
+        }
         int[] bounds = {0, Math.min(5, epochs), Math.min(20, epochs), Math.min(50, epochs), epochs};
         for (int i = 0; i + 1 < bounds.length; i++) {
             int from = bounds[i];
@@ -1134,11 +1145,9 @@ public final class DashboardBenchmark {
             if (from >= to) {
                 continue;
             }
-            double[] ratios = rounds.stream().filter(r -> r.dashboardEpochSeconds().length == epochs)
-                    .mapToDouble(r -> span(r.headlessEpochSeconds(), from, to) / span(r.dashboardEpochSeconds(), from, to))
-                    .sorted().toArray();
-            line.append(String.format(Locale.ROOT, " epochs %d-%d %.3f (%.0f ms headless);", from + 1, to, median(ratios),
-                    1e3 * rounds.stream().mapToDouble(r -> span(r.headlessEpochSeconds(), from, to)).sorted().toArray()[rounds.size() / 2]));
+            line.append(String.format(Locale.ROOT, " epochs %d-%d %.3f (%.0f ms headless);", from + 1, to,
+                    medianOf(whole, r -> span(r.headlessEpochSeconds(), from, to) / span(r.dashboardEpochSeconds(), from, to)),
+                    1e3 * medianOf(whole, r -> span(r.headlessEpochSeconds(), from, to))));
         }
         System.out.println(line);
     }
@@ -1147,9 +1156,6 @@ public final class DashboardBenchmark {
     private static double span(double[] epochEnds, int from, int to) {
         return epochEnds[to - 1] - (from == 0 ? 0 : epochEnds[from - 1]);
     }
-
-    /** The seconds at each epoch's end in the last dashboard run (to see which part of a run is slower). */
-    private static double[] lastDashboardEpochSeconds = new double[0];
 
     private static Thread fxThread() throws Exception {
         CompletableFuture<Thread> fx = new CompletableFuture<>();

@@ -13,8 +13,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The headless side of {@link DashboardBenchmark}, in a JVM of its own as {@code layerlab train}
@@ -91,7 +93,7 @@ public final class HeadlessTrainer implements AutoCloseable {
         String[] parts = answer("result ").split(" ");
         return new Run(Double.parseDouble(parts[1]), Long.parseLong(parts[2]),
                 new Collected(Long.parseLong(parts[3]), Long.parseLong(parts[4])),
-                java.util.Arrays.stream(parts[5].split(",")).mapToDouble(Double::parseDouble).toArray());
+                Arrays.stream(parts[5].split(",")).mapToDouble(Double::parseDouble).toArray());
     }
 
     /** Has the other JVM collect its heap (a full cycle) and answers once it has. */
@@ -145,10 +147,7 @@ public final class HeadlessTrainer implements AutoCloseable {
             TrainingResult result = ProjectRun.prepare(p).trainer().run();
             long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - before;
             Collected collected = Collected.soFar().since(collectedBefore);
-            StringBuilder seconds = new StringBuilder();
-            for (double s : result.history().epochSeconds()) {
-                seconds.append(seconds.length() == 0 ? "" : ",").append(s);
-            }
+            String seconds = Arrays.stream(result.history().epochSeconds()).mapToObj(Double::toString).collect(Collectors.joining(","));
             answers.printf(Locale.ROOT, "result %.1f %d %d %d %s%n", result.samplesPerSecond(), cpu, collected.count(), collected.millis(), seconds);
         }
     }
