@@ -6,6 +6,8 @@ import io.layerlab.project.SampleProjects;
 import io.layerlab.train.ProjectRun;
 import io.layerlab.train.RunRecord;
 import io.layerlab.train.TrainingResult;
+import io.layerlab.ui.training.HeadlessTrainer.Collected;
+import io.layerlab.ui.training.PulsePhaseTimer.Phase;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -17,7 +19,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import io.layerlab.ui.training.HeadlessTrainer.Collected;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -81,8 +82,6 @@ import jdk.jfr.consumer.RecordingStream;
  * only as good as it is quiet.
  */
 public final class DashboardBenchmark {
-    private record Phase(int pulse, String name, Instant start, Instant end, boolean renderThread) {
-    }
 
     /** A stop of the whole JVM (a garbage collection's pause), or a JIT compilation on a compiler thread. */
     private record Stall(String what, Instant start, Instant end) {
@@ -121,6 +120,20 @@ public final class DashboardBenchmark {
      * that both settings see the same phases of the machine's load; reported apart.
      */
     private static final String AB_PROPERTY = System.getProperty("ab");
+    /**
+     * {@code -Dab=bare}: the rounds turned off train the project as the command line does (no
+     * dashboard attached) on the designer's training thread, the window showing but idle: what the
+     * designer's JVM costs training apart from what the dashboard does.
+     */
+    private static final String BARE = "bare";
+    /**
+     * {@code -Djfr=true}: a flight recording names what overlapped the slowest pulses (collections,
+     * compilations, VM operations, locks waited for, parks, deoptimisations). Off by default: a
+     * recording running through the warm-up made the dashboard's training thread about 5 % slower
+     * (see {@link PulsePhaseTimer}, which times the pulses either way).
+     */
+    private static final boolean DIAGNOSE = Boolean.getBoolean("jfr");
+    private static ExecutorService trainingWorker;
 
     /** Whether round {@code round} (from 1) runs with {@link #AB_PROPERTY} turned off: rounds 3-4, 7-8, ... */
     private static boolean turnedOff(int round) {
@@ -362,51 +375,16 @@ public final class DashboardBenchmark {
         System.out.println("load average at start: " + loadAverage());
         List<Round> results;
         String pipeline;
-        try (RecordingStream jfr = new RecordingStream()) {
-            jfr.enable("javafx.PulsePhase");
-            jfr.onEvent("javafx.PulsePhase", e -> phases.add(phase(e)));
-            // What else ran while a pulse was slow: GC pauses stop every thread; compilations take a core.
-            jfr.enable("jdk.GCPhasePause");
-            jfr.onEvent("jdk.GCPhasePause", e -> STALLS.add(new Stall("GC pause " + e.getString("name"), e.getStartTime(), e.getEndTime())));
-            jfr.enable("jdk.Compilation").withThreshold(Duration.ofMillis(2));
-            jfr.onEvent("jdk.Compilation", e -> STALLS.add(new Stall("JIT " + e.getValue("method.type.name") + "."
-                    + e.getValue("method.name"), e.getStartTime(), e.getEndTime())));
-            // Other stops of every thread (VM operations at a safepoint), and allocations that wait for ZGC.
-            jfr.enable("jdk.ExecuteVMOperation").withThreshold(Duration.ofMillis(1));
-            jfr.onEvent("jdk.ExecuteVMOperation", e -> STALLS.add(new Stall("VM operation " + e.getString("operation"),
-                    e.getStartTime(), e.getEndTime())));
-            jfr.enable("jdk.ZAllocationStall").withThreshold(Duration.ofMillis(1));
-            jfr.onEvent("jdk.ZAllocationStall", e -> STALLS.add(new Stall("ZGC allocation stall", e.getStartTime(), e.getEndTime())));
-            // A thread that waits for a lock another thread holds: a pulse slow with neither CPU nor a wait for a core.
-            jfr.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(5));
-            jfr.onEvent("jdk.JavaMonitorEnter", e -> STALLS.add(new Stall("monitor " + e.getValue("monitorClass.name") + " waited by "
-                    + e.getThread().getJavaName() + ", held by " + threadName(e.getValue("previousOwner")), e.getStartTime(), e.getEndTime())));
-            jfr.enable("jdk.ThreadPark").withThreshold(Duration.ofMillis(5));
-            jfr.onEvent("jdk.ThreadPark", e -> {
-                String parker = e.getThread() == null ? "?" : e.getThread().getJavaName();
-                // The render thread parks between pulses as a matter of course; the JavaFX thread should not in one.
-                if (parker != null && parker.startsWith("JavaFX")) {
-                    STALLS.add(new Stall("park " + e.getValue("parkedClass.name") + " by " + parker, e.getStartTime(), e.getEndTime()));
-                }
-            });
-            // A deoptimised method runs interpreted until it is compiled again: a sudden slow paint.
-            jfr.enable("jdk.Deoptimization");
-            jfr.onEvent("jdk.Deoptimization", e -> STALLS.add(new Stall("deopt " + e.getValue("method.type.name") + "."
-                    + e.getValue("method.name") + " (" + e.getString("reason") + ")", e.getStartTime(), e.getStartTime().plusMillis(1))));
-            if (PROFILE) {
-                jfr.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
-                jfr.onEvent("jdk.ExecutionSample", DashboardBenchmark::sample);
-                // The software renderer's rasterising loops are native: only these samples see them.
-                jfr.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(5));
-                jfr.onEvent("jdk.NativeMethodSample", DashboardBenchmark::sample);
-            }
-            jfr.startAsync();
+        PulsePhaseTimer.install(phases::add);
+        RecordingStream recording = DIAGNOSE || PROFILE ? openRecording() : null;
+        try {
             CompletableFuture<TrainingDashboard> shown = new CompletableFuture<>();
             ExecutorService worker = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "benchmark-worker");
                 t.setDaemon(true);
                 return t;
             });
+            trainingWorker = worker;
             io.layerlab.ui.DesignerLauncher.configureRendering();
             Platform.startup(() -> shown.complete(show(worker, layersTab)));
             TrainingDashboard dashboard = shown.get(1, TimeUnit.MINUTES);
@@ -439,6 +417,10 @@ public final class DashboardBenchmark {
             // JFR hands events over about once a second.
             Thread.sleep(2500);
             worker.shutdownNow();
+        } finally {
+            if (recording != null) {
+                recording.close();
+            }
         }
         Platform.exit();
         report(results, phases, epochs, pipeline);
@@ -452,6 +434,50 @@ public final class DashboardBenchmark {
     }
 
     private static String chartPaintsLine = "";
+    /** Starts the flight recording of {@link #DIAGNOSE} and {@link #PROFILE}. */
+    private static RecordingStream openRecording() {
+        RecordingStream jfr = new RecordingStream();
+        if (DIAGNOSE) {
+            // What else ran while a pulse was slow: GC pauses stop every thread; compilations take a core.
+            jfr.enable("jdk.GCPhasePause");
+            jfr.enable("jdk.Compilation").withThreshold(Duration.ofMillis(2));
+            jfr.enable("jdk.ExecuteVMOperation").withThreshold(Duration.ofMillis(1));
+            jfr.enable("jdk.ZAllocationStall").withThreshold(Duration.ofMillis(1));
+            jfr.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(5));
+            jfr.enable("jdk.ThreadPark").withThreshold(Duration.ofMillis(5));
+            jfr.enable("jdk.Deoptimization");
+            jfr.onEvent("jdk.GCPhasePause", e -> STALLS.add(new Stall("GC pause " + e.getString("name"), e.getStartTime(), e.getEndTime())));
+            jfr.onEvent("jdk.Compilation", e -> STALLS.add(new Stall("JIT " + e.getValue("method.type.name") + "."
+                    + e.getValue("method.name"), e.getStartTime(), e.getEndTime())));
+            // Other stops of every thread (VM operations at a safepoint), and allocations that wait for ZGC.
+            jfr.onEvent("jdk.ExecuteVMOperation", e -> STALLS.add(new Stall("VM operation " + e.getString("operation"),
+                    e.getStartTime(), e.getEndTime())));
+            jfr.onEvent("jdk.ZAllocationStall", e -> STALLS.add(new Stall("ZGC allocation stall", e.getStartTime(), e.getEndTime())));
+            // A thread that waits for a lock another thread holds: a pulse slow with neither CPU nor a wait for a core.
+            jfr.onEvent("jdk.JavaMonitorEnter", e -> STALLS.add(new Stall("monitor " + e.getValue("monitorClass.name") + " waited by "
+                    + e.getThread().getJavaName() + ", held by " + threadName(e.getValue("previousOwner")), e.getStartTime(), e.getEndTime())));
+            jfr.onEvent("jdk.ThreadPark", e -> {
+                String parker = e.getThread() == null ? "?" : e.getThread().getJavaName();
+                // The render thread parks between pulses as a matter of course; the JavaFX thread should not in one.
+                if (parker != null && parker.startsWith("JavaFX")) {
+                    STALLS.add(new Stall("park " + e.getValue("parkedClass.name") + " by " + parker, e.getStartTime(), e.getEndTime()));
+                }
+            });
+            // A deoptimised method runs interpreted until it is compiled again: a sudden slow paint.
+            jfr.onEvent("jdk.Deoptimization", e -> STALLS.add(new Stall("deopt " + e.getValue("method.type.name") + "."
+                    + e.getValue("method.name") + " (" + e.getString("reason") + ")", e.getStartTime(), e.getStartTime().plusMillis(1))));
+        }
+        if (PROFILE) {
+            jfr.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
+            jfr.onEvent("jdk.ExecutionSample", DashboardBenchmark::sample);
+            // The software renderer's rasterising loops are native: only these samples see them.
+            jfr.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(5));
+            jfr.onEvent("jdk.NativeMethodSample", DashboardBenchmark::sample);
+        }
+        jfr.startAsync();
+        return jfr;
+    }
+
 
     private static String threadName(Object thread) {
         return thread instanceof jdk.jfr.consumer.RecordedThread t ? t.getJavaName() : "?";
@@ -552,12 +578,6 @@ public final class DashboardBenchmark {
         return dashboard;
     }
 
-    private static Phase phase(RecordedEvent e) {
-        String thread = e.getThread() == null ? "" : e.getThread().getJavaName();
-        return new Phase(e.getInt("pulseId"), e.getString("phaseName"), e.getStartTime(), e.getEndTime(),
-                thread != null && thread.contains("QuantumRenderer"));
-    }
-
     private static List<Round> run(TrainingDashboard dashboard, int epochs, int rounds) throws Exception {
         try (HeadlessTrainer headless = HeadlessTrainer.start()) {
             return run(dashboard, epochs, rounds, headless);
@@ -589,7 +609,8 @@ public final class DashboardBenchmark {
         long displayServer = displayServerPid();
         for (int round = 1; round <= rounds; round++) {
             boolean headlessFirst = round % 2 == 1;
-            if (AB_PROPERTY != null) {
+            boolean bare = BARE.equals(AB_PROPERTY) && turnedOff(round);
+            if (AB_PROPERTY != null && !BARE.equals(AB_PROPERTY)) {
                 if (turnedOff(round)) {
                     System.setProperty(AB_PROPERTY, "false");
                 } else {
@@ -634,7 +655,7 @@ public final class DashboardBenchmark {
             Map<String, Long> waitsBefore = nativeThreadWaits(ProcessHandle.current().pid());
             long displayServerBefore = displayServer < 0 ? 0 : processTicks(displayServer);
             Collected collectedBefore = Collected.soFar();
-            TrainingResult dashboardSide = dashboardRun(dashboard, project);
+            TrainingResult dashboardSide = bare ? bareRun(project) : dashboardRun(dashboard, project);
             double d = dashboardSide.samplesPerSecond();
             Collected dGc = Collected.soFar().since(collectedBefore);
             if (displayServer >= 0) {
@@ -1105,6 +1126,22 @@ public final class DashboardBenchmark {
         return record.get(1, TimeUnit.MINUTES).result();
     }
 
+    private static String abSubject() {
+        return BARE.equals(AB_PROPERTY) ? "training" : AB_PROPERTY;
+    }
+
+    private static String abSide(boolean off) {
+        if (BARE.equals(AB_PROPERTY)) {
+            return off ? "without the dashboard" : "with the dashboard";
+        }
+        return off ? "false" : "as set";
+    }
+
+    /** Trains {@code project} on the designer's training thread as the command line does, no dashboard attached. */
+    private static TrainingResult bareRun(Project project) throws Exception {
+        return trainingWorker.submit(() -> ProjectRun.prepare(project).trainer().run()).get(10, TimeUnit.MINUTES);
+    }
+
     /** With {@link #AB_PROPERTY}: the ratio and training CPU of the rounds with the setting as it is and turned off. */
     private static void reportSettings(List<Round> rounds) {
         if (AB_PROPERTY == null) {
@@ -1119,7 +1156,7 @@ public final class DashboardBenchmark {
             }
             double[] interval = medianInterval(these.stream().mapToDouble(Round::ratio).toArray(), 0.90);
             System.out.printf(Locale.ROOT, "%s %s: %d rounds, ratio median %.3f (90 %% of resampled medians %.3f-%.3f), training CPU dashboard/headless %.3f%n",
-                    AB_PROPERTY, off ? "false" : "as set", these.size(), medianOf(these, Round::ratio), interval[0], interval[1],
+                    abSubject(), abSide(off), these.size(), medianOf(these, Round::ratio), interval[0], interval[1],
                     medianOf(these, Round::cpuRatio));
         }
     }
