@@ -65,12 +65,12 @@ import jdk.jfr.consumer.RecordingStream;
  *     median would likely fall in ({@link #medianInterval}, 90 %) and the sides' overall rates. That
  *     range takes the rounds as independent; the machine's slow and fast phases outlast a run, so
  *     two settings compare only in interleaved rounds ({@code -Dab}).</li>
- * <li><b>pulses</b>: JavaFX's own instrumentation emits a JFR event {@code javafx.PulsePhase} per phase
- *     of each pulse, on the JavaFX thread (CSS, layout, waiting for the renderer, syncing the scene
+ * <li><b>pulses</b>: JavaFX's own instrumentation reports each phase of each pulse ({@link PulsePhaseTimer},
+ *     no flight recording: one slowed the training it measured), on the JavaFX thread (CSS, layout, waiting for the renderer, syncing the scene
  *     graph) and on the render thread (painting, presenting). A pulse lasts from the start of its first
  *     phase to the end of its last. p50/p99/max over all pulses during dashboard runs, and over those
  *     after each run's first second (a run's start changes the most at once).</li>
- * <li><b>the slowest pulses</b>, each with its phases, what painted in it, what stopped, compiled or held a lock waited for
+ * <li><b>the slowest pulses</b>, each with its phases, what painted in it, with {@code -Djfr=true} what stopped, compiled or held a lock waited for
  *     meanwhile, and with {@code -Dcputrace=true} the CPU the JavaFX and render threads used around it and how long each waited in
  *     a run queue for a core (read every 2 ms, the latter from Linux's {@code schedstat}): a pulse far
  *     longer than its CPU and run-queue wait together waited for something else (the X server, a lock).</li>
@@ -82,7 +82,6 @@ import jdk.jfr.consumer.RecordingStream;
  * only as good as it is quiet.
  */
 public final class DashboardBenchmark {
-
     /** A stop of the whole JVM (a garbage collection's pause), or a JIT compilation on a compiler thread. */
     private record Stall(String what, Instant start, Instant end) {
     }
@@ -477,7 +476,6 @@ public final class DashboardBenchmark {
         jfr.startAsync();
         return jfr;
     }
-
 
     private static String threadName(Object thread) {
         return thread instanceof jdk.jfr.consumer.RecordedThread t ? t.getJavaName() : "?";
