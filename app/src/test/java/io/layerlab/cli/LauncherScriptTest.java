@@ -52,14 +52,14 @@ class LauncherScriptTest {
     }
 
     @Test
-    void theDesignerGetsTheParallelCollectorWith32MbOfEdenAndTwo4MbSurvivorSpaces() throws Exception {
-        assertThat(javaArgs("")).contains("-XX:+UseParallelGC", "-Xmn40m", "-XX:SurvivorRatio=8")
+    void theDesignerGetsTheParallelCollectorWith16MbOfEdenAndTwo4MbSurvivorSpaces() throws Exception {
+        assertThat(javaArgs("")).contains("-XX:+UseParallelGC", "-Xmn24m", "-XX:SurvivorRatio=4")
                 .doesNotContain("-Xmn32m", "-XX:SurvivorRatio=2");
     }
 
     @Test
     void theCommandLinesSurvivorSpacesAreAFixedThirdOfItsYoungGeneration() throws Exception {
-        assertThat(javaArgs("", "train", "my.layerlab.json")).contains("-XX:SurvivorRatio=2").doesNotContain("-XX:SurvivorRatio=8");
+        assertThat(javaArgs("", "train", "my.layerlab.json")).contains("-XX:SurvivorRatio=2").doesNotContain("-XX:SurvivorRatio=4");
     }
 
     @Test
@@ -72,7 +72,7 @@ class LauncherScriptTest {
     @Test
     void optionsThePersonGaveComeAfterTheLaunchersSoTheirsWin() throws Exception {
         List<String> args = javaArgs("-Xmn64m");
-        assertThat(args.indexOf("-Xmn64m")).isGreaterThan(args.indexOf("-Xmn40m"));
+        assertThat(args.indexOf("-Xmn64m")).isGreaterThan(args.indexOf("-Xmn24m"));
     }
 
     @Test
