@@ -940,50 +940,9 @@ public final class DashboardBenchmark {
                     pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow()) < STALL_MS).toList(), 0);
         }
         printByPainted(rounds, byPulse.values());
-        double gcPause = 0;
-        int gcPauses = 0;
-        double longestGc = 0;
-        double jit = 0;
-        synchronized (STALLS) {
-            for (Stall stall : STALLS) {
-                if (windowOf(rounds, stall.start()) == null) {
-                    continue;
-                }
-                double ms = millis(Duration.between(stall.start(), stall.end()));
-                if (stall.what().startsWith("GC")) {
-                    gcPause += ms;
-                    gcPauses++;
-                    longestGc = Math.max(longestGc, ms);
-                } else if (stall.what().startsWith("JIT")) {
-                    jit += ms;
-                }
-            }
+        if (DIAGNOSE) {
+            printRecordedStalls(rounds);
         }
-        System.out.printf(Locale.ROOT, "during dashboard runs: %d GC pauses, %.0f ms in all, longest %.1f ms; JIT compilations over 2 ms: %.0f ms%n",
-                gcPauses, gcPause, longestGc, jit);
-        Map<String, Double> jitByMethod = new HashMap<>();
-        synchronized (STALLS) {
-            for (Stall stall : STALLS) {
-                if (stall.what().startsWith("JIT") && windowOf(rounds, stall.start()) != null) {
-                    jitByMethod.merge(stall.what(), millis(Duration.between(stall.start(), stall.end())), Double::sum);
-                }
-            }
-        }
-        System.out.println("longest JIT compilations during dashboard runs (ms, summed per method):");
-        jitByMethod.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
-                .forEach(e -> System.out.printf(Locale.ROOT, "  %7.0f  %s%n", e.getValue(), e.getKey()));
-        Map<String, Integer> deopts = new HashMap<>();
-        synchronized (STALLS) {
-            for (Stall stall : STALLS) {
-                if (stall.what().startsWith("deopt") && windowOf(rounds, stall.start()) != null) {
-                    deopts.merge(stall.what(), 1, Integer::sum);
-                }
-            }
-        }
-        System.out.println("deoptimisations during dashboard runs: " + deopts.values().stream().mapToInt(Integer::intValue).sum()
-                + "; most frequent:");
-        deopts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
-                .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %s%n", e.getValue(), e.getKey()));
         System.out.println("CPU of the process's threads during dashboard runs, and of the headless JVM's during its runs,"
                 + " then the time they waited for a core, same order (ms, by name):");
         THREAD_CPU.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
@@ -1138,6 +1097,54 @@ public final class DashboardBenchmark {
     /** Trains {@code project} on the designer's training thread as the command line does, no dashboard attached. */
     private static TrainingResult bareRun(Project project) throws Exception {
         return trainingWorker.submit(() -> ProjectRun.prepare(project).trainer().run()).get(10, TimeUnit.MINUTES);
+    }
+
+    /** With {@link #DIAGNOSE}: the collections, compilations and deoptimisations the recording saw during dashboard runs. */
+    private static void printRecordedStalls(List<Round> rounds) {
+        double gcPause = 0;
+        int gcPauses = 0;
+        double longestGc = 0;
+        double jit = 0;
+        synchronized (STALLS) {
+            for (Stall stall : STALLS) {
+                if (windowOf(rounds, stall.start()) == null) {
+                    continue;
+                }
+                double ms = millis(Duration.between(stall.start(), stall.end()));
+                if (stall.what().startsWith("GC")) {
+                    gcPause += ms;
+                    gcPauses++;
+                    longestGc = Math.max(longestGc, ms);
+                } else if (stall.what().startsWith("JIT")) {
+                    jit += ms;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "during dashboard runs: %d GC pauses, %.0f ms in all, longest %.1f ms; JIT compilations over 2 ms: %.0f ms%n",
+                gcPauses, gcPause, longestGc, jit);
+        Map<String, Double> jitByMethod = new HashMap<>();
+        synchronized (STALLS) {
+            for (Stall stall : STALLS) {
+                if (stall.what().startsWith("JIT") && windowOf(rounds, stall.start()) != null) {
+                    jitByMethod.merge(stall.what(), millis(Duration.between(stall.start(), stall.end())), Double::sum);
+                }
+            }
+        }
+        System.out.println("longest JIT compilations during dashboard runs (ms, summed per method):");
+        jitByMethod.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %7.0f  %s%n", e.getValue(), e.getKey()));
+        Map<String, Integer> deopts = new HashMap<>();
+        synchronized (STALLS) {
+            for (Stall stall : STALLS) {
+                if (stall.what().startsWith("deopt") && windowOf(rounds, stall.start()) != null) {
+                    deopts.merge(stall.what(), 1, Integer::sum);
+                }
+            }
+        }
+        System.out.println("deoptimisations during dashboard runs: " + deopts.values().stream().mapToInt(Integer::intValue).sum()
+                + "; most frequent:");
+        deopts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %7d  %s%n", e.getValue(), e.getKey()));
     }
 
     /** With {@link #AB_PROPERTY}: the ratio and training CPU of the rounds with the setting as it is and turned off. */
