@@ -122,9 +122,10 @@ public final class DashboardBenchmark {
     /**
      * {@code -Dab=bare}: the rounds turned off train the project as the command line does (no
      * dashboard attached) on the designer's training thread, the window showing but idle: what the
-     * designer's JVM costs training apart from what the dashboard does.
+     * designer's JVM costs training apart from what the dashboard does. The pulses are counted over
+     * both kinds of rounds.
      */
-    private static final String BARE = "bare";
+    private static final boolean COMPARE_BARE = "bare".equals(AB_PROPERTY);
     /**
      * {@code -Djfr=true}: a flight recording names what overlapped the slowest pulses (collections,
      * compilations, VM operations, locks waited for, parks, deoptimisations). Off by default: a
@@ -413,8 +414,10 @@ public final class DashboardBenchmark {
                     paints[1] - paintsBefore[1], paints[0] - paintsBefore[0], paints[3] - paintsBefore[3], paints[2] - paintsBefore[2],
                     paints[5] - paintsBefore[5], paints[4] - paintsBefore[4]) + "\n" + why;
             pipeline = com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName();
-            // JFR hands events over about once a second.
-            Thread.sleep(2500);
+            if (recording != null) {
+                // JFR hands events over about once a second.
+                Thread.sleep(2500);
+            }
             worker.shutdownNow();
         } finally {
             if (recording != null) {
@@ -607,8 +610,8 @@ public final class DashboardBenchmark {
         long displayServer = displayServerPid();
         for (int round = 1; round <= rounds; round++) {
             boolean headlessFirst = round % 2 == 1;
-            boolean bare = BARE.equals(AB_PROPERTY) && turnedOff(round);
-            if (AB_PROPERTY != null && !BARE.equals(AB_PROPERTY)) {
+            boolean bare = COMPARE_BARE && turnedOff(round);
+            if (AB_PROPERTY != null && !COMPARE_BARE) {
                 if (turnedOff(round)) {
                     System.setProperty(AB_PROPERTY, "false");
                 } else {
@@ -1084,11 +1087,11 @@ public final class DashboardBenchmark {
     }
 
     private static String abSubject() {
-        return BARE.equals(AB_PROPERTY) ? "training" : AB_PROPERTY;
+        return COMPARE_BARE ? "training" : AB_PROPERTY;
     }
 
     private static String abSide(boolean off) {
-        if (BARE.equals(AB_PROPERTY)) {
+        if (COMPARE_BARE) {
             return off ? "without the dashboard" : "with the dashboard";
         }
         return off ? "false" : "as set";
@@ -1101,46 +1104,34 @@ public final class DashboardBenchmark {
 
     /** With {@link #DIAGNOSE}: the collections, compilations and deoptimisations the recording saw during dashboard runs. */
     private static void printRecordedStalls(List<Round> rounds) {
+        List<Stall> during;
+        synchronized (STALLS) {
+            during = STALLS.stream().filter(stall -> windowOf(rounds, stall.start()) != null).toList();
+        }
         double gcPause = 0;
         int gcPauses = 0;
         double longestGc = 0;
         double jit = 0;
-        synchronized (STALLS) {
-            for (Stall stall : STALLS) {
-                if (windowOf(rounds, stall.start()) == null) {
-                    continue;
-                }
-                double ms = millis(Duration.between(stall.start(), stall.end()));
-                if (stall.what().startsWith("GC")) {
-                    gcPause += ms;
-                    gcPauses++;
-                    longestGc = Math.max(longestGc, ms);
-                } else if (stall.what().startsWith("JIT")) {
-                    jit += ms;
-                }
+        Map<String, Double> jitByMethod = new HashMap<>();
+        Map<String, Integer> deopts = new HashMap<>();
+        for (Stall stall : during) {
+            double ms = millis(Duration.between(stall.start(), stall.end()));
+            if (stall.what().startsWith("GC")) {
+                gcPause += ms;
+                gcPauses++;
+                longestGc = Math.max(longestGc, ms);
+            } else if (stall.what().startsWith("JIT")) {
+                jit += ms;
+                jitByMethod.merge(stall.what(), ms, Double::sum);
+            } else if (stall.what().startsWith("deopt")) {
+                deopts.merge(stall.what(), 1, Integer::sum);
             }
         }
         System.out.printf(Locale.ROOT, "during dashboard runs: %d GC pauses, %.0f ms in all, longest %.1f ms; JIT compilations over 2 ms: %.0f ms%n",
                 gcPauses, gcPause, longestGc, jit);
-        Map<String, Double> jitByMethod = new HashMap<>();
-        synchronized (STALLS) {
-            for (Stall stall : STALLS) {
-                if (stall.what().startsWith("JIT") && windowOf(rounds, stall.start()) != null) {
-                    jitByMethod.merge(stall.what(), millis(Duration.between(stall.start(), stall.end())), Double::sum);
-                }
-            }
-        }
         System.out.println("longest JIT compilations during dashboard runs (ms, summed per method):");
         jitByMethod.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %7.0f  %s%n", e.getValue(), e.getKey()));
-        Map<String, Integer> deopts = new HashMap<>();
-        synchronized (STALLS) {
-            for (Stall stall : STALLS) {
-                if (stall.what().startsWith("deopt") && windowOf(rounds, stall.start()) != null) {
-                    deopts.merge(stall.what(), 1, Integer::sum);
-                }
-            }
-        }
         System.out.println("deoptimisations during dashboard runs: " + deopts.values().stream().mapToInt(Integer::intValue).sum()
                 + "; most frequent:");
         deopts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
