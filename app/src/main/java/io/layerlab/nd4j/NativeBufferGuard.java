@@ -1,7 +1,10 @@
 package io.layerlab.nd4j;
 
+import java.lang.ref.Cleaner;
 import java.lang.reflect.Field;
+import java.util.concurrent.atomic.LongAdder;
 import org.nd4j.linalg.api.memory.Deallocatable;
+import org.nd4j.linalg.api.memory.Deallocator;
 import org.nd4j.linalg.api.memory.deallocation.DeallocatorService;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -32,6 +35,15 @@ import org.slf4j.LoggerFactory;
  * has returned. The cost grows with the number kept, as their memory is freed later: the command
  * line trained the spiral sample (300 epochs, six alternating runs each) 5.6 % slower keeping 256,
  * 2-3 % keeping 64 and about 1 % keeping 16, the last two within the runs' noise.
+ *
+ * <h2>Releasing through a {@link Cleaner}</h2>
+ * ND4J's own service tracks each buffer under a string id it builds for it ({@code "BCDB_" + number},
+ * twice per buffer: once for its reference, once for its map of live references), which with the
+ * reference, the map's entry and the string builders was about a sixth of all the bytes training the
+ * spiral sample allocated (an operation's context is tracked the same way). The replacement registers
+ * each buffer's deallocator with a JDK {@code Cleaner} instead, which keeps its live registrations in a
+ * list without ids or map entries and runs each deallocator on its own thread once its buffer is
+ * unreachable, as ND4J's threads did.
  */
 public final class NativeBufferGuard {
     /** Buffers remembered per thread: ten times what a broadcast makes between its dimension array and the call. */
@@ -72,13 +84,25 @@ public final class NativeBufferGuard {
         return installed;
     }
 
-    /** ND4J's service, plus each thread's ring of the buffers it registered last. */
+    /** Buffers released so far by the installed guard (none before it is in): lets a test see that unreachable buffers are freed. */
+    static long released() {
+        return RELEASED.sum();
+    }
+
+    private static final LongAdder RELEASED = new LongAdder();
+
+    /** Releases buffers through a {@link Cleaner}, and keeps each thread's ring of the buffers it registered last. */
     private static final class KeepingService extends DeallocatorService {
+        private final Cleaner cleaner = Cleaner.create(action -> new Thread(action, "layerlab-nd4j-deallocator"));
         private final ThreadLocal<Ring> rings = ThreadLocal.withInitial(Ring::new);
 
         @Override
         public void pickObject(Deallocatable deallocatable) {
-            super.pickObject(deallocatable);
+            Deallocator deallocator = deallocatable.deallocator(); // must not refer to the buffer, or it never becomes unreachable
+            cleaner.register(deallocatable, () -> {
+                deallocator.deallocate();
+                RELEASED.increment();
+            });
             rings.get().keep(deallocatable);
         }
     }

@@ -100,7 +100,11 @@ public final class ShapeInfoCache extends DirectShapeInfoProvider {
     public Pair<DataBuffer, long[]> createShapeInformation(long[] shape, long[] stride, long elementWiseStride,
                                                            char order, DataType dataType, boolean empty) {
         return descriptors.get(new Key(shape, stride, elementWiseStride, order, dataType, empty), Key::copy,
-                () -> super.createShapeInformation(shape, stride, elementWiseStride, order, dataType, empty));
+                () -> keepingAddress(super.createShapeInformation(shape, stride, elementWiseStride, order, dataType, empty)));
+    }
+
+    private static Pair<DataBuffer, long[]> keepingAddress(Pair<DataBuffer, long[]> descriptor) {
+        return Pair.create(AddressKeepingDescriptor.of(descriptor.getFirst()), descriptor.getSecond());
     }
 
     /** What a shape descriptor is made from. */

@@ -97,7 +97,11 @@ public final class TadCache extends CpuTADManager {
         if (along.length > 1) {
             Arrays.sort(along);
         }
-        return descriptors.get(new Key(array.shapeInfoJava(), along), Key::copy, () -> super.getTADOnlyShapeInfo(array, along));
+        return descriptors.get(new Key(array.shapeInfoJava(), along), Key::copy, () -> keepingAddresses(super.getTADOnlyShapeInfo(array, along)));
+    }
+
+    private static Pair<DataBuffer, DataBuffer> keepingAddresses(Pair<DataBuffer, DataBuffer> descriptors) {
+        return Pair.create(AddressKeepingDescriptor.of(descriptors.getFirst()), AddressKeepingDescriptor.of(descriptors.getSecond()));
     }
 
     /** What a descriptor pair is computed from. */

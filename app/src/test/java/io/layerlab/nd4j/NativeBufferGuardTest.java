@@ -43,6 +43,20 @@ class NativeBufferGuardTest {
     }
 
     @Test
+    void buffersNothingRefersToAreFreed() throws InterruptedException {
+        assertTrue(NativeBufferGuard.install());
+        long before = NativeBufferGuard.released();
+        for (int i = 0; i < 1_000; i++) {
+            Nd4j.create(16, 16).addi(1);
+        }
+        for (int i = 0; i < 50 && NativeBufferGuard.released() - before < 900; i++) {
+            collect();
+        }
+        long freed = NativeBufferGuard.released() - before;
+        assertTrue(freed >= 900, "of a thousand arrays dropped, " + freed + " buffers were freed");
+    }
+
+    @Test
     void installingTwiceKeepsOneGuard() {
         assertTrue(NativeBufferGuard.install());
         Object service = Nd4j.getDeallocatorService();
