@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
 public final class NativeBufferGuard {
     /** Buffers remembered per thread: ten times what a broadcast makes between its dimension array and the call. */
     public static final int KEPT_PER_THREAD = 32;
+    /** The thread that frees buffers once they are unreachable (15 characters: all of it shows in Linux's thread list). */
+    public static final String DEALLOCATOR_THREAD_NAME = "Nd4jDeallocator";
     private static final Logger LOG = LoggerFactory.getLogger(NativeBufferGuard.class);
     private static boolean installed;
 
@@ -93,7 +95,7 @@ public final class NativeBufferGuard {
 
     /** Releases buffers through a {@link Cleaner}, and keeps each thread's ring of the buffers it registered last. */
     private static final class KeepingService extends DeallocatorService {
-        private final Cleaner cleaner = Cleaner.create(action -> new Thread(action, "layerlab-nd4j-deallocator"));
+        private final Cleaner cleaner = Cleaner.create(action -> new Thread(action, DEALLOCATOR_THREAD_NAME));
         private final ThreadLocal<Ring> rings = ThreadLocal.withInitial(Ring::new);
 
         @Override

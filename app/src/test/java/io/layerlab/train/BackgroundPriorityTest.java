@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import io.layerlab.nd4j.NativeBufferGuard;
 import org.junit.jupiter.api.Test;
 
 class BackgroundPriorityTest {
@@ -59,6 +60,7 @@ class BackgroundPriorityTest {
         assertThat(lines).as("the probe's report").anyMatch(l -> l.startsWith("thread ZWorker") && l.endsWith(nice))
                 .anyMatch(l -> l.startsWith("thread C2 CompilerThre") && l.endsWith(nice))
                 .anyMatch(l -> l.startsWith("thread Reference Handl") && l.endsWith(nice))
+                .anyMatch(l -> l.equals("thread " + NativeBufferGuard.DEALLOCATOR_THREAD_NAME + nice))
                 .anyMatch(l -> l.equals("thread VM Thread nice 0"));
     }
 }

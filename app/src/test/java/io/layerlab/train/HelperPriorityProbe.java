@@ -3,9 +3,11 @@ package io.layerlab.train;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import io.layerlab.nd4j.Nd4jFixes;
 
 /**
- * Run in a JVM of its own by {@link BackgroundPriorityTest}: lowers the helper threads, then prints
+ * Run in a JVM of its own by {@link BackgroundPriorityTest}: puts LayerLab's ND4J fixes in (which start
+ * the thread that frees ND4J's buffers), lowers the helper threads, then prints
  * each thread's name and nice value as Linux reports them ({@code /proc/self/task/TID/stat}).
  */
 public final class HelperPriorityProbe {
@@ -13,6 +15,7 @@ public final class HelperPriorityProbe {
     }
 
     public static void main(String[] args) throws Exception {
+        Nd4jFixes.install();
         System.out.println("lowered " + BackgroundPriority.lowerHelperThreads());
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
