@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ./layerlab} launcher's choice of collector: Parallel with a small young generation,
  * the designer's the smaller (its pauses may delay a frame), survivor spaces of a fixed size, and
- * the person's own choice in {@code LAYERLAB_JAVA_OPTS} alone when it names a collector. The script
+ * the person's own choice in {@code LAYERLAB_JAVA_OPTS} alone when it names a collector; and its use
+ * of the class-data archive the build makes beside the jar. The script
  * runs against a stand-in {@code java} that prints the arguments it was given, from a copy of the
  * script beside a stand-in jar.
  */
@@ -84,15 +86,42 @@ class LauncherScriptTest {
         }
     }
 
+    @Test
+    void theArchiveTheBuildMadeIsUsedByTheDesignerAndTheCommandLine() throws Exception {
+        Path archive = Files.writeString(dir.resolve("app/target/layerlab.jsa"), "stand-in");
+        String option = "-XX:SharedArchiveFile=" + archive;
+        assertThat(javaArgs("", true)).contains(option);
+        assertThat(javaArgs("", true, "train", "my.layerlab.json")).contains(option);
+        assertThat(javaArgs("", false)).as("LAYERLAB_CDS=off").doesNotContain(option);
+    }
+
+    @Test
+    void anArchiveOlderThanTheJarIsNotUsed() throws Exception {
+        Path archive = Files.writeString(dir.resolve("app/target/layerlab.jsa"), "stand-in");
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(
+                Files.getLastModifiedTime(dir.resolve("app/target/layerlab.jar")).toMillis() - 60_000));
+        assertThat(javaArgs("", true)).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
+    void withoutAnArchiveTheDesignerStartsWithoutOne() throws Exception {
+        assertThat(javaArgs("", true)).noneMatch(a -> a.startsWith("-XX:SharedArchive") || a.startsWith("-XX:ArchiveClasses"));
+    }
+
     /** What the launcher passed to java, one argument a line (class-data archive off, to keep it to the collector). */
     private List<String> javaArgs(String javaOpts, String... command) throws Exception {
+        return javaArgs(javaOpts, false, command);
+    }
+
+    /** What the launcher passed to java, one argument a line. */
+    private List<String> javaArgs(String javaOpts, boolean classDataArchive, String... command) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("/bin/bash", launcher.toString()));
         cmd.addAll(List.of(command));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("JAVA_HOME", javaHome.toString());
         env.put("LAYERLAB_JAVA_OPTS", javaOpts);
-        env.put("LAYERLAB_CDS", "off");
+        env.put("LAYERLAB_CDS", classDataArchive ? "on" : "off");
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
