@@ -53,6 +53,7 @@ public final class NativeBufferGuard {
     /** The thread that frees buffers once they are unreachable (15 characters: all of it shows in Linux's thread list). */
     public static final String DEALLOCATOR_THREAD_NAME = "Nd4jDeallocator";
     private static final Logger LOG = LoggerFactory.getLogger(NativeBufferGuard.class);
+    private static final LongAdder RELEASED = new LongAdder();
     private static boolean installed;
 
     private NativeBufferGuard() { }
@@ -92,8 +93,6 @@ public final class NativeBufferGuard {
     static long released() {
         return RELEASED.sum();
     }
-
-    private static final LongAdder RELEASED = new LongAdder();
 
     /** Releases buffers through a {@link Cleaner}, and keeps each thread's ring of the buffers it registered last. */
     private static final class KeepingService extends DeallocatorService {

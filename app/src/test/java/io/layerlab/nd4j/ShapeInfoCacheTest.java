@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.cpu.nativecpu.buffer.BaseCpuDataBuffer;
 import org.nd4j.linalg.factory.Nd4j;
 
 class ShapeInfoCacheTest {
@@ -39,6 +42,15 @@ class ShapeInfoCacheTest {
         assertEquals(78f, again.sumNumber().floatValue());
         assertArrayEquals(new float[]{4, 5, 6, 7}, values.getRow(1).toFloatVector());
         assertArrayEquals(new float[]{2, 6, 10}, again.getColumn(1).toFloatVector());
+    }
+
+    @Test
+    void aKeptDescriptorHandsOutOnePointerToItsNativeAddress() {
+        assertTrue(ShapeInfoCache.install());
+        DataBuffer descriptor = Nd4j.create(DataType.FLOAT, 7, 3).shapeInfoDataBuffer();
+        assertSame(descriptor.addressPointer(), descriptor.addressPointer());
+        assertEquals(((BaseCpuDataBuffer) descriptor).getOpaqueDataBuffer().primaryBuffer().address(), descriptor.addressPointer().address());
+        assertArrayEquals(new long[]{2, 7, 3, 3, 1}, Arrays.copyOf(descriptor.asLong(), 5), "rank, shape, strides");
     }
 
     @Test
