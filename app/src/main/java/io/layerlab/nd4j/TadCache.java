@@ -97,7 +97,8 @@ public final class TadCache extends CpuTADManager {
         if (along.length > 1) {
             Arrays.sort(along);
         }
-        return descriptors.get(new Key(array.shapeInfoJava(), along), Key::copy, () -> keepingAddresses(super.getTADOnlyShapeInfo(array, along)));
+        return descriptors.get(new Key(array.shapeInfoJava(), along), Key::copy,
+                () -> keepingAddresses(super.getTADOnlyShapeInfo(array, along)));
     }
 
     private static Pair<DataBuffer, DataBuffer> keepingAddresses(Pair<DataBuffer, DataBuffer> descriptors) {

@@ -41,12 +41,13 @@ public final class BackgroundPriority {
      * Threads that work for training rather than for the window, by the names Linux shows for them
      * (cut to 15 characters): ZGC's workers, the threads that free ND4J's native memory once
      * its arrays are collected (LayerLab's {@link NativeBufferGuard#DEALLOCATOR_THREAD_NAME}, ND4J's own
-     * for arrays made before it was in, JavaCPP's), the JVM's reference handler that hands those arrays over, and the JIT
-     * compilers. On two cores they took as much CPU as the training thread itself (ZGC alone 45 % of a
+     * for arrays made before it was in, JavaCPP's), the JVM's reference handler that hands those arrays
+     * over, and the JIT compilers. On two cores they took as much CPU as the training thread itself (ZGC alone 45 % of a
      * core), and a frame waited behind them as behind training. The Parallel collector the launcher
      * picks now works only while every Java thread waits for it: its threads keep their priority.
      */
-    static final List<String> HELPER_THREAD_PREFIXES = List.of("ZWorker", NativeBufferGuard.DEALLOCATOR_THREAD_NAME, "DeallocatorServ", "JavaCPP Dealloc", "Reference Handl",
+    static final List<String> HELPER_THREAD_PREFIXES = List.of("ZWorker",
+            NativeBufferGuard.DEALLOCATOR_THREAD_NAME, "DeallocatorServ", "JavaCPP Dealloc", "Reference Handl",
             "C1 CompilerThre", "C2 CompilerThre");
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
     private static final int PRIO_PROCESS = 0;
