@@ -148,6 +148,7 @@ public final class DashboardBenchmark {
     /** The spans being profiled: start and end (null while open). */
     private static final List<Instant[]> PROFILE_WINDOWS = new ArrayList<>();
     private static final Map<String, Integer> PROFILE_COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Integer> RENDER_STACKS = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile boolean profiling;
     private static final List<Stall> STALLS = Collections.synchronizedList(new ArrayList<>());
     /** CPU per native thread name (from /proc), summed over the dashboard runs: who else takes the cores. */
@@ -355,6 +356,16 @@ public final class DashboardBenchmark {
             var top = frames.get(0).getMethod();
             PROFILE_COUNTS.merge(who + " self " + top.getType().getName() + "." + top.getName(), 1, Integer::sum);
         }
+        if (who.equals("render")) {
+            // Whole stacks too: which node's painting a rasterising loop served.
+            StringBuilder stack = new StringBuilder();
+            for (int i = 0; i < Math.min(frames.size(), 40); i++) {
+                var m = frames.get(i).getMethod();
+                String type = m.getType().getName();
+                stack.append(i == 0 ? "" : " < ").append(type.substring(type.lastIndexOf('.') + 1)).append('.').append(m.getName());
+            }
+            RENDER_STACKS.merge(stack.toString(), 1, Integer::sum);
+        }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (var f : frames) {
             String name = f.getMethod().getType().getName() + "." + f.getMethod().getName();
@@ -430,6 +441,9 @@ public final class DashboardBenchmark {
         if (PROFILE) {
             System.out.println("stack samples (5 ms) of the JavaFX and render threads during dashboard runs:");
             PROFILE_COUNTS.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(70)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey()));
+            System.out.println("the render thread's commonest stacks:");
+            RENDER_STACKS.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
                     .forEach(e -> System.out.printf(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey()));
         }
         System.out.println("load average at end: " + loadAverage());

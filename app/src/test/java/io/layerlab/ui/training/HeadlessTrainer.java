@@ -89,7 +89,12 @@ public final class HeadlessTrainer implements AutoCloseable {
 
     /** Trains {@code epochs} epochs in the other JVM. */
     Run train(int epochs) throws IOException {
-        requests.println("train " + epochs);
+        return train(epochs, false);
+    }
+
+    /** Trains {@code epochs} epochs in the other JVM, with the dashboard's statistics and boundary attached if {@code observed}. */
+    Run train(int epochs, boolean observed) throws IOException {
+        requests.println("train " + epochs + (observed ? " observed" : ""));
         String[] parts = answer("result ").split(" ");
         return new Run(Double.parseDouble(parts[1]), Long.parseLong(parts[2]),
                 new Collected(Long.parseLong(parts[3]), Long.parseLong(parts[4])),
@@ -141,10 +146,19 @@ public final class HeadlessTrainer implements AutoCloseable {
             }
             SampleProjects samples = new SampleProjects();
             Project p = samples.open(samples.find("spiral").orElseThrow());
-            p.setTraining(p.training().withEpochs(Integer.parseInt(line.substring(6).trim())));
+            String[] words = line.substring(6).trim().split(" ");
+            p.setTraining(p.training().withEpochs(Integer.parseInt(words[0])));
+            ProjectRun run = ProjectRun.prepare(p);
+            if (words.length > 1 && words[1].equals("observed")) {
+                // As the dashboard attaches them, their output dropped: what they do to the JIT's profiles.
+                io.layerlab.train.LayerStatistics.attach(run, p.graph(), TrainingViewModel.STATISTICS_RATE, e -> { });
+                run.trainer().addObserver(new io.layerlab.train.BoundarySampler(
+                        io.layerlab.train.DecisionBoundary.over(run.data(), TrainingViewModel.BOUNDARY_SIZE), run.network(), f -> { }),
+                        TrainingViewModel.BOUNDARY_RATE);
+            }
             long before = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             Collected collectedBefore = Collected.soFar();
-            TrainingResult result = ProjectRun.prepare(p).trainer().run();
+            TrainingResult result = run.trainer().run();
             long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - before;
             Collected collected = Collected.soFar().since(collectedBefore);
             String seconds = Arrays.stream(result.history().epochSeconds()).mapToObj(Double::toString).collect(Collectors.joining(","));

@@ -88,6 +88,20 @@ final class PulsePhaseTimer extends Logger {
         renderPulse = 0;
     }
 
+    /**
+     * JavaFX's pulse messages (dirty regions, their render roots and, with
+     * {@code -Dprism.printrendergraph=true}, the render graph marked with opaque regions), written to
+     * standard error with {@code -Dpulse.messages=true}: to see what a repaint covers.
+     */
+    @Override
+    public void addMessage(String message) {
+        if (PRINT_MESSAGES) {
+            System.err.println("pulse " + fxPulse + ": " + message);
+        }
+    }
+
+    private static final boolean PRINT_MESSAGES = Boolean.getBoolean("pulse.messages");
+
     @Override
     public void newPhase(String name) {
         long now = System.nanoTime();
