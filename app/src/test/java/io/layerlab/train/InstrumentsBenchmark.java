@@ -56,7 +56,7 @@ public final class InstrumentsBenchmark {
         long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
         if (instrumented) {
             double seconds = result.seconds();
-            System.out.printf(Locale.ROOT, "  statistics: %d samples, %.2f%% of the run; boundary: %d frames, %.2f%% of the run%n",
+            System.out.printf(Locale.ROOT, "  statistics: %d samples, %.2f%% of the run; boundary: %d frames, %.2f%% of the run on its worker%n",
                     statistics.samples(), 100 * statistics.spentNanos() / 1e9 / seconds,
                     boundary.frames(), 100 * boundary.spentNanos() / 1e9 / seconds);
         }

@@ -106,8 +106,8 @@ public final class TrainingViewModel {
     static final int BOUNDARY_SIZE = 64;
     /**
      * A new decision boundary at most this often: as often as the charts redraw. The regions change
-     * gradually, so 2.5 frames a second still show them form; each frame costs the training
-     * 4,096 predictions and the software renderer a rescaled heatmap under a thousand points.
+     * gradually, so 2.5 frames a second still show them form; each frame costs a worker beside the
+     * training 4,096 predictions and the software renderer a rescaled heatmap under a thousand points.
      */
     static final ObserverRate BOUNDARY_RATE = ObserverRate.atMostEvery(java.time.Duration.ofMillis(400));
     /**
