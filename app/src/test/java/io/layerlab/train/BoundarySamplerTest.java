@@ -58,4 +58,28 @@ class BoundarySamplerTest {
         assertThat(frames.size()).isLessThan(result.iterations() / 2);
         assertThat(sampler.spentNanos()).isPositive();
     }
+
+    @Test
+    void theWorkersCopyOfANetworkWithCustomLayersDecidesAsTheNetworkDoes() {
+        // Maxout is a SameDiff layer of LayerLab's own: the copy is built from the configuration's clone.
+        Project spiral = new SampleProjects().open(new SampleProjects().find("spiral").orElseThrow());
+        io.layerlab.graph.Graph maxout = io.layerlab.graph.Graph.of(List.of(
+                io.layerlab.graph.Node.of("in", "Input", java.util.Map.of("shape", List.of(2))),
+                io.layerlab.graph.Node.of("d", "Dense", java.util.Map.of("units", 12, "activation", "maxout", "pieces", 3)),
+                io.layerlab.graph.Node.of("out", "Output", java.util.Map.of("units", 2, "activation", "softmax", "loss", "mcxent"))),
+                List.of(new io.layerlab.graph.Edge("in", "d"), new io.layerlab.graph.Edge("d", "out")));
+        Project project = new Project("maxout spiral", "", maxout, spiral.data(), spiral.training().withEpochs(10));
+        ProjectRun run = ProjectRun.prepare(project, project.training());
+        DecisionBoundary grid = DecisionBoundary.over(run.data(), 16);
+        List<BoundaryFrame> frames = new CopyOnWriteArrayList<>();
+        run.trainer().addObserver(new BoundarySampler(grid, run.network(), frames::add), ObserverRate.everyIteration());
+
+        TrainingResult result = run.trainer().run();
+
+        BoundaryFrame last = frames.get(frames.size() - 1);
+        assertThat(last.iteration()).isEqualTo(result.iterations());
+        BoundaryFrame direct = grid.evaluate(run.network(), result.iterations());
+        assertThat(last.classes()).isEqualTo(direct.classes());
+        assertThat(last.confidence()).containsExactly(direct.confidence(), org.assertj.core.data.Offset.offset(1e-6f));
+    }
 }
