@@ -148,6 +148,8 @@ public final class DashboardBenchmark {
     /** The spans being profiled: start and end (null while open). */
     private static final List<Instant[]> PROFILE_WINDOWS = new ArrayList<>();
     private static final Map<String, Integer> PROFILE_COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** With {@link #AB_PROPERTY}: pulse lengths (ms) in the rounds with the setting as set (false) and turned off (true). */
+    private static final Map<Boolean, List<Double>> PULSES_BY_SIDE = new HashMap<>();
     private static final Map<String, Integer> RENDER_STACKS = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile boolean profiling;
     private static final List<Stall> STALLS = Collections.synchronizedList(new ArrayList<>());
@@ -840,6 +842,10 @@ public final class DashboardBenchmark {
             }
             Instant last = pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow();
             total.add(millis(Duration.between(first, last)));
+            if (AB_PROPERTY != null) {
+                int round = rounds.indexOf(roundOf(rounds, first)) + 1;
+                PULSES_BY_SIDE.computeIfAbsent(turnedOff(round), k -> new ArrayList<>()).add(millis(Duration.between(first, last)));
+            }
             if (coreStalls != null) {
                 (coreStalls.longestWithin(first, last) >= STALL_MS ? stalled : unstalled).add(millis(Duration.between(first, last)));
             }
@@ -1057,6 +1063,15 @@ public final class DashboardBenchmark {
         return pulse.stream().map(Phase::start).min(Instant::compareTo).orElseThrow();
     }
 
+    private static Round roundOf(List<Round> rounds, Instant t) {
+        for (Round r : rounds) {
+            if (!t.isBefore(r.window().start()) && !t.isAfter(r.window().end())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     private static Window windowOf(List<Round> rounds, Instant t) {
         for (Round r : rounds) {
             if (!t.isBefore(r.window().start()) && !t.isAfter(r.window().end())) {
@@ -1168,6 +1183,12 @@ public final class DashboardBenchmark {
             System.out.printf(Locale.ROOT, "%s %s: %d rounds, ratio median %.3f (90 %% of resampled medians %.3f-%.3f), training CPU dashboard/headless %.3f%n",
                     abSubject(), abSide(off), these.size(), medianOf(these, Round::ratio), interval[0], interval[1],
                     medianOf(these, Round::cpuRatio));
+            List<Double> pulses = PULSES_BY_SIDE.getOrDefault(off, new ArrayList<>());
+            Collections.sort(pulses);
+            if (!pulses.isEmpty()) {
+                System.out.printf(Locale.ROOT, "  its pulses: %d; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", pulses.size(),
+                        pct(pulses, 50), pct(pulses, 99), pct(pulses, 100));
+            }
         }
     }
 
