@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * (the best epoch's).
  *
  * <p>The training thread only copies the parameters; a copy of the network on a worker thread of
- * its own (lowered like the training, see {@link BackgroundPriority}) evaluates the grid. Evaluated
+ * its own (lowered like the threads that serve training, see {@link BackgroundPriority}) evaluates the grid. Evaluated
  * on the training thread, a 64x64 grid through the spiral sample's network took about 4 ms a frame,
  * 1 % of the run, and its four thousand rows of activations went through the training's caches: in
  * alternating rounds of the dashboard benchmark the training thread needed 1.072 times the command
@@ -36,7 +36,7 @@ public final class BoundarySampler implements TrainingObserver {
     static final double SHARE_BESIDE_TRAINING = 0.1;
     /** The share where the worker and the training share the only core. */
     static final double SHARE_ON_ONE_CORE = 0.01;
-    /** The worker's thread name (lowered with the training, see {@link BackgroundPriority}). */
+    /** The worker's thread name (it yields to the window like the helper threads, see {@link BackgroundPriority}). */
     public static final String WORKER_THREAD_NAME = "LayerLab boundary";
 
     private static final Logger LOG = LoggerFactory.getLogger(BoundarySampler.class);
