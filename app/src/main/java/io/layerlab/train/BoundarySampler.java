@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * (the best epoch's).
  *
  * <p>The training thread only copies the parameters; a copy of the network on a worker thread of
- * its own (lowered like the threads that serve training, see {@link BackgroundPriority}) evaluates the grid. Evaluated
- * on the training thread, a 64x64 grid through the spiral sample's network took about 4 ms a frame,
+ * its own (lowered like the threads that serve training, see {@link BackgroundPriority}) evaluates
+ * the grid. Evaluated on the training thread, a 64x64 grid through the spiral sample's network took about 4 ms a frame,
  * 1 % of the run, and its four thousand rows of activations went through the training's caches: in
  * alternating rounds of the dashboard benchmark the training thread needed 1.072 times the command
  * line's CPU with it there, 0.993 with the worker (speed ratio 0.878 against 0.946).
