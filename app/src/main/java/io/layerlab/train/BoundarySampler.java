@@ -21,13 +21,13 @@ import java.util.function.Consumer;
  *
  * <p>The training thread only copies the parameters; a copy of the network on a worker thread of
  * its own (lowered like the threads that serve training, see {@link BackgroundPriority}) evaluates
- * the grid. Evaluated on the training thread, a 64x64 grid through the spiral sample's network took about 4 ms a frame,
- * 1 % of the run, and its four thousand rows of activations went through the training's caches: in
- * alternating rounds of the dashboard benchmark the training thread needed 1.072 times the command
- * line's CPU with it there, 0.993 with the worker (speed ratio 0.878 against 0.946).
- * A frame is taken only while the worker is idle, and the worker spends at most {@link #timeShare()}
- * of its time on frames: a larger network gets fewer frames, not a slower run. The last frame is
- * delivered before the run ends.
+ * the grid. Evaluated on the training thread, a 64x64 grid through the spiral sample's network took
+ * about 4 ms a frame, 1 % of the run, and its four thousand rows of activations went through the
+ * training's caches: in alternating rounds of the dashboard benchmark the training thread needed
+ * 1.072 times the command line's CPU with it there, 0.993 with the worker (speed ratio 0.878
+ * against 0.946). A frame is taken only while the worker is idle, and the worker spends at most
+ * {@link #timeShare()} of its time on frames: a larger network gets fewer frames, not a slower run.
+ * The last frame is delivered before the run ends.
  */
 public final class BoundarySampler implements TrainingObserver {
     /** Four frames a second: a live picture without costing the training measurable time. */
