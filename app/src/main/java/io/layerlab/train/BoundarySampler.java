@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * training's caches: in alternating rounds of the dashboard benchmark the training thread needed
  * 1.072 times the command line's CPU with it there, 0.993 with the worker (speed ratio 0.878
  * against 0.946). A frame is taken only while the worker is idle, and the worker spends at most
- * {@link #timeShare()} of its time on frames: a larger network gets fewer frames, not a slower run.
- * The last frame is delivered before the run ends.
+ * {@link #SHARE_BESIDE_TRAINING} of its time on frames ({@link #SHARE_ON_ONE_CORE} on one core): a
+ * larger network gets fewer frames, not a slower run. The last frame is delivered before the run
+ * ends.
  */
 public final class BoundarySampler implements TrainingObserver {
     /** Four frames a second: a live picture without costing the training measurable time. */
@@ -53,9 +54,8 @@ public final class BoundarySampler implements TrainingObserver {
     private final DecisionBoundary boundary;
     private final ComputationGraph net;
     private final Consumer<BoundaryFrame> sink;
-    private final double timeShare = Runtime.getRuntime().availableProcessors() > 1 ? SHARE_BESIDE_TRAINING : SHARE_ON_ONE_CORE;
     /** Guarded by this: the training thread asks it, the worker records in it. */
-    private final DutyCycle duty = new DutyCycle(timeShare);
+    private final DutyCycle duty = new DutyCycle(Runtime.getRuntime().availableProcessors() > 1 ? SHARE_BESIDE_TRAINING : SHARE_ON_ONE_CORE);
     private final AtomicBoolean busy = new AtomicBoolean();
     /** Taken on the training thread before it trains: the worker builds its copy of the network from it. */
     private ComputationGraphConfiguration configuration;
@@ -68,11 +68,6 @@ public final class BoundarySampler implements TrainingObserver {
         this.boundary = boundary;
         this.net = net;
         this.sink = sink;
-    }
-
-    /** The largest share of its core the worker spends on frames. */
-    public double timeShare() {
-        return timeShare;
     }
 
     /** Time the worker spent evaluating frames between the first and the last iteration. */
@@ -89,8 +84,7 @@ public final class BoundarySampler implements TrainingObserver {
     public void onStart(StartEvent event) {
         configuration = net.getConfiguration().clone();
         busy.set(true);
-        INDArray parameters = net.params().dup();
-        WORKER.execute(() -> evaluate(parameters, 0, false));
+        drawLater(0, false);
     }
 
     @Override
@@ -104,15 +98,12 @@ public final class BoundarySampler implements TrainingObserver {
             }
         }
         busy.set(true);
-        INDArray parameters = net.params().dup();
-        int iteration = event.iteration();
-        WORKER.execute(() -> evaluate(parameters, iteration, true));
+        drawLater(event.iteration(), true);
     }
 
     @Override
     public void onFinished(TrainingResult result) {
-        INDArray parameters = net.params().dup();
-        Future<?> last = WORKER.submit(() -> evaluate(parameters, result.iterations(), false));
+        Future<?> last = drawLater(result.iterations(), false);
         try {
             last.get();
         } catch (InterruptedException e) {
@@ -120,6 +111,12 @@ public final class BoundarySampler implements TrainingObserver {
         } catch (ExecutionException e) {
             LOG.warn("The last decision boundary could not be drawn", e.getCause());
         }
+    }
+
+    /** Copies the parameters as they are now (training thread) and has the worker draw their frame. */
+    private Future<?> drawLater(int iteration, boolean counted) {
+        INDArray parameters = net.params().dup();
+        return WORKER.submit(() -> evaluate(parameters, iteration, counted));
     }
 
     /** On the worker: the frame for these parameters, handed to the sink. */

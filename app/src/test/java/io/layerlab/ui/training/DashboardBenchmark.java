@@ -837,19 +837,20 @@ public final class DashboardBenchmark {
         Map<String, Double> phaseSums = new java.util.TreeMap<>();
         for (List<Phase> pulse : byPulse.values()) {
             Instant first = pulse.stream().map(Phase::start).min(Instant::compareTo).orElseThrow();
-            if (rounds.stream().noneMatch(r -> !first.isBefore(r.window().start()) && !first.isAfter(r.window().end()))) {
+            Round round = roundOf(rounds, first);
+            if (round == null) {
                 continue;
             }
             Instant last = pulse.stream().map(Phase::end).max(Instant::compareTo).orElseThrow();
             total.add(millis(Duration.between(first, last)));
             if (AB_PROPERTY != null) {
-                int round = rounds.indexOf(roundOf(rounds, first)) + 1;
-                PULSES_BY_SIDE.computeIfAbsent(turnedOff(round), k -> new ArrayList<>()).add(millis(Duration.between(first, last)));
+                PULSES_BY_SIDE.computeIfAbsent(turnedOff(rounds.indexOf(round) + 1), k -> new ArrayList<>())
+                        .add(millis(Duration.between(first, last)));
             }
             if (coreStalls != null) {
                 (coreStalls.longestWithin(first, last) >= STALL_MS ? stalled : unstalled).add(millis(Duration.between(first, last)));
             }
-            if (Duration.between(windowOf(rounds, first).start(), first).toMillis() >= 1000) {
+            if (Duration.between(round.window().start(), first).toMillis() >= 1000) {
                 settled.add(millis(Duration.between(first, last)));
             }
             Instant fxEnd = pulse.stream().filter(p -> !p.renderThread()).map(Phase::end).max(Instant::compareTo).orElse(first);
@@ -1063,6 +1064,7 @@ public final class DashboardBenchmark {
         return pulse.stream().map(Phase::start).min(Instant::compareTo).orElseThrow();
     }
 
+    /** The round whose dashboard run was under way at {@code t}, or null. */
     private static Round roundOf(List<Round> rounds, Instant t) {
         for (Round r : rounds) {
             if (!t.isBefore(r.window().start()) && !t.isAfter(r.window().end())) {
@@ -1073,12 +1075,8 @@ public final class DashboardBenchmark {
     }
 
     private static Window windowOf(List<Round> rounds, Instant t) {
-        for (Round r : rounds) {
-            if (!t.isBefore(r.window().start()) && !t.isAfter(r.window().end())) {
-                return r.window();
-            }
-        }
-        return null;
+        Round round = roundOf(rounds, t);
+        return round == null ? null : round.window();
     }
 
     private static Project spiral(int epochs) {
