@@ -29,8 +29,8 @@ public final class Nd4jLoading {
             return;
         }
         started = true;
-        text.set(LOADING);
         detail.set("ND4J, the numerical library LayerLab trains with, loads its native code once per start.");
+        text.set(LOADING);
         Thread loader = new Thread(this::loadInBackground, "layerlab-nd4j-loader");
         loader.setDaemon(true);
         loader.start();
@@ -46,14 +46,15 @@ public final class Nd4jLoading {
         }
     }
 
+    // The detail is set before the text, so whoever watches the text finds the detail that goes with it.
     private void loaded() {
-        text.set("");
         detail.set("");
+        text.set("");
     }
 
     private void failed(String reason) {
-        text.set("ND4J did not load: training is unavailable");
         detail.set(reason + "\nDesigning, shape checks and exporting code or diagrams work without it.");
+        text.set("ND4J did not load: training is unavailable");
     }
 
     /** The status bar's word on ND4J: empty once it is ready. */

@@ -28,6 +28,7 @@ class Nd4jLoadingTest {
 
         release.countDown();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> loading.textProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(loading.detailProperty().get()).isEmpty();
     }
 
@@ -38,6 +39,7 @@ class Nd4jLoadingTest {
         });
         WaitForAsyncUtils.asyncFx(loading::start).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> loading.textProperty().get().contains("did not load"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(loading.textProperty().get()).contains("training is unavailable");
         assertThat(loading.detailProperty().get()).contains("linux-riscv64");
     }
