@@ -64,6 +64,7 @@ public final class BoundarySampler implements TrainingObserver {
     private long spentNanos;
     private int frames;
 
+    /** @param sink takes each frame, in order, on the worker; its time counts toward the worker's share */
     public BoundarySampler(DecisionBoundary boundary, ComputationGraph net, Consumer<BoundaryFrame> sink) {
         this.boundary = boundary;
         this.net = net;
@@ -130,6 +131,8 @@ public final class BoundarySampler implements TrainingObserver {
                 copy.setParams(parameters);
             }
             BoundaryFrame frame = boundary.evaluate(copy, iteration);
+            // The sink may prepare the frame for showing there: its time counts toward the worker's share.
+            sink.accept(frame);
             long cost = System.nanoTime() - start;
             if (counted) {
                 // The first frame also builds the copy, and the last comes after training: neither sets the pace.
@@ -139,7 +142,6 @@ public final class BoundarySampler implements TrainingObserver {
                     frames++;
                 }
             }
-            sink.accept(frame);
         } catch (RuntimeException e) {
             // A frame is a picture of the run, not part of it: the run goes on without it.
             LOG.warn("A decision boundary frame could not be drawn at iteration {}", iteration, e);

@@ -2,6 +2,7 @@ package io.layerlab.ui.training;
 
 import io.layerlab.train.BoundaryFrame;
 import io.layerlab.ui.support.ChartPalette;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +10,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -43,9 +45,11 @@ final class BoundaryView extends Region {
     private BoundaryFrame frame;
     private PreparedRun points;
     private WritableImage heat;
-    /** One colour per grid cell, and the heatmap's screen pixels scaled from them. */
-    private int[] cellColours = new int[0];
-    private int[] heatPixels = new int[0];
+    /** The heatmap's screen pixels, which the image shows as they are (no copy, no conversion). */
+    private PixelBuffer<IntBuffer> heatBuffer;
+    /** Paints frames on the thread that makes them, for the size and colours shown now ({@link #aim}). */
+    private final HeatRaster raster = new HeatRaster();
+    private HeatRaster.Aim aim;
     /** ARGB per class and confidence level, for the palette as it was when built; null to rebuild. */
     private int[][] colourTable;
     private String emptyMessage = "";
@@ -57,6 +61,7 @@ final class BoundaryView extends Region {
     private double drawnMaxY;
     private boolean frontStale = true;
     private long heatUpdates;
+    private long paintedAhead;
 
     BoundaryView(ChartPalette palette) {
         this.palette = palette;
@@ -105,6 +110,19 @@ final class BoundaryView extends Region {
     /** How many frames were painted into the heatmap: lets tests see that one was. */
     long heatUpdates() {
         return heatUpdates;
+    }
+
+    /** How many of those came painted from the thread that made the frame. */
+    long paintedAheadUpdates() {
+        return paintedAhead;
+    }
+
+    /**
+     * Paints a frame for this view ahead of its showing, on the thread that made it (the boundary's
+     * worker): the JavaFX thread then only copies its pixels. Thread-safe.
+     */
+    void paintAhead(BoundaryFrame frame) {
+        raster.paintAhead(frame);
     }
 
     /** The heatmap image's width in pixels (0 before the first frame). */
@@ -229,32 +247,37 @@ final class BoundaryView extends Region {
     }
 
     /**
-     * The heatmap, {@code pixels} wide and high: each cell in the class colour over the background,
-     * stronger where the network is surer, blended smoothly between cell centres.
+     * The heatmap, {@code pixels} wide and high: the pixels the boundary's worker painted for this
+     * frame ahead of time, or painted here when it could not (the first frame after the view's size
+     * or colours changed, a frame shown again).
      */
     private void paintHeat(BoundaryFrame f, int pixels) {
-        int n = f.size();
         if (heat == null || (int) heat.getWidth() != pixels) {
-            heat = new WritableImage(pixels, pixels);
-            heatPixels = new int[pixels * pixels];
+            // Opaque colours are the same premultiplied or not, so the pixels go to the renderer as painted.
+            heatBuffer = new PixelBuffer<>(pixels, pixels, IntBuffer.allocate(pixels * pixels), PixelFormat.getIntArgbPreInstance());
+            heat = new WritableImage(heatBuffer);
             heatView.setImage(heat);
         }
-        if (cellColours.length != n * n) {
-            cellColours = new int[n * n];
+        int[][] colours = colourTable(f.classCount());
+        if (aim == null || aim.pixels() != pixels || aim.colours() != colours) {
+            aim = new HeatRaster.Aim(pixels, colours);
+            raster.aim(aim);
         }
-        int[][] table = colourTable(f.classCount());
-        double chance = 1.0 / Math.max(2, f.classCount());
-        byte[] classes = f.classes();
-        float[] confidence = f.confidence();
-        for (int i = 0; i < n * n; i++) {
-            // Confidence at chance level shows as background, certainty as a strong tint.
-            double strength = (confidence[i] - chance) / (1 - chance);
-            int level = (int) Math.round(Math.max(0, Math.min(1, strength)) * (LEVELS - 1));
-            cellColours[i] = table[Math.floorMod(classes[i], table.length)][level];
-        }
-        HeatScaler.scale(cellColours, n, heatPixels, pixels);
-        heat.getPixelWriter().setPixels(0, 0, pixels, pixels, PixelFormat.getIntArgbInstance(), heatPixels, 0, pixels);
+        HeatRaster.Aim forFrame = aim;
+        int[] ahead = raster.paintedAhead(f, forFrame);
+        heatBuffer.updateBuffer(buffer -> {
+            int[] out = buffer.getBuffer().array();
+            if (ahead != null) {
+                System.arraycopy(ahead, 0, out, 0, ahead.length);
+            } else {
+                HeatRaster.paint(f, forFrame, out);
+            }
+            return null;
+        });
         heatUpdates++;
+        if (ahead != null) {
+            paintedAhead++;
+        }
     }
 
     private int[][] colourTable(int classCount) {

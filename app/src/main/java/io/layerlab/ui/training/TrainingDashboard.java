@@ -814,6 +814,8 @@ public final class TrainingDashboard extends BorderPane {
         scatterView.setId("prediction-scatter");
         resultsHolder.getChildren().setAll(resultsPlaceholder);
         model.boundaryPointsProperty().addListener((obs, was, is) -> boundaryView.setPoints(is));
+        // The worker that makes a frame paints its pixels too: the JavaFX thread only copies them.
+        model.paintBoundaryFramesWith(boundaryView::paintAhead);
         // A new heatmap repaints as large an area as a chart: it takes its turn with them.
         model.boundaryProperty().addListener((obs, was, is) -> turns.request(boundaryView,
                 () -> showBoundaryFrame(model.boundaryProperty().get())));

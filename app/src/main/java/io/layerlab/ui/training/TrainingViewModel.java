@@ -217,6 +217,8 @@ public final class TrainingViewModel {
             new ReadOnlyMapWrapper<>(this, "layerStatistics", FXCollections.observableMap(new LinkedHashMap<>()));
     private final ReadOnlyObjectWrapper<PreparedRun> boundaryPoints = new ReadOnlyObjectWrapper<>(this, "boundaryPoints");
     private final ReadOnlyObjectWrapper<BoundaryFrame> boundary = new ReadOnlyObjectWrapper<>(this, "boundary");
+    /** Prepares each new boundary frame for the view on the thread that makes it (see {@link #paintBoundaryFramesWith}). */
+    private Consumer<BoundaryFrame> boundaryPainter = frame -> { };
     private final ReadOnlyIntegerWrapper dataVersion = new ReadOnlyIntegerWrapper(this, "dataVersion");
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart");
     private final ReadOnlyObjectWrapper<RunRow> reportedRun = new ReadOnlyObjectWrapper<>(this, "reportedRun");
@@ -444,13 +446,14 @@ public final class TrainingViewModel {
         Project frozen = new Project(p.name(), p.description(), setup.graph(), data, spec);
         frozen.copyInitialWeightsFrom(p);
         ActiveRun run = new ActiveRun(row, owner);
+        Consumer<BoundaryFrame> painter = boundaryPainter;
         problems.clear();
         banner.set(null);
         try {
             // The training thread keeps its priority; the threads that serve it are lowered (BackgroundPriority).
             executor.execute(() -> {
                 waitForTheStartToShow();
-                prepareAndTrain(frozen, spec, setup, run.feed, run);
+                prepareAndTrain(frozen, spec, setup, run.feed, run, painter);
             });
         } catch (RejectedExecutionException e) {
             owner.log.abandon(setup);
@@ -531,7 +534,8 @@ public final class TrainingViewModel {
     }
 
     /** On the worker: compile, load, attach the observers, train, evaluate; every outcome goes into the feed. */
-    private static void prepareAndTrain(Project frozen, TrainingSpec spec, RunSetup setup, LiveFeed feed, ActiveRun control) {
+    private static void prepareAndTrain(Project frozen, TrainingSpec spec, RunSetup setup, LiveFeed feed, ActiveRun control,
+                                        Consumer<BoundaryFrame> painter) {
         try {
             ProjectRun run = ProjectRun.prepare(frozen, spec);
             // ND4J's threads exist now; the collector's and compilers' did from the start.
@@ -549,7 +553,10 @@ public final class TrainingViewModel {
             LayerStatistics.attach(run, setup.graph(), STATISTICS_RATE, feed::stats);
             if (planar) {
                 DecisionBoundary grid = DecisionBoundary.over(run.data(), BOUNDARY_SIZE);
-                trainer.addObserver(new BoundarySampler(grid, run.network(), feed::boundary), BOUNDARY_RATE);
+                trainer.addObserver(new BoundarySampler(grid, run.network(), frame -> {
+                    painter.accept(frame);
+                    feed.boundary(frame);
+                }), BOUNDARY_RATE);
             }
             control.attach(trainer);
             TrainingResult result = trainer.run();
@@ -1080,6 +1087,15 @@ public final class TrainingViewModel {
     /** The data points behind the boundary, when the focus run's data is 2-D classification. */
     ReadOnlyObjectProperty<PreparedRun> boundaryPointsProperty() {
         return boundaryPoints.getReadOnlyProperty();
+    }
+
+    /**
+     * Has {@code painter} see each new decision-boundary frame of the runs started from now on, on
+     * the thread that made it and before the frame is handed over (the view paints its pixels there,
+     * off the JavaFX thread). It must be thread-safe and quick.
+     */
+    void paintBoundaryFramesWith(Consumer<BoundaryFrame> painter) {
+        boundaryPainter = java.util.Objects.requireNonNull(painter);
     }
 
     public ReadOnlyObjectProperty<BoundaryFrame> boundaryProperty() {

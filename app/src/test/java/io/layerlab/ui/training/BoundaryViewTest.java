@@ -81,6 +81,40 @@ class BoundaryViewTest {
     }
 
     @Test
+    void aFramePaintedAheadOnAnotherThreadShowsAsIfPaintedHere() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.setPoints(onePoint());
+            view.setFrame(everywhere(0, 1));
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.paintedAheadUpdates()).as("the first frame shows the view's size and colours: painted here").isZero();
+
+        BoundaryFrame ahead = everywhere(1, 2);
+        java.util.concurrent.CompletableFuture.runAsync(() -> view.paintAhead(ahead)).get();
+        WaitForAsyncUtils.asyncFx(() -> view.setFrame(ahead)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage paintedAhead = WaitForAsyncUtils.asyncFx(view::snapshotImage).get();
+        assertThat(view.paintedAheadUpdates()).isEqualTo(1);
+
+        // The same frame again, but a new one the worker never saw: painted here.
+        WaitForAsyncUtils.asyncFx(() -> view.setFrame(everywhere(1, 3))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage paintedHere = WaitForAsyncUtils.asyncFx(view::snapshotImage).get();
+        assertThat(view.paintedAheadUpdates()).isEqualTo(1);
+        assertThat(view.heatUpdates()).isEqualTo(3);
+        assertThat(pixels(paintedAhead)).isEqualTo(pixels(paintedHere));
+        assertThat(closer(middle(), palette.classColour(1), palette.classColour(0))).isTrue();
+    }
+
+    private static int[] pixels(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] out = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), out, 0, w);
+        return out;
+    }
+
+    @Test
     void theHeatmapIsScaledToTheScreenPixelsItCoversAndBlendsBetweenCells() throws Exception {
         byte[] classes = new byte[GRID * GRID];
         for (int i = 0; i < classes.length; i++) {

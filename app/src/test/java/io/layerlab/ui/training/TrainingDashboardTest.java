@@ -234,6 +234,11 @@ class TrainingDashboardTest {
         assertThat(onFx(() -> model.runLog().runs())).hasSize(1);
         assertThat(onFx(() -> epochsCell(robot))).as("short of its plan").isEqualTo(run.record().result().epochs() + " / 400");
         waitUntil(() -> !robot.lookup("#settingsPane").query().isDisabled());
+        // The boundary's worker painted the frames after the first (which showed the view's size and
+        // colours) itself: the JavaFX thread only copied their pixels.
+        BoundaryView boundary = robot.lookup("#boundary-view").queryAs(BoundaryView.class);
+        waitUntil(() -> boundary.heatUpdates() >= 2);
+        assertThat(onFx(boundary::paintedAheadUpdates)).isPositive();
     }
 
     @Test

@@ -1,0 +1,63 @@
+package io.layerlab.ui.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.layerlab.train.BoundaryFrame;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+class HeatRasterTest {
+    private static final int GRID = 4;
+    /** Two classes, four confidence levels: grey to red, grey to blue. */
+    private static final int[][] COLOURS = {
+            {0xff808080, 0xffa06060, 0xffc04040, 0xffe02020},
+            {0xff808080, 0xff6060a0, 0xff4040c0, 0xff2020e0}};
+
+    /** Class 0 on the left half, class 1 on the right, surer towards the bottom. */
+    private static BoundaryFrame halves(int iteration) {
+        byte[] classes = new byte[GRID * GRID];
+        float[] confidence = new float[GRID * GRID];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = (byte) (i % GRID < GRID / 2 ? 0 : 1);
+            confidence[i] = 0.5f + 0.5f * (i / GRID) / (GRID - 1f);
+        }
+        return new BoundaryFrame(GRID, 0, 1, 0, 1, 2, classes, confidence, iteration);
+    }
+
+    @Test
+    void aFramePaintedAheadOnAnotherThreadHasThePixelsTheViewWouldPaint() throws Exception {
+        HeatRaster raster = new HeatRaster();
+        HeatRaster.Aim aim = new HeatRaster.Aim(10, COLOURS);
+        raster.aim(aim);
+        BoundaryFrame frame = halves(7);
+
+        var worker = Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture.runAsync(() -> raster.paintAhead(frame), worker).get();
+        } finally {
+            worker.shutdown();
+        }
+
+        assertThat(raster.paintedAhead(frame, aim)).isEqualTo(HeatRaster.paint(frame, aim));
+        int[] pixels = HeatRaster.paint(frame, aim);
+        // Top-left: class 0 at chance (background grey); bottom-right: class 1, sure (strong blue).
+        assertThat(pixels[0]).isEqualTo(0xff808080);
+        assertThat(pixels[pixels.length - 1]).isEqualTo(0xff2020e0);
+    }
+
+    @Test
+    void withoutAnAimNothingIsPaintedAheadAndAnotherFrameOrAimFindsNothing() {
+        HeatRaster raster = new HeatRaster();
+        BoundaryFrame frame = halves(1);
+        raster.paintAhead(frame);
+        HeatRaster.Aim aim = new HeatRaster.Aim(10, COLOURS);
+        assertThat(raster.paintedAhead(frame, aim)).as("no aim yet").isNull();
+
+        raster.aim(aim);
+        raster.paintAhead(frame);
+        assertThat(raster.paintedAhead(halves(2), aim)).as("another frame").isNull();
+        assertThat(raster.paintedAhead(frame, new HeatRaster.Aim(12, COLOURS))).as("the view resized since").isNull();
+        assertThat(raster.paintedAhead(frame, aim)).isNotNull();
+    }
+}
