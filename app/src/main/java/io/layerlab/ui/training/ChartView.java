@@ -146,8 +146,11 @@ final class ChartView extends Region {
     private final ChartPalette palette;
     /** The settled curves, background, grid and frame. */
     private final Canvas canvas = new Canvas();
-    /** The live curves and the marks, over the settled ones; transparent elsewhere. */
-    private final Canvas liveCanvas = new Canvas();
+    /**
+     * The live curves and the marks, over the settled ones; transparent elsewhere. In tiles: a strip
+     * of a run's growth repaints (and the renderer composites) only the tiles it reaches.
+     */
+    private final CanvasTiles liveTiles = new CanvasTiles(LIVE_X, LIVE_Y);
     /** Reused by drawBand: per column, the x and y in pixels of its highest point, then of its lowest. */
     private double[] band = new double[0];
     /** Measures a mark's label, to know where a strip must begin to cover it. */
@@ -233,11 +236,8 @@ final class ChartView extends Region {
             n.setVisible(false);
             n.setMouseTransparent(true);
         }
-        liveCanvas.setMouseTransparent(true);
         // The live layer covers only the plot band, and is drawn in the chart's coordinates like the layer below.
-        liveCanvas.relocate(LIVE_X, LIVE_Y);
-        liveCanvas.getGraphicsContext2D().setTransform(1, 0, 0, 1, -LIVE_X, -LIVE_Y);
-        getChildren().addAll(canvas, liveCanvas, cursorLine, readoutLabel);
+        getChildren().addAll(canvas, liveTiles, cursorLine, readoutLabel);
         setMinSize(160, 110);
         setPrefSize(480, 260);
         logScale.addListener((obs, was, is) -> {
@@ -445,6 +445,11 @@ final class ChartView extends Region {
         return new long[]{redraws, fullPaints};
     }
 
+    /** The live layer's tiles, and how often they were drawn on (see {@link CanvasTiles#tilesDrawn()}). */
+    long[] liveTiles() {
+        return new long[]{liveTiles.tileCount(), liveTiles.tilesDrawn()};
+    }
+
     /** Points drawn for the curve {@code key} in the last paint (after decimation). */
     int drawnPoints(String key) {
         paintIfDirty();
@@ -459,7 +464,9 @@ final class ChartView extends Region {
         transparent.setFill(Color.TRANSPARENT);
         Canvas both = new Canvas(canvas.getWidth(), canvas.getHeight());
         both.getGraphicsContext2D().drawImage(canvas.snapshot(null, null), 0, 0);
-        both.getGraphicsContext2D().drawImage(liveCanvas.snapshot(transparent, null), liveCanvas.getLayoutX(), liveCanvas.getLayoutY());
+        if (liveTiles.tileCount() > 0) {
+            both.getGraphicsContext2D().drawImage(liveTiles.snapshot(transparent, null), liveTiles.getLayoutX(), liveTiles.getLayoutY());
+        }
         return both.snapshot(null, null);
     }
 
@@ -472,8 +479,7 @@ final class ChartView extends Region {
             canvas.setHeight(h);
             // Only the plot band: a strip of the live layer then repaints (and the window presents)
             // a quarter fewer pixels than a canvas over the whole chart, margins and axes included.
-            liveCanvas.setWidth(Math.max(0, w - LIVE_X));
-            liveCanvas.setHeight(Math.max(0, h - TOP - BOTTOM + 2 * MARK_OVERHANG));
+            liveTiles.setSize(w - LIVE_X, h - TOP - BOTTOM + 2 * MARK_OVERHANG);
             // In the layout pass: paint now, so the new size never shows an empty canvas.
             dirty = true;
             paintIfDirty();
@@ -508,7 +514,7 @@ final class ChartView extends Region {
             fullPaints++;
             drawn = null;
             drawnLive = null;
-            liveCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+            liveTiles.clear();
             clear(g, w, h);
             if (plotW >= 20 && plotH >= 20) {
                 drawFrame(g, plotW, plotH);
@@ -551,21 +557,49 @@ final class ChartView extends Region {
             GraphicsContext g = canvas.getGraphicsContext2D();
             g.save();
             clipTo(g, false, LEFT, plotW, plotH);
-            drawAllSeries(g, layer.subList(before.styles().size(), layer.size()), plotW, plotH, log, LEFT);
+            drawAllSeries(g, layer.subList(before.styles().size(), layer.size()), plotW, plotH, log, LEFT, Double.POSITIVE_INFINITY);
             g.restore();
             drawFrame(g, plotW, plotH);
             return;
         }
         double stripLeft = stripLeft(live, before, now, layer, plotW);
-        GraphicsContext g = (live ? liveCanvas : canvas).getGraphicsContext2D();
-        if (Double.isNaN(stripLeft)) {
-            if (!live) {
+        if (!live) {
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            if (Double.isNaN(stripLeft)) {
                 fullPaints++;
+                paintAll(g, layer, plotW, plotH, log);
+            } else if (stripLeft < LEFT + plotW) {
+                paintStrip(g, false, stripLeft, canvas.getWidth(), layer, now.marks(), plotW, plotH, log);
             }
-            paintAll(g, live, layer, now.marks(), plotW, plotH, log);
-        } else if (stripLeft < LEFT + plotW) {
-            paintStrip(g, live, stripLeft, layer, now.marks(), plotW, plotH, log);
+            return;
         }
+        // The live layer painted whole is a strip across every tile; a strip repaints the tiles it reaches.
+        boolean whole = Double.isNaN(stripLeft);
+        double left = whole ? LIVE_X : stripLeft;
+        double right = whole ? Double.POSITIVE_INFINITY : liveStripRight(before, now, layer, plotW);
+        if (left < LEFT + plotW) {
+            liveTiles.draw(left, right, (g, from, to) -> paintStrip(g, true, from, to, layer, now.marks(), plotW, plotH, log));
+        }
+    }
+
+    /**
+     * Where a strip of the live layer may end: a little right of the newest point of each curve that
+     * grew (nothing right of them changed); at the layer's end when a mark came or went, as its label
+     * may reach anywhere.
+     */
+    private double liveStripRight(Drawn before, Drawn now, List<Series> layer, double plotW) {
+        if (!before.marks().equals(now.marks())) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double right = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < layer.size(); i++) {
+            int is = now.sizes()[i];
+            if (is > before.sizes()[i]) {
+                Series s = layer.get(i);
+                right = Math.max(right, Math.ceil(px(s.data().x(is - 1), plotW) + s.width()) + STRIP_MARGIN);
+            }
+        }
+        return right;
     }
 
     /**
@@ -602,35 +636,25 @@ final class ChartView extends Region {
         g.fillRect(0, 0, w, h);
     }
 
-    private void paintAll(GraphicsContext g, boolean live, List<Series> layer, List<Mark> layerMarks, double plotW, double plotH,
-                          boolean log) {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        if (live) {
-            g.clearRect(0, 0, w, h);
-        } else {
-            clear(g, w, h);
-            drawGrid(g, plotW, plotH, log, true);
-        }
+    /** Paints the settled layer whole: background, grid, curves and frame (its marks are on the live layer). */
+    private void paintAll(GraphicsContext g, List<Series> layer, double plotW, double plotH, boolean log) {
+        clear(g, canvas.getWidth(), canvas.getHeight());
+        drawGrid(g, plotW, plotH, log, true);
         g.save();
-        clipTo(g, live, LEFT, plotW, plotH);
-        drawAllSeries(g, layer, plotW, plotH, log, LEFT);
+        clipTo(g, false, LEFT, plotW, plotH);
+        drawAllSeries(g, layer, plotW, plotH, log, LEFT, Double.POSITIVE_INFINITY);
         g.restore();
-        drawMarks(g, layerMarks, plotW, plotH, log);
-        if (!live) {
-            drawFrame(g, plotW, plotH);
-        }
+        drawFrame(g, plotW, plotH);
     }
 
     /**
-     * Repaints the plot from {@code left} to its right edge: everything a full paint draws there,
-     * in the same order, so the strip joins what is already on the canvas without a seam.
+     * Repaints the plot from {@code left} to {@code right} (the canvas's right edge, where a mark's
+     * label may run past the plot into the margin, unless less changed): everything a full paint
+     * draws there, in the same order, so the strip joins what is already on the canvas without a seam.
      */
-    private void paintStrip(GraphicsContext g, boolean live, double left, List<Series> layer, List<Mark> layerMarks, double plotW,
-                            double plotH, boolean log) {
-        // To the canvas's right edge: a mark's label may run past the plot into the margin; and a
-        // little above and below it, where a mark line's caps reach (the frame is drawn again after).
-        double right = canvas.getWidth();
+    private void paintStrip(GraphicsContext g, boolean live, double left, double right, List<Series> layer, List<Mark> layerMarks,
+                            double plotW, double plotH, boolean log) {
+        // A little above and below the plot, where a mark line's caps reach (the frame is drawn again after).
         double top = TOP - MARK_OVERHANG;
         double height = plotH + 2 * MARK_OVERHANG;
         g.save();
@@ -646,7 +670,7 @@ final class ChartView extends Region {
         }
         g.save();
         clipTo(g, live, left, LEFT + plotW - left, plotH);
-        drawAllSeries(g, layer, plotW, plotH, log, left);
+        drawAllSeries(g, layer, plotW, plotH, log, left, right);
         g.restore();
         drawMarks(g, layerMarks, plotW, plotH, log);
         g.restore();
@@ -663,12 +687,13 @@ final class ChartView extends Region {
         g.clip();
     }
 
-    private void drawAllSeries(GraphicsContext g, List<Series> layer, double plotW, double plotH, boolean log, double fromPixel) {
+    private void drawAllSeries(GraphicsContext g, List<Series> layer, double plotW, double plotH, boolean log, double fromPixel,
+                               double toPixel) {
         // Bevel joins: at these widths they look like round ones and cost the rasteriser no curves.
         g.setLineJoin(StrokeLineJoin.BEVEL);
         g.setLineCap(StrokeLineCap.ROUND);
         for (Series s : layer) {
-            drawSeries(g, s, plotW, plotH, log, fromPixel);
+            drawSeries(g, s, plotW, plotH, log, fromPixel, toPixel);
         }
     }
 
@@ -910,8 +935,11 @@ final class ChartView extends Region {
         return TOP + plotH - (displayY - shownY0) / (shownY1 - shownY0) * plotH;
     }
 
-    /** Draws the curve's points from the last one lying well left of {@code fromPixel} (the strip being painted) on. */
-    private void drawSeries(GraphicsContext g, Series s, double plotW, double plotH, boolean log, double fromPixel) {
+    /**
+     * Draws the curve's points from the last one lying well left of {@code fromPixel} to the first
+     * one lying well right of {@code toPixel} (the strip or tile being painted).
+     */
+    private void drawSeries(GraphicsContext g, Series s, double plotW, double plotH, boolean log, double fromPixel, double toPixel) {
         Decimator d = decimators.get(s.key());
         if (d == null || d.size() == 0) {
             return;
@@ -924,12 +952,16 @@ final class ChartView extends Region {
             // Nothing of this curve reaches into the strip but its last segment's end.
             from = Math.max(0, from - 1);
         }
+        int to = d.size();
+        while (to > from + 2 && px(d.x(to - 2), plotW) > toPixel + STRIP_MARGIN) {
+            to--;
+        }
         if (denseDrawn(s, d, plotW)) {
-            drawDense(g, s, d, from, plotW, plotH, log);
+            drawDense(g, s, d, from, to, plotW, plotH, log);
             return;
         }
         if (bandDrawn(s, d, plotW)) {
-            drawBand(g, s, d, from, plotW, plotH, log);
+            drawBand(g, s, d, from, to, plotW, plotH, log);
             return;
         }
         g.setStroke(s.colour());
@@ -941,7 +973,7 @@ final class ChartView extends Region {
         g.beginPath();
         boolean penDown = false;
         int points = 0;
-        for (int i = from; i < d.size(); i++) {
+        for (int i = from; i < to; i++) {
             double y = toDisplayY(d.y(i), log);
             if (!Double.isFinite(y)) {
                 penDown = false;
@@ -993,14 +1025,14 @@ final class ChartView extends Region {
      * previous column). Looks the same as the zigzag line, but a rasteriser fills a rectangle per
      * column far faster than it strokes a path whose edges cross every scanline many times.
      */
-    private void drawDense(GraphicsContext g, Series s, Decimator d, int from, double plotW, double plotH, boolean log) {
+    private void drawDense(GraphicsContext g, Series s, Decimator d, int from, int to, double plotW, double plotH, boolean log) {
         g.setFill(s.colour());
         g.setGlobalAlpha(s.opacity());
         long column = Long.MIN_VALUE;
         double top = 0;
         double bottom = 0;
         double previous = Double.NaN;
-        for (int i = from; i < d.size(); i++) {
+        for (int i = from; i < to; i++) {
             double y = toDisplayY(d.y(i), log);
             if (!Double.isFinite(y)) {
                 previous = Double.NaN;
@@ -1037,11 +1069,12 @@ final class ChartView extends Region {
      * whose edges cross every scanline of its range at each column (ten runs of 100,000
      * iterations: a whole paint of the loss chart had taken the render thread 30-40 ms).
      */
-    private void drawBand(GraphicsContext g, Series s, Decimator d, int from, double plotW, double plotH, boolean log) {
-        // Start two columns early: an edge's push follows its neighbours, and a strip's repaint must
-        // draw the outline as the whole paint did (the clip keeps the extra part out).
+    private void drawBand(GraphicsContext g, Series s, Decimator d, int from, int to, double plotW, double plotH, boolean log) {
+        // Start two columns early and end two late: an edge's push follows its neighbours, and a strip's
+        // repaint must draw the outline as the whole paint did (the clip keeps the extra parts out).
         from = Math.max(0, from - 4);
-        int capacity = d.size() - from;
+        to = Math.min(d.size(), to + 4);
+        int capacity = to - from;
         if (band.length < capacity * BAND_FIELDS) {
             band = new double[capacity * BAND_FIELDS];
         }
@@ -1049,7 +1082,7 @@ final class ChartView extends Region {
         g.setGlobalAlpha(s.opacity());
         int groups = 0;
         long column = Long.MIN_VALUE;
-        for (int i = from; i < d.size(); i++) {
+        for (int i = from; i < to; i++) {
             double y = toDisplayY(d.y(i), log);
             if (!Double.isFinite(y)) {
                 fillBand(g, groups, s.width() / 2);

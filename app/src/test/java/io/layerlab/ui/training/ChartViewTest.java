@@ -521,6 +521,45 @@ class ChartViewTest {
         }
     }
 
+    @Test
+    void theLiveLayersTilesShowDenseAndBandCurvesExactlyAsTheSettledLayersOneCanvas() {
+        // Both ways of drawing many points: the thin raw loss as a span per column, the bold smoothed
+        // one as a band; each tile draws its part of them, and no seam shows where tiles meet.
+        RunCurves run = new RunCurves();
+        grow(run, 3_000, new Random(5));
+        ChartView.Series raw = new ChartView.Series("raw", raw(run), Color.STEELBLUE, 1, 0.3, false);
+        ChartView.Series smooth = new ChartView.Series("smooth", smoothed(run), Color.STEELBLUE, 2.2, 1, false).asSmooth();
+        show(List.of(raw, smooth));
+        javafx.scene.image.Image onOneCanvas = snapshot();
+        show(List.of(raw.asLive(), smooth.asLive()));
+        javafx.scene.image.Image inTiles = snapshot();
+
+        assertThat(chart.liveTiles()[0]).as("tiles across the plot").isGreaterThan(4);
+        assertThat(differingPixels(inTiles, onOneCanvas)).isZero();
+    }
+
+    @Test
+    void aLiveCurvesGrowthDrawsOnlyTheTilesAroundItsNewestPoints() {
+        RunCurves live = new RunCurves();
+        Random random = new Random(13);
+        List<ChartView.Series> series = List.of(new ChartView.Series("raw", raw(live), Color.STEELBLUE, 1, 0.3, false).asLive(),
+                new ChartView.Series("smooth", smoothed(live), Color.STEELBLUE, 2.2, 1, false).asSmooth().asLive());
+        WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(true));
+        grow(live, 1_500, random);
+        show(series);
+        long[] before = chart.liveTiles();
+        long fullPaints = chart.fullPaints();
+
+        for (int to = 1_520; to <= 1_600; to += 20) {
+            grow(live, to, random);
+            show(series);
+        }
+
+        assertThat(chart.fullPaints()).isEqualTo(fullPaints);
+        assertThat(chart.liveTiles()[1] - before[1]).as("tiles drawn by four strips, of %d", before[0]).isBetween(4L, 8L);
+        assertThat(differingPixels(snapshot(), paintedWhole(series))).isZero();
+    }
+
     /** {@code runs} finished runs of 3,000 iterations, raw and smoothed curves each, seeded {@code seed} + run. */
     private static List<ChartView.Series> finishedRuns(int runs, int seed) {
         List<ChartView.Series> series = new ArrayList<>();
