@@ -584,14 +584,20 @@ final class ChartView extends Region {
 
     /**
      * Where a strip of the live layer may end: a little right of the newest point of each curve that
-     * grew (nothing right of them changed); at the layer's end when a mark came or went, as its label
-     * may reach anywhere.
+     * grew and of every mark that came or went (nothing right of them changed).
      */
     private double liveStripRight(Drawn before, Drawn now, List<Series> layer, double plotW) {
-        if (!before.marks().equals(now.marks())) {
-            return Double.POSITIVE_INFINITY;
-        }
         double right = Double.NEGATIVE_INFINITY;
+        for (Mark gone : before.marks()) {
+            if (!now.marks().contains(gone)) {
+                right = Math.max(right, markRight(gone, plotW));
+            }
+        }
+        for (Mark come : now.marks()) {
+            if (!before.marks().contains(come)) {
+                right = Math.max(right, markRight(come, plotW));
+            }
+        }
         for (int i = 0; i < layer.size(); i++) {
             int is = now.sizes()[i];
             if (is > before.sizes()[i]) {
@@ -793,6 +799,20 @@ final class ChartView extends Region {
         Dot dot = (Dot) mark;
         // Radius 4 and half the 1.6 px ring.
         return Math.floor(px(dot.x(), plotW) - 4.8) - STRIP_MARGIN;
+    }
+
+    /** The rightmost pixel {@code mark} paints, with a margin (see {@link #markLeft}). */
+    private double markRight(Mark mark, double plotW) {
+        if (mark instanceof VerticalLine line) {
+            double x = Math.round(px(line.x(), plotW)) + 0.5;
+            if (x < LEFT || x > LEFT + plotW + 1) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            LabelPlace place = placeLabel(line, x, plotW);
+            return Math.ceil(place.leftOfLine() ? x + 1 : x + LABEL_GAP + place.width()) + STRIP_MARGIN;
+        }
+        Dot dot = (Dot) mark;
+        return Math.ceil(px(dot.x(), plotW) + 4.8) + STRIP_MARGIN;
     }
 
     /**
