@@ -30,6 +30,8 @@ final class CanvasTiles extends Group {
     private double width;
     private double height;
     private long tilesDrawn;
+    /** Per tile, whether it is known to hold nothing: a whole paint leaves such a tile alone where nothing is to be drawn. */
+    private boolean[] blank = new boolean[0];
 
     /** A layer whose top-left corner lies at ({@code originX}, {@code originY}) of the node it is in. */
     CanvasTiles(double originX, double originY) {
@@ -59,6 +61,8 @@ final class CanvasTiles extends Group {
             tile.setWidth(Math.min(TILE_WIDTH, width - k * TILE_WIDTH));
             tile.setHeight(height);
         }
+        // What a resized canvas keeps is not ours to know: the next whole paint clears every tile it does not draw.
+        blank = new boolean[count];
     }
 
     /** The tiles that {@code left} to {@code right} (in the node's coordinates) reaches, each with its part of that range. */
@@ -68,14 +72,36 @@ final class CanvasTiles extends Group {
             double tileRight = tileLeft + tile(k).getWidth();
             if (tileRight > left && tileLeft < right) {
                 tilesDrawn++;
+                blank[k] = false;
                 painter.paint(tile(k).getGraphicsContext2D(), Math.max(left, tileLeft), Math.min(right, tileRight));
+            }
+        }
+    }
+
+    /**
+     * Paints the layer afresh: {@code painter} draws each whole tile that {@code contentLeft} to
+     * {@code contentRight} (where anything is to be drawn) reaches; every other tile is cleared,
+     * unless it holds nothing already, in which case it is left alone (and not repainted by JavaFX).
+     */
+    void paintWhole(double contentLeft, double contentRight, TilePainter painter) {
+        for (int k = 0; k < getChildren().size(); k++) {
+            double tileLeft = originX + k * TILE_WIDTH;
+            double tileRight = tileLeft + tile(k).getWidth();
+            if (tileRight > contentLeft && tileLeft < contentRight) {
+                tilesDrawn++;
+                blank[k] = false;
+                painter.paint(tile(k).getGraphicsContext2D(), tileLeft, tileRight);
+            } else if (!blank[k]) {
+                tilesDrawn++;
+                blank[k] = true;
+                tile(k).getGraphicsContext2D().clearRect(tileLeft, originY, tileRight - tileLeft, height);
             }
         }
     }
 
     /** Clears every tile. */
     void clear() {
-        draw(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, (g, left, right) -> g.clearRect(left, originY, right - left, height));
+        paintWhole(0, 0, (g, left, right) -> { });
     }
 
     /** How many times a tile was drawn on: lets tests see that a small change drew few. */

@@ -573,13 +573,34 @@ final class ChartView extends Region {
             }
             return;
         }
-        // The live layer painted whole is a strip across every tile; a strip repaints the tiles it reaches.
-        boolean whole = Double.isNaN(stripLeft);
-        double left = whole ? LIVE_X : stripLeft;
-        double right = whole ? Double.POSITIVE_INFINITY : liveStripRight(before, now, layer, plotW);
-        if (left < LEFT + plotW) {
-            liveTiles.draw(left, right, (g, from, to) -> paintStrip(g, true, from, to, layer, now.marks(), plotW, plotH, log));
+        // The live layer painted whole is a strip across each tile its curves and marks reach (the
+        // others are cleared, if they hold anything); a strip repaints the tiles it reaches.
+        CanvasTiles.TilePainter strip = (g, from, to) -> paintStrip(g, true, from, to, layer, now.marks(), plotW, plotH, log);
+        if (Double.isNaN(stripLeft)) {
+            double[] reach = liveReach(layer, now.marks(), plotW);
+            liveTiles.paintWhole(reach[0], reach[1], strip);
+        } else if (stripLeft < LEFT + plotW) {
+            liveTiles.draw(stripLeft, liveStripRight(before, now, layer, plotW), strip);
         }
+    }
+
+    /** From where to where the live layer's curves and marks paint anything (empty when there are none). */
+    private double[] liveReach(List<Series> layer, List<Mark> layerMarks, double plotW) {
+        double left = Double.POSITIVE_INFINITY;
+        double right = Double.NEGATIVE_INFINITY;
+        for (Series s : layer) {
+            int n = s.data().size();
+            if (n > 0) {
+                // A line's caps, a band's ends and a lone point's dot reach no further than its width.
+                left = Math.min(left, Math.floor(px(s.data().x(0), plotW) - s.width()) - STRIP_MARGIN);
+                right = Math.max(right, Math.ceil(px(s.data().x(n - 1), plotW) + s.width()) + STRIP_MARGIN);
+            }
+        }
+        for (Mark mark : layerMarks) {
+            left = Math.min(left, markLeft(mark, plotW));
+            right = Math.max(right, markRight(mark, plotW));
+        }
+        return new double[]{left, right};
     }
 
     /**

@@ -560,6 +560,27 @@ class ChartViewTest {
         assertThat(differingPixels(snapshot(), paintedWhole(series))).isZero();
     }
 
+    @Test
+    void aRunThatStartsPaintsOnlyTheTilesItsFirstPointsReachAndTheOthersStayAsTheyWere() {
+        RunCurves live = new RunCurves();
+        Random random = new Random(14);
+        List<ChartView.Series> series = List.of(new ChartView.Series("raw", raw(live), Color.STEELBLUE, 1, 0.3, false).asLive(),
+                new ChartView.Series("smooth", smoothed(live), Color.STEELBLUE, 2.2, 1, false).asSmooth().asLive());
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.setGrowing(true);
+            chart.setPlannedEnd(3_000);
+        });
+        show(List.of());
+        long[] before = chart.liveTiles();
+
+        grow(live, 40, random);
+        show(series);
+
+        assertThat(chart.shownMaxX()).isEqualTo(3_000);
+        assertThat(chart.liveTiles()[1] - before[1]).as("tiles drawn, of %d", before[0]).isEqualTo(1);
+        assertThat(differingPixels(snapshot(), paintedWhole(series))).isZero();
+    }
+
     /** {@code runs} finished runs of 3,000 iterations, raw and smoothed curves each, seeded {@code seed} + run. */
     private static List<ChartView.Series> finishedRuns(int runs, int seed) {
         List<ChartView.Series> series = new ArrayList<>();
