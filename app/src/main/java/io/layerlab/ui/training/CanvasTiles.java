@@ -61,8 +61,12 @@ final class CanvasTiles extends Group {
             tile.setWidth(Math.min(TILE_WIDTH, width - k * TILE_WIDTH));
             tile.setHeight(height);
         }
-        // What a resized canvas keeps is not ours to know: the next whole paint clears every tile it does not draw.
+        // A new tile holds nothing, nor does an empty one resized; one that held something may still.
+        boolean[] was = blank;
         blank = new boolean[count];
+        for (int k = 0; k < count; k++) {
+            blank[k] = k >= was.length || was[k];
+        }
     }
 
     /** The tiles that {@code left} to {@code right} (in the node's coordinates) reaches, each with its part of that range. */

@@ -699,7 +699,9 @@ final class ChartView extends Region {
         clipTo(g, live, left, LEFT + plotW - left, plotH);
         drawAllSeries(g, layer, plotW, plotH, log, left, right);
         g.restore();
-        drawMarks(g, layerMarks, plotW, plotH, log);
+        // Only the marks that reach the strip: on a tile, the others would be drawn only to be clipped away.
+        drawMarks(g, layerMarks.stream().filter(m -> markRight(m, plotW) > left && markLeft(m, plotW) < right).toList(),
+                plotW, plotH, log);
         g.restore();
         if (!live) {
             drawFrame(g, plotW, plotH);
