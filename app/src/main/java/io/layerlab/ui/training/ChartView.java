@@ -41,12 +41,14 @@ import javafx.scene.text.TextAlignment;
  * segments and the marks there. While a run trains the axes end on round values ahead of the data (see {@link #setGrowing}),
  * so most paints during a run are such strips and only a change of axes repaints the whole chart.
  *
- * <p>Two canvases, one above the other: the settled curves with the background, grid and frame, and
- * above it the live curves (a training run's, see {@link Series#live}) and the marks, on a transparent
- * canvas that covers only the plot (and what marks reach beyond it). Each is painted whole or in
- * strips on its own, so a run's growth, start and end repaint the live layer and leave the other curves
- * as they are (ten overlaid runs to the right of the live curve made every strip as dear as a whole
- * paint); only a change of axes, size or look paints both whole.
+ * <p>Two layers, one above the other: a canvas with the settled curves, the background, grid and
+ * frame, and above it the live curves (a training run's, see {@link Series#live}) and the marks, on a
+ * transparent row of narrow canvases ({@link CanvasTiles}) that covers only the plot (and what marks
+ * reach beyond it). Each layer is painted whole or in strips on its own, so a run's growth, start and
+ * end repaint the live layer and leave the other curves as they are (ten overlaid runs to the right of
+ * the live curve made every strip as dear as a whole paint); only a change of axes, size or look paints
+ * both whole. On the live layer a strip, or a whole paint, draws only the tiles it reaches: JavaFX
+ * repaints the whole of a canvas drawn on, and all under it.
  */
 final class ChartView extends Region {
     /**
@@ -609,15 +611,8 @@ final class ChartView extends Region {
      */
     private double liveStripRight(Drawn before, Drawn now, List<Series> layer, double plotW) {
         double right = Double.NEGATIVE_INFINITY;
-        for (Mark gone : before.marks()) {
-            if (!now.marks().contains(gone)) {
-                right = Math.max(right, markRight(gone, plotW));
-            }
-        }
-        for (Mark come : now.marks()) {
-            if (!before.marks().contains(come)) {
-                right = Math.max(right, markRight(come, plotW));
-            }
+        for (Mark changed : changedMarks(before, now)) {
+            right = Math.max(right, markRight(changed, plotW));
         }
         for (int i = 0; i < layer.size(); i++) {
             int is = now.sizes()[i];
@@ -753,18 +748,19 @@ final class ChartView extends Region {
                 left = Math.min(left, Math.floor(px(from, plotW) - 3 * group) - STRIP_MARGIN);
             }
         }
-        for (Mark gone : before.marks()) {
-            if (!now.marks().contains(gone)) {
-                left = Math.min(left, markLeft(gone, plotW));
-            }
-        }
-        for (Mark come : now.marks()) {
-            if (!before.marks().contains(come)) {
-                left = Math.min(left, markLeft(come, plotW));
-            }
+        for (Mark changed : changedMarks(before, now)) {
+            left = Math.min(left, markLeft(changed, plotW));
         }
         // Marks (on the live layer) reach left of the plot; the layer below has nothing to repaint there.
         return Math.max(live ? LIVE_X : LEFT, left);
+    }
+
+    /** The marks that went since {@code before} and those that came. */
+    private static List<Mark> changedMarks(Drawn before, Drawn now) {
+        List<Mark> changed = new ArrayList<>();
+        before.marks().stream().filter(m -> !now.marks().contains(m)).forEach(changed::add);
+        now.marks().stream().filter(m -> !before.marks().contains(m)).forEach(changed::add);
+        return changed;
     }
 
     /**
