@@ -27,7 +27,6 @@ final class CanvasTiles extends Group {
 
     private final double originX;
     private final double originY;
-    private double width;
     private double height;
     private long tilesDrawn;
     /** Per tile, whether it is known to hold nothing: a whole paint leaves such a tile alone where nothing is to be drawn. */
@@ -44,7 +43,7 @@ final class CanvasTiles extends Group {
 
     /** Covers {@code newWidth} x {@code newHeight}; what was drawn is lost where a tile changed size. */
     void setSize(double newWidth, double newHeight) {
-        width = Math.max(0, newWidth);
+        double width = Math.max(0, newWidth);
         height = Math.max(0, newHeight);
         int count = (int) Math.ceil(width / TILE_WIDTH);
         while (getChildren().size() > count) {
@@ -71,13 +70,9 @@ final class CanvasTiles extends Group {
 
     /** The tiles that {@code left} to {@code right} (in the node's coordinates) reaches, each with its part of that range. */
     void draw(double left, double right, TilePainter painter) {
-        for (int k = 0; k < getChildren().size(); k++) {
-            double tileLeft = originX + k * TILE_WIDTH;
-            double tileRight = tileLeft + tile(k).getWidth();
-            if (tileRight > left && tileLeft < right) {
-                tilesDrawn++;
-                blank[k] = false;
-                painter.paint(tile(k).getGraphicsContext2D(), Math.max(left, tileLeft), Math.min(right, tileRight));
+        for (int k = 0; k < tileCount(); k++) {
+            if (reaches(k, left, right)) {
+                drawOn(k, Math.max(left, tileLeft(k)), Math.min(right, tileRight(k)), painter);
             }
         }
     }
@@ -88,17 +83,12 @@ final class CanvasTiles extends Group {
      * unless it holds nothing already, in which case it is left alone (and not repainted by JavaFX).
      */
     void paintWhole(double contentLeft, double contentRight, TilePainter painter) {
-        for (int k = 0; k < getChildren().size(); k++) {
-            double tileLeft = originX + k * TILE_WIDTH;
-            double tileRight = tileLeft + tile(k).getWidth();
-            if (tileRight > contentLeft && tileLeft < contentRight) {
-                tilesDrawn++;
-                blank[k] = false;
-                painter.paint(tile(k).getGraphicsContext2D(), tileLeft, tileRight);
+        for (int k = 0; k < tileCount(); k++) {
+            if (reaches(k, contentLeft, contentRight)) {
+                drawOn(k, tileLeft(k), tileRight(k), painter);
             } else if (!blank[k]) {
-                tilesDrawn++;
+                drawOn(k, tileLeft(k), tileRight(k), (g, left, right) -> g.clearRect(left, originY, right - left, height));
                 blank[k] = true;
-                tile(k).getGraphicsContext2D().clearRect(tileLeft, originY, tileRight - tileLeft, height);
             }
         }
     }
@@ -116,6 +106,25 @@ final class CanvasTiles extends Group {
     /** How many tiles the layer has. */
     int tileCount() {
         return getChildren().size();
+    }
+
+    private boolean reaches(int k, double left, double right) {
+        return tileRight(k) > left && tileLeft(k) < right;
+    }
+
+    private void drawOn(int k, double left, double right, TilePainter painter) {
+        tilesDrawn++;
+        blank[k] = false;
+        painter.paint(tile(k).getGraphicsContext2D(), left, right);
+    }
+
+    /** Tile {@code k}'s edges in the node's coordinates. */
+    private double tileLeft(int k) {
+        return originX + k * TILE_WIDTH;
+    }
+
+    private double tileRight(int k) {
+        return tileLeft(k) + tile(k).getWidth();
     }
 
     private Canvas tile(int k) {

@@ -577,9 +577,12 @@ final class ChartView extends Region {
         }
         // The live layer painted whole is a strip across each tile its curves and marks reach (the
         // others are cleared, if they hold anything); a strip repaints the tiles it reaches.
-        CanvasTiles.TilePainter strip = (g, from, to) -> paintStrip(g, true, from, to, layer, now.marks(), plotW, plotH, log);
+        List<MarkSpan> spans = now.marks().stream().map(m -> markSpan(m, plotW)).toList();
+        // Each tile draws only the marks that reach it: the others would be drawn only to be clipped away.
+        CanvasTiles.TilePainter strip = (g, from, to) -> paintStrip(g, true, from, to, layer,
+                spans.stream().filter(span -> span.right() > from && span.left() < to).map(MarkSpan::mark).toList(), plotW, plotH, log);
         if (Double.isNaN(stripLeft)) {
-            double[] reach = liveReach(layer, now.marks(), plotW);
+            double[] reach = liveReach(layer, spans, plotW);
             liveTiles.paintWhole(reach[0], reach[1], strip);
         } else if (stripLeft < LEFT + plotW) {
             liveTiles.draw(stripLeft, liveStripRight(before, now, layer, plotW), strip);
@@ -587,7 +590,7 @@ final class ChartView extends Region {
     }
 
     /** From where to where the live layer's curves and marks paint anything (empty when there are none). */
-    private double[] liveReach(List<Series> layer, List<Mark> layerMarks, double plotW) {
+    private double[] liveReach(List<Series> layer, List<MarkSpan> spans, double plotW) {
         double left = Double.POSITIVE_INFINITY;
         double right = Double.NEGATIVE_INFINITY;
         for (Series s : layer) {
@@ -598,9 +601,9 @@ final class ChartView extends Region {
                 right = Math.max(right, Math.ceil(px(s.data().x(n - 1), plotW) + s.width()) + STRIP_MARGIN);
             }
         }
-        for (Mark mark : layerMarks) {
-            left = Math.min(left, markLeft(mark, plotW));
-            right = Math.max(right, markRight(mark, plotW));
+        for (MarkSpan span : spans) {
+            left = Math.min(left, span.left());
+            right = Math.max(right, span.right());
         }
         return new double[]{left, right};
     }
@@ -612,7 +615,7 @@ final class ChartView extends Region {
     private double liveStripRight(Drawn before, Drawn now, List<Series> layer, double plotW) {
         double right = Double.NEGATIVE_INFINITY;
         for (Mark changed : changedMarks(before, now)) {
-            right = Math.max(right, markRight(changed, plotW));
+            right = Math.max(right, markSpan(changed, plotW).right());
         }
         for (int i = 0; i < layer.size(); i++) {
             int is = now.sizes()[i];
@@ -694,9 +697,7 @@ final class ChartView extends Region {
         clipTo(g, live, left, LEFT + plotW - left, plotH);
         drawAllSeries(g, layer, plotW, plotH, log, left, right);
         g.restore();
-        // Only the marks that reach the strip: on a tile, the others would be drawn only to be clipped away.
-        drawMarks(g, layerMarks.stream().filter(m -> markRight(m, plotW) > left && markLeft(m, plotW) < right).toList(),
-                plotW, plotH, log);
+        drawMarks(g, layerMarks, plotW, plotH, log);
         g.restore();
         if (!live) {
             drawFrame(g, plotW, plotH);
@@ -749,7 +750,7 @@ final class ChartView extends Region {
             }
         }
         for (Mark changed : changedMarks(before, now)) {
-            left = Math.min(left, markLeft(changed, plotW));
+            left = Math.min(left, markSpan(changed, plotW).left());
         }
         // Marks (on the live layer) reach left of the plot; the layer below has nothing to repaint there.
         return Math.max(live ? LIVE_X : LEFT, left);
@@ -805,33 +806,26 @@ final class ChartView extends Region {
         return java.util.Arrays.equals(before.modes(), now.modes()) ? null : "a curve turned to spans";
     }
 
-    /** The leftmost pixel {@code mark} paints, with a margin; past the plot when it is not drawn. */
-    private double markLeft(Mark mark, double plotW) {
+    /** The pixels a mark paints, from {@code left} to {@code right} with a margin; an empty span when it is not drawn. */
+    private record MarkSpan(Mark mark, double left, double right) {
+    }
+
+    /** Where {@code mark} paints: its line and label, or its dot. */
+    private MarkSpan markSpan(Mark mark, double plotW) {
         if (mark instanceof VerticalLine line) {
             double x = Math.round(px(line.x(), plotW)) + 0.5;
             if (x < LEFT || x > LEFT + plotW + 1) {
-                return Double.POSITIVE_INFINITY;
+                return new MarkSpan(mark, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
             }
             LabelPlace place = placeLabel(line, x, plotW);
-            return Math.floor(place.leftOfLine() ? x - LABEL_GAP - place.width() : x) - STRIP_MARGIN;
+            double from = place.leftOfLine() ? x - LABEL_GAP - place.width() : x;
+            double to = place.leftOfLine() ? x + 1 : x + LABEL_GAP + place.width();
+            return new MarkSpan(mark, Math.floor(from) - STRIP_MARGIN, Math.ceil(to) + STRIP_MARGIN);
         }
         Dot dot = (Dot) mark;
         // Radius 4 and half the 1.6 px ring.
-        return Math.floor(px(dot.x(), plotW) - 4.8) - STRIP_MARGIN;
-    }
-
-    /** The rightmost pixel {@code mark} paints, with a margin (see {@link #markLeft}). */
-    private double markRight(Mark mark, double plotW) {
-        if (mark instanceof VerticalLine line) {
-            double x = Math.round(px(line.x(), plotW)) + 0.5;
-            if (x < LEFT || x > LEFT + plotW + 1) {
-                return Double.NEGATIVE_INFINITY;
-            }
-            LabelPlace place = placeLabel(line, x, plotW);
-            return Math.ceil(place.leftOfLine() ? x + 1 : x + LABEL_GAP + place.width()) + STRIP_MARGIN;
-        }
-        Dot dot = (Dot) mark;
-        return Math.ceil(px(dot.x(), plotW) + 4.8) + STRIP_MARGIN;
+        double x = px(dot.x(), plotW);
+        return new MarkSpan(mark, Math.floor(x - 4.8) - STRIP_MARGIN, Math.ceil(x + 4.8) + STRIP_MARGIN);
     }
 
     /**

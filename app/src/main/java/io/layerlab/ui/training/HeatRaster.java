@@ -33,7 +33,7 @@ final class HeatRaster {
     /** Paints {@code frame} for the current aim and keeps it for the view (any thread; nothing before the first aim). */
     void paintAhead(BoundaryFrame frame) {
         Aim current = aim.get();
-        if (current != null && current.colours().length >= Math.max(2, frame.classCount())) {
+        if (current != null) {
             last.set(new Painting(frame, current, paint(frame, current)));
         }
     }
