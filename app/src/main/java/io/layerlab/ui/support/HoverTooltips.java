@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
 import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 
@@ -30,6 +31,24 @@ public final class HoverTooltips {
     /** Gives {@code control} a tooltip of {@code text}, made when the pointer first enters it. */
     public static void install(Control control, String text) {
         install(control, () -> new Tooltip(text));
+    }
+
+    /**
+     * Gives {@code label} its own whole text as a tooltip, for a note a narrow panel cuts short with an
+     * ellipsis: made when the pointer enters the label, following the text from then on, and none
+     * while the label is empty (an empty tooltip would show as a blank box).
+     */
+    public static void installWholeText(Labeled label) {
+        label.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            String text = label.getText();
+            if (text == null || text.isEmpty()) {
+                label.setTooltip(null);
+            } else if (label.getTooltip() == null) {
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(label.textProperty());
+                label.setTooltip(tip);
+            }
+        });
     }
 
     /**

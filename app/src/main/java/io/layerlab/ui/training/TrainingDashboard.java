@@ -13,6 +13,7 @@ import io.layerlab.train.StartingWeights;
 import io.layerlab.train.TrainingSpec;
 import io.layerlab.ui.support.AxisTicks;
 import io.layerlab.ui.support.ChartPalette;
+import io.layerlab.ui.support.HoverTooltips;
 import io.layerlab.ui.support.RowReveal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -252,7 +253,16 @@ public final class TrainingDashboard extends BorderPane {
         buildSidePanels();
         buildRunsTable();
         buildLayersTable();
+        showWholeNotesOnHover();
         showExistingRuns();
+    }
+
+    /** The progress line, the folded settings and the panels' header notes: a narrow window cuts them short; the whole text shows on hover. */
+    private void showWholeNotesOnHover() {
+        for (Label note : List.of(progressLabel, settingsSummary, iterationNote, epochNote, accuracyNote, boundaryNote,
+                resultsNote, changesNote)) {
+            HoverTooltips.installWholeText(note);
+        }
     }
 
     /** A view built for a model that has runs already shows them as if it had watched them arrive. */
@@ -538,9 +548,6 @@ public final class TrainingDashboard extends BorderPane {
                 phase.getValue() == RunPhase.IDLE || phase.getValue() == RunPhase.STOPPING, phase));
         progressBar.progressProperty().bind(model.progressProperty());
         progressLabel.textProperty().bind(model.progressTextProperty());
-        Tooltip progressTip = new Tooltip();
-        progressTip.textProperty().bind(model.progressTextProperty());
-        progressLabel.setTooltip(progressTip);
         settingsProblem.textProperty().bind(model.settings().problemProperty());
         showWhen(settingsProblem, model.settings().problemProperty().isNotEmpty());
         StringBinding startingWeights = Bindings.createStringBinding(
@@ -1050,10 +1057,6 @@ public final class TrainingDashboard extends BorderPane {
         model.changes().addListener((ListChangeListener<String>) c -> relist.run());
         model.changesNoteProperty().addListener((obs, was, is) -> relist.run());
         changesNote.textProperty().bind(Bindings.when(Bindings.isEmpty(model.changes())).then("").otherwise(model.changesNoteProperty()));
-        // Beside the title in a narrow panel the note may be cut: the whole of it on hover.
-        Tooltip noteTip = new Tooltip();
-        noteTip.textProperty().bind(changesNote.textProperty());
-        changesNote.setTooltip(noteTip);
     }
 
     /**
