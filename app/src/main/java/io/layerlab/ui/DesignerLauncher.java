@@ -1,5 +1,6 @@
 package io.layerlab.ui;
 
+import io.layerlab.train.BackgroundPriority;
 import io.layerlab.train.MemorySettings;
 import javafx.application.Application;
 
@@ -22,6 +23,7 @@ public final class DesignerLauncher {
     public static void main(String[] args) {
         MemorySettings.configure();
         configureRendering();
+        BackgroundPriority.lowerHelperThreadsMeanwhile();
         Application.launch(LayerLabApp.class, args);
     }
 

@@ -7,7 +7,8 @@ import io.layerlab.nd4j.Nd4jFixes;
 
 /**
  * Run in a JVM of its own by {@link BackgroundPriorityTest}: puts LayerLab's ND4J fixes in (which start
- * the thread that frees ND4J's buffers), lowers the helper threads, then prints
+ * the thread that frees ND4J's buffers), lowers the helper threads (with {@code -Dprobe.meanwhile=true}:
+ * only the JVM's, from a thread of their own, as the designer starts), then prints
  * each thread's name and nice value as Linux reports them ({@code /proc/self/task/TID/stat}).
  */
 public final class HelperPriorityProbe {
@@ -15,8 +16,13 @@ public final class HelperPriorityProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        Nd4jFixes.install();
-        System.out.println("lowered " + BackgroundPriority.lowerHelperThreads());
+        if (Boolean.getBoolean("probe.meanwhile")) {
+            // As the designer starts: the JVM's own helpers, from a thread of their own, nothing else loaded.
+            BackgroundPriority.lowerHelperThreadsMeanwhile().join();
+        } else {
+            Nd4jFixes.install();
+            System.out.println("lowered " + BackgroundPriority.lowerHelperThreads());
+        }
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 String name = Files.readString(task.resolve("comm")).strip();
