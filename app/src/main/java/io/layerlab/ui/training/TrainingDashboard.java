@@ -257,7 +257,10 @@ public final class TrainingDashboard extends BorderPane {
         showExistingRuns();
     }
 
-    /** The progress line, the folded settings and the panels' header notes: a narrow window cuts them short; the whole text shows on hover. */
+    /**
+     * The progress line, the folded settings and the panels' header notes: a narrow window cuts them
+     * short; the whole text shows on hover.
+     */
     private void showWholeNotesOnHover() {
         for (Label note : List.of(progressLabel, settingsSummary, iterationNote, epochNote, accuracyNote, boundaryNote,
                 resultsNote, changesNote)) {
