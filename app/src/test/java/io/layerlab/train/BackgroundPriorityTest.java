@@ -50,31 +50,30 @@ class BackgroundPriorityTest {
         assertThat(workerNice.get()).isEqualTo(mine);
     }
 
+    private static final String LOWERED = " nice " + BackgroundPriority.BACKGROUND_NICE;
+
     @Test
     void theCollectorsAndCompilersThreadsFollowAndTheRestKeepTheirPriority() throws Exception {
-        assumeTrue(BackgroundPriority.currentNice().orElse(BackgroundPriority.BACKGROUND_NICE) < BackgroundPriority.BACKGROUND_NICE,
-                "nice values are read on Linux only, and this JVM must not already run niced");
-        List<String> lines = ChildJvm.run(HelperPriorityProbe.class, "-XX:+UseZGC");
-
-        String nice = " nice " + BackgroundPriority.BACKGROUND_NICE;
-        assertThat(lines).as("the probe's report").anyMatch(l -> l.startsWith("thread ZWorker") && l.endsWith(nice))
-                .anyMatch(l -> l.startsWith("thread C2 CompilerThre") && l.endsWith(nice))
-                .anyMatch(l -> l.startsWith("thread Reference Handl") && l.endsWith(nice))
-                .anyMatch(l -> l.equals("thread " + NativeBufferGuard.DEALLOCATOR_THREAD_NAME + nice))
+        assertThat(probeReport("-XX:+UseZGC")).anyMatch(l -> l.startsWith("thread ZWorker") && l.endsWith(LOWERED))
+                .anyMatch(l -> l.startsWith("thread C2 CompilerThre") && l.endsWith(LOWERED))
+                .anyMatch(l -> l.startsWith("thread Reference Handl") && l.endsWith(LOWERED))
+                .anyMatch(l -> l.equals("thread " + NativeBufferGuard.DEALLOCATOR_THREAD_NAME + LOWERED))
                 .anyMatch(l -> l.equals("thread VM Thread nice 0"));
     }
 
     /** The designer lowers the JVM's helpers as it starts, from a thread of its own; the thread that started it keeps its priority. */
     @Test
     void atTheDesignersStartTheCompilersAreLoweredMeanwhile() throws Exception {
+        assertThat(probeReport("-Dprobe.meanwhile=true")).anyMatch(l -> l.startsWith("thread C2 CompilerThre") && l.endsWith(LOWERED))
+                .anyMatch(l -> l.startsWith("thread C1 CompilerThre") && l.endsWith(LOWERED))
+                .anyMatch(l -> l.startsWith("thread Reference Handl") && l.endsWith(LOWERED))
+                .anyMatch(l -> l.equals("thread java nice 0"));
+    }
+
+    /** Each thread's name and nice value in a JVM of its own that ran {@link HelperPriorityProbe} with {@code options}. */
+    private static List<String> probeReport(String... options) throws Exception {
         assumeTrue(BackgroundPriority.currentNice().orElse(BackgroundPriority.BACKGROUND_NICE) < BackgroundPriority.BACKGROUND_NICE,
                 "nice values are read on Linux only, and this JVM must not already run niced");
-        List<String> lines = ChildJvm.run(HelperPriorityProbe.class, "-Dprobe.meanwhile=true");
-
-        String nice = " nice " + BackgroundPriority.BACKGROUND_NICE;
-        assertThat(lines).as("the probe's report").anyMatch(l -> l.startsWith("thread C2 CompilerThre") && l.endsWith(nice))
-                .anyMatch(l -> l.startsWith("thread C1 CompilerThre") && l.endsWith(nice))
-                .anyMatch(l -> l.startsWith("thread Reference Handl") && l.endsWith(nice))
-                .anyMatch(l -> l.equals("thread java nice 0"));
+        return ChildJvm.run(HelperPriorityProbe.class, options);
     }
 }

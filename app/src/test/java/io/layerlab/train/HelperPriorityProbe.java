@@ -1,6 +1,7 @@
 package io.layerlab.train;
 
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import io.layerlab.nd4j.Nd4jFixes;
@@ -25,8 +26,14 @@ public final class HelperPriorityProbe {
         }
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
-                String name = Files.readString(task.resolve("comm")).strip();
-                String stat = Files.readString(task.resolve("stat"));
+                String name;
+                String stat;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (NoSuchFileException ended) {
+                    continue; // a thread that ended since the list was read (the lowering thread, just joined)
+                }
                 // Fields after the parenthesised name: state is field 3, nice field 19.
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 System.out.println("thread " + name + " nice " + fields[16]);
