@@ -58,17 +58,22 @@ class BoundaryViewTest {
         return distance(c, towards) < distance(c, away);
     }
 
+    /** One data point, and a first frame that predicts class a everywhere. */
+    private void showAPointAndAFrameOfClassA() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.setPoints(onePoint());
+            view.setFrame(everywhere(0, 1));
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static double distance(Color a, Color b) {
         return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen()) + Math.abs(a.getBlue() - b.getBlue());
     }
 
     @Test
     void eachNewFrameRepaintsTheHeatmapInTheColourOfThePredictedClass() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            view.setPoints(onePoint());
-            view.setFrame(everywhere(0, 1));
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        showAPointAndAFrameOfClassA();
         Color classA = palette.classColour(0);
         Color classB = palette.classColour(1);
         assertThat(closer(middle(), classA, classB)).as("class a's tint, got %s", middle()).isTrue();
@@ -82,11 +87,7 @@ class BoundaryViewTest {
 
     @Test
     void aFramePaintedAheadOnAnotherThreadShowsAsIfPaintedHere() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            view.setPoints(onePoint());
-            view.setFrame(everywhere(0, 1));
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        showAPointAndAFrameOfClassA();
         assertThat(view.paintedAheadUpdates()).as("the first frame shows the view's size and colours: painted here").isZero();
 
         BoundaryFrame ahead = everywhere(1, 2);

@@ -164,6 +164,12 @@ class ChartViewTest {
         assertThat(chart.drawnPoints("raw")).isEqualTo(501);
     }
 
+    /** A growing run's raw loss and smoothed loss, as the iterations chart shows them live. */
+    private static List<ChartView.Series> liveRawAndSmoothed(RunCurves live) {
+        return List.of(new ChartView.Series("raw", raw(live), Color.STEELBLUE, 1, 0.3, false).asLive(),
+                new ChartView.Series("smooth", smoothed(live), Color.STEELBLUE, 2.2, 1, false).asSmooth().asLive());
+    }
+
     private static SeriesData smoothed(RunCurves c) {
         return SeriesData.numbered(c::iterations, c::smoothedLoss);
     }
@@ -502,8 +508,7 @@ class ChartViewTest {
     void aLiveCurveGrowingInSmallStepsLooksAfterEachAsWhenPaintedWhole() {
         RunCurves live = new RunCurves();
         Random random = new Random(12);
-        List<ChartView.Series> series = List.of(new ChartView.Series("raw", raw(live), Color.STEELBLUE, 1, 0.3, false).asLive(),
-                new ChartView.Series("smooth", smoothed(live), Color.STEELBLUE, 2.2, 1, false).asSmooth().asLive());
+        List<ChartView.Series> series = liveRawAndSmoothed(live);
         WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(true));
         grow(live, 2_100, random);
         show(series);
@@ -542,8 +547,7 @@ class ChartViewTest {
     void aLiveCurvesGrowthDrawsOnlyTheTilesAroundItsNewestPoints() {
         RunCurves live = new RunCurves();
         Random random = new Random(13);
-        List<ChartView.Series> series = List.of(new ChartView.Series("raw", raw(live), Color.STEELBLUE, 1, 0.3, false).asLive(),
-                new ChartView.Series("smooth", smoothed(live), Color.STEELBLUE, 2.2, 1, false).asSmooth().asLive());
+        List<ChartView.Series> series = liveRawAndSmoothed(live);
         WaitForAsyncUtils.asyncFx(() -> chart.setGrowing(true));
         grow(live, 1_500, random);
         show(series);
@@ -564,8 +568,7 @@ class ChartViewTest {
     void aRunThatStartsPaintsOnlyTheTilesItsFirstPointsReachAndTheOthersStayAsTheyWere() {
         RunCurves live = new RunCurves();
         Random random = new Random(14);
-        List<ChartView.Series> series = List.of(new ChartView.Series("raw", raw(live), Color.STEELBLUE, 1, 0.3, false).asLive(),
-                new ChartView.Series("smooth", smoothed(live), Color.STEELBLUE, 2.2, 1, false).asSmooth().asLive());
+        List<ChartView.Series> series = liveRawAndSmoothed(live);
         WaitForAsyncUtils.asyncFx(() -> {
             chart.setGrowing(true);
             chart.setPlannedEnd(3_000);
