@@ -60,6 +60,7 @@ public final class LayerLabApp extends Application {
             window.show();
             StartupTiming.designerShown();
             window.loadNd4jInBackground();
+            window.buildAheadWhenIdle();
         } catch (RuntimeException | LinkageError e) {
             LOG.error("The designer could not open", e);
             opening.failed(e);

@@ -22,6 +22,7 @@ import io.layerlab.ui.problems.ProblemsViewModel;
 import io.layerlab.ui.summary.SummaryView;
 import io.layerlab.ui.summary.SummaryViewModel;
 import io.layerlab.ui.support.FirstFrame;
+import io.layerlab.ui.support.IdleSteps;
 import io.layerlab.ui.support.FxmlView;
 import io.layerlab.ui.training.TrainingDashboard;
 import io.layerlab.ui.training.TrainingViewModel;
@@ -68,6 +69,9 @@ public final class MainWindow {
     private final GraphCanvas canvas = new GraphCanvas();
     private final Scene scene;
     private Timeline autosave;
+    /** No input for this long, and the window is taken to be left alone for a moment. */
+    private static final java.time.Duration BUILD_AHEAD_QUIET = java.time.Duration.ofMillis(700);
+    private IdleSteps buildAhead;
     private Stage experimentsStage;
     private io.layerlab.ui.training.LayoutMemory dashboardMemory;
 
@@ -125,6 +129,15 @@ public final class MainWindow {
      */
     public void loadNd4jInBackground() {
         FirstFrame.then(scene, ND4J_SETTLE_MILLIS, nd4j::start);
+    }
+
+    /**
+     * Builds the views the window opens without (the training dashboard) in quiet moments from the
+     * designer's first frame on, so that the first Train shows the dashboard without building it.
+     */
+    public void buildAheadWhenIdle() {
+        buildAhead = new IdleSteps(scene, BUILD_AHEAD_QUIET, view.dashboardAhead());
+        FirstFrame.then(scene, ND4J_SETTLE_MILLIS, buildAhead::start);
     }
 
     /**
@@ -197,6 +210,7 @@ public final class MainWindow {
     public void quit() {
         files.whenChangesAreSafe("quitting", () -> {
             if (autosave != null) autosave.stop();
+            if (buildAhead != null) buildAhead.cancel();
             training.dispose();
             if (experimentsStage != null) experimentsStage.close();
             files.closeDocument();

@@ -26,6 +26,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -232,6 +233,32 @@ class TrainingTest {
             assertThat(((javafx.scene.layout.Region) holder).getHeight()).as(chart + " at least its least height")
                     .isGreaterThanOrEqualTo(TrainingDashboard.CHART_MIN_HEIGHT);
         }
+    }
+
+    @Test
+    void leftAloneTheWindowBuildsTheDashboardAheadAndTrainShowsThatOne(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            Stage stage = (Stage) window.scene().getWindow();
+            stage.setWidth(1366);
+            stage.setHeight(740);
+            openXor(2);
+        });
+        Tab trainingTab = robot.lookup("#bottomTabs").queryAs(TabPane.class).getTabs().stream()
+                .filter(t -> t.getText().equals("Training")).findFirst().orElseThrow();
+        assertThat(trainingTab.getContent()).as("the window opens without it").isNull();
+
+        robot.interact(window::buildAheadWhenIdle);
+        waitUntil(() -> trainingTab.getContent() != null && trainingTab.getContent().lookup("#runsTable") instanceof TableView<?> table
+                && table.getSkin() != null);
+
+        assertThat(selectedTab(robot)).as("built out of sight: the person's tab stays in front").isNotEqualTo("Training");
+        Node builtAhead = trainingTab.getContent();
+        robot.clickOn("#trainButton");
+        assertThat(selectedTab(robot)).isEqualTo("Training");
+        assertThat(trainingTab.getContent()).as("not built again").isSameAs(builtAhead);
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
+        Node row = robot.lookup("#runsTable .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 0).query();
+        assertThat(readableBottom(row)).as("the run's row in view, as when built at the click").isLessThanOrEqualTo(runsShownBottom(robot));
     }
 
     @Test
