@@ -380,10 +380,13 @@ public final class MainWindowView {
             if (is == problemsTab && problemsTab.getContent() == null) problemsTab.setContent(problems.get());
             if (dashboard == (was == trainingTab) || !canvasPanel.isShown()) return;
             double target = dashboard ? dashboardDivider : designerDivider;
-            if (Math.abs(centerSplit.getDividerPositions()[0] - target) < 0.01) return;
-            switchingDivider = true;
-            centerSplit.setDividerPositions(target);
-            switchingDivider = false;
+            if (Math.abs(centerSplit.getDividerPositions()[0] - target) >= 0.01) {
+                switchingDivider = true;
+                centerSplit.setDividerPositions(target);
+                switchingDivider = false;
+            }
+            // Even where the divider is there already: a dashboard built ahead may have moved it for
+            // room as its tab was selected (its listener runs before this one), and the canvas changed height all the same.
             fitGraphOnceLaidOut();
         });
         centerSplit.getDividers().get(0).positionProperty().addListener((obs, was, is) -> {

@@ -256,6 +256,10 @@ class TrainingTest {
         robot.clickOn("#trainButton");
         assertThat(selectedTab(robot)).isEqualTo("Training");
         assertThat(trainingTab.getContent()).as("not built again").isSameAs(builtAhead);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds canvas = sceneBounds(robot.lookup("#canvasSlot").query());
+        assertThat(robot.lookup(".node-view").<Node>queryAll()).as("the graph fitted to the canvas's new height").hasSize(3)
+                .allSatisfy((Node card) -> assertThat(canvas.contains(sceneBounds(card))).as(card + " in " + canvas).isTrue());
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
         Node row = robot.lookup("#runsTable .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 0).query();
         assertThat(readableBottom(row)).as("the run's row in view, as when built at the click").isLessThanOrEqualTo(runsShownBottom(robot));
