@@ -52,15 +52,22 @@ public final class HeadlessTrainer implements AutoCloseable {
      * generation sized as for the command line, and this class path.
      */
     static HeadlessTrainer start() throws IOException {
+        return start(List.of());
+    }
+
+    /** As {@link #start()}, with these JVM options added (system properties for the trainer, say). */
+    static HeadlessTrainer start(List<String> extraOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             boolean youngGeneration = option.startsWith("-Xmn") || option.startsWith("-XX:SurvivorRatio=");
             if (!youngGeneration && (option.startsWith("-XX:") || option.startsWith("-Xm"))) {
-                command.add(option);
+                // A flight recording's file named with %p (which JDK 17 does not expand) gets a name of its own.
+                command.add(option.replace("%p", "headless"));
             }
         }
         command.addAll(COMMAND_LINE_YOUNG_GENERATION);
+        command.addAll(extraOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeadlessTrainer.class.getName()));
         return new HeadlessTrainer(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
     }
@@ -128,11 +135,19 @@ public final class HeadlessTrainer implements AutoCloseable {
         process.destroy();
     }
 
-    public static void main(String[] args) throws IOException {
+    /**
+     * System property of the trainer JVM: {@code true} trains on a thread of its own, started once
+     * (as the designer's training pool's thread), instead of the JVM's main thread, as {@code layerlab train} does.
+     */
+    static final String OWN_THREAD_PROPERTY = "headless.ownThread";
+
+    public static void main(String[] args) throws Exception {
         MemorySettings.configure();
         // Only the answers go to standard output: the libraries' chatter would mix with them.
         PrintStream answers = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        java.util.concurrent.ExecutorService ownThread = Boolean.getBoolean(OWN_THREAD_PROPERTY)
+                ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "headless-training")) : null;
         BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = requests.readLine()) != null) {
@@ -144,25 +159,31 @@ public final class HeadlessTrainer implements AutoCloseable {
             if (!line.startsWith("train ")) {
                 continue;
             }
-            SampleProjects samples = new SampleProjects();
-            Project p = samples.open(samples.find("spiral").orElseThrow());
             String[] words = line.substring(6).trim().split(" ");
-            p.setTraining(p.training().withEpochs(Integer.parseInt(words[0])));
-            ProjectRun run = ProjectRun.prepare(p);
-            if (words.length > 1 && words[1].equals("observed")) {
-                // As the dashboard attaches them, their output dropped: what they do to the JIT's profiles.
-                io.layerlab.train.LayerStatistics.attach(run, p.graph(), TrainingViewModel.STATISTICS_RATE, e -> { });
-                run.trainer().addObserver(new io.layerlab.train.BoundarySampler(
-                        io.layerlab.train.DecisionBoundary.over(run.data(), TrainingViewModel.BOUNDARY_SIZE), run.network(), f -> { }),
-                        TrainingViewModel.BOUNDARY_RATE);
-            }
-            long before = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            Collected collectedBefore = Collected.soFar();
-            TrainingResult result = run.trainer().run();
-            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - before;
-            Collected collected = Collected.soFar().since(collectedBefore);
-            String seconds = Arrays.stream(result.history().epochSeconds()).mapToObj(Double::toString).collect(Collectors.joining(","));
-            answers.printf(Locale.ROOT, "result %.1f %d %d %d %s%n", result.samplesPerSecond(), cpu, collected.count(), collected.millis(), seconds);
+            answers.println(ownThread == null ? trainOnce(words) : ownThread.submit(() -> trainOnce(words)).get());
         }
+        if (ownThread != null) ownThread.shutdown();
+    }
+
+    /** Trains the spiral sample as a request says, on the calling thread; the answer line. */
+    private static String trainOnce(String[] words) {
+        SampleProjects samples = new SampleProjects();
+        Project p = samples.open(samples.find("spiral").orElseThrow());
+        p.setTraining(p.training().withEpochs(Integer.parseInt(words[0])));
+        ProjectRun run = ProjectRun.prepare(p);
+        if (words.length > 1 && words[1].equals("observed")) {
+            // As the dashboard attaches them, their output dropped: what they do to the JIT's profiles.
+            io.layerlab.train.LayerStatistics.attach(run, p.graph(), TrainingViewModel.STATISTICS_RATE, e -> { });
+            run.trainer().addObserver(new io.layerlab.train.BoundarySampler(
+                    io.layerlab.train.DecisionBoundary.over(run.data(), TrainingViewModel.BOUNDARY_SIZE), run.network(), f -> { }),
+                    TrainingViewModel.BOUNDARY_RATE);
+        }
+        long before = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        Collected collectedBefore = Collected.soFar();
+        TrainingResult result = run.trainer().run();
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - before;
+        Collected collected = Collected.soFar().since(collectedBefore);
+        String seconds = Arrays.stream(result.history().epochSeconds()).mapToObj(Double::toString).collect(Collectors.joining(","));
+        return String.format(Locale.ROOT, "result %.1f %d %d %d %s", result.samplesPerSecond(), cpu, collected.count(), collected.millis(), seconds);
     }
 }
