@@ -8,6 +8,8 @@ import javafx.event.EventHandler;
 import javafx.scene.Scene;
 import javafx.scene.input.InputEvent;
 import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Does work ahead on the JavaFX thread while the person leaves the window alone: each step once the
@@ -18,6 +20,7 @@ import javafx.util.Duration;
  * when what it prepares was already made the ordinary way (the person got there first).
  */
 public final class IdleSteps {
+    private static final Logger LOG = LoggerFactory.getLogger(IdleSteps.class);
     /** After a step, the next one waits this long (a frame or two) if the window stayed quiet. */
     private static final Duration BETWEEN_STEPS = Duration.millis(40);
 
@@ -62,7 +65,13 @@ public final class IdleSteps {
             return;
         }
         Runnable step = steps.poll();
-        if (step != null) step.run();
+        try {
+            if (step != null) step.run();
+        } catch (RuntimeException | LinkageError e) {
+            // Later steps build on this one: they are dropped, and whoever needs the work does it then (and says what failed).
+            LOG.warn("Work done ahead failed; it will be done when needed", e);
+            steps.clear();
+        }
         if (steps.isEmpty()) {
             finish();
         } else {

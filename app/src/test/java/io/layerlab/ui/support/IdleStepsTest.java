@@ -110,4 +110,19 @@ class IdleStepsTest {
         assertThat(done).containsExactly("build");
         assertThat(steps[0].remaining()).isZero();
     }
+
+    @Test
+    void aStepThatFailsDropsTheStepsAfterItAndTheWindowGoesOn(FxRobot robot) throws Exception {
+        IdleSteps steps = new IdleSteps(scene, QUIET, List.of(step("build"), () -> {
+            throw new IllegalStateException("the dashboard's FXML is missing");
+        }, step("paint")));
+        robot.interact(steps::start);
+        waitUntilDone(1);
+
+        Thread.sleep(3 * QUIET.toMillis());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(done).as("nothing after the failed step").containsExactly("build");
+        assertThat(steps.remaining()).as("dropped, not left waiting").isZero();
+    }
 }
