@@ -276,6 +276,7 @@ final class BoundaryView extends Region {
         });
         heatUpdates++;
         if (ahead != null) {
+            raster.copied(f);
             paintedAhead++;
         }
     }

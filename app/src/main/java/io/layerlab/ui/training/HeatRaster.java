@@ -24,6 +24,13 @@ final class HeatRaster {
 
     private final AtomicReference<Aim> aim = new AtomicReference<>();
     private final AtomicReference<Painting> last = new AtomicReference<>();
+    /**
+     * Pixels the view has copied, for the next frame to be painted into. A new array a frame (about
+     * 300 KB for a panel of 280 pixels square) lived until the next frame, 400 ms, and every young
+     * collection meanwhile copied it: most of what the designer's collections copied beyond the
+     * command line's.
+     */
+    private final AtomicReference<int[]> spare = new AtomicReference<>();
 
     /** The size and colours frames are painted for from now on (JavaFX thread, as the view is laid out and themed). */
     void aim(Aim newAim) {
@@ -33,8 +40,26 @@ final class HeatRaster {
     /** Paints {@code frame} for the current aim and keeps it for the view (any thread; nothing before the first aim). */
     void paintAhead(BoundaryFrame frame) {
         Aim current = aim.get();
-        if (current != null) {
-            last.set(new Painting(frame, current, paint(frame, current)));
+        if (current == null) {
+            return;
+        }
+        int[] pixels = spare.getAndSet(null);
+        if (pixels == null || pixels.length != current.pixels() * current.pixels()) {
+            pixels = new int[current.pixels() * current.pixels()];
+        }
+        paint(frame, current, pixels);
+        last.set(new Painting(frame, current, pixels));
+    }
+
+    /**
+     * The view has copied the pixels painted ahead for {@code frame} (JavaFX thread): their array
+     * takes a later frame, and this frame, shown again, is painted by the view.
+     */
+    void copied(BoundaryFrame frame) {
+        Painting painting = last.get();
+        // Only once no one can be given these pixels any more: the painting is no longer the last one.
+        if (painting != null && painting.frame() == frame && last.compareAndSet(painting, null)) {
+            spare.set(painting.pixels());
         }
     }
 

@@ -60,4 +60,51 @@ class HeatRasterTest {
         assertThat(raster.paintedAhead(frame, new HeatRaster.Aim(12, COLOURS))).as("the view resized since").isNull();
         assertThat(raster.paintedAhead(frame, aim)).isNotNull();
     }
+
+    /** A frame whose confidence is the same everywhere but the class alternates, unlike {@link #halves}. */
+    private static BoundaryFrame checkers(int iteration) {
+        byte[] classes = new byte[GRID * GRID];
+        float[] confidence = new float[GRID * GRID];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = (byte) ((i + i / GRID) % 2);
+            confidence[i] = 1f;
+        }
+        return new BoundaryFrame(GRID, 0, 1, 0, 1, 2, classes, confidence, iteration);
+    }
+
+    @Test
+    void pixelsTheViewCopiedTakeTheNextFrameAndThatFrameIsPaintedWhole() {
+        HeatRaster raster = new HeatRaster();
+        HeatRaster.Aim aim = new HeatRaster.Aim(10, COLOURS);
+        raster.aim(aim);
+        BoundaryFrame first = halves(1);
+        raster.paintAhead(first);
+        int[] firstPixels = raster.paintedAhead(first, aim);
+
+        raster.copied(first);
+        assertThat(raster.paintedAhead(first, aim)).as("copied: shown again, the view paints it").isNull();
+        BoundaryFrame second = checkers(2);
+        raster.paintAhead(second);
+
+        int[] secondPixels = raster.paintedAhead(second, aim);
+        assertThat(secondPixels).as("the same array, no new one a frame").isSameAs(firstPixels);
+        assertThat(secondPixels).as("nothing of the first frame left").isEqualTo(HeatRaster.paint(second, aim));
+    }
+
+    @Test
+    void pixelsNotYetCopiedAreNeverPaintedOver() {
+        HeatRaster raster = new HeatRaster();
+        HeatRaster.Aim aim = new HeatRaster.Aim(10, COLOURS);
+        raster.aim(aim);
+        BoundaryFrame first = halves(1);
+        raster.paintAhead(first);
+        int[] firstPixels = raster.paintedAhead(first, aim);
+
+        raster.paintAhead(checkers(2));
+        raster.copied(first); // the view copied a frame that was no longer the last: its array may still be read
+
+        assertThat(firstPixels).as("the first frame's pixels as painted").isEqualTo(HeatRaster.paint(first, aim));
+        raster.paintAhead(checkers(3));
+        assertThat(firstPixels).as("still untouched by later frames").isEqualTo(HeatRaster.paint(first, aim));
+    }
 }
