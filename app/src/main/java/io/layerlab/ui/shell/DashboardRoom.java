@@ -21,6 +21,11 @@ import javafx.scene.layout.Region;
  * <p>The divider moves, rather than the bottom tabs' least height growing: a least height taken
  * from the split's own height would keep the split, and the window's content, from shrinking with
  * the window.
+ *
+ * <p>What the canvas lent it gets back once the dashboard no longer needs it (the banner or the
+ * settings' problem note gone): a note shown for a moment while the person typed a learning rate
+ * ("0" on the way to "0.03") had shrunk the canvas for good. Once the person moves the divider, that
+ * is their layout and nothing is owed.
  */
 final class DashboardRoom {
     static final String STYLE_CLASS = "dashboard-scroll";
@@ -33,6 +38,10 @@ final class DashboardRoom {
     private final ScrollPane scroll;
     private final SplitPane split;
     private final Region canvas;
+    /** Pixels the canvas lent the dashboard, to give back when the dashboard needs them no more. */
+    private double lent;
+    /** Where the room last put the divider: the split's own pixel snapping moves it by less than a pixel, a person by more. */
+    private double placed = Double.NaN;
 
     private DashboardRoom(TabPane bottomTabs, Tab dashboardTab, TrainingDashboard dashboard, ScrollPane scroll, SplitPane split,
                           Region canvas) {
@@ -63,6 +72,8 @@ final class DashboardRoom {
         scroll.viewportBoundsProperty().addListener(fit);
         // A banner that came while another tab showed: the viewport is as it was when the dashboard last showed.
         bottomTabs.getSelectionModel().selectedItemProperty().addListener(fit);
+        SplitPane.Divider divider = split.getDividers().get(split.getDividers().size() - 1);
+        divider.positionProperty().addListener((obs, was, is) -> room.dividerMoved(is.doubleValue()));
         room.fit();
     }
 
@@ -78,9 +89,28 @@ final class DashboardRoom {
         // would narrow the dashboard for a frame, and the runs table keeps the narrower columns.
         scroll.setVbarPolicy(lack > SLACK && canvasAtLeast ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
         if (lack > SLACK && !canvasAtLeast) {
-            // The split keeps the canvas at its least height: what is left of the lack then scrolls.
-            SplitPane.Divider divider = split.getDividers().get(split.getDividers().size() - 1);
-            divider.setPosition(Math.max(0, divider.getPosition() - Math.ceil(lack) / length));
+            // Down to the canvas's least height: what is left of the lack then scrolls.
+            double taken = Math.min(Math.ceil(lack), Math.floor(canvas.getHeight() - canvas.minHeight(-1)));
+            moveDivider(-taken / length);
+            lent += taken;
+        } else if (lack < -SLACK && lent > 0) {
+            double back = Math.min(lent, Math.floor(-lack));
+            moveDivider(back / length);
+            lent -= back;
+        }
+    }
+
+    private void moveDivider(double by) {
+        SplitPane.Divider divider = split.getDividers().get(split.getDividers().size() - 1);
+        placed = Math.max(0, Math.min(1, divider.getPosition() + by));
+        divider.setPosition(placed);
+    }
+
+    /** A divider the person moved is their layout: the canvas's loan is forgiven. */
+    private void dividerMoved(double position) {
+        if (Double.isNaN(placed) || Math.abs(position - placed) * split.getHeight() > 1.5) {
+            lent = 0;
+            placed = Double.NaN;
         }
     }
 }

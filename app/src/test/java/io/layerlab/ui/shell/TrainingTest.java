@@ -266,6 +266,30 @@ class TrainingTest {
     }
 
     @Test
+    void aNoteShownWhileTypingLendsTheCanvasHeightOnlyWhileItShows(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            Stage stage = (Stage) window.scene().getWindow();
+            stage.setWidth(1366); // a 1366 x 768 screen, less a panel
+            stage.setHeight(740);
+            openXor(2);
+        });
+        robot.clickOn("#trainButton");
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
+        Region canvas = robot.lookup("#canvasSlot").queryAs(Region.class);
+        double before = canvas.getHeight();
+
+        // Typing 0.03 over the rate passes through "0", which the settings' problem note refuses.
+        robot.interact(() -> dashboard().viewModel().settings().learningRateProperty().set("0"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#settingsProblem").queryAs(Label.class).isVisible()).as("the note").isTrue();
+        assertThat(canvas.getHeight()).as("the canvas lent the note its room").isLessThan(before - 5);
+        robot.interact(() -> dashboard().viewModel().settings().learningRateProperty().set("0.03"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(canvas.getHeight()).as("and has it back once the note is gone").isCloseTo(before, org.assertj.core.data.Offset.offset(1.5));
+    }
+
+    @Test
     void aDivergenceBannerTakesRoomFromTheCanvasNotFromTheRunsRows(FxRobot robot) throws Exception {
         trainTheSineThenDivergeIt(robot, 1440, 900);
 
