@@ -83,6 +83,16 @@ class TrainingTest {
 
     private String status(FxRobot robot) { return robot.lookup("#statusMessage").queryAs(Label.class).getText(); }
 
+    /** Opens XOR (two epochs) in a window as large as a 1366 x 768 screen leaves, less a panel. */
+    private void openXorOnALaptopsScreen(FxRobot robot) {
+        robot.interact(() -> {
+            Stage stage = (Stage) window.scene().getWindow();
+            stage.setWidth(1366);
+            stage.setHeight(740);
+            openXor(2);
+        });
+    }
+
     private static void waitUntil(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
                 () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
@@ -215,12 +225,7 @@ class TrainingTest {
 
     @Test
     void onALaptopsScreenTheRunsRowAndTheChartsFitTheDockedDashboard(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            Stage stage = (Stage) window.scene().getWindow();
-            stage.setWidth(1366); // a 1366 x 768 screen, less a panel
-            stage.setHeight(740);
-            openXor(2);
-        });
+        openXorOnALaptopsScreen(robot);
         robot.clickOn("#trainButton");
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
 
@@ -237,12 +242,7 @@ class TrainingTest {
 
     @Test
     void leftAloneTheWindowBuildsTheDashboardAheadAndTrainShowsThatOne(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            Stage stage = (Stage) window.scene().getWindow();
-            stage.setWidth(1366);
-            stage.setHeight(740);
-            openXor(2);
-        });
+        openXorOnALaptopsScreen(robot);
         Tab trainingTab = robot.lookup("#bottomTabs").queryAs(TabPane.class).getTabs().stream()
                 .filter(t -> t.getText().equals("Training")).findFirst().orElseThrow();
         assertThat(trainingTab.getContent()).as("the window opens without it").isNull();
@@ -267,12 +267,7 @@ class TrainingTest {
 
     @Test
     void aNoteShownWhileTypingLendsTheCanvasHeightOnlyWhileItShows(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            Stage stage = (Stage) window.scene().getWindow();
-            stage.setWidth(1366); // a 1366 x 768 screen, less a panel
-            stage.setHeight(740);
-            openXor(2);
-        });
+        openXorOnALaptopsScreen(robot);
         robot.clickOn("#trainButton");
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
         Region canvas = robot.lookup("#canvasSlot").queryAs(Region.class);

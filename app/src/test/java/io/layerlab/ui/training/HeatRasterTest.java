@@ -72,13 +72,21 @@ class HeatRasterTest {
         return new BoundaryFrame(GRID, 0, 1, 0, 1, 2, classes, confidence, iteration);
     }
 
+    private static final HeatRaster.Aim AIM = new HeatRaster.Aim(10, COLOURS);
+
+    /** A raster aimed at {@link #AIM} that has painted {@code frame} ahead. */
+    private static HeatRaster paintedAhead(BoundaryFrame frame) {
+        HeatRaster raster = new HeatRaster();
+        raster.aim(AIM);
+        raster.paintAhead(frame);
+        return raster;
+    }
+
     @Test
     void pixelsTheViewCopiedTakeTheNextFrameAndThatFrameIsPaintedWhole() {
-        HeatRaster raster = new HeatRaster();
-        HeatRaster.Aim aim = new HeatRaster.Aim(10, COLOURS);
-        raster.aim(aim);
+        HeatRaster.Aim aim = AIM;
         BoundaryFrame first = halves(1);
-        raster.paintAhead(first);
+        HeatRaster raster = paintedAhead(first);
         int[] firstPixels = raster.paintedAhead(first, aim);
 
         raster.copied(first);
@@ -93,11 +101,9 @@ class HeatRasterTest {
 
     @Test
     void pixelsNotYetCopiedAreNeverPaintedOver() {
-        HeatRaster raster = new HeatRaster();
-        HeatRaster.Aim aim = new HeatRaster.Aim(10, COLOURS);
-        raster.aim(aim);
+        HeatRaster.Aim aim = AIM;
         BoundaryFrame first = halves(1);
-        raster.paintAhead(first);
+        HeatRaster raster = paintedAhead(first);
         int[] firstPixels = raster.paintedAhead(first, aim);
 
         raster.paintAhead(checkers(2));
