@@ -334,16 +334,14 @@ public final class MainWindowView {
 
     /**
      * The steps that make the dashboard ahead of its first showing, for quiet moments: built into its
-     * tab (FXML and the views' own code, about 110 ms JIT-cold), styled and laid out (about 150 and
-     * 80 ms, done by the next pulse), and painted once into an image, which runs the render thread's
-     * painting code for it before the screen needs it. In the click that first showed the dashboard
-     * they held the window about 450 ms before its first frame. Each step does nothing once the
-     * dashboard has shown: the person got there first.
+     * tab (FXML and the views' own code, about 110 ms JIT-cold; the next pulse styles and lays it out,
+     * about 150 and 80 ms), then painted once into an image, which runs the render thread's painting
+     * code for it before the screen needs it. In the click that first showed the dashboard they held
+     * the window about 450 ms before its first frame. Neither step does anything once the dashboard
+     * has shown: the person got there first.
      */
     List<Runnable> dashboardAhead() {
-        return List.of(this::installDashboard,
-                () -> { if (!dashboardShown) trainingTab.getContent().applyCss(); },
-                () -> { if (!dashboardShown) trainingTab.getContent().snapshot(null, null); });
+        return List.of(this::installDashboard, () -> { if (!dashboardShown) trainingTab.getContent().snapshot(null, null); });
     }
 
     private void installDashboard() {
