@@ -105,6 +105,10 @@ public final class ExperimentsView extends BorderPane {
         epochs.setPrefWidth(90);
         epochs.valueProperty().addListener((obs, old, v) -> model.epochsProperty().set(v));
         commitOnFocusLoss(epochs);
+        TextField target = field("targetLossField", model.targetLossProperty(), 80);
+        target.setPromptText("none");
+        target.setTooltip(new Tooltip("Optional: a loss every run should reach. The table then shows the epoch each "
+                + "run first reached it, and the observations name the run that got there first."));
         Button run = new Button("Run sweep");
         run.setId("runSweepButton");
         run.setDefaultButton(true);
@@ -117,7 +121,8 @@ public final class ExperimentsView extends BorderPane {
         // The two buttons wrap together: Cancel alone on a row of its own read as a form of its own.
         HBox buttons = new HBox(6, run, cancel);
         FlowPane row = new FlowPane(12, 8, labelled("Learning rates", rates), labelled("Batch sizes", batches),
-                labelled("Optimizers", optimizers), labelled("Repeats", repeats), labelled("Epochs", epochs), buttons);
+                labelled("Optimizers", optimizers), labelled("Repeats", repeats), labelled("Epochs", epochs),
+                labelled("Target loss", target), buttons);
         row.setAlignment(Pos.CENTER_LEFT);
         Label problem = new Label();
         problem.getStyleClass().add("experiments-problem");
@@ -218,7 +223,14 @@ public final class ExperimentsView extends BorderPane {
         column("Final loss", r -> number(r.finalLoss()));
         column("Best loss", r -> number(r.bestLoss()));
         column("Accuracy", r -> r.finalAccuracy() == null ? "—" : String.format(Locale.ROOT, "%.1f %%", r.finalAccuracy() * 100));
-        column("Epochs to target", r -> r.epochsToTarget() == null ? "—" : r.epochsToTarget().toString());
+        TableColumn<SweepRun, String> toTarget = column("Epochs to target",
+                r -> r.epochsToTarget() == null ? "not reached" : r.epochsToTarget().toString());
+        toTarget.setId("epochsToTargetColumn");
+        // Only a sweep with a target loss has this column; its header names the target.
+        toTarget.visibleProperty().bind(model.resultsTargetProperty().isNotNull());
+        toTarget.textProperty().bind(Bindings.createStringBinding(() -> model.resultsTargetProperty().get() == null
+                ? "Epochs to target" : "Epochs to " + LearningRates.format(model.resultsTargetProperty().get()),
+                model.resultsTargetProperty()));
         column("Time", r -> String.format(Locale.ROOT, "%.1f s", r.seconds()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
@@ -238,10 +250,11 @@ public final class ExperimentsView extends BorderPane {
         });
     }
 
-    private void column(String title, Function<SweepRun, String> value) {
+    private TableColumn<SweepRun, String> column(String title, Function<SweepRun, String> value) {
         TableColumn<SweepRun, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         table.getColumns().add(c);
+        return c;
     }
 
     private static String number(Double v) { return v == null ? "—" : String.format(Locale.ROOT, "%.4g", v); }

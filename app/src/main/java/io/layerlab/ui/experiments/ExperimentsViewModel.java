@@ -60,6 +60,8 @@ public final class ExperimentsViewModel {
     private final StringProperty optimizers = new SimpleStringProperty(this, "optimizers", "");
     private final IntegerProperty repeats = new SimpleIntegerProperty(this, "repeats", 1);
     private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 20);
+    private final StringProperty targetLoss = new SimpleStringProperty(this, "targetLoss", "");
+    private final ReadOnlyObjectWrapper<Double> resultsTarget = new ReadOnlyObjectWrapper<>(this, "resultsTarget");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -98,6 +100,10 @@ public final class ExperimentsViewModel {
     public StringProperty optimizersProperty() { return optimizers; }
     public IntegerProperty repeatsProperty() { return repeats; }
     public IntegerProperty epochsProperty() { return epochs; }
+    /** The loss each run should reach, blank for none: the table then shows the epoch it first did. */
+    public StringProperty targetLossProperty() { return targetLoss; }
+    /** The target loss of the sweep whose runs {@link #results()} holds; null when it had none. */
+    public ReadOnlyObjectProperty<Double> resultsTargetProperty() { return resultsTarget.getReadOnlyProperty(); }
     /** Why the form cannot start a sweep, or empty. */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     /** "7 of 12 runs finished", "Cancelled: 7 runs kept". */
@@ -144,6 +150,16 @@ public final class ExperimentsViewModel {
         return sizes;
     }
 
+    /** The target loss a form entry names: blank is none. @throws IllegalArgumentException saying what would be valid */
+    static Double parseTargetLoss(String text) {
+        if (text == null || text.isBlank()) return null;
+        double loss = number(text.trim(), "the target loss \"" + text.trim() + "\"");
+        if (!(loss > 0) || !Double.isFinite(loss)) {
+            throw new IllegalArgumentException("the target loss must be a number above 0 (e.g. 0.1), or empty for none; was " + text.trim());
+        }
+        return loss;
+    }
+
     private static List<String> split(String text) {
         List<String> parts = new ArrayList<>();
         for (String p : (text == null ? "" : text).split("[,;\\s]+")) if (!p.isBlank()) parts.add(p.trim());
@@ -161,7 +177,7 @@ public final class ExperimentsViewModel {
     /** The sweep the form describes. @throws IllegalArgumentException naming what is wrong */
     SweepSpec spec() {
         SweepSpec spec = SweepSpec.of(parseRates(learningRates.get()), parseBatches(batchSizes.get()))
-                .withRepeats(repeats.get()).withEpochs(epochs.get());
+                .withRepeats(repeats.get()).withEpochs(epochs.get()).withTargetLoss(parseTargetLoss(targetLoss.get()));
         List<String> names = split(optimizers.get());
         return names.isEmpty() ? spec : spec.withOptimizers(names);
     }
@@ -170,14 +186,17 @@ public final class ExperimentsViewModel {
     public void run() {
         if (running.get()) return;
         Sweep next;
+        SweepSpec spec;
         try {
-            next = new Sweep(project, spec());
+            spec = spec();
+            next = new Sweep(project, spec);
         } catch (RuntimeException e) {
             problem.set(e.getMessage());
             return;
         }
         problem.set("");
         results.clear();
+        resultsTarget.set(spec.targetLoss());
         observations.clear();
         summaries.set(List.of());
         LiveSweep curves = new LiveSweep(next.plan());

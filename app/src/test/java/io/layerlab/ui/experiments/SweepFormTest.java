@@ -26,4 +26,14 @@ class SweepFormTest {
         assertThatThrownBy(() -> ExperimentsViewModel.parseBatches("32, 6.5"))
                 .hasMessage("Batch size \"6.5\" is not a whole number (e.g. 16, 32, 64)");
     }
+
+    @Test
+    void aTargetLossIsOptionalAndAboveZero() {
+        assertThat(ExperimentsViewModel.parseTargetLoss("  ")).isNull();
+        assertThat(ExperimentsViewModel.parseTargetLoss(" 0.05 ")).isEqualTo(0.05);
+        assertThatThrownBy(() -> ExperimentsViewModel.parseTargetLoss("low"))
+                .hasMessage("the target loss \"low\" is not a number (e.g. 0.01 or 1e-3)");
+        assertThatThrownBy(() -> ExperimentsViewModel.parseTargetLoss("0"))
+                .hasMessage("the target loss must be a number above 0 (e.g. 0.1), or empty for none; was 0");
+    }
 }

@@ -10,6 +10,7 @@ import io.layerlab.ui.training.TrainingViewModel;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -74,6 +75,7 @@ class ExperimentsTest {
             assertThat(run.key().batchSize()).isEqualTo(16);
         });
         assertThat(table.getItems()).extracting(r -> r.key().learningRate()).containsExactlyInAnyOrder(0.01, 0.3);
+        assertThat(epochsToTargetColumn(table).isVisible()).as("no target loss, no column for it").isFalse();
 
         robot.interact(() -> table.getSelectionModel().select(
                 table.getItems().stream().filter(r -> r.key().learningRate() == 0.3).findFirst().orElseThrow()));
@@ -81,6 +83,47 @@ class ExperimentsTest {
         assertThat(doc().project().training().learningRate()).isEqualTo(0.3);
         assertThat(doc().project().training().batchSize()).isEqualTo(16);
         assertThat(doc().undoLabelProperty().get()).isEqualTo("Use learning rate 0.3, batch 16");
+    }
+
+    @Test
+    void aTargetLossAddsAColumnWithTheEpochEachRunFirstReachedIt(FxRobot robot) throws Exception {
+        robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.xorProject())));
+        robot.clickOn("#experimentsButton");
+        replaceText(robot, "#learningRatesField", "0.01, 0.3");
+        replaceText(robot, "#batchSizesField", "16");
+        replaceText(robot, "#sweepEpochsSpinner .text-field", "2");
+        robot.type(KeyCode.TAB);
+
+        replaceText(robot, "#targetLossField", "-1");
+        robot.clickOn("#runSweepButton");
+        assertThat(robot.lookup(".experiments-problem").queryAs(Label.class).getText())
+                .isEqualTo("the target loss must be a number above 0 (e.g. 0.1), or empty for none; was -1");
+
+        // Every loss of the first epoch is under 10, so each run reaches it at epoch 1.
+        replaceText(robot, "#targetLossField", "10");
+        robot.clickOn("#runSweepButton");
+        TableView<SweepRun> table = robot.lookup("#sweepResults").queryAs(TableView.class);
+        waitUntil(() -> robot.lookup("#sweepProgress").queryAs(Label.class).getText().startsWith("Finished"));
+
+        TableColumn<SweepRun, ?> column = epochsToTargetColumn(table);
+        assertThat(column.isVisible()).isTrue();
+        assertThat(column.getText()).isEqualTo("Epochs to 10");
+        assertThat(table.getItems()).hasSize(2).allSatisfy(run -> {
+            assertThat(run.epochsToTarget()).isEqualTo(1);
+            assertThat(column.getCellData(run)).isEqualTo("1");
+        });
+        assertThat(robot.lookup(".experiments-observations").queryAs(javafx.scene.control.ListView.class).getItems())
+                .anySatisfy(o -> assertThat(((io.layerlab.train.sweep.Observation) o).text()).contains("reached the target"));
+
+        // The next sweep without a target drops the column.
+        robot.clickOn("#targetLossField").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).type(KeyCode.BACK_SPACE);
+        robot.clickOn("#runSweepButton");
+        waitUntil(() -> robot.lookup("#sweepProgress").queryAs(Label.class).getText().startsWith("Finished"));
+        assertThat(column.isVisible()).isFalse();
+    }
+
+    private static TableColumn<SweepRun, ?> epochsToTargetColumn(TableView<SweepRun> table) {
+        return table.getColumns().stream().filter(c -> "epochsToTargetColumn".equals(c.getId())).findFirst().orElseThrow();
     }
 
     @Test
