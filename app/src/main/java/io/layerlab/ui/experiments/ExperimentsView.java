@@ -42,6 +42,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -169,14 +170,7 @@ public final class ExperimentsView extends BorderPane {
         ListView<Observation> observations = new ListView<>(model.observations());
         observations.getStyleClass().add("experiments-observations");
         observations.setPlaceholder(new Label("What the curves say appears when the sweep ends"));
-        observations.setCellFactory(list -> new ListCell<>() {
-            @Override protected void updateItem(Observation item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.text());
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-        });
+        observations.setCellFactory(list -> new ObservationCell(list));
         VBox side = new VBox(8, heatmap, new Label("What the curves say"), observations);
         VBox.setVgrow(heatmap, Priority.ALWAYS);
         VBox.setVgrow(observations, Priority.ALWAYS);
@@ -214,25 +208,26 @@ public final class ExperimentsView extends BorderPane {
         table.setId("sweepResults");
         table.setItems(model.results());
         table.setPlaceholder(new Label("Finished runs are listed here"));
-        column("Run", r -> r.key().label());
-        column("Learning rate", r -> LearningRates.format(r.key().learningRate()));
-        column("Batch", r -> Integer.toString(r.key().batchSize()));
-        column("Optimizer", r -> r.key().optimizer());
-        column("Repeat", r -> Integer.toString(r.key().repeat() + 1));
-        column("Status", r -> r.status().id());
-        column("Final loss", r -> number(r.finalLoss()));
-        column("Best loss", r -> number(r.bestLoss()));
-        column("Accuracy", r -> r.finalAccuracy() == null ? "—" : String.format(Locale.ROOT, "%.1f %%", r.finalAccuracy() * 100));
-        TableColumn<SweepRun, String> toTarget = column("Epochs to target",
-                r -> r.epochsToTarget() == null ? "not reached" : r.epochsToTarget().toString());
+        // Widths in proportion to what the cells hold, so that a run's name and its numbers show whole.
+        column("Run", 170, r -> r.key().label());
+        column("Learning rate", 100, r -> LearningRates.format(r.key().learningRate()));
+        column("Batch", 60, r -> Integer.toString(r.key().batchSize()));
+        column("Optimizer", 85, r -> r.key().optimizer());
+        column("Repeat", 65, r -> Integer.toString(r.key().repeat() + 1));
+        column("Status", 90, r -> r.status().id());
+        column("Final loss", 85, r -> number(r.finalLoss()));
+        column("Best loss", 85, r -> number(r.bestLoss()));
+        column("Accuracy", 80, r -> r.finalAccuracy() == null ? "—" : String.format(Locale.ROOT, "%.1f %%", r.finalAccuracy() * 100));
+        TableColumn<SweepRun, String> toTarget = column("Epochs to target", 130,
+                r -> r.epochsToTarget() == null ? "—" : r.epochsToTarget().toString());
         toTarget.setId("epochsToTargetColumn");
         // Only a sweep with a target loss has this column; its header names the target.
         toTarget.visibleProperty().bind(model.resultsTargetProperty().isNotNull());
         toTarget.textProperty().bind(Bindings.createStringBinding(() -> model.resultsTargetProperty().get() == null
                 ? "Epochs to target" : "Epochs to " + LearningRates.format(model.resultsTargetProperty().get()),
                 model.resultsTargetProperty()));
-        column("Time", r -> String.format(Locale.ROOT, "%.1f s", r.seconds()));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        column("Time", 65, r -> String.format(Locale.ROOT, "%.1f s", r.seconds()));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> {
             TableRow<SweepRun> row = new TableRow<>();
             MenuItem open = new MenuItem("Open in Dashboard");
@@ -250,8 +245,9 @@ public final class ExperimentsView extends BorderPane {
         });
     }
 
-    private TableColumn<SweepRun, String> column(String title, Function<SweepRun, String> value) {
+    private TableColumn<SweepRun, String> column(String title, double width, Function<SweepRun, String> value) {
         TableColumn<SweepRun, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         table.getColumns().add(c);
         return c;
@@ -355,5 +351,26 @@ public final class ExperimentsView extends BorderPane {
     static Color rateColour(int index, int count) {
         double f = count <= 1 ? 0 : index / (double) (count - 1);
         return Color.hsb(220 - 220 * f, 0.75, 0.85);
+    }
+
+    /**
+     * An observation wrapped at the list's width, all its lines shown: a wrapping label in a list cell
+     * is sized before its width is known and cut its text after two lines.
+     */
+    private static final class ObservationCell extends ListCell<Observation> {
+        private final Text text = new Text();
+
+        ObservationCell(ListView<Observation> list) {
+            text.getStyleClass().add("experiments-observation");
+            // The cell's padding and a vertical scroll bar's width stay clear of the text.
+            text.wrappingWidthProperty().bind(list.widthProperty().subtract(40));
+            setPrefWidth(0);
+        }
+
+        @Override protected void updateItem(Observation item, boolean empty) {
+            super.updateItem(item, empty);
+            text.setText(empty || item == null ? "" : item.text());
+            setGraphic(empty || item == null ? null : text);
+        }
     }
 }

@@ -114,6 +114,12 @@ class ExperimentsTest {
         });
         assertThat(robot.lookup(".experiments-observations").queryAs(javafx.scene.control.ListView.class).getItems())
                 .anySatisfy(o -> assertThat(((io.layerlab.train.sweep.Observation) o).text()).contains("reached the target"));
+        // Each observation shows whole, however many lines it wraps to.
+        assertThat(robot.lookup(".experiments-observation").queryAllAs(javafx.scene.text.Text.class)).isNotEmpty()
+                .allSatisfy(text -> assertThat(text.getParent().getLayoutBounds().getHeight())
+                        .isGreaterThanOrEqualTo(text.getLayoutBounds().getHeight()));
+        assertThat(robot.lookup(".experiments-observation").queryAllAs(javafx.scene.text.Text.class))
+                .anySatisfy(text -> assertThat(text.getText()).contains("reached the target").doesNotContain("..."));
 
         // The next sweep without a target drops the column.
         robot.clickOn("#targetLossField").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).type(KeyCode.BACK_SPACE);
