@@ -40,6 +40,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
@@ -63,8 +64,10 @@ public final class ExperimentsView extends BorderPane {
     public ExperimentsView(ExperimentsViewModel model) {
         this.model = model;
         getStyleClass().add("experiments");
-        setTop(form());
-        TabPane tabs = new TabPane(new Tab("Sweep", sweepPane()), new Tab("Learning-rate range test", rangePane()));
+        setTop(status());
+        VBox sweep = new VBox(sweepForm(), sweepPane());
+        VBox.setVgrow(sweep.getChildren().get(1), Priority.ALWAYS);
+        TabPane tabs = new TabPane(new Tab("Sweep", sweep), new Tab("Learning-rate range test", rangePane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("experimentTabs");
         setCenter(tabs);
@@ -89,7 +92,8 @@ public final class ExperimentsView extends BorderPane {
         return stage;
     }
 
-    private VBox form() {
+    /** The sweep's settings with Run sweep and Cancel, at the top of the Sweep tab (the range test has its own). */
+    private FlowPane sweepForm() {
         TextField rates = field("learningRatesField", model.learningRatesProperty(), 190);
         TextField batches = field("batchSizesField", model.batchSizesProperty(), 110);
         TextField optimizers = field("optimizersField", model.optimizersProperty(), 120);
@@ -125,6 +129,12 @@ public final class ExperimentsView extends BorderPane {
                 labelled("Optimizers", optimizers), labelled("Repeats", repeats), labelled("Epochs", epochs),
                 labelled("Target loss", target), buttons);
         row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(8, 8, 2, 8));
+        return row;
+    }
+
+    /** What runs, how far it got, and what stopped it, above both tabs: for the sweep and the range test alike. */
+    private VBox status() {
         Label problem = new Label();
         problem.getStyleClass().add("experiments-problem");
         problem.textProperty().bind(model.problemProperty());
@@ -133,8 +143,10 @@ public final class ExperimentsView extends BorderPane {
         Label progress = new Label();
         progress.setId("sweepProgress");
         progress.textProperty().bind(model.progressProperty());
-        VBox box = new VBox(6, row, problem, progress);
-        box.setPadding(new Insets(10));
+        VBox box = new VBox(4, problem, progress);
+        box.setPadding(new Insets(6, 10, 6, 10));
+        // The progress line keeps its room while empty, so the tabs do not move down as a run starts.
+        progress.setMinHeight(Region.USE_PREF_SIZE);
         return box;
     }
 
@@ -272,7 +284,11 @@ public final class ExperimentsView extends BorderPane {
             suggestion.setText(r == null ? "" : usable ? "Suggested learning rate: " + LearningRates.format(r.suggestedRate())
                     : r.explanation());
         });
-        HBox actions = new HBox(10, run, suggestion, use);
+        Button stop = new Button("Stop");
+        stop.setId("stopRangeTestButton");
+        stop.setOnAction(e -> model.cancel());
+        stop.disableProperty().bind(model.runningProperty().not());
+        HBox actions = new HBox(10, run, stop, suggestion, use);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, actions, rangeChart);
         VBox.setVgrow(rangeChart, Priority.ALWAYS);

@@ -140,6 +140,7 @@ class ExperimentsTest {
 
         robot.clickOn("#runRangeTestButton");
         waitUntil(() -> !robot.lookup("#suggestedRate").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#stopRangeTestButton").queryButton().isDisabled()).as("nothing left to stop").isTrue();
 
         String suggestion = robot.lookup("#suggestedRate").queryAs(Label.class).getText();
         assertThat(suggestion).startsWith("Suggested learning rate: ");
