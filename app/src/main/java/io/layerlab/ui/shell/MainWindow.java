@@ -9,6 +9,7 @@ import io.layerlab.ui.gallery.SampleGalleryViewModel;
 import io.layerlab.ui.inspector.InspectorView;
 import io.layerlab.ui.inspector.InspectorViewModel;
 import io.layerlab.train.TrainingSpec;
+import io.layerlab.train.TrainingWarmUp;
 import io.layerlab.train.sweep.LearningRates;
 import io.layerlab.ui.experiments.ExperimentsView;
 import io.layerlab.ui.experiments.ExperimentsViewModel;
@@ -63,7 +64,8 @@ public final class MainWindow {
     private final CanvasGauges gauges;
     private final ExchangeViewModel exchange;
     private final MainWindowView view;
-    private final Nd4jLoading nd4j = new Nd4jLoading(Nd4jRuntime::load);
+    /** ND4J loaded in the background, then training warmed up so that the person's first run starts warm. */
+    private final Nd4jLoading nd4j = new Nd4jLoading(Nd4jRuntime::load, TrainingWarmUp::run);
     /** After the designer's first frame, before ND4J starts loading: that frame's repaint by the window system, and a moment to look. */
     private static final long ND4J_SETTLE_MILLIS = 300;
     private final GraphCanvas canvas = new GraphCanvas();

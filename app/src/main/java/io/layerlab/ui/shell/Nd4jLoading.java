@@ -1,9 +1,12 @@
 package io.layerlab.ui.shell;
 
+import io.layerlab.train.BackgroundPriority;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads ND4J on a background thread while the designer is already usable, and tells the status
@@ -13,14 +16,26 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class Nd4jLoading {
     static final String LOADING = "Loading ND4J…";
+    private static final Logger LOG = LoggerFactory.getLogger(Nd4jLoading.class);
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
     private final Runnable load;
+    private final Runnable afterwards;
     private boolean started;
 
     /** @param load loads ND4J (on a background thread); throws to say it could not */
     public Nd4jLoading(Runnable load) {
+        this(load, () -> { });
+    }
+
+    /**
+     * @param load       loads ND4J (on a background thread); throws to say it could not
+     * @param afterwards runs on the same thread, at background priority, once the status bar has
+     *                   been told ND4J is ready (not after a failed load); what it throws is ignored
+     */
+    public Nd4jLoading(Runnable load, Runnable afterwards) {
         this.load = Objects.requireNonNull(load);
+        this.afterwards = Objects.requireNonNull(afterwards);
     }
 
     /** On the JavaFX thread: starts the load on a daemon thread of its own. Later calls do nothing. */
@@ -43,6 +58,14 @@ public final class Nd4jLoading {
         } catch (RuntimeException | LinkageError e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             Platform.runLater(() -> failed(reason));
+            return;
+        }
+        BackgroundPriority.lowerCurrentThread();
+        try {
+            afterwards.run();
+        } catch (RuntimeException | LinkageError e) {
+            // Nothing waits for it: ND4J is ready whatever it did.
+            LOG.warn("After loading ND4J: {}", e.toString());
         }
     }
 

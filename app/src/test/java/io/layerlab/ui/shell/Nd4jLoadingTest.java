@@ -45,6 +45,39 @@ class Nd4jLoadingTest {
     }
 
     @Test
+    void afterALoadItRunsWhatComesNextOnTheLoaderThreadOnceTheStatusSaysReady() throws Exception {
+        CountDownLatch after = new CountDownLatch(1);
+        String[] statusThen = new String[1];
+        boolean[] onFxThread = new boolean[1];
+        Nd4jLoading[] loading = new Nd4jLoading[1];
+        loading[0] = new Nd4jLoading(() -> { }, () -> {
+            // The status bar was told first: nothing about being ready waits for what comes next.
+            WaitForAsyncUtils.waitForFxEvents();
+            statusThen[0] = loading[0].textProperty().get();
+            onFxThread[0] = javafx.application.Platform.isFxApplicationThread();
+            after.countDown();
+            throw new IllegalStateException("the warm-up failed");
+        });
+        WaitForAsyncUtils.asyncFx(loading[0]::start).get(5, TimeUnit.SECONDS);
+        assertThat(after.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(statusThen[0]).isEmpty();
+        assertThat(onFxThread[0]).isFalse();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(loading[0].textProperty().get()).as("what failed afterwards leaves ND4J ready").isEmpty();
+    }
+
+    @Test
+    void afterAFailedLoadNothingMoreRuns() throws Exception {
+        CountDownLatch after = new CountDownLatch(1);
+        Nd4jLoading loading = new Nd4jLoading(() -> {
+            throw new IllegalStateException("ND4J could not load: no native library");
+        }, after::countDown);
+        WaitForAsyncUtils.asyncFx(loading::start).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> loading.textProperty().get().contains("did not load"));
+        assertThat(after.await(500, TimeUnit.MILLISECONDS)).isFalse();
+    }
+
+    @Test
     void startingTwiceLoadsOnce() throws Exception {
         CountDownLatch twice = new CountDownLatch(2);
         Nd4jLoading loading = new Nd4jLoading(twice::countDown);
