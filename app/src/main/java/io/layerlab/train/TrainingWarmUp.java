@@ -8,14 +8,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains the XOR sample for a few epochs out of sight, so that a person's first run does not pay
  * for what every first run of a session pays once: DL4J's and ND4J's classes initialised, their op
- * registries and caches built, the training code run often enough for the JIT to compile it. The
- * designer runs it on its ND4J loader thread, at background priority, once ND4J is ready; the
+ * registries and caches built. Preparing the spiral sample's first run (compiling the graph,
+ * loading the data, building the network) took 181-224 ms in a fresh JVM and 6-11 ms after this
+ * warm-up (0.6-0.9 s of a background thread); five epochs are too few to change how fast the JIT
+ * gets the first run's own training up to speed (docs/performance.md, "The first run of a session").
+ * The designer runs it on its ND4J loader thread, at background priority, once ND4J is ready; the
  * command line, which trains once per process, does not.
- *
- * <p>It also matters to the collector: the objects that first use makes and keeps live through
- * several young collections before they reach the old generation, and a collection copies them at
- * each; made at start-up, they are copied while the person is choosing a sample rather than while
- * their first run is drawn (docs/performance.md, "The first run's collections").
  */
 public final class TrainingWarmUp {
     /** The sample trained: the smallest, with the parts nearly every network has (Dense, an output layer, Adam). */

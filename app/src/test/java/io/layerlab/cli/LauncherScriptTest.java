@@ -54,9 +54,9 @@ class LauncherScriptTest {
     }
 
     @Test
-    void theDesignerGetsTheParallelCollectorWith21MbOfEdenAndTwo5MbSurvivorSpaces() throws Exception {
-        assertThat(javaArgs("")).contains("-XX:+UseParallelGC", "-Xmn32m", "-XX:SurvivorRatio=4")
-                .doesNotContain("-XX:SurvivorRatio=2");
+    void theDesignerGetsTheParallelCollectorWith16MbOfEdenAndTwo4MbSurvivorSpaces() throws Exception {
+        assertThat(javaArgs("")).contains("-XX:+UseParallelGC", "-Xmn24m", "-XX:SurvivorRatio=4")
+                .doesNotContain("-Xmn32m", "-XX:SurvivorRatio=2");
     }
 
     @Test
@@ -74,7 +74,7 @@ class LauncherScriptTest {
     @Test
     void optionsThePersonGaveComeAfterTheLaunchersSoTheirsWin() throws Exception {
         List<String> args = javaArgs("-Xmn64m");
-        assertThat(args.indexOf("-Xmn64m")).isGreaterThan(args.indexOf("-Xmn32m"));
+        assertThat(args.indexOf("-Xmn64m")).isGreaterThan(args.indexOf("-Xmn24m"));
     }
 
     @Test

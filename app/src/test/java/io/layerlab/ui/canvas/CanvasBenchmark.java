@@ -26,7 +26,7 @@ import javafx.stage.Stage;
  * pan at 100 % and with the whole graph in view, jump across the graph by clicking the minimap
  * (every card and label that comes into view is drawn afresh), and zoom with the wheel.
  *
- * <p>Run: {@code DISPLAY=:98 java -XX:+UseParallelGC -Xmn32m -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=4 -cp <test classpath> io.layerlab.ui.canvas.CanvasBenchmark}.
+ * <p>Run: {@code DISPLAY=:98 java -XX:+UseParallelGC -Xmn24m -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=4 -cp <test classpath> io.layerlab.ui.canvas.CanvasBenchmark}.
  * Options besides {@link PulseBench}'s: {@code -Dbench.nodes=N}, {@code -Dbench.zoomLow/-Dbench.zoomHigh}.
  */
 public final class CanvasBenchmark {

@@ -33,7 +33,7 @@ import jdk.jfr.consumer.RecordingStream;
  * through {@link javafx.scene.robot.Robot} and the windowing system (run under Xvfb), so event
  * delivery, picking and the handlers are measured too. JavaFX starts with the designer's rendering
  * settings ({@code DesignerLauncher.configureRendering}); run with the JVM options the launcher uses
- * ({@code -XX:+UseParallelGC -Xmn32m -XX:SurvivorRatio=4}) to measure what a person gets.
+ * ({@code -XX:+UseParallelGC -Xmn24m -XX:SurvivorRatio=4}) to measure what a person gets.
  *
  * <p>Options: {@code -Dbench.only=NAME} (scenarios whose name contains it, with those named
  * "baseline…"; without the warm-up unless {@code -Dbench.warm=true}), {@code -Dslowest=true},

@@ -45,7 +45,7 @@ import javafx.stage.Stage;
  * runs into the dashboard. Options besides {@link PulseBench}'s: {@code -Dbench.runs=N} (runs shown),
  * {@code -Dhide=id,id} (views hidden by id, to see where the time goes; a hidden canvas still draws).
  *
- * <p>Run: {@code DISPLAY=:98 java -XX:+UseParallelGC -Xmn32m -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=4 -cp <test classpath> io.layerlab.ui.training.ChartBenchmark}.
+ * <p>Run: {@code DISPLAY=:98 java -XX:+UseParallelGC -Xmn24m -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=4 -cp <test classpath> io.layerlab.ui.training.ChartBenchmark}.
  */
 public final class ChartBenchmark {
     private static final int RUNS = Integer.getInteger("bench.runs", 10);

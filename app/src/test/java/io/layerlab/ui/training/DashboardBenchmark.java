@@ -41,7 +41,7 @@ import jdk.jfr.consumer.RecordingStream;
  * boundary on: rounds that train the same project headless (as {@code layerlab train} does: no
  * statistics, no boundary, no window, in a JVM of its own, {@link HeadlessTrainer}) and with the
  * dashboard, in alternating order, so both see the same machine load. Run under Xvfb:
- * {@code DISPLAY=:98 java -XX:+UseParallelGC -Xmn32m -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=4 -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
+ * {@code DISPLAY=:98 java -XX:+UseParallelGC -Xmn24m -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=4 -cp <test classpath> io.layerlab.ui.training.DashboardBenchmark [epochs] [rounds] [runs|layers]}
  * (the collector {@code ./layerlab} starts the designer with; the headless side gets the command line's young generation)
  * (defaults 100 epochs, the sample's own; 30 rounds, about 6 minutes here: ten cannot tell 0.91 from
  * 0.95; the layer statistics table in view). To see where the

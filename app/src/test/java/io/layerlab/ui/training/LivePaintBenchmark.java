@@ -29,7 +29,7 @@ import javafx.stage.Stage;
  * {@code -Dcensus=true} also lists the scene's larger subtrees (JavaFX walks every node to update
  * bounds in each pulse that changes anything).
  *
- * <p>Run: {@code DISPLAY=:96 java -XX:+UseParallelGC -Xmn32m -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=4 -Dphases=true -cp <test classpath> io.layerlab.ui.training.LivePaintBenchmark}.
+ * <p>Run: {@code DISPLAY=:96 java -XX:+UseParallelGC -Xmn24m -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=4 -Dphases=true -cp <test classpath> io.layerlab.ui.training.LivePaintBenchmark}.
  */
 public final class LivePaintBenchmark {
     private LivePaintBenchmark() { }
