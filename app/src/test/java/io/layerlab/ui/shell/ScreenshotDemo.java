@@ -99,6 +99,7 @@ public final class ScreenshotDemo {
                         experiments.setHeight(1000);
                         ((TextField) experiments.getScene().lookup("#learningRatesField")).setText("0.001, 0.01, 0.1, 1");
                         ((TextField) experiments.getScene().lookup("#batchSizesField")).setText("16, 64");
+                        ((TextField) experiments.getScene().lookup("#targetLossField")).setText("0.05");
                         ((Button) experiments.getScene().lookup("#runSweepButton")).fire();
                     });
                 }
