@@ -87,12 +87,7 @@ class ExperimentsTest {
 
     @Test
     void aTargetLossAddsAColumnWithTheEpochEachRunFirstReachedIt(FxRobot robot) throws Exception {
-        robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.xorProject())));
-        robot.clickOn("#experimentsButton");
-        replaceText(robot, "#learningRatesField", "0.01, 0.3");
-        replaceText(robot, "#batchSizesField", "16");
-        replaceText(robot, "#sweepEpochsSpinner .text-field", "2");
-        robot.type(KeyCode.TAB);
+        openXorExperimentsForTwoRatesOfTwoEpochs(robot);
 
         replaceText(robot, "#targetLossField", "-1");
         robot.clickOn("#runSweepButton");
@@ -126,6 +121,16 @@ class ExperimentsTest {
         robot.clickOn("#runSweepButton");
         waitUntil(() -> robot.lookup("#sweepProgress").queryAs(Label.class).getText().startsWith("Finished"));
         assertThat(column.isVisible()).isFalse();
+    }
+
+    /** XOR open, its Experiments window showing, the form set for learning rates 0.01 and 0.3 at batch 16, two epochs each. */
+    private void openXorExperimentsForTwoRatesOfTwoEpochs(FxRobot robot) {
+        robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.xorProject())));
+        robot.clickOn("#experimentsButton");
+        replaceText(robot, "#learningRatesField", "0.01, 0.3");
+        replaceText(robot, "#batchSizesField", "16");
+        replaceText(robot, "#sweepEpochsSpinner .text-field", "2");
+        robot.type(KeyCode.TAB);
     }
 
     private static TableColumn<SweepRun, ?> epochsToTargetColumn(TableView<SweepRun> table) {
@@ -166,12 +171,7 @@ class ExperimentsTest {
 
     @Test
     void sweepRunsOpenInTheDashboardAsRunsThatOverlayAndCompare(FxRobot robot) throws Exception {
-        robot.interact(() -> window.files().show(TestDocuments.document(TestDocuments.xorProject())));
-        robot.clickOn("#experimentsButton");
-        replaceText(robot, "#learningRatesField", "0.01, 0.3");
-        replaceText(robot, "#batchSizesField", "16");
-        replaceText(robot, "#sweepEpochsSpinner .text-field", "2");
-        robot.type(KeyCode.TAB);
+        openXorExperimentsForTwoRatesOfTwoEpochs(robot);
         robot.clickOn("#runSweepButton");
         TableView<SweepRun> table = robot.lookup("#sweepResults").queryAs(TableView.class);
         waitUntil(() -> robot.lookup("#sweepProgress").queryAs(Label.class).getText().startsWith("Finished"));
