@@ -153,9 +153,10 @@ public final class ExperimentsViewModel {
     /** The target loss a form entry names: blank is none. @throws IllegalArgumentException saying what would be valid */
     static Double parseTargetLoss(String text) {
         if (text == null || text.isBlank()) return null;
-        double loss = number(text.trim(), "the target loss \"" + text.trim() + "\"");
+        String entry = text.trim();
+        double loss = number(entry, "the target loss \"" + entry + "\"");
         if (!(loss > 0) || !Double.isFinite(loss)) {
-            throw new IllegalArgumentException("the target loss must be a number above 0 (e.g. 0.1), or empty for none; was " + text.trim());
+            throw new IllegalArgumentException("the target loss must be a number above 0 (e.g. 0.1), or empty for none; was " + entry);
         }
         return loss;
     }

@@ -38,6 +38,8 @@ final class DashboardRoom {
     private final ScrollPane scroll;
     private final SplitPane split;
     private final Region canvas;
+    /** The split's last divider: the one between the canvas and the bottom tabs. */
+    private final SplitPane.Divider divider;
     /** Pixels the canvas lent the dashboard, to give back when the dashboard needs them no more. */
     private double lent;
     /** Where the room last put the divider: the split's own pixel snapping moves it by less than a pixel, a person by more. */
@@ -51,6 +53,7 @@ final class DashboardRoom {
         this.scroll = scroll;
         this.split = split;
         this.canvas = canvas;
+        this.divider = split.getDividers().get(split.getDividers().size() - 1);
     }
 
     /**
@@ -72,8 +75,7 @@ final class DashboardRoom {
         scroll.viewportBoundsProperty().addListener(fit);
         // A banner that came while another tab showed: the viewport is as it was when the dashboard last showed.
         bottomTabs.getSelectionModel().selectedItemProperty().addListener(fit);
-        SplitPane.Divider divider = split.getDividers().get(split.getDividers().size() - 1);
-        divider.positionProperty().addListener((obs, was, is) -> room.dividerMoved(is.doubleValue()));
+        room.divider.positionProperty().addListener((obs, was, is) -> room.dividerMoved(is.doubleValue()));
         room.fit();
     }
 
@@ -101,7 +103,6 @@ final class DashboardRoom {
     }
 
     private void moveDivider(double by) {
-        SplitPane.Divider divider = split.getDividers().get(split.getDividers().size() - 1);
         placed = Math.max(0, Math.min(1, divider.getPosition() + by));
         divider.setPosition(placed);
     }

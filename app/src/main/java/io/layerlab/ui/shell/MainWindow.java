@@ -66,8 +66,11 @@ public final class MainWindow {
     private final MainWindowView view;
     /** ND4J loaded in the background, then training warmed up so that the person's first run starts warm. */
     private final Nd4jLoading nd4j = new Nd4jLoading(Nd4jRuntime::load, TrainingWarmUp::run);
-    /** After the designer's first frame, before ND4J starts loading: that frame's repaint by the window system, and a moment to look. */
-    private static final long ND4J_SETTLE_MILLIS = 300;
+    /**
+     * After the designer's first frame, before work starts behind it (ND4J's load, the dashboard built
+     * ahead): that frame's repaint by the window system, and a moment to look.
+     */
+    private static final long FIRST_FRAME_SETTLE_MILLIS = 300;
     private final GraphCanvas canvas = new GraphCanvas();
     private final Scene scene;
     private Timeline autosave;
@@ -130,7 +133,7 @@ public final class MainWindow {
      * instead of 0.85), so a first Train does not wait seconds for it; the status bar says so meanwhile.
      */
     public void loadNd4jInBackground() {
-        FirstFrame.then(scene, ND4J_SETTLE_MILLIS, nd4j::start);
+        FirstFrame.then(scene, FIRST_FRAME_SETTLE_MILLIS, nd4j::start);
     }
 
     /**
@@ -139,7 +142,7 @@ public final class MainWindow {
      */
     public void buildAheadWhenIdle() {
         buildAhead = new IdleSteps(scene, BUILD_AHEAD_QUIET, view.dashboardAhead());
-        FirstFrame.then(scene, ND4J_SETTLE_MILLIS, buildAhead::start);
+        FirstFrame.then(scene, FIRST_FRAME_SETTLE_MILLIS, buildAhead::start);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * pixels (scaling a 64x64 grid to 380x380 pixels cost it about a millisecond a frame, as much as
  * handing the whole window to the display server). The view says what to paint for
  * ({@link #aim}: the size in pixels and the colours, as its layout and theme are now); a frame painted
- * for another aim, or never painted, is painted by the view itself ({@link #paint(BoundaryFrame, Aim)}).
+ * for another aim, or never painted, is painted by the view itself ({@link #paint(BoundaryFrame, Aim, int[])}).
  *
  * <p>Thread-safe: the aim and the last painting are immutable once published.
  */
@@ -69,14 +69,10 @@ final class HeatRaster {
         return painting != null && painting.frame() == frame && painting.aim() == forAim ? painting.pixels() : null;
     }
 
-    /** {@code frame} painted for {@code aim}: each cell in its class colour, stronger where the network is surer, blended between cell centres. */
-    static int[] paint(BoundaryFrame frame, Aim aim) {
-        int[] pixels = new int[aim.pixels() * aim.pixels()];
-        paint(frame, aim, pixels);
-        return pixels;
-    }
-
-    /** As {@link #paint(BoundaryFrame, Aim)}, into {@code out}. */
+    /**
+     * {@code frame} painted for {@code aim} into {@code out}: each cell in its class colour, stronger
+     * where the network is surer, blended between cell centres.
+     */
     static void paint(BoundaryFrame frame, Aim aim, int[] out) {
         int n = frame.size();
         int[][] colours = aim.colours();

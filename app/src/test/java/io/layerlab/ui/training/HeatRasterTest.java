@@ -39,8 +39,8 @@ class HeatRasterTest {
             worker.shutdown();
         }
 
-        assertThat(raster.paintedAhead(frame, aim)).isEqualTo(HeatRaster.paint(frame, aim));
-        int[] pixels = HeatRaster.paint(frame, aim);
+        assertThat(raster.paintedAhead(frame, aim)).isEqualTo(painted(frame, aim));
+        int[] pixels = painted(frame, aim);
         // Top-left: class 0 at chance (background grey); bottom-right: class 1, sure (strong blue).
         assertThat(pixels[0]).isEqualTo(0xff808080);
         assertThat(pixels[pixels.length - 1]).isEqualTo(0xff2020e0);
@@ -74,6 +74,13 @@ class HeatRasterTest {
 
     private static final HeatRaster.Aim AIM = new HeatRaster.Aim(10, COLOURS);
 
+    /** {@code frame} painted for {@code aim} into a new array: what the view would show. */
+    private static int[] painted(BoundaryFrame frame, HeatRaster.Aim aim) {
+        int[] pixels = new int[aim.pixels() * aim.pixels()];
+        HeatRaster.paint(frame, aim, pixels);
+        return pixels;
+    }
+
     /** A raster aimed at {@link #AIM} that has painted {@code frame} ahead. */
     private static HeatRaster paintedAhead(BoundaryFrame frame) {
         HeatRaster raster = new HeatRaster();
@@ -84,33 +91,31 @@ class HeatRasterTest {
 
     @Test
     void pixelsTheViewCopiedTakeTheNextFrameAndThatFrameIsPaintedWhole() {
-        HeatRaster.Aim aim = AIM;
         BoundaryFrame first = halves(1);
         HeatRaster raster = paintedAhead(first);
-        int[] firstPixels = raster.paintedAhead(first, aim);
+        int[] firstPixels = raster.paintedAhead(first, AIM);
 
         raster.copied(first);
-        assertThat(raster.paintedAhead(first, aim)).as("copied: shown again, the view paints it").isNull();
+        assertThat(raster.paintedAhead(first, AIM)).as("copied: shown again, the view paints it").isNull();
         BoundaryFrame second = checkers(2);
         raster.paintAhead(second);
 
-        int[] secondPixels = raster.paintedAhead(second, aim);
+        int[] secondPixels = raster.paintedAhead(second, AIM);
         assertThat(secondPixels).as("the same array, no new one a frame").isSameAs(firstPixels);
-        assertThat(secondPixels).as("nothing of the first frame left").isEqualTo(HeatRaster.paint(second, aim));
+        assertThat(secondPixels).as("nothing of the first frame left").isEqualTo(painted(second, AIM));
     }
 
     @Test
     void pixelsNotYetCopiedAreNeverPaintedOver() {
-        HeatRaster.Aim aim = AIM;
         BoundaryFrame first = halves(1);
         HeatRaster raster = paintedAhead(first);
-        int[] firstPixels = raster.paintedAhead(first, aim);
+        int[] firstPixels = raster.paintedAhead(first, AIM);
 
         raster.paintAhead(checkers(2));
         raster.copied(first); // the view copied a frame that was no longer the last: its array may still be read
 
-        assertThat(firstPixels).as("the first frame's pixels as painted").isEqualTo(HeatRaster.paint(first, aim));
+        assertThat(firstPixels).as("the first frame's pixels as painted").isEqualTo(painted(first, AIM));
         raster.paintAhead(checkers(3));
-        assertThat(firstPixels).as("still untouched by later frames").isEqualTo(HeatRaster.paint(first, aim));
+        assertThat(firstPixels).as("still untouched by later frames").isEqualTo(painted(first, AIM));
     }
 }
