@@ -25,7 +25,8 @@ import javafx.scene.layout.Region;
  * <p>What the canvas lent it gets back once the dashboard no longer needs it (the banner or the
  * settings' problem note gone): a note shown for a moment while the person typed a learning rate
  * ("0" on the way to "0.03") had shrunk the canvas for good. Once the person moves the divider, that
- * is their layout and nothing is owed.
+ * is their layout and nothing is owed. Nor once they fold the settings: they did it to give the
+ * charts those rows, which the canvas would otherwise have taken back.
  */
 final class DashboardRoom {
     static final String STYLE_CLASS = "dashboard-scroll";
@@ -76,6 +77,9 @@ final class DashboardRoom {
         // A banner that came while another tab showed: the viewport is as it was when the dashboard last showed.
         bottomTabs.getSelectionModel().selectedItemProperty().addListener(fit);
         room.divider.positionProperty().addListener((obs, was, is) -> room.dividerMoved(is.doubleValue()));
+        dashboard.settingsShownProperty().addListener((obs, was, shown) -> {
+            if (!shown) room.lent = 0;
+        });
         room.fit();
     }
 

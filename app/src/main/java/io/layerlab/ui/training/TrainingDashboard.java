@@ -37,6 +37,7 @@ import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyMapProperty;
@@ -385,6 +386,11 @@ public final class TrainingDashboard extends BorderPane {
     /** Shows or folds the next run's settings (the person's choice, once remembered, wins: {@link #rememberLayoutIn}). */
     public void showSettings(boolean shown) {
         settingsToggle.setSelected(shown);
+    }
+
+    /** Whether the next run's settings show as a form (true) or fold into one line. */
+    public ReadOnlyBooleanProperty settingsShownProperty() {
+        return settingsToggle.selectedProperty();
     }
 
     /** Keeps where the person leaves the splitters and the settings fold in {@code memory}, and restores them now. */

@@ -30,6 +30,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -171,6 +172,9 @@ class TrainingTest {
         robot.interact(() -> doc().undo());
 
         double projectRate = doc().project().training().learningRate();
+        assertThat(robot.lookup("#settingsToggle").queryAs(ToggleButton.class).isSelected())
+                .as("folded in a window shorter than a full-HD screen's").isFalse();
+        robot.clickOn("#settingsToggle");
         robot.doubleClickOn("#learningRateField").eraseText(12).write("0.1");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#startButton");
@@ -285,8 +289,33 @@ class TrainingTest {
     }
 
     @Test
+    void foldingTheSettingsGivesTheirRowsToTheChartsNotBackToTheCanvas(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            Stage stage = (Stage) window.scene().getWindow();
+            stage.setWidth(1280); // a 1280 x 800 laptop's: with the form shown the canvas lends the dashboard height
+            stage.setHeight(800);
+            openXor(2);
+        });
+        robot.clickOn("#trainButton");
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
+        robot.clickOn("#settingsToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#settingsPane").queryAs(Region.class).isVisible()).as("the form unfolded").isTrue();
+        Region canvas = robot.lookup("#canvasSlot").queryAs(Region.class);
+        Region charts = robot.lookup("#chartSplit").queryAs(Region.class);
+        double canvasUnfolded = canvas.getHeight();
+        double chartsUnfolded = charts.getHeight();
+
+        robot.clickOn("#settingsToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(canvas.getHeight()).as("the canvas keeps its height").isCloseTo(canvasUnfolded, org.assertj.core.data.Offset.offset(1.5));
+        assertThat(charts.getHeight()).as("the charts get the form's rows").isGreaterThan(chartsUnfolded + 40);
+    }
+
+    @Test
     void aDivergenceBannerTakesRoomFromTheCanvasNotFromTheRunsRows(FxRobot robot) throws Exception {
-        trainTheSineThenDivergeIt(robot, 1440, 900);
+        trainTheSineThenDivergeIt(robot, 1440, 900, true);
 
         assertThat(robot.lookup("#banner").queryAs(HBox.class).isVisible()).as("the divergence banner").isTrue();
         assertRunRowsInView(robot);
@@ -297,7 +326,7 @@ class TrainingTest {
 
     @Test
     void inAWindowTooShortForTheBannerTheDashboardScrollsToItsRuns(FxRobot robot) throws Exception {
-        trainTheSineThenDivergeIt(robot, 1366, 740); // a 1366 x 768 screen, less a panel
+        trainTheSineThenDivergeIt(robot, 1366, 740, false); // a 1366 x 768 screen, less a panel
 
         assertThat(robot.lookup("#canvasSlot").queryAs(Region.class).getHeight()).as("the canvas at its least")
                 .isEqualTo(canvasLeastHeight(robot));
@@ -309,8 +338,11 @@ class TrainingTest {
 
     private double canvasBeforeBanner;
 
-    /** Trains the sine sample for two epochs in a window of this size, then again at a learning rate that diverges. */
-    private void trainTheSineThenDivergeIt(FxRobot robot, double width, double height) throws Exception {
+    /**
+     * Trains the sine sample for two epochs in a window of this size, then again at a learning rate
+     * that diverges, with the settings' form shown or folded.
+     */
+    private void trainTheSineThenDivergeIt(FxRobot robot, double width, double height, boolean settingsShown) throws Exception {
         robot.interact(() -> {
             Stage stage = (Stage) window.scene().getWindow();
             stage.setWidth(width);
@@ -323,6 +355,8 @@ class TrainingTest {
         });
         robot.clickOn("#trainButton");
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
+        robot.interact(() -> dashboard().showSettings(settingsShown));
+        WaitForAsyncUtils.waitForFxEvents();
         canvasBeforeBanner = robot.lookup("#canvasSlot").queryAs(Region.class).getHeight();
         robot.interact(() -> dashboard().viewModel().settings().learningRateProperty().set("50"));
         robot.clickOn("#startButton");
