@@ -363,10 +363,33 @@ public final class ExperimentsView extends BorderPane {
         return curves;
     }
 
-    /** Low rates blue through to high rates red, evenly spaced in hue. */
+    /**
+     * Low rates blue through to high rates red, evenly spaced in hue, each darkened until it stands
+     * out from the white plot at a contrast of at least {@link #LEAST_LINE_CONTRAST}: at one
+     * brightness for all, the middle rates' greens and yellows were faint lines (contrast 1.7-1.9).
+     */
     static Color rateColour(int index, int count) {
-        double f = count <= 1 ? 0 : index / (double) (count - 1);
-        return Color.hsb(220 - 220 * f, 0.75, 0.85);
+        double hue = 220 - 220 * (count <= 1 ? 0 : index / (double) (count - 1));
+        double brightness = 0.85;
+        Color colour = Color.hsb(hue, 0.75, brightness);
+        while (contrastOnWhite(colour) < LEAST_LINE_CONTRAST && brightness > 0.3) {
+            brightness -= 0.01;
+            colour = Color.hsb(hue, 0.75, brightness);
+        }
+        return colour;
+    }
+
+    /** WCAG's least contrast for the parts of a graphic needed to understand it. */
+    static final double LEAST_LINE_CONTRAST = 3;
+
+    /** WCAG 2's contrast ratio of {@code colour} against white. */
+    static double contrastOnWhite(Color colour) {
+        double luminance = 0.2126 * linear(colour.getRed()) + 0.7152 * linear(colour.getGreen()) + 0.0722 * linear(colour.getBlue());
+        return 1.05 / (luminance + 0.05);
+    }
+
+    private static double linear(double channel) {
+        return channel <= 0.04045 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
     }
 
     /**
