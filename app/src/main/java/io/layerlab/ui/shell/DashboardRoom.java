@@ -2,6 +2,7 @@ package io.layerlab.ui.shell;
 
 import io.layerlab.ui.support.LiveScrollPane;
 import io.layerlab.ui.training.TrainingDashboard;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -75,7 +76,10 @@ final class DashboardRoom {
         dashboard.leastHeightProperty().addListener(fit);
         scroll.viewportBoundsProperty().addListener(fit);
         // A banner that came while another tab showed: the viewport is as it was when the dashboard last showed.
-        bottomTabs.getSelectionModel().selectedItemProperty().addListener(fit);
+        // Measured once the window has put the divider where the tab wants it (its listener runs after
+        // this one): measured before, a dashboard built ahead lacked the height of the designer's short
+        // bottom tabs, borrowed it, and was then owed back more than its own divider gave the canvas.
+        bottomTabs.getSelectionModel().selectedItemProperty().addListener(obs -> Platform.runLater(room::fit));
         room.divider.positionProperty().addListener((obs, was, is) -> room.dividerMoved(is.doubleValue()));
         dashboard.settingsShownProperty().addListener((obs, was, shown) -> {
             if (!shown) room.lent = 0;

@@ -26,6 +26,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
@@ -267,6 +268,28 @@ class TrainingTest {
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
         Node row = robot.lookup("#runsTable .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 0).query();
         assertThat(readableBottom(row)).as("the run's row in view, as when built at the click").isLessThanOrEqualTo(runsShownBottom(robot));
+    }
+
+    @Test
+    void aDashboardBuiltAheadOpensWithTheCanvasAtItsShareWhenTheChartsHaveRoom(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            Stage stage = (Stage) window.scene().getWindow();
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            openXor(2);
+        });
+        robot.interact(window::buildAheadWhenIdle);
+        Tab trainingTab = robot.lookup("#bottomTabs").queryAs(TabPane.class).getTabs().stream()
+                .filter(t -> t.getText().equals("Training")).findFirst().orElseThrow();
+        waitUntil(() -> trainingTab.getContent() != null && trainingTab.getContent().lookup("#runsTable") instanceof TableView<?> table
+                && table.getSkin() != null);
+
+        robot.clickOn("#trainButton");
+        waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
+
+        assertThat(robot.lookup("#centerSplit").queryAs(SplitPane.class).getDividerPositions()[0])
+                .as("where the dashboard puts it: the tab's switch is no loan the canvas is owed back")
+                .isCloseTo(MainWindowView.DASHBOARD_DIVIDER, org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test
