@@ -145,6 +145,7 @@ public class GraphCanvas extends Region {
     private ShapeReport measuredReport;
     private final ClipboardCommands clipboard = new ClipboardCommands(this);
     private final CanvasKeys keys = new CanvasKeys(this);
+    private final EmptyCanvasHint emptyHint = new EmptyCanvasHint();
 
     public GraphCanvas() {
         getStyleClass().add("graph-canvas");
@@ -194,7 +195,7 @@ public class GraphCanvas extends Region {
         overviewTooltip = new OverviewTooltip(this, overview.visibleProperty(), p -> diagram.nodeAt(toWorld(p)));
         diagram.setOnContentMoved(overview::refresh);
         zoomSettle.setOnFinished(e -> zoomSettled());
-        getChildren().addAll(grid, world, overview, band, bubble, minimap);
+        getChildren().addAll(grid, emptyHint, world, overview, band, bubble, minimap);
 
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -213,6 +214,7 @@ public class GraphCanvas extends Region {
         addEventHandler(DragEvent.DRAG_OVER, this::dragOver);
         addEventHandler(DragEvent.DRAG_DROPPED, this::dragDropped);
         viewChanged();
+        showHintWhenEmpty();
     }
 
     // --- document ---
@@ -236,6 +238,12 @@ public class GraphCanvas extends Region {
         }
         diagram.setDocument(doc);
         refreshMinimap();
+        showHintWhenEmpty();
+    }
+
+    /** The hint shows on an empty graph only (and on no document, none). */
+    private void showHintWhenEmpty() {
+        emptyHint.setVisible(document != null && document.graph().nodes().isEmpty());
     }
 
     public DesignDocument getDocument() { return document; }
@@ -256,6 +264,7 @@ public class GraphCanvas extends Region {
         WireView sel = diagram.selectedWire();
         selectedWire.set(sel == null ? null : sel.edge());
         refreshMinimap();
+        showHintWhenEmpty();
     }
 
     // --- training statistics ---
@@ -676,6 +685,7 @@ public class GraphCanvas extends Region {
             diagram.setView(visibleWorld(), getZoom());
         }
         grid.resizeRelocate(0, 0, w, h);
+        emptyHint.centreIn(w, h);
         overview.resizeRelocate(0, 0, w, h);
         minimap.autosize();
         minimap.relocate(w - minimap.getWidth() - 12, h - minimap.getHeight() - 12);

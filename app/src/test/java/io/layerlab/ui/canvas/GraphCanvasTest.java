@@ -45,6 +45,27 @@ class GraphCanvasTest extends CanvasFixture {
     }
 
     @Test
+    void anEmptyCanvasSaysHowToStartUntilItHasANodeAndLetsTheDropThrough(FxRobot robot) {
+        show(robot, new Graph());
+        javafx.scene.Node hint = robot.lookup("." + EmptyCanvasHint.STYLE_CLASS).query();
+        assertThat(hint.isVisible()).as("on an empty graph").isTrue();
+        Bounds shown = hint.getBoundsInParent();
+        assertThat(shown.getCenterX()).isCloseTo(canvas.getWidth() / 2, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(shown.getCenterY()).isCloseTo(canvas.getHeight() / 2, org.assertj.core.data.Offset.offset(1.0));
+
+        MonocleDragAndDrop.forgetStaleDropTarget();
+        robot.drag("#palette-Dense", MouseButton.PRIMARY).dropTo(canvas.localToScreen(shown.getCenterX(), shown.getCenterY()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(doc.graph().nodes()).as("dropped onto the hint, added to the graph").hasSize(1);
+        assertThat(hint.isVisible()).as("gone with the first node").isFalse();
+        robot.interact(() -> doc.undo());
+        assertThat(hint.isVisible()).as("back once the graph is empty again").isTrue();
+        show(robot, chain());
+        assertThat(hint.isVisible()).as("another document with nodes").isFalse();
+    }
+
+    @Test
     void anActivationDroppedFromThePaletteBecomesANamedPill(FxRobot robot) {
         show(robot, new Graph());
         MonocleDragAndDrop.forgetStaleDropTarget();
