@@ -76,6 +76,7 @@ final class CurveChart extends Region {
             g.strokeRect(LEFT + 0.5, TOP + 0.5, plotW, plotH);
             g.setFill(palette.text());
             g.setTextAlign(TextAlignment.CENTER);
+            g.setFont(javafx.scene.text.Font.font(ExperimentsView.PLACEHOLDER_FONT_SIZE));
             g.fillText(emptyMessage, LEFT + plotW / 2, TOP + plotH / 2);
             return;
         }

@@ -55,6 +55,8 @@ import javafx.stage.Window;
  */
 public final class ExperimentsView extends BorderPane {
     private static final double[][] DASHES = {{}, {8, 4}, {2, 3}, {10, 3, 2, 3}, {4, 4}};
+    /** The size of what an empty list or chart says, drawn (the charts) or styled (app.css, .experiments-placeholder) alike. */
+    static final double PLACEHOLDER_FONT_SIZE = 12.5;
     private final ExperimentsViewModel model;
     private final CurveChart sweepChart = new CurveChart("epoch");
     private final CurveChart rangeChart = new CurveChart("learning rate");
@@ -181,7 +183,7 @@ public final class ExperimentsView extends BorderPane {
     private SplitPane sweepPane() {
         ListView<Observation> observations = new ListView<>(model.observations());
         observations.getStyleClass().add("experiments-observations");
-        observations.setPlaceholder(new Label("What the curves say appears when the sweep ends"));
+        observations.setPlaceholder(placeholder("What the curves say appears when the sweep ends"));
         observations.setCellFactory(list -> new ObservationCell(list));
         VBox side = new VBox(8, heatmap, new Label("What the curves say"), observations);
         VBox.setVgrow(heatmap, Priority.ALWAYS);
@@ -219,7 +221,7 @@ public final class ExperimentsView extends BorderPane {
     private void buildTable() {
         table.setId("sweepResults");
         table.setItems(model.results());
-        table.setPlaceholder(new Label("Finished runs are listed here"));
+        table.setPlaceholder(placeholder("Finished runs are listed here"));
         // Widths in proportion to what the cells hold, so that a run's name and its numbers show whole.
         column("Run", 170, r -> r.key().label());
         column("Learning rate", 100, r -> LearningRates.format(r.key().learningRate()));
@@ -361,6 +363,12 @@ public final class ExperimentsView extends BorderPane {
                     band ? lo : null, band ? hi : null));
         }
         return curves;
+    }
+
+    private static Label placeholder(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("experiments-placeholder");
+        return label;
     }
 
     /**

@@ -71,6 +71,7 @@ final class LossHeatmap extends Region {
         if (rates.isEmpty()) {
             g.setFill(palette.text());
             g.setTextAlign(TextAlignment.CENTER);
+            g.setFont(javafx.scene.text.Font.font(ExperimentsView.PLACEHOLDER_FONT_SIZE));
             g.fillText("The heatmap appears when the sweep ends", w / 2, h / 2);
             return;
         }
