@@ -178,7 +178,7 @@ public class GraphCanvas extends Region {
             @Override public void forEachNode(OverviewLayer.NodeSink sink) {
                 for (NodeView v : diagram.views()) {
                     sink.node(v.getLayoutX(), v.getLayoutY(), v.getWidth(), v.getHeight(), v.accentBand(), v.accent(),
-                            v.isSelected(), v.hasError(), v.gauges() == null ? null : v.gauges().shown());
+                            v.isSelected(), v.hasError(), v.gauges() == null ? null : v.gauges().shown(), v.node().id());
                 }
             }
 

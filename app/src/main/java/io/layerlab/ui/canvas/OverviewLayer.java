@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.css.CssMetaData;
+import javafx.geometry.VPos;
 import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
@@ -14,13 +15,17 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
 /**
  * The graph drawn as simple shapes when zoomed far out, instead of the node and wire views: at
  * that size no text is readable, and a few hundred cards cost far more to draw than plain
  * rectangles. Nodes are boxes with a band in their category colour, outlined when selected or
- * in trouble; wires are one path of curves. Once the zoom settles, the whole graph is drawn once
+ * in trouble, and named by their id in small type where the box has room for it (so that a
+ * graph fitted to a wide window, a CNN in the dashboard's strip, still says which box is which);
+ * wires are one path of curves. Once the zoom settles, the whole graph is drawn once
  * (and again per change of graph or selection) on a canvas the size of the zoomed graph, and
  * panning only moves that canvas by whole pixels. A graph too large for one such picture is
  * drawn in screen space instead, only what is in view, again on every pan. While the wheel zooms
@@ -39,8 +44,12 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
 
     @FunctionalInterface
     interface NodeSink {
-        /** @param gauges the node's training gauges, or null */
-        void node(double x, double y, double w, double h, double band, Color accent, boolean selected, boolean error, LayerGauges gauges);
+        /**
+         * @param gauges the node's training gauges, or null
+         * @param caption what the box is called where there is room (the node's id)
+         */
+        void node(double x, double y, double w, double h, double band, Color accent, boolean selected, boolean error, LayerGauges gauges,
+                  String caption);
     }
 
     @FunctionalInterface
@@ -54,6 +63,13 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     private static final Duration SKETCH_AHEAD = Duration.millis(400);
     /** Pixels between a node's gauge bars. */
     private static final double GAUGE_GAP = 2;
+    /** The captions' type, in screen pixels whatever the zoom. */
+    private static final Font CAPTION_FONT = Font.font(10);
+    /** A generous width of one of the captions' characters, to cut a caption to its box without measuring it. */
+    private static final double CAPTION_CHAR_WIDTH = 6.2;
+    /** Boxes smaller than this (screen pixels) go without a caption: a few letters would say nothing. */
+    private static final double CAPTION_LEAST_WIDTH = 30;
+    private static final double CAPTION_LEAST_HEIGHT = 16;
 
     private final Canvas canvas = new Canvas();
     private final QuickSketch sketch = new QuickSketch();
@@ -64,6 +80,7 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     private final StyleableObjectProperty<Color> wireColor = colour(WIRE_COLOR, "wireColor");
     private final StyleableObjectProperty<Color> selectedColor = colour(SELECTED_COLOR, "selectedColor");
     private final StyleableObjectProperty<Color> errorColor = colour(ERROR_COLOR, "errorColor");
+    private final StyleableObjectProperty<Color> captionColor = colour(CAPTION_COLOR, "captionColor");
     private final StyleableObjectProperty<Color> gaugeTrackColor = colour(GAUGE_TRACK_COLOR, "gaugeTrackColor");
     private final StyleableObjectProperty<Color> gaugeHealthyColor = colour(GAUGE_HEALTHY_COLOR, "gaugeHealthyColor");
     private final StyleableObjectProperty<Color> gaugeCautionColor = colour(GAUGE_CAUTION_COLOR, "gaugeCautionColor");
@@ -231,7 +248,7 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
 
     private double[] measureExtent() {
         double[] e = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        source.forEachNode((x, y, nw, nh, band, accent, selected, error, gauges) -> grow(e, x, y, x + nw, y + nh));
+        source.forEachNode((x, y, nw, nh, band, accent, selected, error, gauges, caption) -> grow(e, x, y, x + nw, y + nh));
         source.forEachWire((x0, y0, c1x, c1y, c2x, c2y, x1, y1) -> {
             grow(e, Math.min(x0, c2x), Math.min(y0, y1), Math.max(x1, c1x), Math.max(y0, y1));
         });
@@ -263,14 +280,24 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
         g.stroke();
         List<double[]> outlines = new ArrayList<>();
         List<Color> outlineColors = new ArrayList<>();
-        source.forEachNode((wx, wy, ww, wh, band, accent, selected, error, gauges) -> {
+        g.setFont(CAPTION_FONT);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        source.forEachNode((wx, wy, ww, wh, band, accent, selected, error, gauges, caption) -> {
             double x = ox + wx * z, y = oy + wy * z, nw = ww * z, nh = wh * z;
             if (x + nw < 0 || y + nh < 0 || x > w || y > h) return;
             g.setFill(nodeColor.get());
             g.fillRect(x, y, nw, nh);
+            double bandHeight = Math.min(nh, Math.max(1, band * z));
             g.setFill(accent);
-            g.fillRect(x, y, nw, Math.min(nh, Math.max(1, band * z)));
+            g.fillRect(x, y, nw, bandHeight);
             if (gauges != null) paintGauges(g, gauges, x, y, nw, nh);
+            String shown = fitted(caption, nw, nh);
+            if (shown != null) {
+                g.setFill(captionColor.get());
+                // Between the band and where the gauges' row is (or would be): a row of boxes reads level.
+                g.fillText(shown, x + nw / 2, (y + bandHeight + gaugeTop(y, nh)) / 2);
+            }
             if (selected || error) {
                 outlines.add(new double[] {x, y, nw, nh});
                 outlineColors.add(selected ? selectedColor.get() : errorColor.get());
@@ -284,15 +311,23 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
         }
     }
 
+    /** {@code caption} cut to a box this size (with an ellipsis), or null where the box has no room for a caption. */
+    static String fitted(String caption, double boxWidth, double boxHeight) {
+        if (caption == null || caption.isEmpty() || boxWidth < CAPTION_LEAST_WIDTH || boxHeight < CAPTION_LEAST_HEIGHT) return null;
+        int room = (int) ((boxWidth - 4) / CAPTION_CHAR_WIDTH);
+        if (caption.length() <= room) return caption;
+        return room < 3 ? null : caption.substring(0, room - 1) + "…";
+    }
+
     /** The node's gauges as a row of bars along its bottom: a track each, filled in its level's colour. */
     private void paintGauges(GraphicsContext g, LayerGauges gauges, double x, double y, double nw, double nh) {
         int count = gauges.gauges().size();
         if (count == 0) return;
         double pad = Math.max(2, nw * 0.08);
-        double bar = Math.max(2, Math.min(4, nh * 0.12));
+        double bar = gaugeBar(nh);
         double segment = (nw - 2 * pad - (count - 1) * GAUGE_GAP) / count;
         if (segment < 4 || nh < 12) return; // too small to tell a bar from a speck
-        double top = y + nh - bar - Math.max(2, nh * 0.1);
+        double top = gaugeTop(y, nh);
         for (int i = 0; i < count; i++) {
             LayerGauges.Gauge gauge = gauges.gauges().get(i);
             double left = x + pad + i * (segment + GAUGE_GAP);
@@ -301,6 +336,16 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
             g.setFill(gaugeColour(gauge.level()));
             g.fillRect(left, top, segment * Math.max(0.08, Math.min(1, gauge.fill())), bar);
         }
+    }
+
+    /** The height of a box's gauge bars. */
+    private static double gaugeBar(double nh) {
+        return Math.max(2, Math.min(4, nh * 0.12));
+    }
+
+    /** Where the gauges' row starts in a box at {@code y}, {@code nh} high. */
+    private static double gaugeTop(double y, double nh) {
+        return y + nh - gaugeBar(nh) - Math.max(2, nh * 0.1);
     }
 
     private StyleableObjectProperty<Color> colour(CssMetaData<OverviewLayer, Color> meta, String name) {
@@ -321,6 +366,7 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
     private static final CssMetaData<OverviewLayer, Color> WIRE_COLOR = meta("-ll-wire-color", Color.GRAY, n -> n.wireColor);
     private static final CssMetaData<OverviewLayer, Color> SELECTED_COLOR = meta("-ll-selected-color", Color.DODGERBLUE, n -> n.selectedColor);
     private static final CssMetaData<OverviewLayer, Color> ERROR_COLOR = meta("-ll-error-color", Color.CRIMSON, n -> n.errorColor);
+    private static final CssMetaData<OverviewLayer, Color> CAPTION_COLOR = meta("-ll-caption-color", Color.gray(0.3), n -> n.captionColor);
     private static final CssMetaData<OverviewLayer, Color> GAUGE_TRACK_COLOR = meta("-ll-gauge-track-color", Color.LIGHTGRAY, n -> n.gaugeTrackColor);
     private static final CssMetaData<OverviewLayer, Color> GAUGE_HEALTHY_COLOR = meta("-ll-gauge-healthy-color", Color.SEAGREEN, n -> n.gaugeHealthyColor);
     private static final CssMetaData<OverviewLayer, Color> GAUGE_CAUTION_COLOR = meta("-ll-gauge-caution-color", Color.ORANGE, n -> n.gaugeCautionColor);
@@ -333,6 +379,7 @@ final class OverviewLayer extends Region implements SketchLayer.Palette {
         list.add(WIRE_COLOR);
         list.add(SELECTED_COLOR);
         list.add(ERROR_COLOR);
+        list.add(CAPTION_COLOR);
         list.add(GAUGE_TRACK_COLOR);
         list.add(GAUGE_HEALTHY_COLOR);
         list.add(GAUGE_CAUTION_COLOR);

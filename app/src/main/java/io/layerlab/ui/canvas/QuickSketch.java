@@ -62,7 +62,7 @@ final class QuickSketch extends Group {
         List<Node> next = new ArrayList<>(kept.size());
         StringBuilder selected = new StringBuilder();
         StringBuilder error = new StringBuilder();
-        source.forEachNode((x, y, w, h, bandHeight, accent, isSelected, hasError, gauges) -> {
+        source.forEachNode((x, y, w, h, bandHeight, accent, isSelected, hasError, gauges, caption) -> {
             next.add(box(kept, next.size(), x, y, w, h, palette.node()));
             next.add(box(kept, next.size(), x, y, w, Math.min(h, Math.max(1, bandHeight)), accent));
             if (isSelected) outline(selected, x, y, w, h);
