@@ -24,10 +24,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code layerlab lr-find PROJECT}: the learning-rate range test and the rate it suggests. */
 @Command(name = "lr-find", mixinStandardHelpOptions = true,
-        description = {"Learning-rate range test: trains once while the learning rate grows exponentially, iteration",
-                "by iteration, and suggests a rate a tenth of the one where the smoothed loss was lowest.",
-                "Prints the suggested rate on stdout. With --out DIR writes DIR/lr-find.png (loss against learning",
-                "rate, the suggestion marked) and DIR/lr-find.csv (one row per iteration)."})
+        description = {"Learning-rate range test: suggests a learning rate for the project.",
+                "Trains once while the learning rate grows exponentially, iteration by iteration, and suggests a "
+                        + "tenth of the rate where the smoothed loss was lowest. Prints the suggested rate on stdout. "
+                        + "With --out DIR writes DIR/lr-find.png (loss against learning rate, the suggestion marked) "
+                        + "and DIR/lr-find.csv (one row per iteration)."})
 final class LrFindCommand implements Callable<Integer> {
     @ParentCommand private LayerLabCommand root;
 

@@ -24,10 +24,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code layerlab predict MODEL.zip --input ROWS.csv}: a trained model's predictions for rows of values. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Prints a trained model's predictions for rows of a CSV file (one example per line, numbers",
-                "separated by commas, in the units of the training data: the model's normaliser is applied).",
-                "Classification: the class and each class's probability; regression: the predicted values.",
-                "Images are rows of h*w*c values (channels last), sequences rows of t*f values (step by step)."})
+        description = {"Prints a trained model's predictions for rows of a CSV file.",
+                "One example per line, numbers separated by commas, in the units of the training data (the "
+                        + "model's normaliser is applied). Classification: the class and each class's probability; "
+                        + "regression: the predicted values. Images are rows of h*w*c values (channels last), "
+                        + "sequences rows of t*f values (step by step)."})
 final class PredictCommand implements Callable<Integer> {
     @ParentCommand private LayerLabCommand root;
 

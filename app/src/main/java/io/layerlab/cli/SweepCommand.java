@@ -31,14 +31,14 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code layerlab sweep PROJECT}: trains one run per combination of learning rate and batch size (and more), side by side. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Trains the project once per combination of learning rate and batch size (optionally also",
-                "optimizer and one layer's activation), each combination --repeats times with seeds project seed + 0, 1, ...",
-                "Runs train in parallel, one per core. Progress goes to stderr; a table of every run, observations",
-                "read off the curves and the total time to stdout.",
-                "With --out DIR writes DIR/sweep-loss.png (validation-loss curves: colour = learning rate, line = batch",
-                "size, band = spread of repeats), DIR/heatmap.png (final validation loss over learning rate x batch size;",
-                "one heatmap-OPTIMIZER-ACTIVATION.png each when those vary), DIR/runs.csv (one row per run) and",
-                "DIR/epochs.csv (one row per run per epoch: the curves)."})
+        description = {"Trains the project once per combination of learning rate and batch size.",
+                "Optionally also per optimizer and one layer's activation; each combination --repeats times with seeds "
+                        + "project seed + 0, 1, ... Runs train in parallel, one per core. Progress goes to stderr; a table "
+                        + "of every run, observations read off the curves and the total time to stdout.",
+                "With --out DIR writes DIR/sweep-loss.png (validation-loss curves: colour = learning rate, line = batch "
+                        + "size, band = spread of repeats), DIR/heatmap.png (final validation loss over learning rate x "
+                        + "batch size; one heatmap-OPTIMIZER-ACTIVATION.png each when those vary), DIR/runs.csv (one row "
+                        + "per run) and DIR/epochs.csv (one row per run per epoch: the curves)."})
 final class SweepCommand implements Callable<Integer> {
     @ParentCommand private LayerLabCommand root;
 

@@ -163,6 +163,12 @@ class CliTest {
         Outcome o = run("--help");
         assertThat(o.exitCode()).isZero();
         assertThat(o.out()).contains("check", "train", "export", "bench");
+        // Each command's line in the list is its description's first line: a whole sentence, not one cut off.
+        String list = o.out().substring(o.out().indexOf("Commands:"), o.out().indexOf("Exit codes:"));
+        for (String entry : list.split("\\R(?=  \\S)")) {
+            if (entry.startsWith("Commands:")) continue;
+            assertThat(entry.strip()).as(entry).endsWith(".");
+        }
     }
 
     @Test
