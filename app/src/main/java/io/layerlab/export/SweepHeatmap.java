@@ -39,9 +39,6 @@ import org.jfree.data.xy.DefaultXYZDataset;
  * varies the optimizer or an activation gets one grid per optimizer and activation.
  */
 public final class SweepHeatmap {
-    private static final Color DIVERGED = new Color(0x444444);
-    private static final Color[] RAMP = {new Color(0x1a9850), new Color(0xa6d96a), new Color(0xfee08b),
-        new Color(0xfc8d59), new Color(0xd73027)};
 
     /** One grid: {@code variant} names its optimizer and activation when the sweep varies them, else it is empty. */
     public record Grid(String variant, List<CombinationSummary> cells) { }
@@ -147,26 +144,14 @@ public final class SweepHeatmap {
         return c.diverged() > 0 ? value + " (" + c.diverged() + "/" + c.runs().size() + " diverged)" : value;
     }
 
-    /** Green to red over the logarithm of the loss; NaN (diverged) is dark grey. */
+    /** JFreeChart's view of the loss colours ({@link LossColourScale}). */
     private record LogScale(double lower, double upper) implements PaintScale {
         @Override public double getLowerBound() { return lower; }
 
         @Override public double getUpperBound() { return upper; }
 
         @Override public Paint getPaint(double value) {
-            if (Double.isNaN(value)) return DIVERGED;
-            double t = (Math.log(Math.max(value, lower)) - Math.log(lower)) / (Math.log(upper) - Math.log(lower));
-            t = Math.max(0, Math.min(1, t));
-            double position = t * (RAMP.length - 1);
-            int a = (int) Math.floor(position);
-            int b = Math.min(RAMP.length - 1, a + 1);
-            double f = position - a;
-            return new Color(mix(RAMP[a].getRed(), RAMP[b].getRed(), f), mix(RAMP[a].getGreen(), RAMP[b].getGreen(), f),
-                    mix(RAMP[a].getBlue(), RAMP[b].getBlue(), f));
-        }
-
-        private static int mix(int x, int y, double f) {
-            return (int) Math.round(x + (y - x) * f);
+            return new Color(new LossColourScale(lower, upper).rgb(value));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.layerlab.ui.experiments;
 
+import io.layerlab.export.LossColourScale;
 import io.layerlab.train.sweep.CombinationSummary;
 import io.layerlab.train.sweep.LearningRates;
 import io.layerlab.ui.support.ChartPalette;
@@ -15,8 +16,9 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Final validation loss over learning rate (columns) × batch size (rows), the mean over repeats
- * (and optimizers); the lowest loss is green, the highest red, a combination whose every run
- * diverged is marked as such.
+ * (and optimizers), in the command line's heatmap colours ({@link LossColourScale}: green lowest,
+ * red highest, on the logarithm of the loss); the best cell outlined, a combination whose every
+ * run diverged marked as such.
  */
 final class LossHeatmap extends Region {
     private static final double LEFT = 60;
@@ -81,6 +83,8 @@ final class LossHeatmap extends Region {
             double v = loss(r, b);
             if (Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         }
+        LossColourScale scale = new LossColourScale(lo, hi);
+        double best = lo;
         double cw = (w - LEFT - 8) / rates.size();
         double ch = (h - TOP - 22) / batches.size();
         g.setTextBaseline(VPos.CENTER);
@@ -91,8 +95,13 @@ final class LossHeatmap extends Region {
                 double v = loss(r, b);
                 double x = LEFT + col * cw;
                 double y = TOP + row * ch;
-                g.setFill(Double.isFinite(v) ? colour(hi == lo ? 0 : (v - lo) / (hi - lo)) : Color.web("#6e7781"));
+                g.setFill(Double.isFinite(v) ? rgb(scale.rgb(v)) : Color.web("#6e7781"));
                 g.fillRect(x + 1, y + 1, cw - 2, ch - 2);
+                if (v == best) {
+                    g.setStroke(palette.strongText());
+                    g.setLineWidth(2);
+                    g.strokeRect(x + 2, y + 2, cw - 4, ch - 4);
+                }
                 g.setFill(Color.web("#24292f")); // dark on the light cells, in either theme
                 g.setTextAlign(TextAlignment.CENTER);
                 g.fillText(Double.isFinite(v) ? String.format(Locale.ROOT, "%.3g", v) : "diverged", x + cw / 2, y + ch / 2);
@@ -109,11 +118,10 @@ final class LossHeatmap extends Region {
             row++;
         }
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("Final validation loss (mean of repeats)", LEFT, TOP / 2);
+        g.fillText("Final validation loss (mean of repeats) · log colour scale · outlined: best", LEFT, TOP / 2);
     }
 
-    /** Green (0, best) through yellow to red (1, worst). */
-    private static Color colour(double f) {
-        return Color.hsb(120 * (1 - f), 0.45, 0.95);
+    private static Color rgb(int rgb) {
+        return Color.rgb(rgb >> 16, rgb >> 8 & 0xff, rgb & 0xff);
     }
 }
