@@ -96,6 +96,8 @@ public class GraphCanvas extends Region {
     static final double WIRE_REACH = 6;
     private static final double ZOOM_STEP = 1.25;
     private static final double FIT_MARGIN = 40;
+    /** The least margin a fit leaves, where the usual one would leave the cards too small to read. */
+    private static final double FIT_LEAST_MARGIN = 12;
     private static final double SNAPSHOT_MARGIN = 24;
     /** Largest side of an exported picture; bigger diagrams are scaled down to it. */
     private static final double SNAPSHOT_MAX_SIDE = 8192;
@@ -421,12 +423,20 @@ public class GraphCanvas extends Region {
             setPan(FIT_MARGIN, FIT_MARGIN);
             return;
         }
-        double z = Math.min(1, Math.min((getWidth() - 2 * FIT_MARGIN) / Math.max(1, b.getWidth()),
-                (getHeight() - 2 * FIT_MARGIN) / Math.max(1, b.getHeight())));
+        double z = fittedZoom(FIT_MARGIN, b);
+        // A graph a little too wide for its cards to be read: a narrower margin keeps them readable
+        // rather than turning them into boxes (where it cannot, the usual margin stays).
+        if (z < DETAIL_ZOOM && fittedZoom(FIT_LEAST_MARGIN, b) >= DETAIL_ZOOM) z = DETAIL_ZOOM;
         zoomAround(z, 0, 0);
         double applied = getZoom();
         setPan(getWidth() / 2 - (b.getMinX() + b.getWidth() / 2) * applied,
                 getHeight() / 2 - (b.getMinY() + b.getHeight() / 2) * applied);
+    }
+
+    /** The zoom at which content of bounds {@code b} fills the view, {@code margin} pixels left on every side; at most 100 %. */
+    private double fittedZoom(double margin, Bounds b) {
+        return Math.min(1, Math.min((getWidth() - 2 * margin) / Math.max(1, b.getWidth()),
+                (getHeight() - 2 * margin) / Math.max(1, b.getHeight())));
     }
 
     /** Pans (keeping the zoom) so the node is in the middle of the view. */

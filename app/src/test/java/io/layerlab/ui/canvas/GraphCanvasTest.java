@@ -333,6 +333,28 @@ class GraphCanvasTest extends CanvasFixture {
     }
 
     @Test
+    void aGraphALittleTooWideForReadableCardsIsFittedWithANarrowerMarginAtTheDetailZoom(FxRobot robot) {
+        List<Node> row = new ArrayList<>();
+        List<Edge> wires = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            row.add(new Node("d" + i, "Dense", 40 + i * 220, 100, Map.of("units", 8)));
+            if (i > 0) wires.add(new Edge("d" + (i - 1), "d" + i));
+        }
+        show(robot, Graph.of(row, wires));
+        double graphWidth = canvas.diagram().contentBounds().getWidth();
+        // A canvas where the usual 40-pixel margins fit it at 0.44, just under the cards' detail zoom.
+        robot.interact(() -> stage.setWidth(stage.getWidth() - canvas.getWidth() + graphWidth * 0.44 + 80));
+        settle(robot);
+
+        robot.interact(canvas::fitToView);
+
+        assertThat(canvas.getZoom()).as("cards, not boxes").isEqualTo(GraphCanvas.DETAIL_ZOOM);
+        Bounds view = canvas.visibleWorld();
+        Bounds graph = canvas.diagram().contentBounds();
+        assertThat(view.contains(graph)).as(graph + " in " + view).isTrue();
+    }
+
+    @Test
     void aNodeWithAProblemIsMarkedAndItsTooltipSaysWhatIsWrongAndWhatWouldBeValid(FxRobot robot) throws Exception {
         Graph cnn = Graph.of(List.of(
                 new Node("in", "Input", 40, 100, Map.of("shape", List.of(28, 28, 1))),
