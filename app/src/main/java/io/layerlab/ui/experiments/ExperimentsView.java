@@ -4,7 +4,6 @@ import io.layerlab.train.sweep.Combination;
 import io.layerlab.train.sweep.LearningRates;
 import io.layerlab.train.sweep.LrRangeResult;
 import io.layerlab.train.sweep.LrRangeTest;
-import io.layerlab.train.sweep.Observation;
 import io.layerlab.train.sweep.SweepPlan;
 import io.layerlab.train.sweep.SweepRun;
 import java.util.ArrayList;
@@ -24,8 +23,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
@@ -43,7 +40,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -181,12 +177,9 @@ public final class ExperimentsView extends BorderPane {
     }
 
     private SplitPane sweepPane() {
-        ListView<Observation> observations = new ListView<>(model.observations());
-        observations.getStyleClass().add("experiments-observations");
-        observations.setPlaceholder(placeholder("What the curves say appears when the sweep ends"));
-        observations.setCellFactory(list -> new ObservationCell(list));
+        ObservationList observations = new ObservationList(model.observations(),
+                placeholder("What the curves say appears when the sweep ends"));
         VBox side = new VBox(8, heatmap, new Label("What the curves say"), observations);
-        VBox.setVgrow(heatmap, Priority.ALWAYS);
         VBox.setVgrow(observations, Priority.ALWAYS);
         side.setPadding(new Insets(0, 0, 0, 6));
         SplitPane top = new SplitPane(sweepChart, side);
@@ -398,26 +391,5 @@ public final class ExperimentsView extends BorderPane {
 
     private static double linear(double channel) {
         return channel <= 0.04045 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
-    }
-
-    /**
-     * An observation wrapped at the list's width, all its lines shown: a wrapping label in a list cell
-     * is sized before its width is known and cut its text after two lines.
-     */
-    private static final class ObservationCell extends ListCell<Observation> {
-        private final Text text = new Text();
-
-        ObservationCell(ListView<Observation> list) {
-            text.getStyleClass().add("experiments-observation");
-            // The cell's padding and a vertical scroll bar's width stay clear of the text.
-            text.wrappingWidthProperty().bind(list.widthProperty().subtract(40));
-            setPrefWidth(0);
-        }
-
-        @Override protected void updateItem(Observation item, boolean empty) {
-            super.updateItem(item, empty);
-            text.setText(empty || item == null ? "" : item.text());
-            setGraphic(empty || item == null ? null : text);
-        }
     }
 }

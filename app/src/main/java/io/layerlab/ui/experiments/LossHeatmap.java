@@ -23,6 +23,10 @@ import javafx.scene.text.TextAlignment;
 final class LossHeatmap extends Region {
     private static final double LEFT = 60;
     private static final double TOP = 22;
+    /** Below the cells: the learning rates' labels. */
+    private static final double BOTTOM = 22;
+    /** A batch size's row of cells: room for its value, no more (the observations below want the height). */
+    private static final double ROW_HEIGHT = 40;
     private final Canvas canvas = new Canvas();
     /** The theme's chart colours (invisible; CSS reaches it as a child). */
     private final ChartPalette palette = new ChartPalette();
@@ -31,11 +35,22 @@ final class LossHeatmap extends Region {
     LossHeatmap() {
         getStyleClass().add("loss-heatmap");
         getChildren().addAll(canvas, palette);
-        setMinSize(160, 120);
+        setMinWidth(160);
+        setMinHeight(USE_PREF_SIZE);
         palette.versionProperty().addListener((obs, was, is) -> redraw());
     }
 
-    void setSummaries(List<CombinationSummary> newSummaries) { summaries = List.copyOf(newSummaries); redraw(); }
+    void setSummaries(List<CombinationSummary> newSummaries) {
+        summaries = List.copyOf(newSummaries);
+        requestLayout(); // as many rows as batch sizes
+        redraw();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        long rows = summaries.stream().map(s -> s.combination().batchSize()).distinct().count();
+        return TOP + Math.max(1, rows) * ROW_HEIGHT + BOTTOM;
+    }
 
     @Override
     protected void layoutChildren() {
@@ -86,7 +101,7 @@ final class LossHeatmap extends Region {
         LossColourScale scale = new LossColourScale(lo, hi);
         double best = lo;
         double cw = (w - LEFT - 8) / rates.size();
-        double ch = (h - TOP - 22) / batches.size();
+        double ch = (h - TOP - BOTTOM) / batches.size();
         g.setTextBaseline(VPos.CENTER);
         int col = 0;
         for (double r : rates) {

@@ -8,6 +8,7 @@ import io.layerlab.ui.model.DesignDocument;
 import io.layerlab.ui.training.RunRow;
 import io.layerlab.ui.training.TrainingViewModel;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -107,14 +108,15 @@ class ExperimentsTest {
             assertThat(run.epochsToTarget()).isEqualTo(1);
             assertThat(column.getCellData(run)).isEqualTo("1");
         });
-        assertThat(robot.lookup(".experiments-observations").queryAs(javafx.scene.control.ListView.class).getItems())
-                .anySatisfy(o -> assertThat(((io.layerlab.train.sweep.Observation) o).text()).contains("reached the target"));
-        // Each observation shows whole, however many lines it wraps to.
-        assertThat(robot.lookup(".experiments-observation").queryAllAs(javafx.scene.text.Text.class)).isNotEmpty()
-                .allSatisfy(text -> assertThat(text.getParent().getLayoutBounds().getHeight())
-                        .isGreaterThanOrEqualTo(text.getLayoutBounds().getHeight()));
-        assertThat(robot.lookup(".experiments-observation").queryAllAs(javafx.scene.text.Text.class))
-                .anySatisfy(text -> assertThat(text.getText()).contains("reached the target").doesNotContain("..."));
+        // Each observation shows whole, however many lines it wraps to, and no taller: no blank line under it.
+        List<Label> paragraphs = List.copyOf(robot.lookup(".experiments-observation").queryAllAs(Label.class));
+        assertThat(paragraphs).anySatisfy(p -> assertThat(p.getText()).contains("reached the target"));
+        assertThat(paragraphs).allSatisfy(p -> {
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) p.lookup(".text");
+            assertThat(shown.getText()).as("not cut short").isEqualTo(p.getText());
+            assertThat(p.getHeight()).as(p.getText()).isGreaterThanOrEqualTo(shown.getLayoutBounds().getHeight())
+                    .isLessThan(shown.getLayoutBounds().getHeight() + 8);
+        });
 
         // The next sweep without a target drops the column.
         robot.clickOn("#targetLossField").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).type(KeyCode.BACK_SPACE);
