@@ -120,7 +120,7 @@ public final class MainWindow {
         view.setExperiments(this::openExperiments);
         view.showNd4jLoading(nd4j);
 
-        scene = new Scene(root);
+        scene = sceneFittingTheWindow(root);
         scene.getStylesheets().add(FxmlView.stylesheet("app.css"));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> workspace.document().redo());
@@ -128,6 +128,17 @@ public final class MainWindow {
         WindowPlacement.fitIfUnsized(stage);
         stage.titleProperty().bind(files.titleProperty());
         stage.setOnCloseRequest(e -> { e.consume(); quit(); });
+    }
+
+    /**
+     * The designer's scene at the size of the window it replaces the opening scene in. A scene
+     * made without a size takes its root's preferred one (1400 x 900) when set on a window that
+     * already shows: on a 1366 x 768 screen the window stayed that size and the designer was laid
+     * out larger than it, its status bar and the inspector's right edge cut off.
+     */
+    private Scene sceneFittingTheWindow(Parent root) {
+        boolean sized = stage.isShowing() && stage.getScene() != null && stage.getScene().getWidth() > 0;
+        return sized ? new Scene(root, stage.getScene().getWidth(), stage.getScene().getHeight()) : new Scene(root);
     }
 
     /**
