@@ -709,10 +709,14 @@ public class GraphCanvas extends Region {
         if (minimap.isVisible()) minimap.refreshNodes();
     }
 
-    /** The minimap appears only when part of the graph is out of view. */
+    /**
+     * The minimap appears only when part of the graph is out of view, and only on a canvas at
+     * least twice its size: on the dashboard's short strip it covered most of the graph it maps.
+     */
     private void updateMinimapVisibility() {
         Bounds content = diagram.contentBounds();
-        boolean needed = content != null && getWidth() > 2 * Minimap.WIDTH && !visibleWorld().contains(content);
+        boolean needed = content != null && getWidth() > 2 * Minimap.WIDTH && getHeight() > 2 * Minimap.HEIGHT
+                && !visibleWorld().contains(content);
         if (needed != minimap.isVisible()) {
             minimap.setVisible(needed);
             if (needed) minimap.refreshNodes();

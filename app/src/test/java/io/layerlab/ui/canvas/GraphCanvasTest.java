@@ -333,6 +333,22 @@ class GraphCanvasTest extends CanvasFixture {
     }
 
     @Test
+    void aCanvasTooShortForTheMinimapShowsNoneEvenWithPartOfTheGraphOutOfView(FxRobot robot) {
+        List<Node> far = new ArrayList<>(chain().nodes());
+        far.add(new Node("faraway", "Dense", 4000, 2500, Map.of()));
+        double fullHeight = stage.getHeight();
+        robot.interact(() -> stage.setHeight(stage.getHeight() - canvas.getHeight() + 200)); // the dashboard's strip
+        show(robot, Graph.of(far, chain().edges()));
+        assertThat(canvas.getHeight()).isEqualTo(200);
+        assertThat(canvas.visibleWorld().contains(4000, 2500)).isFalse();
+        assertThat(canvas.minimap().isVisible()).as("it would cover most of the strip").isFalse();
+
+        robot.interact(() -> stage.setHeight(fullHeight));
+        settle(robot);
+        assertThat(canvas.minimap().isVisible()).as("back on a canvas with room for it").isTrue();
+    }
+
+    @Test
     void aGraphALittleTooWideForReadableCardsIsFittedWithANarrowerMarginAtTheDetailZoom(FxRobot robot) {
         List<Node> row = new ArrayList<>();
         List<Edge> wires = new ArrayList<>();
