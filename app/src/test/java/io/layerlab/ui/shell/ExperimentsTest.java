@@ -71,6 +71,7 @@ class ExperimentsTest {
         TableView<SweepRun> table = robot.lookup("#sweepResults").queryAs(TableView.class);
         waitUntil(() -> robot.lookup("#sweepProgress").queryAs(Label.class).getText().startsWith("Finished"));
 
+        assertThat(table.getItems()).extracting(run -> run.key().index()).as("in the sweep's own order").isSorted();
         assertThat(table.getItems()).hasSize(2).allSatisfy(run -> {
             assertThat(run.epochs()).isEqualTo(2);
             assertThat(run.key().batchSize()).isEqualTo(16);
@@ -104,9 +105,10 @@ class ExperimentsTest {
         TableColumn<SweepRun, ?> column = epochsToTargetColumn(table);
         assertThat(column.isVisible()).isTrue();
         assertThat(column.getText()).isEqualTo("Epochs to 10");
+        assertThat(table.getItems()).extracting(run -> run.key().index()).as("in the sweep's own order").isSorted();
         assertThat(table.getItems()).hasSize(2).allSatisfy(run -> {
             assertThat(run.epochsToTarget()).isEqualTo(1);
-            assertThat(column.getCellData(run)).isEqualTo("1");
+            assertThat(column.getCellData(run)).hasToString("1");
         });
         // Each observation shows whole, however many lines it wraps to, and no taller: no blank line under it.
         List<Label> paragraphs = List.copyOf(robot.lookup(".experiments-observation").queryAllAs(Label.class));
