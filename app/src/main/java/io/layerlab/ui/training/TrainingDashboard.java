@@ -14,6 +14,7 @@ import io.layerlab.train.TrainingSpec;
 import io.layerlab.ui.support.AxisTicks;
 import io.layerlab.ui.support.ChartPalette;
 import io.layerlab.ui.support.HoverTooltips;
+import io.layerlab.ui.support.NumericText;
 import io.layerlab.ui.support.RowReveal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -1039,6 +1040,11 @@ public final class TrainingDashboard extends BorderPane {
         for (TableColumn<RunRow, ?> c : List.of(runBatchColumn, runEpochsColumn, runLossColumn, runAccuracyColumn, runTimeColumn)) {
             c.getStyleClass().add(DashboardStyles.NUMBER_CELL);
         }
+        // Numbers shown as text sort as numbers (as text, 6.25e-5 came after 3.88e-4).
+        for (TableColumn<RunRow, String> c : List.of(runRateColumn, runBatchColumn, runEpochsColumn, runLossColumn, runAccuracyColumn,
+                runTimeColumn)) {
+            c.setComparator(NumericText.ORDER);
+        }
         // The training run's numbers change at every refresh.
         for (TableColumn<RunRow, String> c : List.of(runEpochsColumn, runLossColumn, runAccuracyColumn, runTimeColumn)) {
             c.setCellFactory(column -> new LiveTextCell<>());
@@ -1149,6 +1155,7 @@ public final class TrainingDashboard extends BorderPane {
         for (TableColumn<LayerRow, String> c : List.of(layerGradientColumn, layerDeadColumn, layerSaturatedColumn, layerUpdateColumn)) {
             c.getStyleClass().add(DashboardStyles.NUMBER_CELL);
             c.setCellFactory(column -> new LiveTextCell<>());
+            c.setComparator(NumericText.ORDER);
         }
         Tooltip.install(layersTable, new Tooltip("Mean |gradient|: tiny values in early layers mean vanishing gradients. "
                 + "Dead ReLUs output 0 for every example. Saturated: sigmoid/tanh outputs in their flat tails. "
