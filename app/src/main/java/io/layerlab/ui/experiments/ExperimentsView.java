@@ -6,6 +6,7 @@ import io.layerlab.train.sweep.LrRangeResult;
 import io.layerlab.train.sweep.LrRangeTest;
 import io.layerlab.train.sweep.SweepPlan;
 import io.layerlab.train.sweep.SweepRun;
+import io.layerlab.ui.support.NumericText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
@@ -223,25 +224,27 @@ public final class ExperimentsView extends BorderPane {
         table.setItems(sorted);
         table.setPlaceholder(placeholder("Finished runs are listed here"));
         // Widths in proportion to what the cells hold, so that a run's name and its numbers show whole.
-        column("Run", 170, r -> SortableText.of(r.key().label(), r.key().index()));
-        column("Learning rate", 100, r -> SortableText.of(LearningRates.format(r.key().learningRate()), r.key().learningRate()));
-        column("Batch", 60, r -> SortableText.of(Integer.toString(r.key().batchSize()), r.key().batchSize()));
-        column("Optimizer", 85, r -> SortableText.of(r.key().optimizer()));
-        column("Repeat", 65, r -> SortableText.of(Integer.toString(r.key().repeat() + 1), r.key().repeat()));
-        column("Status", 90, r -> SortableText.of(r.status().id()));
-        column("Final loss", 85, r -> SortableText.of(number(r.finalLoss()), r.finalLoss()));
-        column("Best loss", 85, r -> SortableText.of(number(r.bestLoss()), r.bestLoss()));
-        column("Accuracy", 80, r -> SortableText.of(r.finalAccuracy() == null ? "—"
-                : String.format(Locale.ROOT, "%.1f %%", r.finalAccuracy() * 100), r.finalAccuracy()));
-        TableColumn<SweepRun, SortableText> toTarget = column("Epochs to target", 130,
-                r -> SortableText.of(r.epochsToTarget() == null ? "—" : r.epochsToTarget().toString(), r.epochsToTarget()));
+        column("Run", 170, r -> r.key().label());
+        // Numbers shown as text sort as numbers (as text, batch 128 came before 16).
+        column("Learning rate", 100, r -> LearningRates.format(r.key().learningRate())).setComparator(NumericText.ORDER);
+        column("Batch", 60, r -> Integer.toString(r.key().batchSize())).setComparator(NumericText.ORDER);
+        column("Optimizer", 85, r -> r.key().optimizer());
+        column("Repeat", 65, r -> Integer.toString(r.key().repeat() + 1)).setComparator(NumericText.ORDER);
+        column("Status", 90, r -> r.status().id());
+        column("Final loss", 85, r -> number(r.finalLoss())).setComparator(NumericText.ORDER);
+        column("Best loss", 85, r -> number(r.bestLoss())).setComparator(NumericText.ORDER);
+        column("Accuracy", 80, r -> r.finalAccuracy() == null ? "—" : String.format(Locale.ROOT, "%.1f %%", r.finalAccuracy() * 100))
+                .setComparator(NumericText.ORDER);
+        TableColumn<SweepRun, String> toTarget = column("Epochs to target", 130,
+                r -> r.epochsToTarget() == null ? "—" : r.epochsToTarget().toString());
+        toTarget.setComparator(NumericText.ORDER);
         toTarget.setId("epochsToTargetColumn");
         // Only a sweep with a target loss has this column; its header names the target.
         toTarget.visibleProperty().bind(model.resultsTargetProperty().isNotNull());
         toTarget.textProperty().bind(Bindings.createStringBinding(() -> model.resultsTargetProperty().get() == null
                 ? "Epochs to target" : "Epochs to " + LearningRates.format(model.resultsTargetProperty().get()),
                 model.resultsTargetProperty()));
-        column("Time", 65, r -> SortableText.of(String.format(Locale.ROOT, "%.1f s", r.seconds()), r.seconds()));
+        column("Time", 65, r -> String.format(Locale.ROOT, "%.1f s", r.seconds())).setComparator(NumericText.ORDER);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> {
             TableRow<SweepRun> row = new TableRow<>();
@@ -260,10 +263,10 @@ public final class ExperimentsView extends BorderPane {
         });
     }
 
-    private TableColumn<SweepRun, SortableText> column(String title, double width, Function<SweepRun, SortableText> value) {
-        TableColumn<SweepRun, SortableText> c = new TableColumn<>(title);
+    private TableColumn<SweepRun, String> column(String title, double width, Function<SweepRun, String> value) {
+        TableColumn<SweepRun, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         table.getColumns().add(c);
         return c;
     }

@@ -108,7 +108,7 @@ class ExperimentsTest {
         assertThat(table.getItems()).extracting(run -> run.key().index()).as("in the sweep's own order").isSorted();
         assertThat(table.getItems()).hasSize(2).allSatisfy(run -> {
             assertThat(run.epochsToTarget()).isEqualTo(1);
-            assertThat(column.getCellData(run)).hasToString("1");
+            assertThat(column.getCellData(run)).isEqualTo("1");
         });
         // Each observation shows whole, however many lines it wraps to, and no taller: no blank line under it.
         List<Label> paragraphs = List.copyOf(robot.lookup(".experiments-observation").queryAllAs(Label.class));

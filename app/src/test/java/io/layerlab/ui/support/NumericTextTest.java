@@ -25,6 +25,7 @@ class NumericTextTest {
         assertThat(sorted("128", "16", "64")).containsExactly("16", "64", "128");
         assertThat(sorted("100.0%", "96.3%", "17%")).containsExactly("17%", "96.3%", "100.0%");
         assertThat(sorted("100", "47 / 100", "3 / 100")).containsExactly("3 / 100", "47 / 100", "100");
+        assertThat(sorted("10.2 s", "2.7 s", "0.0 s")).as("the Experiments' times").containsExactly("0.0 s", "2.7 s", "10.2 s");
     }
 
     @Test
