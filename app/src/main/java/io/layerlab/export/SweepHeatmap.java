@@ -39,7 +39,6 @@ import org.jfree.data.xy.DefaultXYZDataset;
  * varies the optimizer or an activation gets one grid per optimizer and activation.
  */
 public final class SweepHeatmap {
-
     /** One grid: {@code variant} names its optimizer and activation when the sweep varies them, else it is empty. */
     public record Grid(String variant, List<CombinationSummary> cells) { }
 
@@ -145,13 +144,17 @@ public final class SweepHeatmap {
     }
 
     /** JFreeChart's view of the loss colours ({@link LossColourScale}). */
-    private record LogScale(double lower, double upper) implements PaintScale {
+    private record LogScale(double lower, double upper, LossColourScale colours) implements PaintScale {
+        LogScale(double lower, double upper) {
+            this(lower, upper, new LossColourScale(lower, upper));
+        }
+
         @Override public double getLowerBound() { return lower; }
 
         @Override public double getUpperBound() { return upper; }
 
         @Override public Paint getPaint(double value) {
-            return new Color(new LossColourScale(lower, upper).rgb(value));
+            return new Color(colours.rgb(value));
         }
     }
 }

@@ -87,12 +87,27 @@ class TrainingTest {
 
     /** Opens XOR (two epochs) in a window as large as a 1366 x 768 screen leaves, less a panel. */
     private void openXorOnALaptopsScreen(FxRobot robot) {
+        openXorInAWindowOf(robot, 1366, 740);
+    }
+
+    /** Opens XOR (two epochs) in a window of this size. */
+    private void openXorInAWindowOf(FxRobot robot, double width, double height) {
         robot.interact(() -> {
             Stage stage = (Stage) window.scene().getWindow();
-            stage.setWidth(1366);
-            stage.setHeight(740);
+            stage.setWidth(width);
+            stage.setHeight(height);
             openXor(2);
         });
+    }
+
+    /** Lets the window build the dashboard at an idle moment, and waits until it has; returns its tab. */
+    private Tab buildDashboardAhead(FxRobot robot) throws Exception {
+        robot.interact(window::buildAheadWhenIdle);
+        Tab trainingTab = robot.lookup("#bottomTabs").queryAs(TabPane.class).getTabs().stream()
+                .filter(t -> t.getText().equals("Training")).findFirst().orElseThrow();
+        waitUntil(() -> trainingTab.getContent() != null && trainingTab.getContent().lookup("#runsTable") instanceof TableView<?> table
+                && table.getSkin() != null);
+        return trainingTab;
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
@@ -252,9 +267,7 @@ class TrainingTest {
                 .filter(t -> t.getText().equals("Training")).findFirst().orElseThrow();
         assertThat(trainingTab.getContent()).as("the window opens without it").isNull();
 
-        robot.interact(window::buildAheadWhenIdle);
-        waitUntil(() -> trainingTab.getContent() != null && trainingTab.getContent().lookup("#runsTable") instanceof TableView<?> table
-                && table.getSkin() != null);
+        assertThat(buildDashboardAhead(robot)).isSameAs(trainingTab);
 
         assertThat(selectedTab(robot)).as("built out of sight: the person's tab stays in front").isNotEqualTo("Training");
         Node builtAhead = trainingTab.getContent();
@@ -272,17 +285,8 @@ class TrainingTest {
 
     @Test
     void aDashboardBuiltAheadOpensWithTheCanvasAtItsShareWhenTheChartsHaveRoom(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            Stage stage = (Stage) window.scene().getWindow();
-            stage.setWidth(1400);
-            stage.setHeight(900);
-            openXor(2);
-        });
-        robot.interact(window::buildAheadWhenIdle);
-        Tab trainingTab = robot.lookup("#bottomTabs").queryAs(TabPane.class).getTabs().stream()
-                .filter(t -> t.getText().equals("Training")).findFirst().orElseThrow();
-        waitUntil(() -> trainingTab.getContent() != null && trainingTab.getContent().lookup("#runsTable") instanceof TableView<?> table
-                && table.getSkin() != null);
+        openXorInAWindowOf(robot, 1400, 900);
+        buildDashboardAhead(robot);
 
         robot.clickOn("#trainButton");
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
@@ -313,12 +317,7 @@ class TrainingTest {
 
     @Test
     void foldingTheSettingsGivesTheirRowsToTheChartsNotBackToTheCanvas(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            Stage stage = (Stage) window.scene().getWindow();
-            stage.setWidth(1280); // a 1280 x 800 laptop's: with the form shown the canvas lends the dashboard height
-            stage.setHeight(800);
-            openXor(2);
-        });
+        openXorInAWindowOf(robot, 1280, 800); // a 1280 x 800 laptop's: with the form shown the canvas lends the dashboard height
         robot.clickOn("#trainButton");
         waitUntil(() -> dashboard().phaseProperty().get() == RunPhase.IDLE && dashboard().viewModel().runs().size() == 1);
         robot.clickOn("#settingsToggle");
